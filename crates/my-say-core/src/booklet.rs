@@ -1,0 +1,295 @@
+//! The booklet format: booklets and council surveys are data, not code.
+//!
+//! The format is documented in `docs/booklet-format.md`. Every built-in booklet and every
+//! survey a Children in Care Council builds is a [`Booklet`] and is shown by the same renderer.
+
+use crate::age_band::AgeBand;
+use crate::text::{LocaleCode, Text};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The `format` field every booklet file carries.
+pub const FORMAT_NAME: &str = "my-say/booklet";
+/// The newest format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A question's stable id: answers, reports and CSV columns refer to it, so it never changes
+/// once a booklet is in use.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct QuestionId(pub String);
+
+impl QuestionId {
+    /// An id from a string slice.
+    pub fn new(id: &str) -> QuestionId {
+        QuestionId(id.to_owned())
+    }
+
+    /// The id as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Whether a booklet is a child's pre-review consultation or an anonymous council survey.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookletKind {
+    /// A pre-review consultation, sealed for the child's IRO.
+    Review,
+    /// A Children in Care Council survey: anonymous, no identifying fields.
+    Survey,
+}
+
+/// A whole booklet or survey.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Booklet {
+    /// Always [`FORMAT_NAME`].
+    pub format: String,
+    /// The format version the file was written in.
+    pub version: u32,
+    /// Stable id, such as "review-7-9".
+    pub id: String,
+    /// The content's own revision, raised whenever wording or questions change.
+    pub revision: u32,
+    /// Review booklet or council survey.
+    pub kind: BookletKind,
+    /// The age bands this booklet is for.
+    pub age_bands: Vec<AgeBand>,
+    /// The languages every piece of wording is given in; the first is the fallback.
+    pub locales: Vec<LocaleCode>,
+    /// Shown at the top of every screen.
+    pub title: Text,
+    /// Shown once before the first question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    /// The parts of the booklet, in order.
+    pub sections: Vec<Section>,
+}
+
+/// One part of a booklet, such as "Planning my review".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Stable id, such as "planning".
+    pub id: String,
+    /// The part's heading.
+    pub title: Text,
+    /// Its questions, in order.
+    pub questions: Vec<Question>,
+}
+
+/// What a question is about, which decides where the IRO's one-page summary puts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// What the child wants to talk about first: the child's agenda, shown at the top.
+    Agenda,
+    /// Who the child wants at the review.
+    People,
+    /// Where and when the review happens.
+    PlaceAndTime,
+    /// Whether the child comes to all, part or none of the review.
+    Attendance,
+    /// Having a break and how to leave.
+    BreakAndLeaving,
+    /// What the child does not want talked about.
+    NotToDiscuss,
+    /// Chairing all or part of the review.
+    Chairing,
+    /// Seeing the IRO alone first.
+    SeeIroAlone,
+    /// Worries: always highlighted.
+    Worries,
+    /// Good news.
+    GoodNews,
+    /// Feeling safe and happy where the child lives.
+    Home,
+    /// Friends and family.
+    FriendsAndFamily,
+    /// School, college, work and health.
+    SchoolAndHealth,
+    /// Trusted adults, the IRO, advocates and complaints.
+    Support,
+    /// The care plan, the pathway plan and getting ready for adult life.
+    Plan,
+    /// How the last review went.
+    LastReview,
+    /// The life story book.
+    LifeStory,
+    /// Anything else (council surveys mostly).
+    Other,
+}
+
+/// A question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id, unique within the booklet.
+    pub id: QuestionId,
+    /// Where the IRO's summary shows it.
+    pub theme: Theme,
+    /// The question as the child reads or hears it.
+    pub text: Text,
+    /// Other wording for some age bands, used instead of `text` for those bands (surveys use
+    /// this; built-in booklets are one band each).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub text_by_band: BTreeMap<AgeBand, Text>,
+    /// A line of help under the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// One of the pictures shipped with the app (see [`PICTURES`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<String>,
+    /// How the child answers.
+    pub kind: AnswerKind,
+    /// What the answer means for the IRO's annual figures, if it is a measure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
+    /// Answer values that raise a worry for the IRO to follow up, and show the child
+    /// the "it's OK to tell" screen at once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub worry_if: Vec<String>,
+    /// Show this question only when an earlier answer was one of some values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+}
+
+/// How a question is answered. Every kind also offers "I'd rather not say", and may be skipped.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum AnswerKind {
+    /// Yes / not sure / no; values "yes", "not_sure", "no".
+    YesNotSureNo,
+    /// Five faces from very sad to very happy; values in [`FACES`].
+    Faces,
+    /// Pick one option.
+    PickOne {
+        /// The options.
+        options: Vec<Choice>,
+    },
+    /// Pick any number of options, and add things in the child's own words if allowed.
+    PickSeveral {
+        /// The options.
+        options: Vec<Choice>,
+        /// Whether the child may add their own items.
+        #[serde(default)]
+        own_words: bool,
+    },
+    /// Pick options and put them in order (most important first).
+    PickAndOrder {
+        /// The options.
+        options: Vec<Choice>,
+        /// Whether the child may add their own items.
+        #[serde(default)]
+        own_words: bool,
+    },
+    /// Choose people (who comes, who I trust); the child may add someone by name.
+    People {
+        /// The kinds of people to choose from.
+        options: Vec<Choice>,
+    },
+    /// The child's own words.
+    OwnWords {
+        /// Longest answer accepted, in characters.
+        max_chars: u32,
+    },
+}
+
+/// The values of the yes / not sure / no kind.
+pub const YES_NOT_SURE_NO: [&str; 3] = ["yes", "not_sure", "no"];
+/// The values of the five-face scale, saddest first.
+pub const FACES: [&str; 5] = ["very_sad", "sad", "ok", "happy", "very_happy"];
+/// The pictures the app ships (SVG drawn in the app, nothing fetched).
+pub const PICTURES: [&str; 12] = [
+    "house", "school", "family", "friends", "heart", "doctor", "speech", "book", "star", "clock",
+    "door", "person",
+];
+
+/// One option of a choice question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable id, unique within the question.
+    pub id: String,
+    /// What the child reads or hears.
+    pub label: Text,
+    /// An optional picture from [`PICTURES`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<String>,
+}
+
+/// Whether a measure counts in safety or in satisfaction figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureKind {
+    /// "said they feel safe where they live".
+    Safety,
+    /// "satisfied with the care plan", "happy where they live".
+    Satisfaction,
+}
+
+/// What a question means for reporting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// Stable id shared by the same measure across age bands and years, such as "feel_safe".
+    pub key: String,
+    /// Safety or satisfaction.
+    pub kind: MeasureKind,
+    /// How the report names it: "said they feel safe where they live".
+    pub label: Text,
+    /// Answer values that count as positive.
+    pub positive: Vec<String>,
+    /// Answer values that count as negative ("what children told us we need to do better").
+    pub negative: Vec<String>,
+}
+
+/// Show a question only when an earlier question's answer matches one of some values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The earlier question.
+    pub question: QuestionId,
+    /// The values any one of which shows this question.
+    pub any_of: Vec<String>,
+}
+
+impl Booklet {
+    /// Every question, in booklet order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.sections.iter().flat_map(|s| s.questions.iter())
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &QuestionId) -> Option<&Question> {
+        self.questions().find(|q| &q.id == id)
+    }
+
+    /// The fallback language: the first one listed.
+    pub fn fallback_locale(&self) -> LocaleCode {
+        self.locales
+            .first()
+            .cloned()
+            .unwrap_or_else(|| LocaleCode::new("en"))
+    }
+}
+
+impl Question {
+    /// The wording for a child in `band`.
+    pub fn text_for(&self, band: AgeBand) -> &Text {
+        self.text_by_band.get(&band).unwrap_or(&self.text)
+    }
+
+    /// The options a child chooses from, for the kinds that have them.
+    pub fn options(&self) -> &[Choice] {
+        match &self.kind {
+            AnswerKind::PickOne { options }
+            | AnswerKind::PickSeveral { options, .. }
+            | AnswerKind::PickAndOrder { options, .. }
+            | AnswerKind::People { options } => options,
+            _ => &[],
+        }
+    }
+}
