@@ -8,6 +8,7 @@ pub mod age_band;
 pub mod answer;
 pub mod booklet;
 pub mod child;
+pub mod record;
 pub mod text;
 
 pub use age_band::AgeBand;
@@ -17,4 +18,5 @@ pub use booklet::{
     Theme,
 };
 pub use child::ChildDetails;
+pub use record::CompletedBooklet;
 pub use text::{LocaleCode, Text};
