@@ -1,1 +1,49 @@
+//! My Say: children in care tell their Independent Reviewing Officer what they think.
+//!
+//! This crate is the browser app: `App` and its routes, pages and components. The domain
+//! (booklets, answers, sealing, reports) is the `my_say_core` crate; browser-only pieces
+//! (storage, files, speech) sit in `browser`.
 
+pub mod browser;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+
+use components::header::Header;
+use i18n::{I18n, Locale};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{
+    booklet::BookletStart, council::CouncilHome, home::Home, iro::IroHome, not_found::NotFound,
+};
+
+/// The whole app: language context, header and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    let saved = browser::prefs::load_locale().and_then(|c| Locale::from_code(&c));
+    let i18n = I18n(RwSignal::new(saved.unwrap_or(Locale::En)));
+    provide_context(i18n);
+    browser::service_worker::register();
+
+    // Keep <html lang dir> and the saved preference in step with the chosen language.
+    Effect::new(move |_| {
+        let locale = i18n.locale();
+        browser::prefs::apply_locale(locale.code(), locale.dir());
+        browser::prefs::save_locale(locale.code());
+    });
+
+    view! {
+        <Router>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=Home />
+                    <Route path=path!("booklet") view=BookletStart />
+                    <Route path=path!("iro") view=IroHome />
+                    <Route path=path!("council") view=CouncilHome />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -47,7 +47,7 @@ impl Text {
     pub fn missing<'a>(&self, locales: &'a [LocaleCode]) -> Vec<&'a LocaleCode> {
         locales
             .iter()
-            .filter(|l| self.0.get(*l).map_or(true, |s| s.trim().is_empty()))
+            .filter(|l| self.0.get(*l).is_none_or(|s| s.trim().is_empty()))
             .collect()
     }
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs whatever this machine lacks to build My Say, and is quick when all is there.
+# Sourced by scripts/serve.sh and scripts/test.sh. Every version is pinned: see docs/toolchain.md.
+#   setup_build   wasm32 target, Trunk 0.21.14, the wasm-bindgen CLI matching Cargo.lock, npm packages (binaryen 132)
+#   setup_test    Chromium and chromedriver from Debian, plus everything setup_build does
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+# Playwright must never try to download a browser: it uses Debian's Chromium.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+TRUNK_VERSION="0.21.14"
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+wasm_bindgen_version() {
+  # The exact version Cargo.lock resolved; Trunk uses a system wasm-bindgen only on an exact match.
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+setup_build() {
+  cd "$ROOT"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
+    say "Installing Trunk $TRUNK_VERSION (about 9 minutes on 2 cores, once)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local wbv
+  wbv="$(wasm_bindgen_version)"
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbv\$"; then
+    say "Installing wasm-bindgen-cli $wbv (about 4 minutes, once)"
+    # No --locked: its lock names a webpki-roots version the registry does not serve.
+    cargo install wasm-bindgen-cli --version "$wbv"
+  fi
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ package.json -nt node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "Installing npm packages (binaryen 132 for wasm-opt; Playwright and axe-core for tests)"
+    if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+  fi
+}
+
+setup_test() {
+  setup_build
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "Installing Chromium and chromedriver from Debian"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium chromium-driver
+  fi
+  if ! rustup component list --installed | grep -q '^clippy'; then rustup component add clippy; fi
+  if ! rustup component list --installed | grep -q '^rustfmt'; then rustup component add rustfmt; fi
+}
+
+build_release() {
+  cd "$ROOT"
+  say "Building the release (trunk build --release --offline)"
+  trunk build --release --offline
+}

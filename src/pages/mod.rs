@@ -1,0 +1,7 @@
+//! One module per screen or area.
+
+pub mod booklet;
+pub mod council;
+pub mod home;
+pub mod iro;
+pub mod not_found;

@@ -1,0 +1,47 @@
+import { test, expect } from "@playwright/test";
+import { open, SCREENS } from "./helpers";
+
+test("a whole session makes no request to any other origin", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const elsewhere: string[] = [];
+  page.on("request", (req) => {
+    const url = new URL(req.url());
+    if (url.protocol === "data:" || url.protocol === "blob:") return;
+    if (url.origin !== origin) elsewhere.push(req.url());
+  });
+  for (const screen of SCREENS) await open(page, screen.path);
+  await open(page, "/");
+  await page.getByLabel("Language").selectOption({ label: "العربية" });
+  await page.getByRole("link").nth(2).click();
+  await page.waitForLoadState("networkidle");
+  expect(elsewhere).toEqual([]);
+});
+
+test("a strict Content-Security-Policy allows no other origin and no inline script", async ({ page, request }) => {
+  const response = await request.get("/");
+  const header = response.headers()["content-security-policy"];
+  await open(page, "/");
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  for (const policy of [header, meta]) {
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).not.toContain("unsafe-inline");
+    expect(policy).not.toMatch(/https?:|\*/);
+  }
+  const inlineScripts = await page.locator("script:not([src])").count();
+  expect(inlineScripts).toBe(0);
+});
+
+test("the CSP blocks a request to another origin", async ({ page }) => {
+  await open(page, "/");
+  const blocked = await page.evaluate(async () => {
+    try {
+      await fetch("http://example.invalid/track");
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  expect(blocked).toBe(true);
+});

@@ -1,0 +1,13 @@
+import { test, expect } from "@playwright/test";
+// @ts-ignore: a plain ES module of ours
+import { firstLoadSize } from "../../tools/size.mjs";
+
+// The first-load budget, gzip. Raise it only with a reason written in docs/size.md.
+const BUDGET_GZIP_BYTES = 150 * 1024;
+
+test("the first load (wasm + js + css) fits the gzip budget", () => {
+  const { rows, total } = firstLoadSize("dist");
+  expect(rows.some((r: { file: string }) => r.file.endsWith(".wasm"))).toBe(true);
+  console.log(`first load: ${total.raw} B raw, ${total.gzip} B gzip (budget ${BUDGET_GZIP_BYTES})`);
+  expect(total.gzip).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+});

@@ -1,0 +1,53 @@
+// A small static server for the release build, on loopback only. No dependencies.
+// Usage: node tools/serve.mjs [dir=dist] [port=8080]
+// Every route that is not a file gets index.html (the app routes in the browser), and every
+// response carries the same Content-Security-Policy as the page's meta tag.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const root = resolve(process.argv[2] || "dist");
+const port = Number(process.argv[3] || process.env.PORT || 8080);
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".txt": "text/plain; charset=utf-8",
+};
+const csp =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  let file = normalize(join(root, path));
+  if (!file.startsWith(root)) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+  } catch {
+    file = join(root, "index.html");
+  }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, {
+      "Content-Type": types[extname(file)] || "application/octet-stream",
+      "Content-Security-Policy": csp,
+      "Referrer-Policy": "no-referrer",
+      "X-Content-Type-Options": "nosniff",
+      // The service worker and index.html must always be fresh so updates reach tablets.
+      "Cache-Control": /sw\.js$|index\.html$/.test(file) ? "no-cache" : "public, max-age=31536000, immutable",
+    });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
+  }
+});
+server.listen(port, "127.0.0.1", () => console.log(`My Say is being served on http://127.0.0.1:${port}/ (Ctrl+C to stop)`));
