@@ -7,9 +7,18 @@
 pub mod age_band;
 pub mod answer;
 pub mod booklet;
+pub mod builtin;
+pub mod calendar;
 pub mod child;
+pub mod csv;
+pub mod export;
+pub mod followup;
 pub mod record;
+pub mod report;
+pub mod seal;
+pub mod session;
 pub mod text;
+pub mod validate;
 
 pub use age_band::AgeBand;
 pub use answer::{Answer, Answers, Pick};
@@ -17,6 +26,9 @@ pub use booklet::{
     AnswerKind, Booklet, Choice, Condition, Measure, MeasureKind, Question, QuestionId, Section,
     Theme,
 };
+pub use builtin::{builtin_booklets, builtin_for};
 pub use child::ChildDetails;
 pub use record::CompletedBooklet;
+pub use session::{Draft, Position, Session};
 pub use text::{LocaleCode, Text};
+pub use validate::{check_anonymous, parse_booklet, validate, BookletError};
