@@ -2,3 +2,4 @@
 
 pub mod prefs;
 pub mod service_worker;
+pub mod store;
