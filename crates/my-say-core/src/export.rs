@@ -1,0 +1,841 @@
+//! Exports: spreadsheet-ready CSV of answers, report tables and follow-ups, and a JSON file
+//! of the whole workspace that imports back in. The formats are documented in
+//! `docs/exports.md`.
+
+use crate::age_band::AgeBand;
+use crate::answer::{Answer, Pick};
+use crate::booklet::{Booklet, MeasureKind};
+use crate::calendar::Date;
+use crate::calendar::Period;
+use crate::csv::CsvWriter;
+use crate::followup::{merge_follow_ups, FollowUp, MergeCounts};
+use crate::record::CompletedBooklet;
+use crate::report::{Cell, Issue, Report, TakeUp, FEWER_THAN_FIVE, NOT_ASKED};
+use crate::text::LocaleCode;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt;
+
+/// What an "I'd rather not say" answer reads as in CSV.
+pub const RATHER_NOT_SAY_TEXT: &str = "I'd rather not say";
+
+/// The columns every answers CSV starts with, before one column per question.
+pub const ANSWER_COLUMNS: [&str; 9] = [
+    "id",
+    "booklet_id",
+    "booklet_revision",
+    "completed_at",
+    "age_band",
+    "locale",
+    "child_name",
+    "review_date",
+    "case_reference",
+];
+
+/// An answer as a spreadsheet cell: the picked value ("yes", "not_sure", "very_happy", an
+/// option id), "I'd rather not say", several picks joined with "; " in the child's order (own
+/// additions verbatim), or the child's own words verbatim.
+pub fn answer_cell(answer: &Answer) -> String {
+    match answer {
+        Answer::RatherNotSay => RATHER_NOT_SAY_TEXT.to_owned(),
+        Answer::Picked(v) => v.clone(),
+        Answer::PickedMany(picks) => picks
+            .iter()
+            .map(|p| match p {
+                Pick::Option(id) | Pick::Own(id) => id.as_str(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        Answer::Words(w) => w.clone(),
+    }
+}
+
+/// The question columns of an answers CSV, in a stable order: every question of every
+/// definition, booklet by booklet in the order given and question by question in booklet
+/// order, each id once; then any other question ids found in the answers (from booklets not
+/// given, or older revisions), in alphabetical order.
+pub fn question_columns<'a>(
+    definitions: impl IntoIterator<Item = &'a Booklet>,
+    booklets: &[CompletedBooklet],
+) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut columns = Vec::new();
+    for b in definitions {
+        for q in b.questions() {
+            if seen.insert(q.id.as_str().to_owned()) {
+                columns.push(q.id.as_str().to_owned());
+            }
+        }
+    }
+    let extra: BTreeSet<&str> = booklets
+        .iter()
+        .flat_map(|b| b.answers.keys())
+        .map(|id| id.as_str())
+        .filter(|id| !seen.contains(*id))
+        .collect();
+    columns.extend(extra.into_iter().map(str::to_owned));
+    columns
+}
+
+/// The heading of a question column: the question id, or `question:<id>` if the id is also
+/// the name of one of the [`ANSWER_COLUMNS`].
+fn question_heading(id: &str) -> String {
+    if ANSWER_COLUMNS.contains(&id) {
+        format!("question:{id}")
+    } else {
+        id.to_owned()
+    }
+}
+
+/// All answers: one row per completed booklet (ordered by completion time, then id), the
+/// [`ANSWER_COLUMNS`] and then one column per question ([`question_columns`]). Skipped
+/// questions are empty cells. Age bands are written "4–6" with an en dash, which Excel
+/// does not mistake for a date.
+pub fn answers_csv<'a>(
+    booklets: &[CompletedBooklet],
+    definitions: impl IntoIterator<Item = &'a Booklet>,
+) -> String {
+    let columns = question_columns(definitions, booklets);
+    let mut w = CsvWriter::new();
+    for c in ANSWER_COLUMNS {
+        w.text(c);
+    }
+    for c in &columns {
+        w.text(&question_heading(c));
+    }
+    w.end_row();
+    let position: HashMap<&str, usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
+    let mut cells: Vec<Option<&Answer>> = vec![None; columns.len()];
+    let mut rows: Vec<&CompletedBooklet> = booklets.iter().collect();
+    rows.sort_by(|a, b| (&a.completed_at, &a.id).cmp(&(&b.completed_at, &b.id)));
+    for b in rows {
+        w.text(&b.id)
+            .text(&b.booklet_id)
+            .number(i64::from(b.booklet_revision))
+            .text(&b.completed_at)
+            .text(&b.age_band.to_string())
+            .text(b.locale.as_str())
+            .text(&b.child.name)
+            .text(&b.child.review_date)
+            .text(b.child.case_reference.as_deref().unwrap_or(""));
+        cells.iter_mut().for_each(|c| *c = None);
+        for (id, answer) in &b.answers {
+            if let Some(&i) = position.get(id.as_str()) {
+                cells[i] = Some(answer);
+            }
+        }
+        for cell in &cells {
+            match cell {
+                Some(a) => w.text(&answer_cell(a)),
+                None => w.empty(),
+            };
+        }
+        w.end_row();
+    }
+    w.finish()
+}
+
+fn kind_code(kind: MeasureKind) -> &'static str {
+    match kind {
+        MeasureKind::Safety => "safety",
+        MeasureKind::Satisfaction => "satisfaction",
+    }
+}
+
+/// The headings of [`report_csv`].
+pub const REPORT_COLUMNS: [&str; 12] = [
+    "period_from",
+    "period_to",
+    "measure",
+    "kind",
+    "label",
+    "age_band",
+    "answered",
+    "positive",
+    "negative",
+    "rather_not_say",
+    "positive_percent",
+    "change_since_previous",
+];
+
+/// The report table: for each measure, one row per age band and a row for all bands ("all").
+/// A suppressed cell reads "fewer than 5" under `answered` and `positive_percent` with the
+/// counts left empty; a band that is not asked reads "not asked". The change is in
+/// percentage points and is empty where it is not given. Labels are in `locale`, else in
+/// English, else in any language the wording has.
+pub fn report_csv(report: &Report, locale: &LocaleCode) -> String {
+    let mut w = CsvWriter::new();
+    w.row(&REPORT_COLUMNS);
+    let bands = AgeBand::ALL.map(Some).into_iter().chain([None]);
+    for row in &report.measures {
+        let label = row.label.get(locale, &english());
+        for band in bands.clone() {
+            w.text(&report.period.from.to_string())
+                .text(&report.period.to.to_string())
+                .text(&row.key)
+                .text(kind_code(row.kind))
+                .text(label)
+                .text(&band.map_or("all".to_owned(), |b| b.to_string()));
+            match row.current.get(band) {
+                Cell::NotAsked => {
+                    w.text(NOT_ASKED).empty().empty().empty().text(NOT_ASKED);
+                }
+                Cell::Suppressed => {
+                    w.text(FEWER_THAN_FIVE)
+                        .empty()
+                        .empty()
+                        .empty()
+                        .text(FEWER_THAN_FIVE);
+                }
+                Cell::Shown(c) => {
+                    w.number(c.answered.into())
+                        .number(c.positive.into())
+                        .number(c.negative.into())
+                        .number(c.rather_not_say.into())
+                        .text(&format!("{}%", c.percent_positive));
+                }
+            }
+            match row.change(band) {
+                Some(change) => w.number(change.into()),
+                None => w.empty(),
+            };
+            w.end_row();
+        }
+    }
+    w.finish()
+}
+
+fn english() -> LocaleCode {
+    LocaleCode::new("en")
+}
+
+/// Take-up in a period: one row with the booklets completed, the number of children in care
+/// entered, the percentage (empty when no number was entered), the target and whether it
+/// was met ("yes", "no", or empty).
+pub fn take_up_csv(take_up: &TakeUp, period: Period) -> String {
+    let mut w = CsvWriter::new();
+    w.row(&[
+        "period_from",
+        "period_to",
+        "completed",
+        "children_in_care",
+        "take_up_percent",
+        "target_percent",
+        "target_met",
+    ]);
+    w.text(&period.from.to_string())
+        .text(&period.to.to_string())
+        .number(take_up.completed.into())
+        .number(take_up.children_in_care.into());
+    match take_up.percent {
+        Some(p) => w.text(&format!("{p}%")),
+        None => w.empty(),
+    };
+    w.text(&format!("{}%", take_up.target_percent));
+    match take_up.met {
+        Some(true) => w.text("yes"),
+        Some(false) => w.text("no"),
+        None => w.empty(),
+    };
+    w.finish()
+}
+
+/// "What children told us we need to do better": rank, measure, label, negative answers,
+/// children who answered, share negative, and the age band with the largest share.
+pub fn issues_csv(issues: &[Issue], locale: &LocaleCode) -> String {
+    let mut w = CsvWriter::new();
+    w.row(&[
+        "rank",
+        "measure",
+        "kind",
+        "label",
+        "negative",
+        "answered",
+        "negative_percent",
+        "most_in_age_band",
+        "most_in_age_band_percent",
+    ]);
+    for (i, issue) in issues.iter().enumerate() {
+        w.number(i as i64 + 1)
+            .text(&issue.key)
+            .text(kind_code(issue.kind))
+            .text(issue.label.get(locale, &english()))
+            .number(issue.negative.into())
+            .number(issue.answered.into())
+            .text(&format!("{}%", issue.percent_negative));
+        match issue.most_in_band {
+            Some((band, percent)) => w.text(&band.to_string()).text(&format!("{percent}%")),
+            None => w.empty().empty(),
+        };
+        w.end_row();
+    }
+    w.finish()
+}
+
+/// Follow-ups, one row each, with the child's name and case reference from `booklets`,
+/// the status as of `today`, and every action on its own line inside the `actions` cell
+/// ("2025-11-24 explored with the child: note").
+pub fn follow_ups_csv(
+    follow_ups: &[FollowUp],
+    booklets: &[CompletedBooklet],
+    today: Date,
+) -> String {
+    let by_id: HashMap<&str, &CompletedBooklet> =
+        booklets.iter().map(|b| (b.id.as_str(), b)).collect();
+    let mut w = CsvWriter::new();
+    w.row(&[
+        "id",
+        "booklet_id",
+        "question_id",
+        "child_name",
+        "case_reference",
+        "opened_on",
+        "due_on",
+        "status",
+        "closed_on",
+        "closed_by",
+        "actions",
+    ]);
+    for f in follow_ups {
+        let child = by_id.get(f.booklet_id.as_str()).map(|b| &b.child);
+        let actions: Vec<String> = f
+            .actions
+            .iter()
+            .map(|a| format!("{} {}: {}", a.date, a.kind.label(), a.note))
+            .collect();
+        w.text(&f.id())
+            .text(&f.booklet_id)
+            .text(f.question_id.as_str())
+            .text(child.map_or("", |c| c.name.as_str()))
+            .text(
+                child
+                    .and_then(|c| c.case_reference.as_deref())
+                    .unwrap_or(""),
+            )
+            .text(&f.opened_on.to_string())
+            .text(&f.due_on.to_string())
+            .text(f.status(today).code());
+        match f.closed {
+            Some(c) => w.text(&c.on.to_string()).text(c.by.label()),
+            None => w.empty().empty(),
+        };
+        w.text(&actions.join("\n"));
+        w.end_row();
+    }
+    w.finish()
+}
+
+/// The `format` of a workspace export.
+pub const EXPORT_FORMAT: &str = "my-say/workspace-export";
+/// The newest export version this build reads and writes.
+pub const EXPORT_VERSION: u32 = 1;
+
+/// The IRO's settings that travel with an export.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WorkspaceSettings {
+    /// The bank holidays used for due dates (the IRO's edited list).
+    #[serde(default)]
+    pub bank_holidays: Vec<Date>,
+    /// The number of children in care, for take-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children_in_care: Option<u32>,
+    /// Any other settings the app keeps, carried through unchanged.
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Everything in an IRO's workspace, as one JSON file:
+/// `{"format":"my-say/workspace-export","version":1,"exported_at":…,"booklets":[…],"follow_ups":[…],"settings":{…}}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkspaceExport {
+    /// Always [`EXPORT_FORMAT`].
+    pub format: String,
+    /// The version the file was written in.
+    pub version: u32,
+    /// When the export was made, RFC 3339 UTC.
+    pub exported_at: String,
+    /// Every completed booklet (in plain text: the file must be kept safe).
+    pub booklets: Vec<CompletedBooklet>,
+    /// Every follow-up.
+    pub follow_ups: Vec<FollowUp>,
+    /// The IRO's settings.
+    pub settings: WorkspaceSettings,
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file is not JSON at all.
+    NotJson(String),
+    /// The file is JSON but not a My Say workspace export (holds the `format` found, if any).
+    WrongFormat(Option<String>),
+    /// The file was written by a newer version of My Say.
+    NewerVersion(u64),
+    /// The file says it is an export but something in it is wrong.
+    Invalid(String),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NotJson(e) => write!(f, "This file is not a My Say export ({e})."),
+            ImportError::WrongFormat(Some(found)) => write!(
+                f,
+                "This file is a \"{found}\" file, not a My Say workspace export."
+            ),
+            ImportError::WrongFormat(None) => {
+                f.write_str("This file is not a My Say workspace export.")
+            }
+            ImportError::NewerVersion(v) => write!(
+                f,
+                "This export was made by a newer version of My Say (format version {v}); \
+                 update My Say to import it."
+            ),
+            ImportError::Invalid(e) => write!(f, "This export is damaged: {e}."),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What an import changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Booklets that were new.
+    pub booklets_added: usize,
+    /// Booklets already present, identical.
+    pub booklets_already_present: usize,
+    /// Booklets with an id already present but different content: the copy already in the
+    /// workspace is kept.
+    pub booklets_conflicting: usize,
+    /// Follow-ups that were new, and follow-ups that gained actions.
+    pub follow_ups: MergeCounts,
+}
+
+impl WorkspaceExport {
+    /// An export of the current format and version.
+    pub fn new(
+        exported_at: &str,
+        booklets: Vec<CompletedBooklet>,
+        follow_ups: Vec<FollowUp>,
+        settings: WorkspaceSettings,
+    ) -> WorkspaceExport {
+        WorkspaceExport {
+            format: EXPORT_FORMAT.to_owned(),
+            version: EXPORT_VERSION,
+            exported_at: exported_at.to_owned(),
+            booklets,
+            follow_ups,
+            settings,
+        }
+    }
+
+    /// The export as indented JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an export always serialises")
+    }
+
+    /// Reads an export, checking its format and version first so the error says what is
+    /// wrong: not JSON, not an export, too new, or damaged (with the line and column).
+    pub fn parse(json: &str) -> Result<WorkspaceExport, ImportError> {
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        let format = value.get("format").and_then(|f| f.as_str());
+        if format != Some(EXPORT_FORMAT) {
+            return Err(ImportError::WrongFormat(format.map(str::to_owned)));
+        }
+        match value.get("version").and_then(|v| v.as_u64()) {
+            Some(v) if v > u64::from(EXPORT_VERSION) => return Err(ImportError::NewerVersion(v)),
+            Some(v) if v >= 1 => {}
+            _ => {
+                return Err(ImportError::Invalid(
+                    "\"version\" must be a whole number from 1".into(),
+                ))
+            }
+        }
+        // Parse the text again (not the value) so errors carry a line and column.
+        let export: WorkspaceExport =
+            serde_json::from_str(json).map_err(|e| ImportError::Invalid(e.to_string()))?;
+        if let Some(b) = export.booklets.iter().find(|b| b.id.trim().is_empty()) {
+            return Err(ImportError::Invalid(format!(
+                "a booklet completed at {} has no id",
+                b.completed_at
+            )));
+        }
+        Ok(export)
+    }
+
+    /// Adds this export's booklets and follow-ups to a workspace, by id: importing the same
+    /// file twice changes nothing the second time. Settings are not touched; the app asks the
+    /// IRO whether to use the imported ones.
+    pub fn merge_into(
+        self,
+        booklets: &mut Vec<CompletedBooklet>,
+        follow_ups: &mut Vec<FollowUp>,
+    ) -> ImportSummary {
+        let mut summary = ImportSummary::default();
+        let mut index: HashMap<String, usize> = booklets
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.clone(), i))
+            .collect();
+        for b in self.booklets {
+            match index.get(&b.id) {
+                Some(&i) if booklets[i] == b => summary.booklets_already_present += 1,
+                Some(_) => summary.booklets_conflicting += 1,
+                None => {
+                    index.insert(b.id.clone(), booklets.len());
+                    booklets.push(b);
+                    summary.booklets_added += 1;
+                }
+            }
+        }
+        summary.follow_ups = merge_follow_ups(follow_ups, self.follow_ups);
+        summary
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::age_band::AgeBand::*;
+    use crate::booklet::{AnswerKind, Choice, MeasureKind};
+    use crate::calendar::{default_bank_holidays, ReportingYear};
+    use crate::csv::{parse, BOM};
+    use crate::followup::{open_follow_ups, FollowUpAction, FollowUpActionKind};
+    use crate::report::fixtures::*;
+    use crate::report::ReportIndex;
+    use crate::text::Text;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn definitions() -> Vec<Booklet> {
+        let options = |ids: &[&str]| {
+            ids.iter()
+                .map(|id| Choice {
+                    id: (*id).into(),
+                    label: Text::en(id),
+                    picture: None,
+                })
+                .collect::<Vec<_>>()
+        };
+        vec![
+            booklet(
+                "review-7-9",
+                SevenToNine,
+                vec![
+                    yes_no("feel_safe", "feel_safe", MeasureKind::Safety, true),
+                    plain(
+                        "who_comes",
+                        AnswerKind::People {
+                            options: options(&["carer", "mum"]),
+                        },
+                    ),
+                    plain("worries", AnswerKind::OwnWords { max_chars: 500 }),
+                ],
+            ),
+            booklet(
+                "review-16-plus",
+                SixteenPlus,
+                vec![
+                    yes_no("feel_safe", "feel_safe", MeasureKind::Safety, true),
+                    yes_no(
+                        "pathway_plan",
+                        "pathway_plan",
+                        MeasureKind::Satisfaction,
+                        false,
+                    ),
+                    plain("id", AnswerKind::OwnWords { max_chars: 50 }),
+                ],
+            ),
+        ]
+    }
+
+    fn sample() -> Vec<CompletedBooklet> {
+        let mut a = completed(
+            "bbbb",
+            "review-7-9",
+            SevenToNine,
+            "2025-11-21T15:00:00Z",
+            &[
+                ("feel_safe", Answer::RatherNotSay),
+                (
+                    "who_comes",
+                    Answer::PickedMany(vec![
+                        Pick::Option("mum".into()),
+                        Pick::Own("Nan, \"Big\" Jo".into()),
+                        Pick::Option("carer".into()),
+                    ]),
+                ),
+                (
+                    "worries",
+                    Answer::Words("=HYPERLINK(\"x\")\nand ŵ مرحبا".into()),
+                ),
+            ],
+        );
+        a.child.name = "-Sam".into();
+        a.child.case_reference = Some("00123".into());
+        let b = completed(
+            "aaaa",
+            "review-16-plus",
+            SixteenPlus,
+            "2025-11-20T09:00:00Z",
+            &[
+                ("feel_safe", picked("no")),
+                ("id", Answer::Words("mine".into())),
+                ("old_question", picked("yes")),
+            ],
+        );
+        vec![a, b]
+    }
+
+    #[test]
+    fn answers_csv_has_stable_columns_and_readable_cells() {
+        let out = answers_csv(&sample(), &definitions());
+        assert!(out.starts_with(BOM));
+        assert_eq!(out.matches(BOM).count(), 1);
+        let rows = parse(&out).unwrap();
+        assert_eq!(
+            rows[0],
+            [
+                "id",
+                "booklet_id",
+                "booklet_revision",
+                "completed_at",
+                "age_band",
+                "locale",
+                "child_name",
+                "review_date",
+                "case_reference",
+                "feel_safe",
+                "who_comes",
+                "worries",
+                "pathway_plan",
+                "question:id",
+                "old_question",
+            ]
+        );
+        // Ordered by completion time: "aaaa" first.
+        assert_eq!(rows[1][0], "aaaa");
+        assert_eq!(rows[1][4], "16+");
+        assert_eq!(rows[1][9], "no");
+        assert_eq!(rows[1][10], "");
+        assert_eq!(rows[1][13], "mine");
+        assert_eq!(rows[1][14], "yes");
+        let r = &rows[2];
+        assert_eq!(r[0], "bbbb");
+        assert_eq!(r[2], "1");
+        assert_eq!(r[4], "7–9");
+        assert_eq!(r[6], "'-Sam", "a name starting with - is neutralised");
+        assert_eq!(r[8], "00123");
+        assert_eq!(r[9], "I'd rather not say");
+        assert_eq!(r[10], "mum; Nan, \"Big\" Jo; carer");
+        assert_eq!(r[11], "'=HYPERLINK(\"x\")\nand ŵ مرحبا");
+        assert!(rows.iter().all(|row| row.len() == 15));
+    }
+
+    #[test]
+    fn report_and_issues_csv() {
+        let defs = definitions();
+        let mut data = Vec::new();
+        for i in 0..7 {
+            let v = if i < 6 { "yes" } else { "no" };
+            data.push(completed(
+                &format!("x{i}"),
+                "review-7-9",
+                SevenToNine,
+                "2025-06-01T10:00:00Z",
+                &[("feel_safe", picked(v))],
+            ));
+        }
+        data.push(completed(
+            "y",
+            "review-7-9",
+            SevenToNine,
+            "2024-06-01T10:00:00Z",
+            &[("feel_safe", picked("yes"))],
+        ));
+        let report =
+            ReportIndex::new(&defs).report_for_year(&data, ReportingYear::starting_in(2025));
+        let rows = parse(&report_csv(&report, &LocaleCode::new("en"))).unwrap();
+        assert_eq!(rows[0], REPORT_COLUMNS);
+        // feel_safe: 4–6 not asked, 7–9 shown, 10–15 not asked, 16+ suppressed, all shown.
+        assert_eq!(
+            rows[1][2..],
+            [
+                "feel_safe",
+                "safety",
+                "said feel_safe",
+                "4–6",
+                "not asked",
+                "",
+                "",
+                "",
+                "not asked",
+                ""
+            ]
+        );
+        assert_eq!(
+            rows[2][5..],
+            ["7–9", "7", "6", "1", "0", "86%", ""],
+            "no change: last year was suppressed"
+        );
+        assert_eq!(
+            rows[4][5..],
+            ["16+", "fewer than 5", "", "", "", "fewer than 5", ""]
+        );
+        assert_eq!(rows[5][5..11], ["all", "7", "6", "1", "0", "86%"]);
+        assert_eq!(rows[1][..2], ["2025-04-01", "2026-03-31"]);
+        assert_eq!(rows.len(), 1 + 2 * 5);
+
+        let take_up = parse(&take_up_csv(&report.take_up(30), report.period)).unwrap();
+        assert_eq!(
+            take_up[1],
+            ["2025-04-01", "2026-03-31", "7", "30", "23%", "30%", "no"]
+        );
+
+        let issues = parse(&issues_csv(&report.top_issues(5), &LocaleCode::new("en"))).unwrap();
+        assert_eq!(
+            issues[1],
+            [
+                "1",
+                "feel_safe",
+                "safety",
+                "said feel_safe",
+                "1",
+                "7",
+                "14%",
+                "7–9",
+                "14%"
+            ]
+        );
+    }
+
+    #[test]
+    fn follow_ups_csv_lists_actions() {
+        let defs = definitions();
+        let data = sample();
+        let hols = default_bank_holidays();
+        let mut f = open_follow_ups(&data[1], &defs[1], d("2025-11-20"), &hols);
+        f[0].record(FollowUpAction {
+            kind: FollowUpActionKind::ExploredWithChild,
+            note: "Worried about moving".into(),
+            date: d("2025-11-21"),
+        })
+        .unwrap();
+        f[0].record(FollowUpAction {
+            kind: FollowUpActionKind::ActionTaken,
+            note: "+ Asked SW to visit".into(),
+            date: d("2025-11-24"),
+        })
+        .unwrap();
+        let rows = parse(&follow_ups_csv(&f, &data, d("2025-12-01"))).unwrap();
+        assert_eq!(
+            rows[1],
+            [
+                "aaaa/feel_safe",
+                "aaaa",
+                "feel_safe",
+                "child aaaa",
+                "",
+                "2025-11-20",
+                "2025-11-24",
+                "closed",
+                "2025-11-24",
+                "action taken",
+                "2025-11-21 explored with the child: Worried about moving\n2025-11-24 action taken: + Asked SW to visit",
+            ]
+        );
+    }
+
+    fn export() -> WorkspaceExport {
+        let defs = definitions();
+        let data = sample();
+        let follow_ups = open_follow_ups(&data[1], &defs[1], d("2025-11-20"), &[]);
+        let mut settings = WorkspaceSettings {
+            bank_holidays: default_bank_holidays(),
+            children_in_care: Some(497),
+            ..Default::default()
+        };
+        settings
+            .other
+            .insert("team_name".into(), serde_json::json!("North"));
+        WorkspaceExport::new("2025-12-01T10:00:00Z", data, follow_ups, settings)
+    }
+
+    #[test]
+    fn json_export_round_trips_and_imports_idempotently() {
+        let e = export();
+        let json = e.to_json();
+        assert!(
+            json.starts_with("{\n  \"format\": \"my-say/workspace-export\",\n  \"version\": 1,")
+        );
+        assert!(json.contains("\"team_name\": \"North\""));
+        assert!(json.contains("ŵ مرحبا"));
+        let back = WorkspaceExport::parse(&json).unwrap();
+        assert_eq!(back, e);
+
+        let (mut booklets, mut follow_ups) = (Vec::new(), Vec::new());
+        let first = back.clone().merge_into(&mut booklets, &mut follow_ups);
+        assert_eq!(first.booklets_added, 2);
+        assert_eq!(first.follow_ups.added, 1);
+        let second = back.clone().merge_into(&mut booklets, &mut follow_ups);
+        assert_eq!(
+            second,
+            ImportSummary {
+                booklets_already_present: 2,
+                ..Default::default()
+            }
+        );
+        assert_eq!((booklets.len(), follow_ups.len()), (2, 1));
+        // Same id, different content: the copy in the workspace is kept.
+        let mut changed = back;
+        changed.booklets[0].child.name = "Someone else".into();
+        changed.booklets.truncate(1);
+        let third = changed.merge_into(&mut booklets, &mut follow_ups);
+        assert_eq!(third.booklets_conflicting, 1);
+        assert_eq!(booklets[0].child.name, "-Sam");
+    }
+
+    #[test]
+    fn import_errors_are_clear() {
+        let err = |s: &str| WorkspaceExport::parse(s).unwrap_err();
+        assert!(matches!(err("not json"), ImportError::NotJson(_)));
+        assert_eq!(err("{}"), ImportError::WrongFormat(None));
+        assert_eq!(
+            err(r#"{"format":"my-say/booklet","version":1}"#),
+            ImportError::WrongFormat(Some("my-say/booklet".into()))
+        );
+        assert_eq!(
+            err(r#"{"format":"my-say/workspace-export","version":2}"#),
+            ImportError::NewerVersion(2)
+        );
+        assert!(matches!(
+            err(r#"{"format":"my-say/workspace-export","version":"1"}"#),
+            ImportError::Invalid(_)
+        ));
+        let bad_date = export().to_json().replace(
+            "\"opened_on\": \"2025-11-20\"",
+            "\"opened_on\": \"20/11/2025\"",
+        );
+        let e = err(&bad_date);
+        let text = e.to_string();
+        assert!(
+            text.contains("20/11/2025") && text.contains("line"),
+            "{text}"
+        );
+        let mut no_id = export();
+        no_id.booklets[0].id = String::new();
+        assert!(matches!(err(&no_id.to_json()), ImportError::Invalid(m) if m.contains("no id")));
+        assert_eq!(
+            ImportError::NewerVersion(2).to_string(),
+            "This export was made by a newer version of My Say (format version 2); update My Say to import it."
+        );
+    }
+}
