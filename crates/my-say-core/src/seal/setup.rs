@@ -1,0 +1,266 @@
+//! Moving public keys to tablets: the setup code (for a link or QR code) and the JSON key file.
+
+use super::codec::{b64, unb64, Reader};
+use super::envelope::MAX_RECIPIENTS;
+use super::keys::{check_name, IroIdentity, PublicKey, KEY_LEN};
+use super::wrap::FormatProbe;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+/// Text before the base64url body of a setup code.
+pub const SETUP_PREFIX: &str = "mysay-setup.";
+/// The setup code version this code writes (and the newest it reads).
+pub const SETUP_VERSION: u8 = 1;
+/// `format` value of a public key file.
+pub const KEY_FILE_FORMAT: &str = "my-say-public-key";
+/// Current key file version.
+pub const KEY_FILE_VERSION: u32 = 1;
+
+/// Domain separation for the setup code's typo check.
+const SETUP_CHECK_DOMAIN: &[u8] = b"my-say setup code v1\0";
+const SETUP_CHECK_LEN: usize = 4;
+
+/// Why a key file, setup code or recovery file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyFileError {
+    /// Not a My Say file of the expected kind.
+    WrongKind {
+        /// What was expected, such as "public key file".
+        expected: &'static str,
+    },
+    /// Made by a newer My Say.
+    FutureVersion {
+        /// The version found.
+        found: u32,
+    },
+    /// Missing or malformed field (named, for support).
+    Malformed(&'static str),
+    /// The setup code's check digits do not match: mistyped or cut short.
+    Mistyped,
+    /// The fingerprint written in the file is not the key's.
+    FingerprintMismatch,
+    /// A name that is empty, too long or has control characters.
+    InvalidName,
+    /// A key no one can hold (a low-order point).
+    InvalidKey,
+    /// No keys, or more than 8.
+    RecipientCount,
+    /// The same key twice.
+    DuplicateRecipient,
+}
+
+impl fmt::Display for KeyFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeyFileError::WrongKind { expected } => {
+                write!(
+                    f,
+                    "This is not a My Say {expected}. Check you chose the right file."
+                )
+            }
+            KeyFileError::FutureVersion { found } => write!(
+                f,
+                "This was made by a newer version of My Say (version {found}). Update My Say on \
+                 this device and try again."
+            ),
+            KeyFileError::Malformed(what) => write!(
+                f,
+                "This file or code is damaged and cannot be read (problem with: {what})."
+            ),
+            KeyFileError::Mistyped => f.write_str(
+                "This setup code is not complete or has a mistake in it. Copy the whole link \
+                 again, or scan the QR code.",
+            ),
+            KeyFileError::FingerprintMismatch => f.write_str(
+                "This file has been changed: the fingerprint written in it does not match its key.",
+            ),
+            KeyFileError::InvalidName => {
+                f.write_str("The name must be between 1 and 100 characters, on one line.")
+            }
+            KeyFileError::InvalidKey => f.write_str("This key is not a usable key."),
+            KeyFileError::RecipientCount => {
+                f.write_str("A tablet can be set up for between 1 and 8 people's keys.")
+            }
+            KeyFileError::DuplicateRecipient => f.write_str("The same key is listed twice."),
+        }
+    }
+}
+
+impl std::error::Error for KeyFileError {}
+
+/// Checks `format` and `version` of a JSON file before its shape.
+pub(crate) fn check_format(
+    text: &str,
+    format: &str,
+    version: u32,
+    expected: &'static str,
+) -> Result<(), KeyFileError> {
+    let probe: FormatProbe =
+        serde_json::from_str(text).map_err(|_| KeyFileError::WrongKind { expected })?;
+    if probe.format != format {
+        return Err(KeyFileError::WrongKind { expected });
+    }
+    match probe.version {
+        v if v == version => Ok(()),
+        0 => Err(KeyFileError::Malformed("version")),
+        found if found > version => Err(KeyFileError::FutureVersion { found }),
+        _ => Err(KeyFileError::Malformed("version")),
+    }
+}
+
+/// What a tablet is set up with: the people its answers are sealed to (an IRO, and perhaps
+/// their team manager).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetupCode {
+    recipients: Vec<IroIdentity>,
+}
+
+impl SetupCode {
+    /// A setup for 1 to 8 distinct people.
+    pub fn new(recipients: Vec<IroIdentity>) -> Result<Self, KeyFileError> {
+        if recipients.is_empty() || recipients.len() > MAX_RECIPIENTS {
+            return Err(KeyFileError::RecipientCount);
+        }
+        for (i, r) in recipients.iter().enumerate() {
+            if check_name(&r.display_name)? != r.display_name {
+                return Err(KeyFileError::InvalidName);
+            }
+            if recipients[..i]
+                .iter()
+                .any(|o| o.fingerprint() == r.fingerprint())
+            {
+                return Err(KeyFileError::DuplicateRecipient);
+            }
+        }
+        Ok(SetupCode { recipients })
+    }
+
+    /// The people, in order (the first is the child's IRO).
+    pub fn recipients(&self) -> &[IroIdentity] {
+        &self.recipients
+    }
+
+    /// Their public keys, to pass to [`super::seal`].
+    pub fn public_keys(&self) -> Vec<PublicKey> {
+        self.recipients.iter().map(|r| r.public_key).collect()
+    }
+
+    fn body(&self) -> Vec<u8> {
+        let mut out = vec![
+            SETUP_VERSION,
+            u8::try_from(self.recipients.len()).expect("at most 8"),
+        ];
+        for r in &self.recipients {
+            out.extend_from_slice(&r.public_key.to_bytes());
+            out.push(u8::try_from(r.display_name.len()).expect("names are at most 100 bytes"));
+            out.extend_from_slice(r.display_name.as_bytes());
+        }
+        let check = setup_check(&out);
+        out.extend_from_slice(&check);
+        out
+    }
+
+    /// The code to put after `#` in a setup link: `mysay-setup.` and unpadded base64url.
+    pub fn to_fragment(&self) -> String {
+        format!("{SETUP_PREFIX}{}", b64(&self.body()))
+    }
+
+    /// Reads a setup code: the bare code, `#` and the code, or a whole link ending in it.
+    pub fn from_fragment(text: &str) -> Result<Self, KeyFileError> {
+        let text = text.trim();
+        let code = match text.rfind(SETUP_PREFIX) {
+            Some(at) => &text[at + SETUP_PREFIX.len()..],
+            None => {
+                return Err(KeyFileError::WrongKind {
+                    expected: "setup code",
+                })
+            }
+        };
+        let bytes = unb64(code).ok_or(KeyFileError::Mistyped)?;
+        let version = *bytes.first().ok_or(KeyFileError::Mistyped)?;
+        if bytes.len() < 2 + SETUP_CHECK_LEN {
+            return Err(KeyFileError::Mistyped);
+        }
+        let (body, check) = bytes.split_at(bytes.len() - SETUP_CHECK_LEN);
+        if setup_check(body) != check || version != SETUP_VERSION {
+            // Version dispatch would go here; a newer code's check may be computed differently.
+            return Err(if version > SETUP_VERSION {
+                KeyFileError::FutureVersion {
+                    found: u32::from(version),
+                }
+            } else {
+                KeyFileError::Mistyped
+            });
+        }
+        let mut r = Reader::new(body);
+        let short = |_| KeyFileError::Mistyped;
+        r.u8().map_err(short)?;
+        let n = usize::from(r.u8().map_err(short)?);
+        let mut recipients = Vec::with_capacity(n.min(MAX_RECIPIENTS));
+        for _ in 0..n {
+            let key = PublicKey::from_bytes(r.array::<KEY_LEN>().map_err(short)?)?;
+            let len = usize::from(r.u8().map_err(short)?);
+            let name = std::str::from_utf8(r.take(len).map_err(short)?)
+                .map_err(|_| KeyFileError::InvalidName)?;
+            if recipients.len() >= MAX_RECIPIENTS {
+                return Err(KeyFileError::RecipientCount);
+            }
+            recipients.push(IroIdentity {
+                display_name: name.to_owned(),
+                public_key: key,
+            });
+        }
+        if r.position() != body.len() {
+            return Err(KeyFileError::Malformed("setup code length"));
+        }
+        Self::new(recipients)
+    }
+}
+
+fn setup_check(body: &[u8]) -> [u8; SETUP_CHECK_LEN] {
+    let mut h = Sha256::new();
+    h.update(SETUP_CHECK_DOMAIN);
+    h.update(body);
+    let d = h.finalize();
+    let mut out = [0u8; SETUP_CHECK_LEN];
+    out.copy_from_slice(&d[..SETUP_CHECK_LEN]);
+    out
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyFileJson {
+    format: String,
+    version: u32,
+    display_name: String,
+    public_key: String,
+    fingerprint: String,
+}
+
+impl IroIdentity {
+    /// The public key file (pretty JSON) an IRO shares with whoever sets up tablets or adds them
+    /// to a team.
+    pub fn to_key_file(&self) -> String {
+        let j = KeyFileJson {
+            format: KEY_FILE_FORMAT.to_owned(),
+            version: KEY_FILE_VERSION,
+            display_name: self.display_name.clone(),
+            public_key: self.public_key.to_base64(),
+            fingerprint: self.fingerprint().to_string(),
+        };
+        serde_json::to_string_pretty(&j).expect("plain data serializes")
+    }
+
+    /// Reads a public key file, checking its fingerprint.
+    pub fn from_key_file(text: &str) -> Result<Self, KeyFileError> {
+        check_format(text, KEY_FILE_FORMAT, KEY_FILE_VERSION, "public key file")?;
+        let j: KeyFileJson =
+            serde_json::from_str(text).map_err(|_| KeyFileError::Malformed("key file JSON"))?;
+        let public_key = PublicKey::from_base64(&j.public_key)?;
+        if j.fingerprint != public_key.fingerprint().to_string() {
+            return Err(KeyFileError::FingerprintMismatch);
+        }
+        IroIdentity::new(&j.display_name, public_key)
+    }
+}
