@@ -14,6 +14,9 @@ cargo clippy -p my-say --target wasm32-unknown-unknown -- -D warnings
 say "native tests (cargo test)"
 cargo test --workspace
 
+say "a sealed bundle opens with a standard HPKE implementation (Python: pyhpke, cryptography)"
+bash tools/check_open_bundle.sh
+
 say "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p my-say --target wasm32-unknown-unknown
 

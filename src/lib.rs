@@ -6,6 +6,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod drafts;
 pub mod i18n;
 pub mod pages;
 
@@ -15,7 +16,11 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{
-    booklet::BookletStart, council::CouncilHome, home::Home, iro::IroHome, not_found::NotFound,
+    booklet::{BookletFill, BookletStart},
+    council::CouncilHome,
+    home::Home,
+    iro::IroHome,
+    not_found::NotFound,
 };
 
 /// The whole app: language context, header and routes.
@@ -40,6 +45,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=Home />
                     <Route path=path!("booklet") view=BookletStart />
+                    <Route path=path!("booklet/:id") view=BookletFill />
                     <Route path=path!("iro") view=IroHome />
                     <Route path=path!("council") view=CouncilHome />
                 </Routes>

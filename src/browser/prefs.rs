@@ -27,3 +27,25 @@ pub fn apply_locale(code: &str, dir: &str) {
         let _ = html.set_attribute("dir", dir);
     }
 }
+
+fn read_aloud_key(draft_id: &str) -> String {
+    format!("my-say.read-aloud.{draft_id}")
+}
+
+/// Whether read-aloud was switched on from the start for this draft.
+pub fn read_aloud(draft_id: &str) -> bool {
+    local_storage()
+        .and_then(|s| s.get_item(&read_aloud_key(draft_id)).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
+/// Remembers the adult's read-aloud choice for a draft (a setting, not an answer).
+pub fn set_read_aloud(draft_id: &str, on: bool) {
+    if let Some(storage) = local_storage() {
+        let _ = if on {
+            storage.set_item(&read_aloud_key(draft_id), "1")
+        } else {
+            storage.remove_item(&read_aloud_key(draft_id))
+        };
+    }
+}

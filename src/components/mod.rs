@@ -1,4 +1,7 @@
 //! Components shared by several pages.
 
+pub mod answer_input;
+pub mod faces;
 pub mod header;
 pub mod language_picker;
+pub mod read_aloud;

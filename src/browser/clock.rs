@@ -1,0 +1,31 @@
+//! The device's clock and random ids.
+
+/// Now, as an RFC 3339 UTC time to the second: "2026-11-22T10:15:00Z".
+pub fn now() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    // toISOString gives milliseconds ("...:00.000Z"); the formats use whole seconds.
+    match iso.split_once('.') {
+        Some((seconds, _)) => format!("{seconds}Z"),
+        None => iso,
+    }
+}
+
+/// Today's date in the device's time zone, "2026-11-22".
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// A random id of 32 lowercase hex digits (128 bits from the browser's CSPRNG).
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,552 @@
+//! The child's screens: the booklet's start, one question per screen, "Here's what you told
+//! us", the "it's OK to tell" screen and the thank-you. Every change is saved at once.
+
+use crate::browser::{clock, prefs, speech};
+use crate::components::answer_input::{value_label, AnswerInput};
+use crate::components::read_aloud::ReadAloud;
+use crate::drafts;
+use crate::i18n::{use_i18n, Key, Locale};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use my_say_core::builtin::builtin_for;
+use my_say_core::session::{shows_ok_to_tell, Draft, Position};
+use my_say_core::{AgeBand, Answer, Booklet, LocaleCode, Pick, Question};
+use std::sync::Arc;
+
+/// What the fill screen is showing.
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Loading,
+    Missing,
+    Filling,
+    Finished { name: String },
+}
+
+/// Loads the draft named in the address and lets the child fill it in.
+#[component]
+pub fn BookletFill() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let draft_id = params.read_untracked().get("id").unwrap_or_default();
+    let stage = RwSignal::new(Stage::Loading);
+    let draft = RwSignal::new(None::<Draft>);
+    let load_error = RwSignal::new(None::<String>);
+
+    {
+        let draft_id = draft_id.clone();
+        spawn_local(async move {
+            match drafts::load(&draft_id).await {
+                Ok(Some(d)) => {
+                    if let Some(l) = Locale::from_code(d.locale.as_str()) {
+                        i18n.0.set(l);
+                    }
+                    draft.set(Some(d));
+                    stage.set(Stage::Filling);
+                }
+                Ok(None) => stage.set(Stage::Missing),
+                Err(e) => {
+                    load_error.set(Some(e.to_string()));
+                    stage.set(Stage::Missing);
+                }
+            }
+        });
+    }
+
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if stage.get() == Stage::Missing && load_error.get().is_none() {
+            navigate("/booklet?missing=1", Default::default());
+        }
+    });
+
+    view! {
+        {move || match stage.get() {
+            Stage::Loading => view! { <p class="page" role="status">{i18n.t(Key::FillLoading)}</p> }.into_any(),
+            Stage::Missing => view! {
+                <section class="page">
+                    <h1>{i18n.t(Key::BookletNotFound)}</h1>
+                    {load_error.get().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+                    <a class="button" href="/booklet">{i18n.t(Key::BookletStartTitle)}</a>
+                </section>
+            }.into_any(),
+            Stage::Finished { name } => view! { <ThankYou name /> }.into_any(),
+            Stage::Filling => {
+                let band = draft.with_untracked(|d| d.as_ref().map(|d| d.age_band)).unwrap_or(AgeBand::SevenToNine);
+                let booklet = Arc::new(builtin_for(band));
+                view! { <Filling draft_id=draft_id.clone() draft booklet stage /> }.into_any()
+            }
+        }}
+    }
+}
+
+/// The booklet in progress.
+#[component]
+fn Filling(
+    /// The draft's id in the device store.
+    draft_id: String,
+    /// The draft; always `Some` while filling.
+    draft: RwSignal<Option<Draft>>,
+    /// The booklet being filled in.
+    booklet: Arc<Booklet>,
+    /// Set to `Finished` when the child finishes.
+    stage: RwSignal<Stage>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let save_error = RwSignal::new(None::<String>);
+    let ok_to_tell = RwSignal::new(false);
+    let auto_read = prefs::read_aloud(&draft_id);
+
+    // Save after every change: the draft is encrypted at rest by the device store.
+    {
+        let draft_id = draft_id.clone();
+        Effect::new(move |_| {
+            let Some(d) = draft.get() else { return };
+            let draft_id = draft_id.clone();
+            spawn_local(async move {
+                match drafts::save(&draft_id, &d).await {
+                    Ok(()) => save_error.set(None),
+                    // The answers stay in memory; the adult is told.
+                    Err(e) => save_error.set(Some(e.to_string())),
+                }
+            });
+        });
+    }
+
+    let b = booklet.clone();
+    let position = Memo::new(move |_| {
+        draft.with(|d| d.as_ref().map(|d| d.current(&b)).unwrap_or(Position::Start))
+    });
+    let b = booklet.clone();
+    let progress =
+        Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.session(&b).progress(&d.position))));
+
+    // A Copy handle, so the navigation closures are Copy and can be used in many buttons.
+    let stored = StoredValue::new(booklet.clone());
+    let go_next = move || {
+        draft.update(|d| {
+            if let Some(d) = d {
+                stored.with_value(|b| d.go_next(b, &clock::now()));
+            }
+        })
+    };
+    let go_back = move || {
+        draft.update(|d| {
+            if let Some(d) = d {
+                stored.with_value(|b| d.go_previous(b, &clock::now()));
+            }
+        })
+    };
+    let go_to = move |p: Position| {
+        draft.update(|d| {
+            if let Some(d) = d {
+                d.go_to(p, &clock::now());
+            }
+        })
+    };
+    let stop = {
+        let navigate = navigate.clone();
+        let draft_id = draft_id.clone();
+        move |_| {
+            speech::stop();
+            let Some(d) = draft.get_untracked() else {
+                return;
+            };
+            let navigate = navigate.clone();
+            let draft_id = draft_id.clone();
+            spawn_local(async move {
+                match drafts::save(&draft_id, &d).await {
+                    Ok(()) => navigate("/booklet?saved=1", Default::default()),
+                    Err(e) => save_error.set(Some(e.to_string())),
+                }
+            });
+        }
+    };
+    let b = booklet.clone();
+    let finish = {
+        let draft_id = draft_id.clone();
+        move || {
+            speech::stop();
+            let Some(d) = draft.get_untracked() else {
+                return;
+            };
+            let finished = d.finish(&b, &clock::random_id(), &clock::now());
+            let name = d.child.name.clone();
+            let draft_id = draft_id.clone();
+            spawn_local(async move {
+                match drafts::finish(&draft_id, &finished).await {
+                    Ok(()) => {
+                        prefs::set_read_aloud(&draft_id, false);
+                        draft.set(None);
+                        stage.set(Stage::Finished { name });
+                    }
+                    Err(e) => save_error.set(Some(e.to_string())),
+                }
+            });
+        }
+    };
+
+    let heading = NodeRef::<leptos::html::H1>::new();
+    // Each new screen moves focus to its heading, so screen readers and keyboards start there.
+    Effect::new(move |_| {
+        position.track();
+        ok_to_tell.track();
+        request_animation_frame(move || {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        });
+    });
+
+    let b = booklet.clone();
+    let screen = move || {
+        if ok_to_tell.get() {
+            let child = draft
+                .with_untracked(|d| d.as_ref().map(|d| d.child.clone()))
+                .unwrap_or_default();
+            return view! {
+                <OkToTell heading iro_name=child.iro_name iro_contact=child.iro_contact on_carry_on=Callback::new(move |_| ok_to_tell.set(false)) />
+            }
+            .into_any();
+        }
+        match position.get() {
+            Position::Start => {
+                let name = draft
+                    .with_untracked(|d| d.as_ref().map(|d| d.child.name.clone()))
+                    .unwrap_or_default();
+                let b = b.clone();
+                let fallback = b.fallback_locale();
+                let b2 = b.clone();
+                let fallback2 = fallback.clone();
+                let intro = move || {
+                    b2.intro
+                        .as_ref()
+                        .map(|t| t.get(&i18n.locale().locale_code(), &fallback2).to_owned())
+                        .unwrap_or_default()
+                };
+                let title = move || {
+                    b.title
+                        .get(&i18n.locale().locale_code(), &fallback)
+                        .to_owned()
+                };
+                let hello = move || i18n.locale().format(Key::FillHello, &[("name", &name)]);
+                let hello_for_speech = hello.clone();
+                let intro_for_speech = intro.clone();
+                view! {
+                    <div class="booklet-intro">
+                        <p class="booklet-title">{title}</p>
+                        <h1 tabindex="-1" node_ref=heading>{hello}</h1>
+                        <p class="lead">{intro}</p>
+                        <ReadAloud text=Signal::derive(move || format!("{}. {}", hello_for_speech(), intro_for_speech())) prominent=true />
+                        <div class="nav">
+                            <button type="button" class="primary big" on:click=move |_| go_next()>{i18n.tr(Key::FillLetsStart)}</button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+            Position::Question(id) => {
+                let Some(question) = b.question(&id).cloned() else {
+                    return ().into_any();
+                };
+                let band = draft
+                    .with_untracked(|d| d.as_ref().map(|d| d.age_band))
+                    .unwrap_or(AgeBand::SevenToNine);
+                let b = b.clone();
+                let qid = id.clone();
+                let answer = Signal::derive(move || {
+                    draft.with(|d| d.as_ref().and_then(|d| d.answers.get(&qid).cloned()))
+                });
+                let b_set = b.clone();
+                let qid = id.clone();
+                let on_answer = Callback::new(move |new: Option<Answer>| {
+                    let now = clock::now();
+                    let mut show = false;
+                    draft.update(|d| {
+                        let Some(d) = d else { return };
+                        let before = d.answers.get(&qid).cloned();
+                        match new.clone() {
+                            Some(a) => {
+                                if let Some(q) = b_set.question(&qid) {
+                                    show = shows_ok_to_tell(q, before.as_ref(), Some(&a));
+                                }
+                                let _ = d.set_answer(&b_set, &qid, a, &now);
+                            }
+                            None => d.clear_answer(&qid, &now),
+                        }
+                    });
+                    if show {
+                        ok_to_tell.set(true);
+                    }
+                });
+                view! {
+                    <QuestionScreen
+                        question
+                        band
+                        fallback=b.fallback_locale()
+                        heading
+                        answer
+                        on_answer
+                        auto_read
+                        prominent_read_aloud=band == AgeBand::FourToSix
+                    />
+                    <div class="nav">
+                        <button type="button" class="big" on:click=move |_| go_back()>
+                            <span aria-hidden="true" class="arrow back-arrow">"←"</span>
+                            {i18n.tr(Key::FillBack)}
+                        </button>
+                        <button type="button" class="primary big" on:click=move |_| go_next()>
+                            {move || if answer.with(|a| a.is_some()) { i18n.t(Key::FillNext) } else { i18n.t(Key::FillSkip) }}
+                            <span aria-hidden="true" class="arrow">"→"</span>
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            Position::Review => {
+                let b = b.clone();
+                let finish = finish.clone();
+                view! { <Review booklet=b draft heading go_to on_finish=Callback::new(move |_| finish()) go_back=Callback::new(move |_| go_back()) /> }.into_any()
+            }
+        }
+    };
+
+    view! {
+        <section class="page filling">
+            <div class="booklet-bar">
+                {move || progress.get().filter(|p| p.total > 0).map(|p| {
+                    let label = i18n.locale().format(Key::FillProgress, &[("current", &p.current.min(p.total).to_string()), ("total", &p.total.to_string())]);
+                    view! {
+                        <div class="progress">
+                            <progress max=p.total.to_string() value=p.current.min(p.total).to_string() aria-label=label.clone()></progress>
+                            <span aria-hidden="true">{label}</span>
+                        </div>
+                    }
+                })}
+                <button type="button" class="stop" on:click=stop>{i18n.tr(Key::FillStop)}</button>
+            </div>
+            {move || save_error.get().map(|e| view! {
+                <p class="banner error" role="alert">{i18n.locale().format(Key::FillSaveFailed, &[("reason", &e)])}</p>
+            })}
+            {screen}
+        </section>
+    }
+}
+
+/// One question: heading, picture, help, read-aloud and the answer controls.
+#[component]
+fn QuestionScreen(
+    /// The question.
+    question: Question,
+    /// The child's age band, for the wording.
+    band: AgeBand,
+    /// The booklet's fallback language.
+    fallback: LocaleCode,
+    /// The heading, which gets focus.
+    heading: NodeRef<leptos::html::H1>,
+    /// The answer so far.
+    answer: Signal<Option<Answer>>,
+    /// Called with a new answer.
+    on_answer: Callback<Option<Answer>>,
+    /// Read the question aloud as soon as it shows.
+    auto_read: bool,
+    /// A big read-aloud button (4–6).
+    prominent_read_aloud: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading_id = format!("q-{}", question.id.as_str());
+    let q = question.clone();
+    let fb = fallback.clone();
+    let text = move || {
+        q.text_for(band)
+            .get(&i18n.locale().locale_code(), &fb)
+            .to_owned()
+    };
+    let q = question.clone();
+    let fb = fallback.clone();
+    let help = move || {
+        q.help
+            .as_ref()
+            .map(|h| h.get(&i18n.locale().locale_code(), &fb).to_owned())
+    };
+    // Read-aloud reads the question, then every answer the child can give.
+    let q = question.clone();
+    let fb = fallback.clone();
+    let text_for_speech = text.clone();
+    let spoken = Signal::derive(move || {
+        let locale = i18n.locale();
+        let mut parts = vec![text_for_speech()];
+        let values: Vec<String> = match &q.kind {
+            my_say_core::AnswerKind::YesNotSureNo => my_say_core::booklet::YES_NOT_SURE_NO
+                .iter()
+                .map(|v| v.to_string())
+                .collect(),
+            my_say_core::AnswerKind::Faces => my_say_core::booklet::FACES
+                .iter()
+                .map(|v| v.to_string())
+                .collect(),
+            _ => q.options().iter().map(|c| c.id.clone()).collect(),
+        };
+        parts.extend(values.iter().map(|v| value_label(&q, v, locale, &fb)));
+        parts.push(locale.text(Key::FillRatherNotSay).to_owned());
+        parts.join(". ")
+    });
+    if auto_read {
+        let lang = i18n.locale().code();
+        let words = spoken.get_untracked();
+        request_animation_frame(move || {
+            speech::speak(&words, lang);
+        });
+    }
+    let picture = question.picture.clone();
+    view! {
+        <div class="question">
+            {picture.map(|p| view! { <img class="question-picture" src=format!("/pictures/{p}.svg") alt="" width="96" height="96" /> })}
+            <h1 id=heading_id.clone() tabindex="-1" node_ref=heading>{text}</h1>
+            {move || help().map(|h| view! { <p class="help">{h}</p> })}
+            <ReadAloud text=spoken prominent=prominent_read_aloud />
+            <AnswerInput question labelled_by=heading_id fallback answer on_answer />
+        </div>
+    }
+}
+
+/// "Here's what you told us": every answer, each with a way to change it, then finish.
+#[component]
+fn Review<G>(
+    /// The booklet.
+    booklet: Arc<Booklet>,
+    /// The draft.
+    draft: RwSignal<Option<Draft>>,
+    /// The heading, which gets focus.
+    heading: NodeRef<leptos::html::H1>,
+    /// Goes to a question to change it.
+    go_to: G,
+    /// Finishes the booklet.
+    on_finish: Callback<()>,
+    /// Goes back to the last question.
+    go_back: Callback<()>,
+) -> impl IntoView
+where
+    G: Fn(Position) + Copy + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    let fallback = booklet.fallback_locale();
+    let items = move || {
+        let locale = i18n.locale();
+        draft.with(|d| {
+            let Some(d) = d else { return Vec::new() };
+            d.session(&booklet)
+                .review()
+                .into_iter()
+                .map(|item| {
+                    let question = item.text.get(&locale.locale_code(), &fallback).to_owned();
+                    let answer = match item.answer {
+                        None => locale.text(Key::FillSkipped).to_owned(),
+                        Some(a) => describe(item.question, a, locale, &fallback),
+                    };
+                    (item.position(), question, answer, item.answer.is_none())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="review">
+            <h1 tabindex="-1" node_ref=heading>{i18n.tr(Key::FillReviewTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::FillReviewLead)}</p>
+            <ul class="review-list">
+                {move || items().into_iter().map(|(position, question, answer, skipped)| {
+                    let change_label = i18n.locale().format(Key::FillChangeAnswer, &[("question", &question)]);
+                    view! {
+                        <li>
+                            <p class="review-question">{question}</p>
+                            <p class="review-answer" class:skipped=skipped>{answer}</p>
+                            <button type="button" aria-label=change_label on:click=move |_| go_to(position.clone())>{i18n.t(Key::FillChange)}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="nav">
+                <button type="button" class="big" on:click=move |_| go_back.run(())>
+                    <span aria-hidden="true" class="arrow back-arrow">"←"</span>
+                    {i18n.tr(Key::FillBack)}
+                </button>
+                <button type="button" class="primary big" on:click=move |_| on_finish.run(())>{i18n.tr(Key::FillFinish)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// An answer in words, for the review screen.
+fn describe(question: &Question, answer: &Answer, locale: Locale, fallback: &LocaleCode) -> String {
+    match answer {
+        Answer::RatherNotSay => locale.text(Key::FillRatherNotSay).to_owned(),
+        Answer::Picked(v) => value_label(question, v, locale, fallback),
+        Answer::Words(w) => w.clone(),
+        Answer::PickedMany(picks) => picks
+            .iter()
+            .map(|p| match p {
+                Pick::Option(id) => value_label(question, id, locale, fallback),
+                Pick::Own(w) => w.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The kind screen a child sees straight after a worrying answer.
+#[component]
+fn OkToTell(
+    /// The heading, which gets focus.
+    heading: NodeRef<leptos::html::H1>,
+    /// The IRO's name, if the adult entered it.
+    iro_name: Option<String>,
+    /// How to contact the IRO, if the adult entered it.
+    iro_contact: Option<String>,
+    /// Back to the booklet.
+    on_carry_on: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let iro = iro_contact.map(|contact| {
+        let name = iro_name.unwrap_or_default();
+        move || {
+            i18n.locale()
+                .format(Key::FillOkIro, &[("name", &name), ("contact", &contact)])
+        }
+    });
+    view! {
+        <div class="ok-to-tell" role="region" aria-labelledby="ok-heading">
+            <img src="/pictures/heart.svg" alt="" width="80" height="80" />
+            <h1 id="ok-heading" tabindex="-1" node_ref=heading>{i18n.tr(Key::FillOkTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::FillOkLead)}</p>
+            <p>{i18n.tr(Key::FillOkTalkNow)}</p>
+            <ul class="help-list">
+                <li>{i18n.tr(Key::FillOkChildline)}</li>
+                {iro.map(|t| view! { <li>{t}</li> })}
+                <li>{i18n.tr(Key::FillOkAdult)}</li>
+            </ul>
+            <button type="button" class="primary big" on:click=move |_| on_carry_on.run(())>{i18n.tr(Key::FillOkCarryOn)}</button>
+        </div>
+    }
+}
+
+/// The thank-you screen. The answers are no longer on screen or readable on the tablet.
+#[component]
+fn ThankYou(
+    /// The child's first name or initials.
+    name: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = move || {
+        i18n.locale()
+            .format(Key::FillThanksTitle, &[("name", &name)])
+    };
+    view! {
+        <section class="page thank-you">
+            <img src="/pictures/star.svg" alt="" width="96" height="96" />
+            <h1 tabindex="-1">{title}</h1>
+            <p class="lead">{i18n.tr(Key::FillThanksLead)}</p>
+            <a class="button primary big" href="/booklet">{i18n.tr(Key::FillThanksDone)}</a>
+        </section>
+    }
+}

@@ -1,0 +1,314 @@
+//! The adult's screen: start a booklet for a child, or carry on with one in progress.
+
+use crate::browser::{clock, prefs};
+use crate::drafts;
+use crate::i18n::{use_i18n, Key, Locale};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use my_say_core::builtin::builtin_for;
+use my_say_core::session::Draft;
+use my_say_core::{AgeBand, ChildDetails};
+
+/// The age a child born on `dob` ("YYYY-MM-DD") is on `today`, if both are real dates and
+/// the birth is not in the future.
+pub fn age_on(dob: &str, today: &str) -> Option<u32> {
+    let parse = |s: &str| -> Option<(i32, u32, u32)> {
+        let mut it = s.splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m: u32 = it.next()?.parse().ok()?;
+        let d: u32 = it.next()?.parse().ok()?;
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    };
+    let (by, bm, bd) = parse(dob)?;
+    let (ty, tm, td) = parse(today)?;
+    if (by, bm, bd) > (ty, tm, td) {
+        return None;
+    }
+    let mut age = ty - by;
+    if (tm, td) < (bm, bd) {
+        age -= 1;
+    }
+    u32::try_from(age).ok()
+}
+
+fn band_key(band: AgeBand) -> Key {
+    match band {
+        AgeBand::FourToSix => Key::BookletBand46,
+        AgeBand::SevenToNine => Key::BookletBand79,
+        AgeBand::TenToFifteen => Key::BookletBand1015,
+        AgeBand::SixteenPlus => Key::BookletBand16Plus,
+    }
+}
+
+/// The adult fills in the child's details and hands over the tablet; drafts in progress can be
+/// carried on from here.
+#[component]
+pub fn BookletStart() -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let just_saved = move || query.read().get("saved").is_some();
+    let missing = move || query.read().get("missing").is_some();
+
+    let name = RwSignal::new(String::new());
+    let band = RwSignal::new(None::<AgeBand>);
+    let dob = RwSignal::new(String::new());
+    let review_date = RwSignal::new(String::new());
+    let iro_name = RwSignal::new(String::new());
+    let iro_contact = RwSignal::new(String::new());
+    let case_ref = RwSignal::new(String::new());
+    let child_locale = RwSignal::new(i18n.locale());
+    let read_aloud = RwSignal::new(false);
+    let errors = RwSignal::new(Vec::<(Key, &'static str)>::new());
+    let store_error = RwSignal::new(None::<String>);
+
+    // Read-aloud is on from the start for the youngest, unless the adult turns it off.
+    Effect::new(move |_| {
+        if band.get() == Some(AgeBand::FourToSix) {
+            read_aloud.set(true);
+        }
+    });
+
+    let drafts_in_progress =
+        LocalResource::new(|| async { drafts::list().await.unwrap_or_default() });
+
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut problems = Vec::new();
+        let today = clock::today();
+        let dob_value = dob.get_untracked().trim().to_owned();
+        let band_from_dob = if dob_value.is_empty() {
+            None
+        } else {
+            match age_on(&dob_value, &today) {
+                Some(age) => Some(AgeBand::from_age(age)),
+                None => {
+                    problems.push((Key::BookletErrorDob, "dob"));
+                    None
+                }
+            }
+        };
+        if name.get_untracked().trim().is_empty() {
+            problems.push((Key::BookletErrorName, "child-name"));
+        }
+        let chosen_band = band_from_dob.or(band.get_untracked());
+        if chosen_band.is_none() && dob_value.is_empty() {
+            problems.push((Key::BookletErrorBand, "band-4-6"));
+        }
+        if review_date.get_untracked().trim().is_empty() {
+            problems.push((Key::BookletErrorReviewDate, "review-date"));
+        }
+        errors.set(problems.clone());
+        if !problems.is_empty() {
+            // The summary renders on the next frame; move focus to it so it is read out.
+            request_animation_frame(|| {
+                focus_by_id("form-errors");
+            });
+            return;
+        }
+        let Some(age_band) = chosen_band else { return };
+        let optional = |s: RwSignal<String>| {
+            let v = s.get_untracked().trim().to_owned();
+            (!v.is_empty()).then_some(v)
+        };
+        let child = ChildDetails {
+            name: name.get_untracked().trim().to_owned(),
+            age_band: Some(age_band),
+            date_of_birth: (!dob_value.is_empty()).then_some(dob_value),
+            review_date: review_date.get_untracked(),
+            iro_name: optional(iro_name),
+            iro_contact: optional(iro_contact),
+            case_reference: optional(case_ref),
+        };
+        let locale = child_locale.get_untracked();
+        let booklet = builtin_for(age_band);
+        let draft = Draft::new(
+            &booklet,
+            age_band,
+            child,
+            locale.locale_code(),
+            &clock::now(),
+        );
+        let id = clock::random_id();
+        prefs::set_read_aloud(&id, read_aloud.get_untracked());
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match drafts::save(&id, &draft).await {
+                Ok(()) => {
+                    i18n.0.set(locale);
+                    navigate(&format!("/booklet/{id}"), Default::default());
+                }
+                Err(e) => store_error.set(Some(e.to_string())),
+            }
+        });
+    };
+
+    let text_field = move |id: &'static str,
+                           label: Key,
+                           hint: Option<Key>,
+                           kind: &'static str,
+                           value: RwSignal<String>,
+                           autocomplete: &'static str| {
+        let hint_id = format!("{id}-hint");
+        let described = hint.map(|_| hint_id.clone());
+        view! {
+            <div class="field">
+                <label for=id>{i18n.tr(label)}</label>
+                {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{i18n.tr(h)}</p> })}
+                <input
+                    id=id
+                    type=kind
+                    autocomplete=autocomplete
+                    aria-describedby=described
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+            </div>
+        }
+    };
+
+    view! {
+        <section class="page booklet-start">
+            <Show when=just_saved>
+                <p class="banner success" role="status">{i18n.tr(Key::BookletSavedForLater)}</p>
+            </Show>
+            <Show when=missing>
+                <p class="banner warning" role="status">{i18n.tr(Key::BookletNotFound)}</p>
+            </Show>
+            <Suspense fallback=|| ()>
+                {move || {
+                    drafts_in_progress
+                        .get()
+                        .filter(|d| !d.is_empty())
+                        .map(|d| {
+                            view! {
+                                <section class="carry-on" aria-labelledby="carry-on-heading">
+                                    <h2 id="carry-on-heading">{i18n.tr(Key::BookletCarryOnTitle)}</h2>
+                                    <ul class="plain">
+                                        {d
+                                            .into_iter()
+                                            .map(|(id, draft)| {
+                                                let label = i18n.locale().format(Key::BookletCarryOn, &[("name", &draft.child.name)]);
+                                                let started = i18n.locale().format(Key::BookletStartedOn, &[("date", draft.started_at.get(..10).unwrap_or(""))]);
+                                                view! {
+                                                    <li>
+                                                        <a class="button" href=format!("/booklet/{id}")>{label}</a>
+                                                        " "
+                                                        <span class="note">{started}</span>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                </section>
+                            }
+                        })
+                }}
+            </Suspense>
+
+            <h1 tabindex="-1">{i18n.tr(Key::BookletStartTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::BookletStartLead)}</p>
+
+            <Show when=move || !errors.get().is_empty()>
+                <div class="error-summary" id="form-errors" tabindex="-1" role="alert">
+                    <h2>{i18n.tr(Key::BookletErrorsTitle)}</h2>
+                    <ul>
+                        {move || errors.get().into_iter().map(|(key, field)| view! {
+                            <li><a href=format!("#{field}")>{i18n.tr(key)}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+            {move || store_error.get().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+
+            <form class="form" on:submit=start novalidate=true>
+                {text_field("child-name", Key::BookletName, Some(Key::BookletNameHint), "text", name, "off")}
+                <fieldset class="field">
+                    <legend>{i18n.tr(Key::BookletAgeBand)}</legend>
+                    <p class="hint">{i18n.tr(Key::BookletAgeBandHint)}</p>
+                    <div class="band-choices">
+                        {AgeBand::ALL
+                            .into_iter()
+                            .map(|b| {
+                                let id = format!("band-{}", b.code().replace('+', "-plus"));
+                                view! {
+                                    <div class="option">
+                                        <input
+                                            type="radio"
+                                            id=id.clone()
+                                            name="age-band"
+                                            prop:checked=move || band.get() == Some(b)
+                                            on:change=move |_| band.set(Some(b))
+                                        />
+                                        <label for=id><span>{i18n.tr(band_key(b))}</span></label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+                {text_field("dob", Key::BookletDateOfBirth, None, "date", dob, "off")}
+                {text_field("review-date", Key::BookletReviewDate, None, "date", review_date, "off")}
+                {text_field("iro-name", Key::BookletIroName, None, "text", iro_name, "off")}
+                {text_field("iro-contact", Key::BookletIroContact, Some(Key::BookletIroContactHint), "text", iro_contact, "off")}
+                {text_field("case-ref", Key::BookletCaseReference, None, "text", case_ref, "off")}
+                <div class="field">
+                    <label for="child-language">{i18n.tr(Key::BookletChildLanguage)}</label>
+                    <select
+                        id="child-language"
+                        on:change=move |ev| {
+                            if let Some(l) = Locale::from_code(&event_target_value(&ev)) {
+                                child_locale.set(l);
+                            }
+                        }
+                    >
+                        {Locale::ALL
+                            .into_iter()
+                            .map(|l| view! {
+                                <option value=l.code() lang=l.code() selected=move || child_locale.get() == l>
+                                    {l.native_name()}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="option checkbox-field">
+                    <input
+                        type="checkbox"
+                        id="read-aloud-on"
+                        prop:checked=move || read_aloud.get()
+                        on:change=move |ev| read_aloud.set(event_target_checked(&ev))
+                    />
+                    <label for="read-aloud-on"><span>{i18n.tr(Key::BookletReadAloudOn)}</span></label>
+                </div>
+                <button type="submit" class="primary big">{i18n.tr(Key::BookletStartButton)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Moves keyboard focus to the element with this id; false when there is none.
+fn focus_by_id(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|e| e.focus().is_ok())
+        .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::age_on;
+
+    #[test]
+    fn age_counts_whole_years_and_birthdays() {
+        assert_eq!(age_on("2016-11-22", "2026-11-22"), Some(10));
+        assert_eq!(age_on("2016-11-23", "2026-11-22"), Some(9));
+        assert_eq!(age_on("2020-02-29", "2026-02-28"), Some(5));
+        assert_eq!(age_on("2027-01-01", "2026-11-22"), None);
+        assert_eq!(age_on("2016-13-01", "2026-11-22"), None);
+        assert_eq!(age_on("yesterday", "2026-11-22"), None);
+    }
+}

@@ -1,0 +1,217 @@
+import { test, expect, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./helpers";
+
+// A tablet: touch, landscape.
+test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+type Band = { label: string; name: string };
+const BANDS: Band[] = [
+  { label: "4 to 6", name: "Ava" },
+  { label: "7 to 9", name: "Ben" },
+  { label: "10 to 15", name: "Chloe" },
+  { label: "16 and over", name: "Dev" },
+];
+
+/** The adult starts a booklet for a child. */
+async function startBooklet(page: Page, band: string, name: string, extra: { language?: string; iroContact?: string } = {}) {
+  await page.goto("/booklet");
+  await page.getByLabel("Child's first name or initials").fill(name);
+  await page.getByText(band, { exact: true }).tap();
+  await page.getByLabel("Date of the review").fill("2026-12-01");
+  if (extra.iroContact) {
+    await page.getByLabel("IRO's name (optional)").fill("Jo Bloggs");
+    await page.getByLabel("IRO's phone or email (optional)").fill(extra.iroContact);
+  }
+  if (extra.language) await page.getByLabel("Language for the child").selectOption({ label: extra.language });
+  await page.locator("button[type=submit]").tap();
+  await expect(page.locator("h1")).toContainText(name);
+}
+
+const heading = (page: Page) => page.locator("main h1");
+
+/** Answers whatever the current question asks, by touch: the first option, or some words. */
+async function answerByTouch(page: Page, words: string) {
+  const textarea = page.locator(".own-words textarea");
+  if (await textarea.count()) {
+    await textarea.tap();
+    await textarea.fill(words);
+    return;
+  }
+  await page.locator(".answers .option label").first().tap();
+}
+
+/** Closes the "it's OK to tell" screen if the last answer opened it. */
+async function carryOnIfAsked(page: Page, carryOn: RegExp) {
+  const button = page.getByRole("button", { name: carryOn });
+  if (await button.count()) await button.tap();
+}
+
+for (const band of BANDS) {
+  test(`a child aged ${band.label} completes a whole booklet by touch, every screen passing axe`, async ({ page }) => {
+    await startBooklet(page, band.label, band.name);
+    await expectNoAxeViolations(page, `${band.label} start`);
+    await page.getByRole("button", { name: "Let's start" }).tap();
+    let screens = 0;
+    while (!(await heading(page).textContent())!.includes("Here's what you told us")) {
+      await expect(page.getByText(/Question \d+ of \d+/)).toBeVisible();
+      await expectNoAxeViolations(page, `${band.label} question ${screens + 1}`);
+      await answerByTouch(page, `words from ${band.name}`);
+      await carryOnIfAsked(page, /^Carry on$/);
+      await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
+      screens += 1;
+      expect(screens, "the booklet never ends").toBeLessThan(60);
+    }
+    expect(screens).toBeGreaterThan(20);
+    await expectNoAxeViolations(page, `${band.label} review`);
+    await expect(page.getByText(`words from ${band.name}`).first()).toBeVisible();
+    await page.getByRole("button", { name: "Finish and send to my IRO" }).tap();
+    await expect(heading(page)).toHaveText(`Thank you, ${band.name}!`);
+    await expectNoAxeViolations(page, `${band.label} thank you`);
+    // The answers are gone from the screen and the booklet cannot be opened again.
+    await page.getByRole("link", { name: "Give the tablet back" }).tap();
+    await expect(page.getByText(`Carry on: ${band.name}`)).toHaveCount(0);
+  });
+}
+
+test("a whole booklet can be completed with the keyboard alone", async ({ page }) => {
+  await startBooklet(page, "10 to 15", "Kai");
+  await page.keyboard.press("Tab");
+  // From the focused heading, Tab reaches the start button.
+  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.textContent?.includes("Let's start"))); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("Enter");
+  let screens = 0;
+  while (!(await heading(page).textContent())!.includes("Here's what you told us")) {
+    // Focus starts on the new question's heading.
+    await expect(heading(page)).toBeFocused();
+    let answered = false;
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return { tag: el.tagName, type: (el as HTMLInputElement).type, text: el.textContent ?? "" };
+      });
+      if (!answered && focused.tag === "INPUT" && (focused.type === "radio" || focused.type === "checkbox")) {
+        await page.keyboard.press("Space");
+        answered = true;
+      } else if (!answered && focused.tag === "TEXTAREA") {
+        await page.keyboard.type("typed with keys");
+        answered = true;
+      } else if (focused.tag === "BUTTON" && /^Carry on$/.test(focused.text.trim())) {
+        await page.keyboard.press("Enter");
+        await expect(heading(page)).toBeFocused();
+      } else if (answered && focused.tag === "BUTTON" && /^(Next|Skip this one)/.test(focused.text.trim())) {
+        await page.keyboard.press("Enter");
+        break;
+      }
+    }
+    screens += 1;
+    expect(screens).toBeLessThan(60);
+  }
+  await expect(page.getByText("typed with keys").first()).toBeVisible();
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => document.activeElement?.textContent?.includes("Finish and send"))) break;
+  }
+  await page.keyboard.press("Enter");
+  await expect(heading(page)).toHaveText("Thank you, Kai!");
+});
+
+test("a booklet in Arabic is right to left, in Arabic, and can be completed", async ({ page }) => {
+  await startBooklet(page, "7 to 9", "Omar", { language: "العربية" });
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(heading(page)).toHaveText("مرحباً Omar!");
+  await page.getByRole("button", { name: "لنبدأ" }).tap();
+  // The next button sits on the left in right-to-left.
+  const next = page.getByRole("button", { name: /التالي|تخطَّ هذا السؤال/ });
+  expect((await next.boundingBox())!.x).toBeLessThan(300);
+  await expectNoAxeViolations(page, "an Arabic question");
+  let screens = 0;
+  while (!(await heading(page).textContent())!.includes("هذا ما أخبرتنا به")) {
+    await answerByTouch(page, "كلمات عمر");
+    await carryOnIfAsked(page, /^تابع$/);
+    await next.tap();
+    screens += 1;
+    expect(screens).toBeLessThan(60);
+  }
+  await page.getByRole("button", { name: "أنهِ وأرسل إلى مسؤول المراجعة" }).tap();
+  await expect(heading(page)).toHaveText("شكراً لك يا Omar!");
+});
+
+test("a reload in the middle resumes at the same question with every answer intact", async ({ page }) => {
+  await startBooklet(page, "7 to 9", "Rae");
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  await page.locator(".answers .option label").nth(1).tap();
+  await page.getByRole("button", { name: /^Next/ }).tap();
+  await page.locator(".answers .option label").first().tap();
+  await page.getByRole("button", { name: /^Next/ }).tap();
+  const question = await heading(page).textContent();
+  const progress = await page.getByText(/Question \d+ of \d+/).textContent();
+  await page.reload();
+  await expect(heading(page)).toHaveText(question!);
+  await expect(page.getByText(/Question \d+ of \d+/)).toHaveText(progress!);
+  await page.getByRole("button", { name: /^Back/ }).tap();
+  await expect(page.locator(".answers input:checked")).toHaveCount(1);
+  await page.getByRole("button", { name: /^Back/ }).tap();
+  await expect(page.locator(".answers .option input").nth(1)).toBeChecked();
+  // Closing the tab and coming back later from the adult screen works the same way.
+  await page.goto("/booklet");
+  await page.getByRole("link", { name: "Carry on: Rae" }).tap();
+  // It resumes where the child was (the first question, after going back twice), answers intact.
+  await expect(page.locator(".answers .option input").nth(1)).toBeChecked();
+  await page.getByRole("button", { name: /^Next/ }).tap();
+  await page.getByRole("button", { name: /^Next/ }).tap();
+  await expect(heading(page)).toHaveText(question!);
+});
+
+test("saying they don't feel safe shows, at once, who the child can talk to", async ({ page }) => {
+  await startBooklet(page, "10 to 15", "Lee", { iroContact: "07700 900123" });
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  for (let i = 0; i < 40 && !/safe/i.test((await heading(page).textContent()) ?? ""); i++) {
+    await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
+  }
+  await expect(heading(page)).toContainText(/safe/i);
+  const question = await heading(page).textContent();
+  await page.getByText("No", { exact: true }).tap();
+  await expect(heading(page)).toHaveText("It's OK to tell");
+  await expect(heading(page)).toBeFocused();
+  await expect(page.getByText("0800 1111")).toBeVisible();
+  await expect(page.getByText("Your IRO, Jo Bloggs: 07700 900123")).toBeVisible();
+  await expectNoAxeViolations(page, "it's OK to tell");
+  await page.getByRole("button", { name: "Carry on" }).tap();
+  await expect(heading(page)).toHaveText(question!);
+  await expect(page.locator(".answers input:checked + label")).toHaveText("No");
+});
+
+test("the adult gets clear messages for a form with missing details, and nothing starts", async ({ page }) => {
+  await page.goto("/booklet");
+  await page.getByRole("button", { name: "Start the booklet" }).tap();
+  await expect(page.getByRole("alert")).toContainText("Enter the child's first name or initials.");
+  await expect(page.getByRole("alert")).toContainText("Choose an age band or enter a date of birth.");
+  await expect(page.getByRole("alert")).toContainText("Enter the date of the review.");
+  await expect(heading(page)).toHaveText("Start a booklet");
+  await expectNoAxeViolations(page, "start form with errors");
+});
+
+test("a date of birth chooses the age band", async ({ page }) => {
+  await page.goto("/booklet");
+  await page.getByLabel("Child's first name or initials").fill("Zed");
+  await page.getByLabel("Date of birth (optional)").fill("2014-06-01");
+  await page.getByLabel("Date of the review").fill("2026-12-01");
+  await page.getByRole("button", { name: "Start the booklet" }).tap();
+  await expect(heading(page)).toHaveText("Hello Zed!");
+  // A twelve-year-old gets the 10–15 booklet, which asks about chairing the review.
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  await expect(page.getByText(/Question 1 of 28/)).toBeVisible();
+});
+
+test("read-aloud says so when the device has no voice", async ({ page }) => {
+  await startBooklet(page, "4 to 6", "Mo");
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  await page.getByRole("button", { name: "Read aloud" }).tap();
+  const status = page.getByRole("status").filter({ hasText: /voice/ });
+  const voices = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.startsWith("en")).length);
+  if (voices === 0) await expect(status).toHaveText(/This device has no voice for reading aloud/);
+  else await expect(status).toHaveCount(0);
+});
