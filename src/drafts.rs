@@ -1,12 +1,10 @@
-//! Booklets in progress and finished booklets on this device, through the encrypted device store.
+//! Booklets in progress on this device, through the encrypted device store.
 //!
 //! A draft is saved after every answer, encrypted at rest with the device key (see
-//! `browser::store`). Finishing removes the draft and keeps only the finished booklet, which the
-//! tablet never shows again.
+//! `browser::store`). Finishing seals the answers and removes the draft (see `tablet`).
 
 use crate::browser::store::{Area, DeviceStore, KeyValueStore, StoreError};
 use my_say_core::session::Draft;
-use my_say_core::CompletedBooklet;
 use std::cell::RefCell;
 
 thread_local! {
@@ -46,18 +44,4 @@ pub async fn load(id: &str) -> Result<Option<Draft>, StoreError> {
 /// Saves a draft (encrypted at rest).
 pub async fn save(id: &str, draft: &Draft) -> Result<(), StoreError> {
     store().await?.put_json(Area::Drafts, id, draft).await
-}
-
-/// Keeps a finished booklet and removes its draft. The finished booklet is written first, so a
-/// failure loses nothing.
-pub async fn finish(id: &str, finished: &CompletedBooklet) -> Result<(), StoreError> {
-    let store = store().await?;
-    store
-        .put_json(
-            Area::Workspace,
-            &format!("finished/{}", finished.id),
-            finished,
-        )
-        .await?;
-    store.delete(Area::Drafts, id).await
 }

@@ -9,6 +9,7 @@ pub mod components;
 pub mod drafts;
 pub mod i18n;
 pub mod pages;
+pub mod tablet;
 
 use components::header::Header;
 use i18n::{I18n, Locale};
@@ -21,6 +22,7 @@ use pages::{
     home::Home,
     iro::IroHome,
     not_found::NotFound,
+    tablet::TabletSetup,
 };
 
 /// The whole app: language context, header and routes.
@@ -48,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("booklet/:id") view=BookletFill />
                     <Route path=path!("iro") view=IroHome />
                     <Route path=path!("council") view=CouncilHome />
+                    <Route path=path!("tablet") view=TabletSetup />
                 </Routes>
             </main>
         </Router>

@@ -1,6 +1,7 @@
 //! Browser-only code behind small interfaces: everything that touches `web-sys` lives here.
 
 pub mod clock;
+pub mod files;
 pub mod prefs;
 pub mod service_worker;
 pub mod speech;

@@ -5,3 +5,4 @@ pub mod council;
 pub mod home;
 pub mod iro;
 pub mod not_found;
+pub mod tablet;

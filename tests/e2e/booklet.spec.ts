@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers";
+import { expectNoAxeViolations, setUpTablet } from "./helpers";
 
 // A tablet: touch, landscape.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -14,6 +14,7 @@ const BANDS: Band[] = [
 
 /** The adult starts a booklet for a child. */
 async function startBooklet(page: Page, band: string, name: string, extra: { language?: string; iroContact?: string } = {}) {
+  await setUpTablet(page);
   await page.goto("/booklet");
   await page.getByLabel("Child's first name or initials").fill(name);
   await page.getByText(band, { exact: true }).tap();
@@ -184,7 +185,16 @@ test("saying they don't feel safe shows, at once, who the child can talk to", as
   await expect(page.locator(".answers input:checked + label")).toHaveText("No");
 });
 
+test("a tablet that is not set up for an IRO says so, and leads to the set-up", async ({ page }) => {
+  await page.goto("/booklet");
+  await expect(page.getByRole("note")).toContainText("set up this tablet for their IRO");
+  await expect(page.getByRole("button", { name: "Start the booklet" })).toBeHidden();
+  await page.getByRole("link", { name: "Set up this tablet" }).tap();
+  await expect(heading(page)).toHaveText("Tablet set-up");
+});
+
 test("the adult gets clear messages for a form with missing details, and nothing starts", async ({ page }) => {
+  await setUpTablet(page);
   await page.goto("/booklet");
   await page.getByRole("button", { name: "Start the booklet" }).tap();
   await expect(page.getByRole("alert")).toContainText("Enter the child's first name or initials.");
@@ -195,6 +205,7 @@ test("the adult gets clear messages for a form with missing details, and nothing
 });
 
 test("a date of birth chooses the age band", async ({ page }) => {
+  await setUpTablet(page);
   await page.goto("/booklet");
   await page.getByLabel("Child's first name or initials").fill("Zed");
   await page.getByLabel("Date of birth (optional)").fill("2014-06-01");

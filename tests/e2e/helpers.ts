@@ -1,5 +1,16 @@
 import { expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+
+/** The sealed-format test vector: a set-up code for two recipients whose private keys are known. */
+export const VECTOR = JSON.parse(readFileSync("crates/my-say-core/tests/vectors/bundle-v1.json", "utf8"));
+
+/** Sets this browser up as a tablet that seals for the test vector's IRO and team manager. */
+export async function setUpTablet(page: Page) {
+  await page.goto(`/tablet#${VECTOR.setup_fragment}`);
+  await page.getByRole("button", { name: "Seal answers for them on this tablet" }).click();
+  await expect(page.getByRole("status")).toContainText("Done.");
+}
 
 /** Opens a route and waits until the app has rendered its first heading. */
 export async function open(page: Page, path = "/") {
@@ -24,5 +35,6 @@ export const SCREENS: { path: string; heading: RegExp }[] = [
   { path: "/booklet", heading: /Start a booklet/ },
   { path: "/iro", heading: /IRO workspace/ },
   { path: "/council", heading: /Children in Care Council surveys/ },
+  { path: "/tablet", heading: /Tablet set-up/ },
   { path: "/no-such-page", heading: /We can't find that page/ },
 ];

@@ -175,7 +175,7 @@ fn Filling(
             let name = d.child.name.clone();
             let draft_id = draft_id.clone();
             spawn_local(async move {
-                match drafts::finish(&draft_id, &finished).await {
+                match crate::tablet::finish(&draft_id, &finished).await {
                     Ok(()) => {
                         prefs::set_read_aloud(&draft_id, false);
                         draft.set(None);

@@ -72,6 +72,9 @@ pub fn BookletStart() -> impl IntoView {
 
     let drafts_in_progress =
         LocalResource::new(|| async { drafts::list().await.unwrap_or_default() });
+    // A booklet can only be started once the tablet knows whom to seal the answers for.
+    let set_up =
+        LocalResource::new(|| async { crate::tablet::recipients().await.ok().flatten().is_some() });
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -222,7 +225,14 @@ pub fn BookletStart() -> impl IntoView {
             </Show>
             {move || store_error.get().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
 
-            <form class="form" on:submit=start novalidate=true>
+            <Suspense fallback=|| ()>
+            {move || (set_up.get() == Some(false)).then(|| view! {
+                <div class="banner warning" role="note">
+                    <p>{i18n.tr(Key::BookletNeedsSetUp)}</p>
+                    <a class="button primary" href="/tablet">{i18n.tr(Key::TabletOfferTitle)}</a>
+                </div>
+            })}
+            <form class="form" on:submit=start novalidate=true class:hidden=move || set_up.get() != Some(true)>
                 {text_field("child-name", Key::BookletName, Some(Key::BookletNameHint), "text", name, "off")}
                 <fieldset class="field">
                     <legend>{i18n.tr(Key::BookletAgeBand)}</legend>
@@ -284,6 +294,8 @@ pub fn BookletStart() -> impl IntoView {
                 </div>
                 <button type="submit" class="primary big">{i18n.tr(Key::BookletStartButton)}</button>
             </form>
+            </Suspense>
+            <p class="note"><a href="/tablet">{i18n.tr(Key::TabletLink)}</a></p>
         </section>
     }
 }

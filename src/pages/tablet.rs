@@ -1,0 +1,241 @@
+//! Setting a tablet up to seal for an IRO, and sending the sealed answers to them.
+
+use crate::browser::{clock, files};
+use crate::i18n::{use_i18n, Key};
+use crate::tablet;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use my_say_core::seal::{IroIdentity, SetupCode};
+
+/// The set-up link's code, from the address's fragment (which browsers never send anywhere).
+fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let code = hash.trim_start_matches('#').to_owned();
+    (!code.is_empty()).then_some(code)
+}
+
+/// The recipients of a set-up code, each with its fingerprint.
+#[component]
+fn Recipients(
+    /// Who the code seals for.
+    code: SetupCode,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="recipients">
+            {code.recipients().iter().map(|r| {
+                let fingerprint = r.fingerprint().to_string();
+                view! {
+                    <li>
+                        <span class="recipient-name">{r.display_name.clone()}</span>
+                        <span class="fingerprint">{move || i18n.locale().format(Key::TabletFingerprint, &[("fingerprint", &fingerprint)])}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Tablet set-up: who this tablet seals for, adding IROs from a link or key file, and sending
+/// the sealed answers as a file.
+#[component]
+pub fn TabletSetup() -> impl IntoView {
+    let i18n = use_i18n();
+    let current = RwSignal::new(None::<SetupCode>);
+    let offered = RwSignal::new(None::<SetupCode>);
+    let message = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let waiting = RwSignal::new(0usize);
+    let sent_kept = RwSignal::new(0usize);
+
+    let refresh = move || {
+        spawn_local(async move {
+            match tablet::recipients().await {
+                Ok(code) => current.set(code),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+            waiting.set(tablet::waiting().await.map(|w| w.len()).unwrap_or(0));
+            sent_kept.set(tablet::sent_count().await.unwrap_or(0));
+        });
+    };
+    refresh();
+
+    if let Some(code) = fragment() {
+        match SetupCode::from_fragment(&code) {
+            Ok(code) => offered.set(Some(code)),
+            Err(e) => error.set(Some(
+                i18n.locale()
+                    .format(Key::TabletBadLink, &[("reason", &e.to_string())]),
+            )),
+        }
+    }
+
+    let accept = move |_| {
+        let Some(code) = offered.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            match tablet::set_recipients(&code).await {
+                Ok(()) => {
+                    offered.set(None);
+                    current.set(Some(code));
+                    message.set(Some(i18n.t(Key::TabletSetUpDone).to_owned()));
+                    // The code has done its job; keep it out of the address bar and history.
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.history().and_then(|h| {
+                            h.replace_state_with_url(
+                                &wasm_bindgen::JsValue::NULL,
+                                "",
+                                Some("/tablet"),
+                            )
+                        });
+                    }
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+
+    let add_key_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            let name = file.name();
+            let text = match files::read(&file).await {
+                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                Err(e) => {
+                    error.set(Some(e));
+                    return;
+                }
+            };
+            let identity = match IroIdentity::from_key_file(&text) {
+                Ok(identity) => identity,
+                Err(e) => {
+                    error.set(Some(i18n.locale().format(
+                        Key::TabletBadKeyFile,
+                        &[("file", &name), ("reason", &e.to_string())],
+                    )));
+                    return;
+                }
+            };
+            let mut recipients: Vec<IroIdentity> = current
+                .get_untracked()
+                .map(|c| c.recipients().to_vec())
+                .unwrap_or_default();
+            recipients.retain(|r| r.public_key != identity.public_key);
+            recipients.push(identity.clone());
+            match SetupCode::new(recipients) {
+                Ok(code) => {
+                    offered.set(Some(code));
+                    error.set(None);
+                    message.set(Some(i18n.locale().format(
+                        Key::TabletKeyFileAdded,
+                        &[
+                            ("name", &identity.display_name),
+                            ("fingerprint", &identity.fingerprint().to_string()),
+                        ],
+                    )));
+                }
+                Err(e) => error.set(Some(i18n.locale().format(
+                    Key::TabletBadKeyFile,
+                    &[("file", &name), ("reason", &e.to_string())],
+                ))),
+            }
+        });
+    };
+
+    let forget = move |_| {
+        spawn_local(async move {
+            if let Err(e) = tablet::forget_recipients().await {
+                error.set(Some(e.to_string()));
+            }
+            current.set(None);
+        });
+    };
+
+    let send = move |_| {
+        spawn_local(async move {
+            match tablet::bundle_to_send().await {
+                Ok(Some((bytes, ids))) => {
+                    let stamp = clock::now().replace([':', '-'], "").replace('T', "-");
+                    let file = format!("my-say-answers-{}.mysay", stamp.trim_end_matches('Z'));
+                    if let Err(e) = files::download(&bytes, &file, "application/octet-stream") {
+                        error.set(Some(e));
+                        return;
+                    }
+                    if let Err(e) = tablet::mark_sent(&ids).await {
+                        error.set(Some(e.to_string()));
+                        return;
+                    }
+                    message.set(Some(i18n.locale().format(
+                        Key::TabletSentDone,
+                        &[("count", &ids.len().to_string()), ("file", &file)],
+                    )));
+                    refresh();
+                }
+                Ok(None) => message.set(Some(i18n.t(Key::TabletNothingToSend).to_owned())),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let remove_sent = move |_| {
+        spawn_local(async move {
+            match tablet::remove_sent().await {
+                Ok(n) => message.set(Some(
+                    i18n.locale()
+                        .format(Key::TabletRemoved, &[("count", &n.to_string())]),
+                )),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+            refresh();
+        });
+    };
+
+    view! {
+        <section class="page tablet">
+            <h1 tabindex="-1">{i18n.tr(Key::TabletTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::TabletLead)}</p>
+            {move || message.get().map(|m| view! { <p class="banner success" role="status">{m}</p> })}
+            {move || error.get().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+
+            {move || offered.get().map(|code| view! {
+                <section class="card offer" aria-labelledby="offer-heading">
+                    <h2 id="offer-heading">{i18n.tr(Key::TabletOfferTitle)}</h2>
+                    <p>{i18n.tr(Key::TabletOfferLead)}</p>
+                    <Recipients code />
+                    <button type="button" class="primary big" on:click=accept>{i18n.tr(Key::TabletUseFor)}</button>
+                </section>
+            })}
+
+            {move || match current.get() {
+                Some(code) => view! {
+                    <section class="card" aria-labelledby="seals-for">
+                        <h2 id="seals-for">{i18n.tr(Key::TabletSealsFor)}</h2>
+                        <Recipients code />
+                        <button type="button" on:click=forget>{i18n.tr(Key::TabletForget)}</button>
+                    </section>
+                }.into_any(),
+                None => view! { <p class="banner warning">{i18n.tr(Key::TabletNotSetUp)}</p> }.into_any(),
+            }}
+
+            <div class="field">
+                <label for="key-file">{i18n.tr(Key::TabletKeyFile)}</label>
+                <input id="key-file" type="file" accept=".json,application/json" on:change=add_key_file />
+            </div>
+
+            <section class="card" aria-labelledby="send-heading">
+                <h2 id="send-heading">{i18n.tr(Key::TabletSendTitle)}</h2>
+                <p>{move || i18n.locale().format(Key::TabletWaiting, &[("count", &waiting.get().to_string())])}</p>
+                <button type="button" class="primary" disabled=move || waiting.get() == 0 on:click=send>{i18n.tr(Key::TabletDownload)}</button>
+                <Show when=move || { sent_kept.get() > 0 }>
+                    <p>{move || i18n.locale().format(Key::TabletSentKept, &[("count", &sent_kept.get().to_string())])}</p>
+                    <button type="button" on:click=remove_sent>{i18n.tr(Key::TabletRemoveSent)}</button>
+                </Show>
+            </section>
+        </section>
+    }
+}

@@ -1,0 +1,159 @@
+//! A tablet set up to seal finished booklets for one or more IROs, and the sealed booklets
+//! waiting to be sent to them.
+//!
+//! The IROs' public identities (a set-up code: names and public keys, nothing secret) sit in
+//! the settings area. Finished booklets are sealed with HPKE to every recipient and kept only as
+//! ciphertext in the sealed area: the tablet itself can never open them.
+
+use crate::browser::store::{Area, KeyValueStore, StoreError};
+use crate::drafts::store;
+use my_say_core::seal::{parse_bundle, seal_booklet, system_rng, Bundle, SealedBooklet, SetupCode};
+use my_say_core::CompletedBooklet;
+use std::fmt;
+
+const RECIPIENTS: &str = "tablet/recipients";
+const SENT: &str = "tablet/sent";
+
+/// Why a finished booklet could not be kept.
+#[derive(Debug)]
+pub enum FinishError {
+    /// Nobody to seal for: the tablet has not been set up for an IRO.
+    NotSetUp,
+    /// Sealing failed (a bug or a broken set-up code).
+    Seal(String),
+    /// Storage failed; the child's answers are still in memory.
+    Store(StoreError),
+}
+
+impl fmt::Display for FinishError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FinishError::NotSetUp => f.write_str(
+                "This tablet is not set up for an IRO, so the answers cannot be sealed. \
+                 Ask the adult to set up the tablet, then finish again.",
+            ),
+            FinishError::Seal(e) => write!(f, "The answers could not be sealed ({e})."),
+            FinishError::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Who this tablet seals for, if it has been set up.
+pub async fn recipients() -> Result<Option<SetupCode>, StoreError> {
+    let store = store().await?;
+    let Some(fragment) = store.get_json::<String>(Area::Settings, RECIPIENTS).await? else {
+        return Ok(None);
+    };
+    Ok(SetupCode::from_fragment(&fragment).ok())
+}
+
+/// Sets the tablet to seal for these recipients from now on.
+pub async fn set_recipients(code: &SetupCode) -> Result<(), StoreError> {
+    store()
+        .await?
+        .put_json(Area::Settings, RECIPIENTS, &code.to_fragment())
+        .await
+}
+
+/// Stops sealing for anyone. Booklets already sealed stay, still sealed.
+pub async fn forget_recipients() -> Result<(), StoreError> {
+    store().await?.delete(Area::Settings, RECIPIENTS).await
+}
+
+/// Seals a finished booklet for the tablet's recipients, keeps only the ciphertext, and removes
+/// the draft. The sealed copy is written before the draft goes, so a failure loses nothing.
+pub async fn finish(draft_id: &str, finished: &CompletedBooklet) -> Result<(), FinishError> {
+    let code = recipients()
+        .await
+        .map_err(FinishError::Store)?
+        .ok_or(FinishError::NotSetUp)?;
+    let sealed = seal_booklet(finished, &code.public_keys(), &mut system_rng())
+        .map_err(|e| FinishError::Seal(e.to_string()))?;
+    let store = store().await.map_err(FinishError::Store)?;
+    store
+        .put_bytes(Area::Sealed, &sealed.id().to_hex(), &sealed.to_bytes())
+        .await
+        .map_err(FinishError::Store)?;
+    store
+        .delete(Area::Drafts, draft_id)
+        .await
+        .map_err(FinishError::Store)
+}
+
+/// Ids of sealed booklets already sent (exported) from this tablet.
+async fn sent_ids() -> Result<Vec<String>, StoreError> {
+    Ok(store()
+        .await?
+        .get_json::<Vec<String>>(Area::Settings, SENT)
+        .await?
+        .unwrap_or_default())
+}
+
+/// The sealed booklets on this tablet that have not been sent yet.
+pub async fn waiting() -> Result<Vec<SealedBooklet>, StoreError> {
+    let store = store().await?;
+    let sent = sent_ids().await?;
+    let mut out = Vec::new();
+    for id in store.keys(Area::Sealed).await? {
+        if sent.contains(&id) {
+            continue;
+        }
+        if let Some(bytes) = store.get_bytes(Area::Sealed, &id).await? {
+            // Anything unreadable stays put rather than blocking every other booklet.
+            if let Ok(sealed) = SealedBooklet::from_bytes(&bytes) {
+                out.push(sealed);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// How many sealed booklets were sent already and are still kept on the tablet.
+pub async fn sent_count() -> Result<usize, StoreError> {
+    let store = store().await?;
+    let keys = store.keys(Area::Sealed).await?;
+    let sent = sent_ids().await?;
+    Ok(keys.iter().filter(|k| sent.contains(k)).count())
+}
+
+/// One bundle file of every booklet not yet sent, and their ids; `None` when there are none.
+pub async fn bundle_to_send() -> Result<Option<(Vec<u8>, Vec<String>)>, String> {
+    let items = waiting().await.map_err(|e| e.to_string())?;
+    if items.is_empty() {
+        return Ok(None);
+    }
+    let ids = items.iter().map(|s| s.id().to_hex()).collect();
+    let bundle = Bundle::new(items).map_err(|e| e.to_string())?;
+    let bytes = bundle.to_bytes();
+    // Check the file reads back before anyone relies on it.
+    parse_bundle(&bytes).map_err(|e| e.to_string())?;
+    Ok(Some((bytes, ids)))
+}
+
+/// Remembers that these booklets were sent, so the next file holds only new ones.
+pub async fn mark_sent(ids: &[String]) -> Result<(), StoreError> {
+    let mut sent = sent_ids().await?;
+    for id in ids {
+        if !sent.contains(id) {
+            sent.push(id.clone());
+        }
+    }
+    store().await?.put_json(Area::Settings, SENT, &sent).await
+}
+
+/// Deletes the sealed booklets that were already sent, to free the tablet.
+pub async fn remove_sent() -> Result<usize, StoreError> {
+    let store = store().await?;
+    let sent = sent_ids().await?;
+    let mut removed = 0;
+    for id in store.keys(Area::Sealed).await? {
+        if sent.contains(&id) {
+            store.delete(Area::Sealed, &id).await?;
+            removed += 1;
+        }
+    }
+    store
+        .put_json(Area::Settings, SENT, &Vec::<String>::new())
+        .await?;
+    Ok(removed)
+}

@@ -1,0 +1,115 @@
+import { test, expect, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expectNoAxeViolations, setUpTablet, VECTOR } from "./helpers";
+
+test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+/** Every storage area of this origin, as text: IndexedDB (every store, raw), localStorage, Cache Storage. */
+async function dumpStorage(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const out: string[] = [];
+    const bytesToText = (v: unknown): string => {
+      if (v instanceof Uint8Array || v instanceof ArrayBuffer) return new TextDecoder("utf-8", { fatal: false }).decode(v as ArrayBuffer);
+      return JSON.stringify(v) ?? String(v);
+    };
+    for (const info of await indexedDB.databases()) {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open(info.name!);
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      for (const name of Array.from(db.objectStoreNames)) {
+        const values: unknown[] = await new Promise((res) => {
+          const r = db.transaction(name).objectStore(name).getAll();
+          r.onsuccess = () => res(r.result);
+        });
+        const keys: unknown[] = await new Promise((res) => {
+          const r = db.transaction(name).objectStore(name).getAllKeys();
+          r.onsuccess = () => res(r.result);
+        });
+        out.push(`${info.name}/${name}: ${keys.map(String).join(",")} ${values.map(bytesToText).join("\n")}`);
+      }
+      db.close();
+    }
+    for (let i = 0; i < localStorage.length; i++) out.push(`localStorage ${localStorage.key(i)}=${localStorage.getItem(localStorage.key(i)!)}`);
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) out.push(`cache ${req.url}: ${await (await cache.match(req))!.text()}`);
+    }
+    return out.join("\n");
+  });
+}
+
+async function fillBookletWith(page: Page, marker: string) {
+  await page.goto("/booklet");
+  await page.getByLabel("Child's first name or initials").fill("Tia");
+  await page.getByText("16 and over", { exact: true }).tap();
+  await page.getByLabel("Date of the review").fill("2026-12-01");
+  await page.getByRole("button", { name: "Start the booklet" }).tap();
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  for (let i = 0; i < 60; i++) {
+    const h = (await page.locator("main h1").textContent()) ?? "";
+    if (h.includes("Here's what you told us")) break;
+    const textarea = page.locator(".own-words textarea");
+    if (await textarea.count()) await textarea.fill(`my secret ${marker}`);
+    await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
+  }
+}
+
+test("a tablet set up from a link shows the IROs and fingerprints, and passes axe", async ({ page }) => {
+  await page.goto(`/tablet#${VECTOR.setup_fragment}`);
+  for (const r of VECTOR.recipients) {
+    await expect(page.getByText(r.display_name).first()).toBeVisible();
+    await expect(page.getByText(`Fingerprint ${r.fingerprint}`).first()).toBeVisible();
+  }
+  await expectNoAxeViolations(page, "tablet set-up offer");
+  await page.getByRole("button", { name: "Seal answers for them on this tablet" }).tap();
+  await expect(page).toHaveURL(/\/tablet$/);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "This tablet seals answers for:" })).toBeVisible();
+  await expectNoAxeViolations(page, "tablet set up");
+});
+
+test("a broken set-up link gets a clear message and changes nothing", async ({ page }) => {
+  await page.goto(`/tablet#${VECTOR.setup_fragment.slice(0, -6)}`);
+  await expect(page.getByRole("alert")).toContainText("This set-up link does not work");
+  await expect(page.getByText("This tablet is not set up for an IRO yet")).toBeVisible();
+});
+
+test("an IRO added from a key file", async ({ page }) => {
+  await page.goto("/tablet");
+  await page.getByLabel("Add an IRO from a key file").setInputFiles({ name: "sam.json", mimeType: "application/json", buffer: Buffer.from(VECTOR.key_file) });
+  await expect(page.getByRole("status")).toContainText("Added Sam Patel");
+  await page.getByRole("button", { name: "Seal answers for them on this tablet" }).tap();
+  await expect(page.getByRole("heading", { name: "This tablet seals answers for:" })).toBeVisible();
+  await page.getByLabel("Add an IRO from a key file").setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from("{\"hello\": 1}") });
+  await expect(page.getByRole("alert")).toContainText("junk.json is not an IRO key file");
+});
+
+test("after finishing, no answer is anywhere in the tablet's storage, and the answers file is sealed", async ({ page }) => {
+  const marker = `zebra${Date.now()}`;
+  await setUpTablet(page);
+  await fillBookletWith(page, marker);
+  // While the child is still going, the draft is saved, but not as plain text.
+  expect(await dumpStorage(page)).not.toContain(marker);
+  await page.getByRole("button", { name: "Finish and send to my IRO" }).tap();
+  await expect(page.locator("main h1")).toHaveText("Thank you, Tia!");
+  const dump = await dumpStorage(page);
+  expect(dump).toContain("my-say/sealed");
+  expect(dump).not.toContain(marker);
+  expect(dump).not.toContain("my secret");
+
+  await page.goto("/tablet");
+  await expect(page.getByText("Sealed booklets waiting to be sent: 1")).toBeVisible();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the answers file" }).tap();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^my-say-answers-.*\.mysay$/);
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.subarray(0, 8).toString("latin1")).toBe("\x89MySay\r\n");
+  expect(bytes.toString("latin1")).not.toContain(marker);
+  await expect(page.getByText("Sealed booklets waiting to be sent: 0")).toBeVisible();
+  await expect(page.getByText("Already sent and still on this tablet: 1")).toBeVisible();
+  await page.getByRole("button", { name: "Remove sent booklets from this tablet" }).tap();
+  await expect(page.getByRole("status")).toContainText("Removed 1 sent booklets");
+});
