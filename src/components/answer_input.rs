@@ -214,7 +214,6 @@ fn ManyChoice(
         Some(Answer::PickedMany(p)) => p,
         _ => Vec::new(),
     };
-    let rather_not_say = move || matches!(answer.get(), Some(Answer::RatherNotSay));
     let set_picks = move |p: Vec<Pick>| {
         on_answer.run(if p.is_empty() {
             None
@@ -393,21 +392,10 @@ fn ManyChoice(
         .into_any()
     };
 
-    let rns_id = format!("{name}-{RATHER_NOT_SAY}");
     view! {
         <div class="answers many" role="group" aria-labelledby=labelled_by>
             {boxes}
-            <div class="option rather-not-say">
-                <input
-                    type="checkbox"
-                    id=rns_id.clone()
-                    prop:checked=rather_not_say
-                    on:change=move |ev| {
-                        on_answer.run(event_target_checked(&ev).then_some(Answer::RatherNotSay))
-                    }
-                />
-                <label for=rns_id><span>{i18n.tr(Key::FillRatherNotSay)}</span></label>
-            </div>
+            <RatherNotSayBox name=name.clone() answer on_answer />
         </div>
         {own_form}
         {chosen_list}
@@ -434,10 +422,8 @@ fn OwnWords(
         _ => String::new(),
     };
     let left = move || max_chars as usize - words().chars().count().min(max_chars as usize);
-    let rather_not_say = move || matches!(answer.get(), Some(Answer::RatherNotSay));
     let id = format!("{name}-words");
     let count_id = format!("{name}-count");
-    let rns_id = format!("{name}-{RATHER_NOT_SAY}");
     view! {
         <div class="own-words">
             <textarea
@@ -455,17 +441,35 @@ fn OwnWords(
             <p class="note" id=count_id>
                 {move || i18n.locale().format(Key::FillCharsLeft, &[("count", &left().to_string())])}
             </p>
-            <div class="option rather-not-say">
-                <input
-                    type="checkbox"
-                    id=rns_id.clone()
-                    prop:checked=rather_not_say
-                    on:change=move |ev| {
-                        on_answer.run(event_target_checked(&ev).then_some(Answer::RatherNotSay))
-                    }
-                />
-                <label for=rns_id><span>{i18n.tr(Key::FillRatherNotSay)}</span></label>
-            </div>
+            <RatherNotSayBox name=name.clone() answer on_answer />
+        </div>
+    }
+}
+
+/// "I'd rather not say" as a checkbox, for the kinds where the child picks several things or
+/// writes: ticking it replaces the answer, unticking clears it.
+#[component]
+fn RatherNotSayBox(
+    /// The group's name, unique on the page.
+    name: String,
+    /// The answer given so far.
+    answer: Signal<Option<Answer>>,
+    /// Called with the new answer.
+    on_answer: Callback<Option<Answer>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("{name}-{RATHER_NOT_SAY}");
+    view! {
+        <div class="option rather-not-say">
+            <input
+                type="checkbox"
+                id=id.clone()
+                prop:checked=move || matches!(answer.get(), Some(Answer::RatherNotSay))
+                on:change=move |ev| {
+                    on_answer.run(event_target_checked(&ev).then_some(Answer::RatherNotSay))
+                }
+            />
+            <label for=id><span>{i18n.tr(Key::FillRatherNotSay)}</span></label>
         </div>
     }
 }

@@ -161,7 +161,10 @@ test("a reload in the middle resumes at the same question with every answer inta
   await page.getByRole("link", { name: "Carry on: Rae" }).tap();
   // It resumes where the child was (the first question, after going back twice), answers intact.
   await expect(page.locator(".answers .option input").nth(1)).toBeChecked();
+  const first = await heading(page).textContent();
   await page.getByRole("button", { name: /^Next/ }).tap();
+  await expect(heading(page)).not.toHaveText(first!);
+  await expect(page.locator(".answers input:checked")).toHaveCount(1);
   await page.getByRole("button", { name: /^Next/ }).tap();
   await expect(heading(page)).toHaveText(question!);
 });
