@@ -5,11 +5,14 @@
 
 use crate::browser::store::{Area, DeviceStore, KeyValueStore, StoreError};
 use my_say_core::session::Draft;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 thread_local! {
     // One store for the whole app: opening IndexedDB and the device key once is enough.
     static STORE: RefCell<Option<DeviceStore>> = const { RefCell::new(None) };
+    // The newest draft not yet written, and whether a write is under way (see `save_in_order`).
+    static PENDING: RefCell<Option<(String, Draft)>> = const { RefCell::new(None) };
+    static SAVING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The device store, opened on first use.
@@ -19,6 +22,11 @@ pub async fn store() -> Result<DeviceStore, StoreError> {
     }
     let store = DeviceStore::open().await?;
     STORE.with(|s| *s.borrow_mut() = Some(store.clone()));
+    // Ask the browser not to evict this origin's data under storage pressure: a child's answers
+    // and sealed booklets waiting to be sent live here. Refusal changes nothing else.
+    leptos::task::spawn_local(async {
+        crate::browser::store::request_persistence().await;
+    });
     Ok(store)
 }
 
@@ -44,4 +52,45 @@ pub async fn load(id: &str) -> Result<Option<Draft>, StoreError> {
 /// Saves a draft (encrypted at rest).
 pub async fn save(id: &str, draft: &Draft) -> Result<(), StoreError> {
     store().await?.put_json(Area::Drafts, id, draft).await
+}
+
+/// Saves drafts one at a time, always ending with the newest. Each write encrypts first, and two
+/// writes racing could land oldest-last and lose a keystroke; here a change made while a write is
+/// under way waits for it, and only the latest waiting draft is written. `report` hears how each
+/// write went.
+pub fn save_in_order(id: String, draft: Draft, report: impl Fn(Result<(), StoreError>) + 'static) {
+    PENDING.with(|p| *p.borrow_mut() = Some((id, draft)));
+    if SAVING.with(|s| s.replace(true)) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        while let Some((id, draft)) = PENDING.with(|p| p.borrow_mut().take()) {
+            report(save(&id, &draft).await);
+        }
+        SAVING.with(|s| s.set(false));
+    });
+}
+
+/// Drops a waiting write for draft `id` and waits until no write is under way, so that nothing
+/// can bring the draft back once it is finished and deleted.
+pub async fn settle(id: &str) {
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.as_ref().is_some_and(|(pending, _)| pending == id) {
+            *p = None;
+        }
+    });
+    while SAVING.with(|s| s.get()) {
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+    }
+}
+
+/// Whether no draft is waiting to be written.
+pub fn nothing_waiting() -> bool {
+    PENDING.with(|p| p.borrow().is_none())
 }

@@ -149,6 +149,7 @@ test("a reload in the middle resumes at the same question with every answer inta
   await page.getByRole("button", { name: /^Next/ }).tap();
   const question = await heading(page).textContent();
   const progress = await page.getByText(/Question \d+ of \d+/).textContent();
+  await expect(page.locator('[data-saved="true"]')).toHaveCount(1);
   await page.reload();
   await expect(heading(page)).toHaveText(question!);
   await expect(page.getByText(/Question \d+ of \d+/)).toHaveText(progress!);
@@ -156,6 +157,8 @@ test("a reload in the middle resumes at the same question with every answer inta
   await expect(page.locator(".answers input:checked")).toHaveCount(1);
   await page.getByRole("button", { name: /^Back/ }).tap();
   await expect(page.locator(".answers .option input").nth(1)).toBeChecked();
+  // Every step is written within moments; leaving before that could lose the last one.
+  await expect(page.locator('[data-saved="true"]')).toHaveCount(1);
   // Closing the tab and coming back later from the adult screen works the same way.
   await page.goto("/booklet");
   await page.getByRole("link", { name: "Carry on: Rae" }).tap();

@@ -95,6 +95,9 @@ fn Filling(
     let i18n = use_i18n();
     let navigate = use_navigate();
     let save_error = RwSignal::new(None::<String>);
+    // Whether everything the child has done is written to the device (shown to tests and
+    // assistive tech as `data-saved`).
+    let saved = RwSignal::new(true);
     let ok_to_tell = RwSignal::new(false);
     let auto_read = prefs::read_aloud(&draft_id);
 
@@ -103,13 +106,14 @@ fn Filling(
         let draft_id = draft_id.clone();
         Effect::new(move |_| {
             let Some(d) = draft.get() else { return };
-            let draft_id = draft_id.clone();
-            spawn_local(async move {
-                match drafts::save(&draft_id, &d).await {
-                    Ok(()) => save_error.set(None),
-                    // The answers stay in memory; the adult is told.
-                    Err(e) => save_error.set(Some(e.to_string())),
+            saved.set(false);
+            drafts::save_in_order(draft_id.clone(), d, move |result| match result {
+                Ok(()) => {
+                    save_error.set(None);
+                    saved.set(drafts::nothing_waiting());
                 }
+                // The answers stay in memory; the adult is told.
+                Err(e) => save_error.set(Some(e.to_string())),
             });
         });
     }
@@ -175,6 +179,7 @@ fn Filling(
             let name = d.child.name.clone();
             let draft_id = draft_id.clone();
             spawn_local(async move {
+                drafts::settle(&draft_id).await;
                 match crate::tablet::finish(&draft_id, &finished).await {
                     Ok(()) => {
                         prefs::set_read_aloud(&draft_id, false);
@@ -313,7 +318,7 @@ fn Filling(
     };
 
     view! {
-        <section class="page filling">
+        <section class="page filling" data-saved=move || saved.get().to_string()>
             <div class="booklet-bar">
                 {move || progress.get().filter(|p| p.total > 0).map(|p| {
                     let label = i18n.locale().format(Key::FillProgress, &[("current", &p.current.min(p.total).to_string()), ("total", &p.total.to_string())]);
