@@ -40,3 +40,62 @@ pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .map_err(|_| format!("the file {} could not be read", file.name()))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+fn share_data(bytes: &[u8], file_name: &str) -> Option<js_sys::Object> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("application/octet-stream");
+    let file =
+        web_sys::File::new_with_u8_array_sequence_and_options(&parts, file_name, &options).ok()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+    Some(data)
+}
+
+fn navigator_method(name: &str) -> Option<(web_sys::Navigator, js_sys::Function)> {
+    let navigator = web_sys::window()?.navigator();
+    let method = js_sys::Reflect::get(&navigator, &name.into()).ok()?;
+    Some((navigator, method.dyn_into::<js_sys::Function>().ok()?))
+}
+
+/// Whether this device can hand a file to another app (the Web Share API with files: tablets
+/// and phones mostly).
+pub fn can_share_files() -> bool {
+    let Some((navigator, can_share)) = navigator_method("canShare") else {
+        return false;
+    };
+    let Some(data) = share_data(&[], "check.mysay") else {
+        return false;
+    };
+    can_share
+        .call1(&navigator, &data)
+        .map(|v| v.is_truthy())
+        .unwrap_or(false)
+}
+
+/// Hands `bytes` as a file to another app chosen by the person (email, a shared drive). Returns
+/// whether it was shared: false when the person cancelled.
+pub async fn share(bytes: &[u8], file_name: &str) -> Result<bool, String> {
+    let (navigator, share) =
+        navigator_method("share").ok_or("this device cannot share files".to_owned())?;
+    let data = share_data(bytes, file_name).ok_or("the browser could not make the file")?;
+    let promise: js_sys::Promise = share
+        .call1(&navigator, &data)
+        .map_err(|_| "the device would not share the file".to_owned())?
+        .dyn_into()
+        .map_err(|_| "the device would not share the file".to_owned())?;
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Ok(true),
+        Err(e) => {
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
+            if name == "AbortError" {
+                Ok(false)
+            } else {
+                Err(format!("the device could not share the file ({name})"))
+            }
+        }
+    }
+}

@@ -156,15 +156,27 @@ pub fn TabletSetup() -> impl IntoView {
         });
     };
 
-    let send = move |_| {
+    // Download everywhere; on devices that can, hand the file straight to another app too.
+    let can_share = files::can_share_files();
+    let send = move |by_share: bool| {
         spawn_local(async move {
             match tablet::bundle_to_send().await {
                 Ok(Some((bytes, ids))) => {
                     let stamp = clock::now().replace([':', '-'], "").replace('T', "-");
                     let file = format!("my-say-answers-{}.mysay", stamp.trim_end_matches('Z'));
-                    if let Err(e) = files::download(&bytes, &file, "application/octet-stream") {
-                        error.set(Some(e));
-                        return;
+                    let sent = if by_share {
+                        files::share(&bytes, &file).await
+                    } else {
+                        files::download(&bytes, &file, "application/octet-stream").map(|()| true)
+                    };
+                    match sent {
+                        Ok(true) => {}
+                        // The person closed the share sheet: nothing was sent, nothing changes.
+                        Ok(false) => return,
+                        Err(e) => {
+                            error.set(Some(e));
+                            return;
+                        }
                     }
                     if let Err(e) = tablet::mark_sent(&ids).await {
                         error.set(Some(e.to_string()));
@@ -230,7 +242,12 @@ pub fn TabletSetup() -> impl IntoView {
             <section class="card" aria-labelledby="send-heading">
                 <h2 id="send-heading">{i18n.tr(Key::TabletSendTitle)}</h2>
                 <p>{move || i18n.locale().format(Key::TabletWaiting, &[("count", &waiting.get().to_string())])}</p>
-                <button type="button" class="primary" disabled=move || waiting.get() == 0 on:click=send>{i18n.tr(Key::TabletDownload)}</button>
+                <div class="row">
+                    <button type="button" class="primary" disabled=move || waiting.get() == 0 on:click=move |_| send(false)>{i18n.tr(Key::TabletDownload)}</button>
+                    {can_share.then(|| view! {
+                        <button type="button" disabled=move || waiting.get() == 0 on:click=move |_| send(true)>{i18n.tr(Key::TabletShare)}</button>
+                    })}
+                </div>
                 <Show when=move || { sent_kept.get() > 0 }>
                     <p>{move || i18n.locale().format(Key::TabletSentKept, &[("count", &sent_kept.get().to_string())])}</p>
                     <button type="button" on:click=remove_sent>{i18n.tr(Key::TabletRemoveSent)}</button>
