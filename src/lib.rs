@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod i18n;
 pub mod pages;
 pub mod tablet;
+pub mod workspace;
 
 use components::header::Header;
 use i18n::{I18n, Locale};

@@ -6,7 +6,7 @@ test("the home screen offers the three areas, and each leads to its first screen
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to My Say");
   for (const [link, heading] of [
     ["Fill in my booklet", "Start a booklet"],
-    ["IRO workspace", "IRO workspace"],
+    ["IRO workspace", "Set up your IRO workspace"],
     ["Children in Care Council surveys", "Children in Care Council surveys"],
   ]) {
     await page.getByRole("link", { name: new RegExp(link) }).first().tap();

@@ -1,0 +1,227 @@
+//! Importing answers files (`.mysay`): pick them or drop them; each opens with the IRO's key,
+//! all or nothing, and booklets already here are skipped.
+
+use super::device_store;
+use crate::browser::files;
+use crate::i18n::{use_i18n, Key, Locale};
+use crate::workspace::{self, use_unlocked, Added};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// How one file's import went, for its message's look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    /// Booklets were added.
+    Added,
+    /// The file opened, but held nothing new.
+    NothingNew,
+    /// The file did not open; nothing was added.
+    Failed,
+}
+
+/// The message for a file that opened.
+fn opened_message(locale: Locale, file: &str, added: Added) -> (Outcome, String) {
+    let total = added.total().to_string();
+    let n = added.added.to_string();
+    let values = [("file", file), ("count", total.as_str())];
+    match (added.added, added.already) {
+        (0, 0) => (
+            Outcome::NothingNew,
+            locale.format(Key::IroImportEmpty, &values),
+        ),
+        (0, 1) => (
+            Outcome::NothingNew,
+            locale.format(Key::IroImportNothingNewOne, &values),
+        ),
+        (0, _) => (
+            Outcome::NothingNew,
+            locale.format(Key::IroImportNothingNew, &values),
+        ),
+        (1, 0) => (
+            Outcome::Added,
+            locale.format(Key::IroImportAddedOne, &values),
+        ),
+        (_, 0) => (Outcome::Added, locale.format(Key::IroImportAdded, &values)),
+        _ => (
+            Outcome::Added,
+            locale.format(
+                Key::IroImportAddedSome,
+                &[("file", file), ("added", &n), ("count", &total)],
+            ),
+        ),
+    }
+}
+
+/// "Import answers": a file picker and a drop zone for answers files, and a message per file.
+#[component]
+pub fn ImportAnswers(
+    /// Called after a pick or drop that added at least one booklet.
+    on_imported: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let unlocked = use_unlocked();
+    let results = RwSignal::new(Vec::<(Outcome, String)>::new());
+    let opening = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(false);
+
+    let import = move |picked: Vec<web_sys::File>| {
+        let Some(key) = unlocked.key() else {
+            return;
+        };
+        if picked.is_empty() || opening.get_untracked().is_some() {
+            return;
+        }
+        results.set(Vec::new());
+        spawn_local(async move {
+            let locale = i18n.locale();
+            let store = match device_store().await {
+                Ok(store) => store,
+                Err(e) => {
+                    results.set(vec![(Outcome::Failed, e.to_string())]);
+                    return;
+                }
+            };
+            let mut any_added = false;
+            for file in picked {
+                let name = file.name();
+                opening.set(Some(name.clone()));
+                let message = match files::read(&file).await {
+                    Err(reason) => (
+                        Outcome::Failed,
+                        locale.format(
+                            Key::IroImportFailed,
+                            &[("file", &name), ("reason", &reason)],
+                        ),
+                    ),
+                    Ok(bytes) => match workspace::import_bundle(&store, &bytes, &key).await {
+                        Ok(added) => {
+                            any_added |= added.added > 0;
+                            opened_message(locale, &name, added)
+                        }
+                        Err(e) => (
+                            Outcome::Failed,
+                            locale.format(
+                                Key::IroImportFailed,
+                                &[("file", &name), ("reason", &e.to_string())],
+                            ),
+                        ),
+                    },
+                };
+                results.update(|r| r.push(message));
+            }
+            opening.set(None);
+            if any_added {
+                on_imported.run(());
+            }
+        });
+    };
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let picked = input.files().map(file_list).unwrap_or_default();
+        // Cleared, so that choosing the same file again is noticed (and reported as nothing new).
+        input.set_value("");
+        import(picked);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let picked = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .map(file_list)
+            .unwrap_or_default();
+        import(picked);
+    };
+
+    view! {
+        <section class="card import" aria-labelledby="import-heading">
+            <h2 id="import-heading">{i18n.tr(Key::IroImportTitle)}</h2>
+            <p>{i18n.tr(Key::IroImportLead)}</p>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <label for="import-files">{i18n.tr(Key::IroImportChoose)}</label>
+                <p class="hint" id="import-hint">{i18n.tr(Key::IroImportDrop)}</p>
+                <input
+                    id="import-files"
+                    type="file"
+                    multiple=true
+                    accept=".mysay"
+                    aria-describedby="import-hint"
+                    on:change=on_pick
+                />
+            </div>
+            <div class="import-results" role="status" aria-live="polite">
+                {move || opening.get().map(|file| view! {
+                    <p class="busy-note"><span class="spinner" aria-hidden="true"></span>{i18n.locale().format(Key::IroImporting, &[("file", &file)])}</p>
+                })}
+                <ul class="plain">
+                    {move || results.get().into_iter().map(|(outcome, text)| {
+                        let class = match outcome {
+                            Outcome::Added => "banner success",
+                            Outcome::NothingNew => "banner info",
+                            Outcome::Failed => "banner error",
+                        };
+                        view! { <li class=class dir="auto">{text}</li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </section>
+    }
+}
+
+/// The files of a file list, in order.
+fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_result_gets_its_own_wording() {
+        let msg = |added, already| opened_message(Locale::En, "t.mysay", Added { added, already });
+        assert_eq!(
+            msg(3, 0),
+            (Outcome::Added, "Added 3 booklets from t.mysay".into())
+        );
+        assert_eq!(
+            msg(1, 0),
+            (Outcome::Added, "Added 1 booklet from t.mysay".into())
+        );
+        assert_eq!(msg(1, 2).0, Outcome::Added);
+        assert!(msg(1, 2).1.contains("Added 1 of the 3 booklets in t.mysay"));
+        assert_eq!(
+            msg(0, 3),
+            (
+                Outcome::NothingNew,
+                "Nothing new: all 3 booklets in t.mysay were already here".into()
+            )
+        );
+        assert_eq!(msg(0, 1).0, Outcome::NothingNew);
+        assert_eq!(msg(0, 0).0, Outcome::NothingNew);
+        for locale in Locale::ALL {
+            for (a, b) in [(0, 0), (0, 1), (0, 5), (1, 0), (4, 0), (2, 3)] {
+                let text = opened_message(
+                    locale,
+                    "t.mysay",
+                    Added {
+                        added: a,
+                        already: b,
+                    },
+                )
+                .1;
+                assert!(text.contains("t.mysay") && !text.contains('{'), "{text}");
+            }
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! The IRO's area: set up or restore their workspace on this device, unlock it, set up tablets,
+//! import sealed answers and see the booklets they hold.
+//!
+//! The unlocked key lives in the [`UnlockedWorkspace`] context provided here, so leaving the
+//! IRO's screens locks the workspace (a child may use the same device next). The logic is in
+//! `crate::workspace`; these components render it.
+
+mod booklet_list;
+mod home;
+mod import;
+mod passphrase;
+mod qr;
+mod restore;
+mod setup;
+mod tablet_link;
+mod unlock;
+
+use crate::browser::store::DeviceStore;
+use crate::i18n::{use_i18n, Key};
+use crate::workspace::{self, UnlockedWorkspace, Workspace};
+use home::WorkspaceHome;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use setup::{RecoveryOffer, SetUpWorkspace};
+use std::time::Duration;
+use unlock::UnlockWorkspace;
+
+/// This device's store (opened once for the whole app).
+pub(crate) async fn device_store() -> Result<DeviceStore, crate::browser::store::StoreError> {
+    crate::drafts::store().await
+}
+
+/// The IRO area's first screen: loading, set-up, unlock, "ready" or the workspace itself,
+/// depending on what this device holds and whether it is unlocked.
+#[component]
+pub fn IroHome() -> impl IntoView {
+    let i18n = use_i18n();
+    let unlocked = UnlockedWorkspace::new();
+    provide_context(unlocked);
+    // `None` while loading; then whether this device has a workspace.
+    let stored = RwSignal::new(None::<Option<Workspace>>);
+    let load_error = RwSignal::new(None::<String>);
+    // Just set up: show the recovery file before the workspace.
+    let just_created = RwSignal::new(false);
+
+    spawn_local(async move {
+        let result = match device_store().await {
+            Ok(store) => workspace::load(&store).await,
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(found) => stored.set(Some(found)),
+            Err(e) => load_error.set(Some(e.to_string())),
+        }
+    });
+
+    let on_ready = Callback::new(move |ws: Workspace| {
+        stored.set(Some(Some(ws)));
+    });
+
+    // Which screen shows. A memo, so that changes within a screen (a new passphrase, say) do
+    // not rebuild it.
+    let screen = Memo::new(move |_| {
+        if load_error.with(Option::is_some) {
+            return Screen::Failed;
+        }
+        match stored.with(|s| s.as_ref().map(Option::is_some)) {
+            None => Screen::Loading,
+            Some(false) => Screen::SetUp,
+            Some(true) if !unlocked.is_unlocked() => Screen::Locked,
+            Some(true) if just_created.get() => Screen::Ready,
+            Some(true) => Screen::Home,
+        }
+    });
+
+    move || match screen.get() {
+        Screen::Failed => view! {
+            <section class="page iro">
+                <h1 tabindex="-1">{i18n.tr(Key::IroTitle)}</h1>
+                <p class="banner error" role="alert">{load_error.get_untracked()}</p>
+            </section>
+        }
+        .into_any(),
+        Screen::Loading => view! {
+            <section class="page iro">
+                <h1 tabindex="-1">{i18n.tr(Key::IroTitle)}</h1>
+                <p class="note" role="status">{i18n.tr(Key::IroLoading)}</p>
+            </section>
+        }
+        .into_any(),
+        Screen::SetUp => view! {
+            <SetUpWorkspace
+                on_created=Callback::new(move |ws: Workspace| {
+                    just_created.set(true);
+                    stored.set(Some(Some(ws)));
+                })
+                on_restored=on_ready
+            />
+        }
+        .into_any(),
+        Screen::Locked => {
+            let ws = stored.get_untracked().flatten();
+            ws.map(|workspace| view! { <UnlockWorkspace workspace on_restored=on_ready /> })
+                .into_any()
+        }
+        Screen::Ready => view! {
+            <RecoveryOffer on_continue=Callback::new(move |_| just_created.set(false)) />
+        }
+        .into_any(),
+        Screen::Home => view! { <WorkspaceHome on_changed=on_ready /> }.into_any(),
+    }
+}
+
+/// The screens of the IRO area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Screen {
+    /// The device's storage failed.
+    Failed,
+    /// Reading the workspace from storage.
+    Loading,
+    /// No workspace on this device: set one up or restore one.
+    SetUp,
+    /// A workspace, locked.
+    Locked,
+    /// Just set up: save the recovery file.
+    Ready,
+    /// Unlocked.
+    Home,
+}
+
+/// Moves keyboard focus to `heading` once it is on screen, so each new screen starts there for
+/// keyboard and screen reader users.
+pub(super) fn focus_when_shown(heading: NodeRef<leptos::html::H1>) {
+    Effect::new(move |_| {
+        request_animation_frame(move || {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        });
+    });
+}
+
+/// Moves keyboard focus to the element with this id, on the next frame (after it renders).
+pub(super) fn focus_id_soon(id: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(e) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = e.focus();
+        }
+    });
+}
+
+/// Waits until the browser has painted what was just put on screen. Argon2id runs on the main
+/// thread and freezes the page for a moment, so "this takes a few seconds" must show first.
+pub(super) async fn after_paint() {
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            // The frame that shows the message is painted before this timeout runs.
+            set_timeout(
+                move || {
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+                },
+                Duration::from_millis(30),
+            );
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
+}
+
+/// One form's problems: each message's wording and the id of the field it is about.
+pub(super) type Problems = RwSignal<Vec<(Key, &'static str)>>;
+
+/// The wording of the problem with field `id`, if any (reactive).
+pub(super) fn problem_for(problems: Problems, id: &'static str) -> Signal<Option<Key>> {
+    Signal::derive(move || {
+        problems
+            .get()
+            .iter()
+            .find(|(_, field)| *field == id)
+            .map(|(key, _)| *key)
+    })
+}
+
+/// A labelled input with an optional hint and its own error message, linked for screen readers.
+#[component]
+pub(super) fn Field(
+    /// The input's id; error summaries link to it.
+    id: &'static str,
+    /// The visible label.
+    label: Key,
+    /// Help shown under the label.
+    #[prop(optional)]
+    hint: Option<Key>,
+    /// The input type: `text` or `password`.
+    kind: &'static str,
+    /// The `autocomplete` token, such as `new-password` or `current-password`.
+    autocomplete: &'static str,
+    /// What is typed.
+    value: RwSignal<String>,
+    /// The wording of this field's problem, if it has one.
+    error: Signal<Option<Key>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=id>{i18n.tr(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{i18n.tr(h)}</p> })}
+            {move || error.get().map(|k| view! { <p class="field-error" id=error_id.clone()>{i18n.tr(k)}</p> })}
+            <input
+                id=id
+                type=kind
+                autocomplete=autocomplete
+                spellcheck="false"
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// The list of a form's problems at its top, each linking to its field. Gets focus when shown.
+#[component]
+pub(super) fn ErrorSummary(
+    /// The summary's id, unique on the screen, for moving focus to it.
+    id: &'static str,
+    /// The form's problems.
+    problems: Problems,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || !problems.get().is_empty()>
+            <div class="error-summary" id=id tabindex="-1" role="alert">
+                <h2>{i18n.tr(Key::BookletErrorsTitle)}</h2>
+                <ul>
+                    {move || problems.get().into_iter().map(|(key, field)| view! {
+                        <li><a href=format!("#{field}")>{i18n.tr(key)}</a></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// A polite live region that says the page is busy (Argon2id is running), empty otherwise.
+#[component]
+pub(super) fn BusyNote(
+    /// Whether the work is under way.
+    busy: RwSignal<bool>,
+    /// What to say meanwhile.
+    message: Key,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="busy-note" role="status" aria-live="polite">
+            {move || busy.get().then(|| view! { <span class="spinner" aria-hidden="true"></span>{i18n.tr(message)} })}
+        </p>
+    }
+}
+
+/// Where a new-passphrase problem shows: its wording, and the passphrase or confirmation field.
+pub(super) fn passphrase_problem(
+    problem: workspace::Problem,
+    name_id: &'static str,
+    new_id: &'static str,
+    confirm_id: &'static str,
+) -> (Key, &'static str) {
+    use workspace::Problem;
+    match problem {
+        Problem::NameMissing => (Key::IroErrorNameMissing, name_id),
+        Problem::NameInvalid => (Key::IroErrorNameInvalid, name_id),
+        Problem::PassphraseTooShort => (Key::IroErrorTooShort, new_id),
+        Problem::PassphraseMismatch => (Key::IroErrorMismatch, confirm_id),
+    }
+}
+
+/// Offers a text file for download, reporting a failure in `error`.
+pub(super) fn offer_download(file_name: &str, json: &str, error: RwSignal<Option<String>>) -> bool {
+    match crate::browser::files::download(json.as_bytes(), file_name, "application/json") {
+        Ok(()) => true,
+        Err(e) => {
+            error.set(Some(e));
+            false
+        }
+    }
+}
+
+/// A failure message in a banner, read out at once, while `error` holds one.
+#[component]
+pub(super) fn ErrorBanner(
+    /// The message, in words for the IRO.
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .map(|e| view! { <p class="banner error" role="alert" dir="auto">{e}</p> })
+    }
+}

@@ -1,0 +1,377 @@
+import { test, expect, type Page, type Browser } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expectNoAxeViolations, setUpTablet, VECTOR } from "./helpers";
+
+// The IRO's workspace, as an IRO uses it on a tablet-sized screen.
+test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+const PASS = "river lantern pebble";
+const NEW_PASS = "orchard violin meadow";
+const VECTORS = "crates/my-say-core/tests/vectors";
+const RECOVERY_V1 = readFileSync(`${VECTORS}/recovery-v1.json`);
+const BUNDLE_V1 = readFileSync(`${VECTORS}/bundle-v1.mysay`);
+const FINGERPRINT = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
+
+const heading = (page: Page) => page.locator("main h1");
+
+/** Records the text of every live status message the page shows, so a message that is only on
+ * screen while the page is busy can still be checked afterwards. */
+async function recordStatuses(page: Page) {
+  await page.evaluate(() => {
+    const seen: string[] = ((window as any).__statuses = []);
+    new MutationObserver(() => {
+      for (const el of Array.from(document.querySelectorAll("[role=status]"))) {
+        const text = el.textContent?.trim();
+        if (text && !seen.includes(text)) seen.push(text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+const statuses = (page: Page): Promise<string[]> => page.evaluate(() => (window as any).__statuses);
+
+/** Clicks `button` and returns the downloaded file's name and text. */
+async function download(page: Page, button: string) {
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: button, exact: true }).click();
+  const file = await downloading;
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
+}
+
+/** Sets up a new workspace for Sam Patel with PASS, and goes on to it. Returns the fingerprint. */
+async function setUpWorkspace(page: Page): Promise<string> {
+  await page.goto("/iro");
+  await expect(heading(page)).toHaveText("Set up your IRO workspace");
+  await page.getByLabel("Your name", { exact: true }).fill("Sam Patel");
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASS);
+  await page.getByLabel("Type the passphrase again", { exact: true }).fill(PASS);
+  await page.getByRole("button", { name: "Set up my workspace" }).click();
+  await expect(heading(page)).toHaveText("Your IRO workspace is ready", { timeout: 20_000 });
+  const fingerprint = ((await page.locator(".big-fingerprint").textContent()) ?? "").replace("Fingerprint ", "");
+  expect(fingerprint).toMatch(FINGERPRINT);
+  return fingerprint;
+}
+
+async function unlock(page: Page, passphrase: string) {
+  await expect(heading(page)).toHaveText("Unlock your IRO workspace");
+  await page.getByLabel("Passphrase", { exact: true }).fill(passphrase);
+  await page.getByRole("button", { name: "Unlock", exact: true }).click();
+}
+
+async function restoreTestVectorIro(page: Page) {
+  await page.goto("/iro");
+  await expect(heading(page)).toHaveText("Set up your IRO workspace");
+  await page.getByLabel("Recovery file", { exact: true }).setInputFiles({ name: "recovery-v1.json", mimeType: "application/json", buffer: RECOVERY_V1 });
+  await page.getByLabel("Passphrase of the recovery file", { exact: true }).fill(VECTOR.recovery_passphrase);
+  await page.getByRole("button", { name: "Restore my workspace" }).click();
+  await expect(heading(page)).toHaveText("IRO workspace", { timeout: 20_000 });
+  await expect(page.getByText("Unlocked for Sam Patel")).toBeVisible();
+}
+
+/** A child fills in a booklet on this browser's tablet set-up and finishes it (sealed). */
+async function finishBooklet(page: Page, name: string) {
+  await page.goto("/booklet");
+  await page.getByLabel("Child's first name or initials").fill(name);
+  await page.getByText("16 and over", { exact: true }).tap();
+  await page.getByLabel("Date of the review").fill("2026-12-01");
+  await page.getByRole("button", { name: "Start the booklet" }).tap();
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  for (let i = 0; i < 60; i++) {
+    const h = (await heading(page).textContent()) ?? "";
+    if (h.includes("Here's what you told us")) break;
+    await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
+  }
+  await page.getByRole("button", { name: "Finish and send to my IRO" }).tap();
+  await expect(heading(page)).toHaveText(`Thank you, ${name}!`);
+}
+
+/** An answers file made the way a real one is: a separate tablet, set up for the test vector's
+ * IRO (Sam Patel) and team manager, on which two children finish their booklets. */
+async function answersFileFromATablet(browser: Browser) {
+  const tablet = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const page = await tablet.newPage();
+  await setUpTablet(page);
+  await finishBooklet(page, "Tia");
+  await finishBooklet(page, "Kai");
+  await page.goto("/tablet");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the answers file" }).tap();
+  const file = await downloading;
+  const result = { name: file.suggestedFilename(), buffer: readFileSync((await file.path())!) };
+  await tablet.close();
+  return result;
+}
+
+test("set up a workspace, keep the recovery file, lock and unlock", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/iro");
+  await expect(heading(page)).toHaveText("Set up your IRO workspace");
+  await expect(heading(page)).toBeFocused();
+  await expectNoAxeViolations(page, "workspace set-up");
+
+  // Mistakes get a summary and a message at each field.
+  await page.getByRole("button", { name: "Set up my workspace" }).click();
+  const summary = page.locator("#setup-errors");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Enter your name.");
+  await expect(summary).toContainText("Your passphrase must be at least 8 characters.");
+  await expect(page.getByLabel("Your name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page, "workspace set-up with errors");
+  await page.getByLabel("Your name", { exact: true }).fill("Sam Patel");
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASS);
+  await page.getByLabel("Type the passphrase again", { exact: true }).fill(PASS + " typo");
+  await page.getByRole("button", { name: "Set up my workspace" }).click();
+  await expect(summary).toContainText("The two passphrases are not the same.");
+  await expect(summary).not.toContainText("Enter your name.");
+
+  await page.getByLabel("Type the passphrase again", { exact: true }).fill(PASS);
+  await recordStatuses(page);
+  await page.getByRole("button", { name: "Set up my workspace" }).click();
+  await expect(heading(page)).toHaveText("Your IRO workspace is ready", { timeout: 20_000 });
+  // The busy message was on screen while the key was being made.
+  expect(await statuses(page)).toContain("Setting up… this takes a few seconds.");
+  await expect(heading(page)).toBeFocused();
+  const fingerprint = ((await page.locator(".big-fingerprint").textContent()) ?? "").replace("Fingerprint ", "");
+  expect(fingerprint).toMatch(FINGERPRINT);
+  await expectNoAxeViolations(page, "workspace ready");
+
+  const recovery = await download(page, "Download the recovery file");
+  expect(recovery.name).toBe(`my-say-recovery-${fingerprint}.json`);
+  const json = JSON.parse(recovery.text);
+  expect(json.format).toBe("my-say-recovery");
+  expect(json.fingerprint).toBe(fingerprint);
+  expect(json.display_name).toBe("Sam Patel");
+  expect(json.wrapped_key.kdf).toEqual({ algorithm: "argon2id", memory_kib: 65536, iterations: 3, parallelism: 1 });
+  expect(recovery.text).not.toContain(PASS);
+  await expect(page.getByText(`${recovery.name} is in your downloads.`)).toBeVisible();
+
+  await page.getByRole("button", { name: "Go to my workspace" }).click();
+  await expect(heading(page)).toHaveText("IRO workspace");
+  await expect(heading(page)).toBeFocused();
+  await expect(page.getByText("Unlocked for Sam Patel")).toBeVisible();
+  await expect(page.locator(".iro-who")).toContainText(`Fingerprint ${fingerprint}`);
+  await expect(page.getByText("No booklets yet.")).toBeVisible();
+  await expectNoAxeViolations(page, "workspace home");
+
+  // Nothing stored holds the passphrase.
+  const stored = await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open("my-say");
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const values: unknown[] = await new Promise((res) => {
+      const r = db.transaction("settings").objectStore("settings").getAll();
+      r.onsuccess = () => res(r.result);
+    });
+    db.close();
+    return JSON.stringify(values.map((v) => (v instanceof Uint8Array || v instanceof ArrayBuffer ? new TextDecoder().decode(v as ArrayBuffer) : v)));
+  });
+  expect(stored).toContain("argon2id");
+  expect(stored).not.toContain(PASS);
+
+  // Lock: the key is forgotten. A wrong passphrase is refused clearly; the right one unlocks.
+  await page.getByRole("button", { name: "Lock", exact: true }).click();
+  await expect(heading(page)).toHaveText("Unlock your IRO workspace");
+  await expect(heading(page)).toBeFocused();
+  await expect(page.getByText(`This device holds the workspace of Sam Patel (fingerprint ${fingerprint})`)).toBeVisible();
+  await expectNoAxeViolations(page, "unlock");
+  await unlock(page, "river lantern pebbles");
+  await expect(page.locator("#unlock-errors")).toContainText("That passphrase is not right. Check caps lock and try again.", { timeout: 20_000 });
+  await expect(page.locator("#unlock-passphrase-error")).toHaveText("That passphrase is not right. Check caps lock and try again.");
+  await expectNoAxeViolations(page, "unlock with a wrong passphrase");
+  await unlock(page, PASS);
+  await expect(heading(page)).toHaveText("IRO workspace", { timeout: 20_000 });
+
+  // The key lives in memory only: a reload, or leaving the IRO screens, locks the workspace.
+  await page.reload();
+  await expect(heading(page)).toHaveText("Unlock your IRO workspace");
+  await unlock(page, PASS);
+  await expect(heading(page)).toHaveText("IRO workspace", { timeout: 20_000 });
+  await page.getByRole("link", { name: "My Say home" }).click();
+  await page.getByRole("link", { name: /IRO workspace/ }).click();
+  await expect(heading(page)).toHaveText("Unlock your IRO workspace");
+
+  // The same recovery file restores the same key on a new device.
+  const laptop = await page.context().browser()!.newContext();
+  const other = await laptop.newPage();
+  await other.goto("/iro");
+  await other.getByLabel("Recovery file", { exact: true }).setInputFiles({ name: recovery.name, mimeType: "application/json", buffer: Buffer.from(recovery.text) });
+  await other.getByLabel("Passphrase of the recovery file", { exact: true }).fill(PASS);
+  await other.getByRole("button", { name: "Restore my workspace" }).click();
+  await expect(other.locator(".iro-who")).toContainText(`Fingerprint ${fingerprint}`, { timeout: 20_000 });
+  await laptop.close();
+});
+
+test("change the passphrase, download the key file, and hand a tablet the set-up link", async ({ page, context, baseURL }) => {
+  test.setTimeout(120_000);
+  const fingerprint = await setUpWorkspace(page);
+  await page.getByRole("button", { name: "Go to my workspace" }).click();
+
+  // Change passphrase: the current one is checked, the new one must be confirmed.
+  await page.getByLabel("Current passphrase", { exact: true }).fill("not my passphrase");
+  await page.getByLabel("New passphrase", { exact: true }).fill(NEW_PASS);
+  await page.getByLabel("Type the new passphrase again", { exact: true }).fill(NEW_PASS);
+  await page.getByRole("button", { name: "Change passphrase" }).click();
+  await expect(page.locator("#change-errors")).toContainText("That passphrase is not right.", { timeout: 20_000 });
+  await expect(page.locator("#change-errors")).toBeFocused();
+  await page.getByLabel("Current passphrase", { exact: true }).fill(PASS);
+  await page.getByLabel("New passphrase", { exact: true }).fill("short");
+  await page.getByLabel("Type the new passphrase again", { exact: true }).fill("short");
+  await page.getByRole("button", { name: "Change passphrase" }).click();
+  await expect(page.locator("#change-errors")).toContainText("Your passphrase must be at least 8 characters.");
+  await page.getByLabel("New passphrase", { exact: true }).fill(NEW_PASS);
+  await page.getByLabel("Type the new passphrase again", { exact: true }).fill(NEW_PASS);
+  await page.getByRole("button", { name: "Change passphrase" }).click();
+  await expect(page.getByText("Your passphrase has been changed.")).toBeVisible({ timeout: 30_000 });
+  await expectNoAxeViolations(page, "passphrase changed");
+
+  // The new recovery file holds the same key.
+  const recovery = await download(page, "Download the recovery file again");
+  expect(JSON.parse(recovery.text)).toMatchObject({ format: "my-say-recovery", fingerprint, display_name: "Sam Patel" });
+
+  await page.getByRole("button", { name: "Lock", exact: true }).click();
+  await unlock(page, PASS);
+  await expect(page.locator("#unlock-errors")).toContainText("That passphrase is not right.", { timeout: 20_000 });
+  await unlock(page, NEW_PASS);
+  await expect(heading(page)).toHaveText("IRO workspace", { timeout: 20_000 });
+  await expect(page.locator(".iro-who")).toContainText(`Fingerprint ${fingerprint}`);
+
+  // The public key file, for whoever sets up tablets.
+  const keyFile = await download(page, "Download my key file");
+  expect(keyFile.name).toBe(`my-say-key-${fingerprint}.json`);
+  expect(JSON.parse(keyFile.text)).toMatchObject({ format: "my-say-public-key", version: 1, display_name: "Sam Patel", fingerprint });
+
+  // The set-up link, its copy button and its QR code.
+  const link = await page.getByLabel("Set-up link", { exact: true }).inputValue();
+  expect(link.startsWith(`${baseURL}/tablet#mysay-setup.`)).toBe(true);
+  await expect(page.getByRole("img", { name: "QR code of the set-up link" })).toBeVisible();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy the link" }).click();
+  await expect(page.getByText("Link copied.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+  // A tablet opening the link is offered this IRO, with the same fingerprint.
+  const tablet = await page.context().browser()!.newContext();
+  const tabletPage = await tablet.newPage();
+  await tabletPage.goto(link);
+  await expect(tabletPage.getByText("Sam Patel").first()).toBeVisible();
+  await expect(tabletPage.getByText(`Fingerprint ${fingerprint}`).first()).toBeVisible();
+  await tablet.close();
+});
+
+test("restore the test IRO from a recovery file, then import answers files", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const answers = await answersFileFromATablet(browser);
+  expect(answers.name).toMatch(/\.mysay$/);
+
+  // The restore form checks its file and passphrase first.
+  await page.goto("/iro");
+  await page.getByLabel("Recovery file", { exact: true }).setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"hello": 1}') });
+  await page.getByLabel("Passphrase of the recovery file", { exact: true }).fill("anything at all");
+  await page.getByRole("button", { name: "Restore my workspace" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "notes.json cannot be used" })).toContainText("This is not a My Say recovery file.");
+  await page.getByLabel("Recovery file", { exact: true }).setInputFiles({ name: "recovery-v1.json", mimeType: "application/json", buffer: RECOVERY_V1 });
+  await page.getByLabel("Passphrase of the recovery file", { exact: true }).fill("correct horse battery stable");
+  await page.getByRole("button", { name: "Restore my workspace" }).click();
+  await expect(page.locator("#restore-errors")).toContainText("That passphrase is not right.", { timeout: 20_000 });
+  await restoreTestVectorIro(page);
+  await expect(page.locator(".iro-who")).toContainText("Fingerprint 4Z7W-KM8N-A7BX-2SGN");
+
+  const picker = page.getByLabel("Choose answers files", { exact: true });
+  await picker.setInputFiles({ name: answers.name, mimeType: "application/octet-stream", buffer: answers.buffer });
+  await expect(page.getByText(`Added 2 booklets from ${answers.name}`)).toBeVisible();
+  await expect(page.getByText("Booklets: 2, newest first")).toBeVisible();
+  const list = page.locator(".booklet-list li");
+  await expect(list).toHaveCount(2);
+  await expect(list.filter({ hasText: "Kai" })).toHaveCount(1);
+  await expect(list.filter({ hasText: "Tia" })).toHaveCount(1);
+  await expect(list.first()).toContainText("16 and over");
+  await expect(list.first().locator("dd").nth(1)).toHaveText("2026-12-01");
+  await expectNoAxeViolations(page, "workspace with imported booklets");
+
+  // The same file again adds nothing.
+  await picker.setInputFiles({ name: answers.name, mimeType: "application/octet-stream", buffer: answers.buffer });
+  await expect(page.getByText(`Nothing new: all 2 booklets in ${answers.name} were already here`)).toBeVisible();
+
+  // Bad files, several at once: each gets its own message and nothing is added.
+  const random = Buffer.alloc(600);
+  for (let i = 0; i < random.length; i++) random[i] = Math.floor(Math.random() * 256);
+  await picker.setInputFiles([
+    { name: "cut-short.mysay", mimeType: "application/octet-stream", buffer: answers.buffer.subarray(0, answers.buffer.length - 40) },
+    { name: "random.mysay", mimeType: "application/octet-stream", buffer: random },
+    { name: "bundle-v1.mysay", mimeType: "application/octet-stream", buffer: BUNDLE_V1 },
+    { name: "empty.mysay", mimeType: "application/octet-stream", buffer: Buffer.alloc(0) },
+  ]);
+  const results = page.locator(".import-results li");
+  await expect(results).toHaveCount(4);
+  await expect(results.nth(0)).toHaveText(/^cut-short\.mysay: This answers file is incomplete: it was cut short.*Nothing was imported/);
+  await expect(results.nth(1)).toHaveText(/^random\.mysay: This is not a My Say answers file/);
+  // The committed vector opens with this key, but two of its items are not booklets: all or nothing.
+  await expect(results.nth(2)).toHaveText(/^bundle-v1\.mysay: Booklet 2 in this file opened, but what is inside is not a booklet.*Nothing was imported/);
+  await expect(results.nth(3)).toHaveText(/^empty\.mysay: This file is empty/);
+  await expect(list).toHaveCount(2);
+  await expectNoAxeViolations(page, "import results with errors");
+
+  // A file dropped on the drop zone is imported the same way.
+  await page.evaluate(
+    ({ bytes, name }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name));
+      const zone = document.querySelector(".drop-zone")!;
+      zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { bytes: Array.from(answers.buffer), name: "dropped.mysay" },
+  );
+  await expect(page.getByText("Nothing new: all 2 booklets in dropped.mysay were already here")).toBeVisible();
+
+  // Another IRO cannot open it: nothing is added to their workspace.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await setUpWorkspace(otherPage);
+  await otherPage.getByRole("button", { name: "Go to my workspace" }).click();
+  await otherPage.getByLabel("Choose answers files", { exact: true }).setInputFiles({ name: answers.name, mimeType: "application/octet-stream", buffer: answers.buffer });
+  await expect(otherPage.locator(".import-results li")).toContainText("sealed for a different reviewing officer's key");
+  await expect(otherPage.getByText("No booklets yet.")).toBeVisible();
+  await other.close();
+});
+
+test("a booklet finished on the IRO's own device moves into the workspace", async ({ page }) => {
+  test.setTimeout(120_000);
+  await restoreTestVectorIro(page);
+  // The IRO sets this device up as a tablet from their own set-up link (for them alone) ...
+  const link = await page.getByLabel("Set-up link", { exact: true }).inputValue();
+  await page.goto(link);
+  await page.getByRole("button", { name: "Seal answers for them on this tablet" }).click();
+  await expect(page.getByRole("status")).toContainText("Done.");
+  // ... and also for the test vector's IRO and team manager, as a shared tablet would be.
+  await finishBooklet(page, "Ola");
+  await setUpTablet(page);
+  await finishBooklet(page, "Bea");
+  await page.goto("/tablet");
+  await expect(page.getByText("Sealed booklets waiting to be sent: 2")).toBeVisible();
+
+  await page.goto("/iro");
+  await unlock(page, VECTOR.recovery_passphrase);
+  await expect(page.getByText("Booklets finished on this device and added to your workspace: 2")).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator(".booklet-list li")).toHaveCount(2);
+  // Ola's booklet was sealed for this IRO alone, so its sealed copy is gone; Bea's was also for
+  // the team manager, so it stays to be sent to them.
+  await page.goto("/tablet");
+  await expect(page.getByText("Sealed booklets waiting to be sent: 1")).toBeVisible();
+  await page.goto("/iro");
+  await unlock(page, VECTOR.recovery_passphrase);
+  await expect(page.locator(".booklet-list li")).toHaveCount(2, { timeout: 20_000 });
+  await expect(page.getByText("Booklets finished on this device")).toHaveCount(0);
+});
+
+test("the set-up screen works in Welsh and in right-to-left Arabic", async ({ page }) => {
+  await page.goto("/iro");
+  await expect(heading(page)).toHaveText("Set up your IRO workspace");
+  await page.getByLabel("Language").selectOption({ label: "Cymraeg" });
+  await expect(heading(page)).toHaveText("Sefydlu eich gweithle Swyddog Adolygu");
+  await expectNoAxeViolations(page, "set-up in Welsh");
+  await page.getByLabel("Iaith").selectOption({ label: "العربية" });
+  await expect(heading(page)).toHaveText("أنشئ مساحة عمل مسؤول المراجعة الخاصة بك");
+  await expectNoAxeViolations(page, "set-up in Arabic");
+});
