@@ -15,13 +15,13 @@ pub mod workspace;
 use components::header::Header;
 use i18n::{I18n, Locale};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use pages::{
     booklet::{BookletFill, BookletStart},
     council::CouncilHome,
     home::Home,
-    iro::IroHome,
+    iro::{IroArea, WorkspaceHome, WorkspaceSettings},
     not_found::NotFound,
     tablet::TabletSetup,
 };
@@ -49,7 +49,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=Home />
                     <Route path=path!("booklet") view=BookletStart />
                     <Route path=path!("booklet/:id") view=BookletFill />
-                    <Route path=path!("iro") view=IroHome />
+                    <ParentRoute path=path!("iro") view=IroArea>
+                        <Route path=path!("") view=WorkspaceHome />
+                        <Route path=path!("settings") view=WorkspaceSettings />
+                    </ParentRoute>
                     <Route path=path!("council") view=CouncilHome />
                     <Route path=path!("tablet") view=TabletSetup />
                 </Routes>

@@ -14,7 +14,7 @@
 //! IRO's screens are open; it is never stored. Everything here except that context works on any
 //! [`KeyValueStore`], so it is tested natively with `MemoryStore`.
 
-use crate::browser::store::{Area, KeyValueStore, StoreError};
+use crate::browser::store::{Area, DeviceStore, KeyValueStore, MemoryStore, StoreError};
 use leptos::prelude::*;
 use my_say_core::seal::{
     generate_keypair, open_bundle_booklets, Bundle, CryptoRng, Fingerprint, ImportError,
@@ -422,6 +422,60 @@ pub async fn booklets(store: &impl KeyValueStore) -> Result<Vec<CompletedBooklet
             .then_with(|| a.id.cmp(&b.id))
     });
     Ok(out)
+}
+
+/// Where the IRO's pages keep their data: this device's store, or the memory of a demo
+/// workspace (example data that must never mix with real booklets, and goes with the page).
+#[derive(Clone)]
+pub enum WorkspaceStore {
+    /// This device's IndexedDB store.
+    Device(DeviceStore),
+    /// In memory only.
+    Demo(MemoryStore),
+}
+
+impl KeyValueStore for WorkspaceStore {
+    async fn put_bytes(&self, area: Area, key: &str, value: &[u8]) -> Result<(), StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.put_bytes(area, key, value).await,
+            WorkspaceStore::Demo(s) => s.put_bytes(area, key, value).await,
+        }
+    }
+
+    async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.get_bytes(area, key).await,
+            WorkspaceStore::Demo(s) => s.get_bytes(area, key).await,
+        }
+    }
+
+    async fn delete(&self, area: Area, key: &str) -> Result<(), StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.delete(area, key).await,
+            WorkspaceStore::Demo(s) => s.delete(area, key).await,
+        }
+    }
+
+    async fn keys(&self, area: Area) -> Result<Vec<String>, StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.keys(area).await,
+            WorkspaceStore::Demo(s) => s.keys(area).await,
+        }
+    }
+
+    async fn clear(&self, area: Area) -> Result<(), StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.clear(area).await,
+            WorkspaceStore::Demo(s) => s.clear(area).await,
+        }
+    }
+
+    async fn erase_everything(&self) -> Result<(), StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.erase_everything().await,
+            WorkspaceStore::Demo(s) => s.erase_everything().await,
+        }
+    }
 }
 
 /// The unlocked workspace: what it is, and the private key, in memory only.

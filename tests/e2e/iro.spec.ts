@@ -206,6 +206,10 @@ test("change the passphrase, download the key file, and hand a tablet the set-up
   test.setTimeout(120_000);
   const fingerprint = await setUpWorkspace(page);
   await page.getByRole("button", { name: "Go to my workspace" }).click();
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Tablets and key" }).click();
+  await expect(heading(page)).toHaveText("Tablets and your key");
+  await expect(heading(page)).toBeFocused();
+  await expect(page).toHaveURL(/\/iro\/settings$/);
 
   // Change passphrase: the current one is checked, the new one must be confirmed.
   await page.getByLabel("Current passphrase", { exact: true }).fill("not my passphrase");
@@ -233,7 +237,8 @@ test("change the passphrase, download the key file, and hand a tablet the set-up
   await unlock(page, PASS);
   await expect(page.locator("#unlock-errors")).toContainText("That passphrase is not right.", { timeout: 20_000 });
   await unlock(page, NEW_PASS);
-  await expect(heading(page)).toHaveText("IRO workspace", { timeout: 20_000 });
+  // Unlocking shows the page that was open when it locked.
+  await expect(heading(page)).toHaveText("Tablets and your key", { timeout: 20_000 });
   await expect(page.locator(".iro-who")).toContainText(`Fingerprint ${fingerprint}`);
 
   // The public key file, for whoever sets up tablets.
@@ -339,6 +344,7 @@ test("restore the test IRO from a recovery file, then import answers files", asy
 test("a booklet finished on the IRO's own device moves into the workspace", async ({ page }) => {
   test.setTimeout(120_000);
   await restoreTestVectorIro(page);
+  await page.getByRole("link", { name: "Tablets and key" }).click();
   // The IRO sets this device up as a tablet from their own set-up link (for them alone) ...
   const link = await page.getByLabel("Set-up link", { exact: true }).inputValue();
   await page.goto(link);

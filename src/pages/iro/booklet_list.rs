@@ -1,7 +1,7 @@
 //! The booklets in the workspace, newest first: a simple list, so an import is visible. The
 //! inbox with summaries replaces it later.
 
-use super::device_store;
+use super::use_active;
 use crate::i18n::{use_i18n, Key};
 use crate::workspace;
 use leptos::prelude::*;
@@ -24,10 +24,11 @@ pub fn BookletList(
     version: RwSignal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let active = use_active();
     let list = LocalResource::new(move || {
         version.track();
         async move {
-            let store = device_store().await.map_err(|e| e.to_string())?;
+            let store = active.store().await.map_err(|e| e.to_string())?;
             workspace::booklets(&store).await.map_err(|e| e.to_string())
         }
     });

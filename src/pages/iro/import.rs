@@ -1,7 +1,7 @@
 //! Importing answers files (`.mysay`): pick them or drop them; each opens with the IRO's key,
 //! all or nothing, and booklets already here are skipped.
 
-use super::device_store;
+use super::use_active;
 use crate::browser::files;
 use crate::i18n::{use_i18n, Key, Locale};
 use crate::workspace::{self, use_unlocked, Added};
@@ -59,6 +59,7 @@ pub fn ImportAnswers(
     on_imported: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let active = use_active();
     let unlocked = use_unlocked();
     let results = RwSignal::new(Vec::<(Outcome, String)>::new());
     let opening = RwSignal::new(None::<String>);
@@ -74,7 +75,7 @@ pub fn ImportAnswers(
         results.set(Vec::new());
         spawn_local(async move {
             let locale = i18n.locale();
-            let store = match device_store().await {
+            let store = match active.store().await {
                 Ok(store) => store,
                 Err(e) => {
                     results.set(vec![(Outcome::Failed, e.to_string())]);

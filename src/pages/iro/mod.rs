@@ -1,42 +1,87 @@
 //! The IRO's area: set up or restore their workspace on this device, unlock it, set up tablets,
 //! import sealed answers and see the booklets they hold.
 //!
-//! The unlocked key lives in the [`UnlockedWorkspace`] context provided here, so leaving the
-//! IRO's screens locks the workspace (a child may use the same device next). The logic is in
-//! `crate::workspace`; these components render it.
+//! [`IroArea`] is the parent route of every `/iro/...` page. Until the workspace is unlocked it
+//! shows set-up, restore or unlock instead of the page asked for (so a bookmarked link to a
+//! summary asks for the passphrase, then shows the summary). The unlocked key lives in the
+//! [`UnlockedWorkspace`] context provided there, so leaving the IRO's screens locks the
+//! workspace (a child may use the same device next), while moving between them does not. The
+//! logic is in `crate::workspace`; these components render it.
 
+mod bar;
 mod booklet_list;
 mod home;
 mod import;
 mod passphrase;
 mod qr;
 mod restore;
+mod settings;
 mod setup;
 mod tablet_link;
 mod unlock;
 
-use crate::browser::store::DeviceStore;
+pub use home::WorkspaceHome;
+pub use settings::WorkspaceSettings;
+
+use crate::browser::store::{DeviceStore, StoreError};
 use crate::i18n::{use_i18n, Key};
-use crate::workspace::{self, UnlockedWorkspace, Workspace};
-use home::WorkspaceHome;
+use crate::workspace::{self, UnlockedWorkspace, Workspace, WorkspaceStore};
+use bar::WorkspaceBar;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::Outlet;
 use setup::{RecoveryOffer, SetUpWorkspace};
 use std::time::Duration;
 use unlock::UnlockWorkspace;
 
 /// This device's store (opened once for the whole app).
-pub(crate) async fn device_store() -> Result<DeviceStore, crate::browser::store::StoreError> {
+pub(crate) async fn device_store() -> Result<DeviceStore, StoreError> {
     crate::drafts::store().await
 }
 
-/// The IRO area's first screen: loading, set-up, unlock, "ready" or the workspace itself,
-/// depending on what this device holds and whether it is unlocked.
+/// Which workspace the IRO's pages show, shared through context by [`IroArea`]: where its
+/// pages live (for links between them) and where its booklets, follow-ups and settings are kept.
+#[derive(Clone, Copy)]
+pub struct ActiveWorkspace {
+    /// The area's path, such as "/iro"; links are made under it.
+    base: &'static str,
+}
+
+impl ActiveWorkspace {
+    /// The path of a page of this workspace: `href("follow-ups")` is "/iro/follow-ups", and
+    /// `href("")` the workspace's home.
+    pub fn href(self, page: &str) -> String {
+        if page.is_empty() {
+            self.base.to_owned()
+        } else {
+            format!("{}/{page}", self.base)
+        }
+    }
+
+    /// The store this workspace keeps its data in.
+    pub async fn store(self) -> Result<WorkspaceStore, StoreError> {
+        device_store().await.map(WorkspaceStore::Device)
+    }
+}
+
+/// The context of the IRO area's pages.
+pub fn use_active() -> ActiveWorkspace {
+    expect_context::<ActiveWorkspace>()
+}
+
+/// Called with the workspace after it changes (a new passphrase): it is already stored.
+#[derive(Clone, Copy)]
+pub struct WorkspaceChanged(pub Callback<Workspace>);
+
+/// The parent of every IRO page: loading, set-up, unlock or "ready" until the workspace is
+/// unlocked; then the bar (who is signed in, Lock), the area's navigation and the page.
 #[component]
-pub fn IroHome() -> impl IntoView {
+pub fn IroArea() -> impl IntoView {
     let i18n = use_i18n();
     let unlocked = UnlockedWorkspace::new();
     provide_context(unlocked);
+    let active = ActiveWorkspace { base: "/iro" };
+    provide_context(active);
     // `None` while loading; then whether this device has a workspace.
     let stored = RwSignal::new(None::<Option<Workspace>>);
     let load_error = RwSignal::new(None::<String>);
@@ -44,7 +89,7 @@ pub fn IroHome() -> impl IntoView {
     let just_created = RwSignal::new(false);
 
     spawn_local(async move {
-        let result = match device_store().await {
+        let result = match active.store().await {
             Ok(store) => workspace::load(&store).await,
             Err(e) => Err(e),
         };
@@ -57,6 +102,7 @@ pub fn IroHome() -> impl IntoView {
     let on_ready = Callback::new(move |ws: Workspace| {
         stored.set(Some(Some(ws)));
     });
+    provide_context(WorkspaceChanged(on_ready));
 
     // Which screen shows. A memo, so that changes within a screen (a new passphrase, say) do
     // not rebuild it.
@@ -107,7 +153,13 @@ pub fn IroHome() -> impl IntoView {
             <RecoveryOffer on_continue=Callback::new(move |_| just_created.set(false)) />
         }
         .into_any(),
-        Screen::Home => view! { <WorkspaceHome on_changed=on_ready /> }.into_any(),
+        Screen::Home => view! {
+            <div class="page iro">
+                <WorkspaceBar />
+                <Outlet />
+            </div>
+        }
+        .into_any(),
     }
 }
 

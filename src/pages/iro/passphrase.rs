@@ -2,7 +2,7 @@
 
 use super::ErrorBanner;
 use super::{
-    after_paint, device_store, focus_id_soon, passphrase_problem, problem_for, BusyNote,
+    after_paint, focus_id_soon, passphrase_problem, problem_for, use_active, BusyNote,
     ErrorSummary, Field, Problems,
 };
 use crate::i18n::{use_i18n, Key};
@@ -19,6 +19,7 @@ pub fn ChangePassphrase(
     on_changed: Callback<Workspace>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let active = use_active();
     let unlocked = use_unlocked();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
@@ -70,7 +71,7 @@ pub fn ChangePassphrase(
             after_paint().await;
             let changed = ws.change_passphrase(&old, &pass, &mut system_rng());
             let stored = match changed {
-                Ok(changed) => match device_store().await {
+                Ok(changed) => match active.store().await {
                     Ok(store) => workspace::save(&store, &changed)
                         .await
                         .map(|()| changed)

@@ -2,7 +2,7 @@
 
 use super::ErrorBanner;
 use super::{
-    after_paint, device_store, focus_id_soon, problem_for, BusyNote, ErrorSummary, Field, Problems,
+    after_paint, focus_id_soon, problem_for, use_active, BusyNote, ErrorSummary, Field, Problems,
 };
 use crate::browser::files;
 use crate::i18n::{use_i18n, Key};
@@ -20,6 +20,7 @@ pub fn RestoreFromFile(
     on_restored: Callback<Workspace>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let active = use_active();
     let unlocked = use_unlocked();
     // The chosen file's name and text.
     let file = RwSignal::new(None::<(String, String)>);
@@ -73,7 +74,7 @@ pub fn RestoreFromFile(
             after_paint().await;
             let restored = existing.with_value(|e| Workspace::restore(&text, &pass, e.as_ref()));
             let outcome = match restored {
-                Ok((ws, key)) => match device_store().await {
+                Ok((ws, key)) => match active.store().await {
                     Ok(store) => match workspace::save(&store, &ws).await {
                         Ok(()) => Ok((ws, key)),
                         Err(e) => Err(e.to_string()),

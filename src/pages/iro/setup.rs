@@ -3,8 +3,8 @@
 use super::restore::RestoreFromFile;
 use super::ErrorBanner;
 use super::{
-    after_paint, device_store, focus_id_soon, focus_when_shown, offer_download, passphrase_problem,
-    problem_for, BusyNote, ErrorSummary, Field, Problems,
+    after_paint, focus_id_soon, focus_when_shown, offer_download, passphrase_problem, problem_for,
+    use_active, BusyNote, ErrorSummary, Field, Problems,
 };
 use crate::i18n::{use_i18n, Key};
 use crate::workspace::{self, use_unlocked, Workspace};
@@ -22,6 +22,7 @@ pub fn SetUpWorkspace(
     on_restored: Callback<Workspace>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let active = use_active();
     let unlocked = use_unlocked();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_when_shown(heading);
@@ -61,7 +62,7 @@ pub fn SetUpWorkspace(
             after_paint().await;
             let made = Workspace::create(&n, &p, KdfParams::DEFAULT, &mut system_rng());
             let result = match made {
-                Ok((ws, key)) => match device_store().await {
+                Ok((ws, key)) => match active.store().await {
                     Ok(store) => workspace::save(&store, &ws)
                         .await
                         .map(|()| (ws, key))
