@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests drive Debian's Chromium against the release build in dist/, served on loopback.
 const PORT = Number(process.env.E2E_PORT || 4173);
+// Which build to serve: `dist` unless E2E_DIST names another (engineers building side by side).
+const DIST = process.env.E2E_DIST || "dist";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -30,7 +32,7 @@ export default defineConfig({
     { name: "tablet", use: { ...devices["Desktop Chrome"], viewport: { width: 1024, height: 768 }, hasTouch: true } },
   ],
   webServer: {
-    command: `node tools/serve.mjs dist ${PORT}`,
+    command: `node tools/serve.mjs ${DIST} ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 20_000,
