@@ -50,6 +50,12 @@ pub fn percent_half_up(part: u32, whole: u32) -> Option<u32> {
     Some(((200 * part + whole) / (2 * whole)) as u32)
 }
 
+/// Whether a cell where `answered` children answered is suppressed: fewer than
+/// [`SUPPRESS_BELOW`]. Every table of figures (reports, survey results) uses this one rule.
+pub fn is_suppressed(answered: u32) -> bool {
+    answered < SUPPRESS_BELOW
+}
+
 /// The figures of a cell that is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Counts {
@@ -83,7 +89,7 @@ impl Cell {
     fn from_tally(t: Tally, asked: bool) -> Cell {
         if !asked && t.answered == 0 && t.rather_not_say == 0 {
             Cell::NotAsked
-        } else if t.answered < SUPPRESS_BELOW {
+        } else if is_suppressed(t.answered) {
             Cell::Suppressed
         } else {
             Cell::Shown(Counts {

@@ -134,7 +134,8 @@ pub enum Problem {
     },
     /// An anonymous survey asks for something that identifies a child.
     Identifying {
-        /// What it asks for: "a name", "a date of birth", "a case reference", "an address".
+        /// What it asks for: "a name", "a date of birth", "a case reference", "an address",
+        /// "contact details", "a device identifier".
         what: &'static str,
     },
 }
@@ -999,7 +1000,7 @@ fn unique<'a>(
 }
 
 /// Words in a question id that ask for something identifying.
-const IDENTIFYING_IDS: [(&str, &str); 22] = [
+const IDENTIFYING_IDS: [(&str, &str); 28] = [
     ("name", "a name"),
     ("first_name", "a name"),
     ("firstname", "a name"),
@@ -1022,11 +1023,17 @@ const IDENTIFYING_IDS: [(&str, &str); 22] = [
     ("nhs_number", "a case reference"),
     ("postcode", "an address"),
     ("address", "an address"),
+    ("phone", "contact details"),
+    ("phone_number", "contact details"),
+    ("mobile", "contact details"),
+    ("email", "contact details"),
+    ("email_address", "contact details"),
+    ("device_id", "a device identifier"),
 ];
 
 /// English phrases that ask for something identifying (matched as whole words, ignoring case
-/// and punctuation; "what's" reads as "whats").
-const IDENTIFYING_WORDS: [(&str, &str); 20] = [
+/// and punctuation; "what's" reads as "whats"), with what they ask for.
+pub const IDENTIFYING_WORDS: [(&str, &str); 25] = [
     ("your name", "a name"),
     ("your first name", "a name"),
     ("your full name", "a name"),
@@ -1047,6 +1054,11 @@ const IDENTIFYING_WORDS: [(&str, &str); 20] = [
     ("reference number", "a case reference"),
     ("postcode", "an address"),
     ("your address", "an address"),
+    ("your phone number", "contact details"),
+    ("your mobile number", "contact details"),
+    ("your email", "contact details"),
+    ("device id", "a device identifier"),
+    ("device identifier", "a device identifier"),
 ];
 
 /// Lower-case words separated by single spaces; apostrophes vanish ("what's" -> "whats").
@@ -1086,18 +1098,22 @@ fn identifying(id: &str, english: &[&str]) -> Option<&'static str> {
     None
 }
 
-/// Checks that no question asks for a name, a date of birth, a case reference or an address,
+/// Checks that no question asks for a name, a date of birth, a case reference, an address,
+/// contact details or a device identifier,
 /// by its id or its English wording (the question, its wording for each band, its help).
-/// Questions of the People kind are fine: they ask who the child would like, not who the child is.
+/// A question of the People kind may have an id such as `name` (it asks who the child would
+/// like, not who the child is), but its wording is still checked: "What's your name?" is not
+/// made safe by offering people to choose from.
 /// [`validate`] applies this to every survey; the survey builder calls it as the author types.
 pub fn check_anonymous(booklet: &Booklet) -> Result<(), Vec<BookletError>> {
     let en = LocaleCode::new("en");
     let mut errors = Vec::new();
     for (s, section) in booklet.sections.iter().enumerate() {
         for (n, q) in section.questions.iter().enumerate() {
-            if matches!(q.kind, AnswerKind::People { .. }) {
-                continue;
-            }
+            let id = match q.kind {
+                AnswerKind::People { .. } => "",
+                _ => q.id.as_str(),
+            };
             let mut english: Vec<&str> = Vec::new();
             english.extend(q.text.0.get(&en).map(String::as_str));
             english.extend(
@@ -1112,7 +1128,7 @@ pub fn check_anonymous(booklet: &Booklet) -> Result<(), Vec<BookletError>> {
                     .filter_map(|t| t.0.get(&en))
                     .map(String::as_str),
             );
-            if let Some(what) = identifying(q.id.as_str(), &english) {
+            if let Some(what) = identifying(id, &english) {
                 errors.push(BookletError::at(
                     format!("sections[{s}].questions[{n}]"),
                     Problem::Identifying { what },
@@ -1662,6 +1678,25 @@ mod tests {
                 json!({"en": "Write the name of who you want to come", "ar": "؟"});
         });
         assert_eq!(errors_of(&v), Vec::<String>::new());
+        // A People question's wording is still checked.
+        let v = survey(&|v| {
+            v["sections"][1]["questions"][3]["kind"]["type"] = json!("people");
+            v["sections"][1]["questions"][3]["kind"]
+                .as_object_mut()
+                .unwrap()
+                .remove("own_words");
+            v["sections"][1]["questions"][3]["text"] =
+                json!({"en": "What's your name?", "ar": "؟"});
+        });
+        assert!(one_error(&v).contains("must not ask for a name"));
+        // Contact details and device identifiers.
+        let v = survey(&|v| {
+            v["sections"][1]["questions"][4]["text"] =
+                json!({"en": "What is your mobile number?", "ar": "؟"})
+        });
+        assert!(one_error(&v).contains("must not ask for contact details"));
+        let v = survey(&|v| v["sections"][1]["questions"][4]["id"] = json!("Device-ID"));
+        assert!(one_error(&v).contains("must not ask for a device identifier"));
 
         // A review booklet may ask (the child's details are sealed for the IRO).
         let mut v = small();
