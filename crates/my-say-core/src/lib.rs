@@ -17,6 +17,7 @@ pub mod record;
 pub mod report;
 pub mod seal;
 pub mod session;
+pub mod survey;
 pub mod text;
 pub mod validate;
 
@@ -30,5 +31,6 @@ pub use builtin::{builtin_booklets, builtin_for};
 pub use child::ChildDetails;
 pub use record::CompletedBooklet;
 pub use session::{Draft, Position, Session};
+pub use survey::{SurveyDraft, SurveyFile, SurveyResults, SurveyShelf, ThemeBook, YouSaidWeDid};
 pub use text::{LocaleCode, Text};
 pub use validate::{check_anonymous, parse_booklet, validate, BookletError};
