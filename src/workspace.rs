@@ -9,13 +9,21 @@
 //! - [`Area::Workspace`], `booklet/<id>`: every booklet the IRO has opened, as JSON, encrypted at
 //!   rest with the device key. The id is the sealed booklet's id, so importing the same file
 //!   twice adds nothing.
+//! - [`Area::Workspace`], `followup/<id>`, `read/<booklet id>` and `settings`: follow-ups of
+//!   worrying answers ([`follow_ups`]), when each booklet was first read ([`inbox`]), and the
+//!   workspace settings such as bank holidays ([`settings`]). Encrypted at rest the same way.
 //!
 //! The unwrapped private key lives only in memory, in [`UnlockedWorkspace`], and only while the
 //! IRO's screens are open; it is never stored. Everything here except that context works on any
 //! [`KeyValueStore`], so it is tested natively with `MemoryStore`.
 
+pub mod follow_ups;
+pub mod inbox;
+pub mod settings;
+
 use crate::browser::store::{Area, DeviceStore, KeyValueStore, MemoryStore, StoreError};
 use leptos::prelude::*;
+use my_say_core::calendar::Date;
 use my_say_core::seal::{
     generate_keypair, open_bundle_booklets, Bundle, CryptoRng, Fingerprint, ImportError,
     IroIdentity, KdfParams, KeyError, KeyFileError, PrivateKey, RecoveryFile, SealedBooklet,
@@ -320,10 +328,13 @@ fn booklet_key(id: &str) -> String {
     format!("{BOOKLET_PREFIX}{id}")
 }
 
-/// Stores each booklet under its id, skipping ids this workspace already has.
+/// Stores each booklet under its id, skipping ids this workspace already has, and opens a
+/// follow-up, dated `today`, for every worrying answer that has none yet (so a booklet that
+/// arrives twice never opens a worry twice).
 pub async fn add_booklets(
     store: &impl KeyValueStore,
     booklets: &[CompletedBooklet],
+    today: Date,
 ) -> Result<Added, StoreError> {
     let mut have: BTreeSet<String> = store.keys(Area::Workspace).await?.into_iter().collect();
     let mut result = Added::default();
@@ -337,18 +348,21 @@ pub async fn add_booklets(
         have.insert(key);
         result.added += 1;
     }
+    follow_ups::open_for(store, booklets, today).await?;
     Ok(result)
 }
 
 /// Imports a bundle file (`.mysay`) with the IRO's key. All or nothing: unless every booklet in
-/// the file opens, nothing is stored. Booklets already here are skipped.
+/// the file opens, nothing is stored. Booklets already here are skipped. Worries open
+/// follow-ups dated `today`.
 pub async fn import_bundle(
     store: &impl KeyValueStore,
     bytes: &[u8],
     key: &PrivateKey,
+    today: Date,
 ) -> Result<Added, ImportFailure> {
     let booklets = open_bundle_booklets(bytes, key).map_err(ImportFailure::File)?;
-    add_booklets(store, &booklets)
+    add_booklets(store, &booklets, today)
         .await
         .map_err(ImportFailure::Store)
 }
@@ -366,10 +380,11 @@ pub struct PickedUp {
 /// IRO's own device) and adds them to the workspace. A sealed booklet for this key alone is then
 /// removed from the sealed area; one also sealed for someone else (a team manager) stays there
 /// so it can still be sent to them. Items that are not for this key, or do not open, are left
-/// as they are.
+/// as they are. Worries open follow-ups dated `today`.
 pub async fn collect_sealed(
     store: &impl KeyValueStore,
     key: &PrivateKey,
+    today: Date,
 ) -> Result<PickedUp, StoreError> {
     let public_key = key.public_key();
     let mut result = PickedUp::default();
@@ -392,7 +407,7 @@ pub async fn collect_sealed(
         let Ok(booklets) = open_bundle_booklets(&bundle.to_bytes(), key) else {
             continue;
         };
-        result.added += add_booklets(store, &booklets).await?.added;
+        result.added += add_booklets(store, &booklets, today).await?.added;
         if only_for_me {
             store.delete(Area::Sealed, &id).await?;
             result.removed += 1;
@@ -576,6 +591,10 @@ mod tests {
         Bundle::new(items).unwrap().to_bytes()
     }
 
+    fn today() -> Date {
+        Date::parse("2026-11-23").unwrap()
+    }
+
     fn id(n: u8) -> String {
         format!("{n:032x}")
     }
@@ -705,21 +724,21 @@ mod tests {
         // A cut-off copy and random bytes store nothing.
         for bad in [&file[..file.len() - 1], &[0x42u8; 300][..], &[][..]] {
             assert!(matches!(
-                now(import_bundle(&store, bad, &key)),
+                now(import_bundle(&store, bad, &key, today())),
                 Err(ImportFailure::File(_))
             ));
         }
         assert!(now(store.keys(Area::Workspace)).unwrap().is_empty());
 
         assert_eq!(
-            now(import_bundle(&store, &file, &key)).unwrap(),
+            now(import_bundle(&store, &file, &key, today())).unwrap(),
             Added {
                 added: 3,
                 already: 0
             }
         );
         assert_eq!(
-            now(import_bundle(&store, &file, &key)).unwrap(),
+            now(import_bundle(&store, &file, &key, today())).unwrap(),
             Added {
                 added: 0,
                 already: 3
@@ -734,7 +753,7 @@ mod tests {
             &[me],
         );
         assert_eq!(
-            now(import_bundle(&store, &later, &key)).unwrap(),
+            now(import_bundle(&store, &later, &key, today())).unwrap(),
             Added {
                 added: 1,
                 already: 1
@@ -749,7 +768,7 @@ mod tests {
 
         // A file for someone else's key stores nothing, and says so.
         let (_, other) = Workspace::create("Jo", PASS, fast(), &mut system_rng()).unwrap();
-        let err = now(import_bundle(&store, &file, &other)).unwrap_err();
+        let err = now(import_bundle(&store, &file, &other, today())).unwrap_err();
         assert!(err.to_string().contains("different reviewing officer"));
 
         // The committed vector opens with its key but holds non-booklets: refused whole.
@@ -762,7 +781,7 @@ mod tests {
         .unwrap();
         let fresh = MemoryStore::new();
         assert!(matches!(
-            now(import_bundle(&fresh, vector, &sam)),
+            now(import_bundle(&fresh, vector, &sam, today())),
             Err(ImportFailure::File(ImportError::NotABooklet { .. }))
         ));
         assert!(now(fresh.keys(Area::Workspace)).unwrap().is_empty());
@@ -791,7 +810,7 @@ mod tests {
         now(store.put_bytes(Area::Sealed, "junk", b"not sealed")).unwrap();
 
         assert_eq!(
-            now(collect_sealed(&store, &key)).unwrap(),
+            now(collect_sealed(&store, &key, today())).unwrap(),
             PickedUp {
                 added: 2,
                 removed: 1
@@ -804,7 +823,7 @@ mod tests {
         );
         // Again: nothing new, nothing removed.
         assert_eq!(
-            now(collect_sealed(&store, &key)).unwrap(),
+            now(collect_sealed(&store, &key, today())).unwrap(),
             PickedUp {
                 added: 0,
                 removed: 0
@@ -819,6 +838,7 @@ mod tests {
         now(add_booklets(
             &store,
             &[booklet(&id(1), "Amira", "2026-11-20T10:00:00Z")],
+            today(),
         ))
         .unwrap();
         now(store.put_bytes(Area::Workspace, &booklet_key(&id(9)), b"{oops")).unwrap();

@@ -21,6 +21,13 @@ pub fn today() -> String {
     )
 }
 
+/// Today's date in the device's time zone, as a calendar date (for due dates and exports).
+pub fn today_date() -> my_say_core::calendar::Date {
+    use my_say_core::calendar::Date;
+    // `today` always writes a real YYYY-MM-DD date, so the fallback is never used.
+    Date::parse(&today()).unwrap_or_else(|_| Date::from_days_since_epoch(0))
+}
+
 /// A random id of 32 lowercase hex digits (128 bits from the browser's CSPRNG).
 pub fn random_id() -> String {
     let mut bytes = [0u8; 16];

@@ -529,9 +529,45 @@ pub fn usual_england_and_wales_bank_holidays(year: i32) -> Vec<Date> {
     days
 }
 
+/// Reads a list of dates as an IRO types it: one per line (commas also separate, blank lines
+/// and spaces are ignored), each written YYYY-MM-DD. Gives the dates sorted, each once, or
+/// every entry that is not a date with its line number (from 1), so all of them can be put
+/// right at once.
+pub fn parse_date_list(text: &str) -> Result<Vec<Date>, Vec<(usize, DateError)>> {
+    let mut dates = Vec::new();
+    let mut errors = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        for entry in line.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+            match Date::parse(entry) {
+                Ok(date) => dates.push(date),
+                Err(e) => errors.push((n + 1, e)),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    dates.sort_unstable();
+    dates.dedup();
+    Ok(dates)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_lists_as_typed() {
+        assert_eq!(
+            parse_date_list(" 2026-12-28\n\n2026-12-25, 2026-12-28\r\n"),
+            Ok(vec![Date::known(2026, 12, 25), Date::known(2026, 12, 28)])
+        );
+        assert_eq!(parse_date_list(""), Ok(vec![]));
+        let errors = parse_date_list("2026-12-25\n25/12/2026\n2026-02-30, x").unwrap_err();
+        let lines: Vec<usize> = errors.iter().map(|(n, _)| *n).collect();
+        assert_eq!(lines, [2, 3, 3]);
+        assert_eq!(errors[0].1, DateError("25/12/2026".into()));
+    }
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

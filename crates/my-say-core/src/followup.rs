@@ -247,6 +247,19 @@ impl FollowUp {
             });
     }
 
+    /// Works the due date out again from the opening date with a new list of bank holidays
+    /// (the IRO added a local holiday, say). Only an open follow-up moves: a closed one keeps
+    /// the due date it was closed against, so its record does not change afterwards.
+    pub fn reschedule(&mut self, bank_holidays: &[Date]) -> bool {
+        if self.is_closed() {
+            return false;
+        }
+        let due_on = add_working_days(self.opened_on, DUE_IN_WORKING_DAYS, bank_holidays);
+        let changed = due_on != self.due_on;
+        self.due_on = due_on;
+        changed
+    }
+
     /// Whether a closing action has been recorded.
     pub fn is_closed(&self) -> bool {
         self.closed.is_some()
@@ -530,6 +543,29 @@ mod tests {
             ]
         );
         assert_eq!(f.actions[0].kind, ExploredWithChild, "same-day order kept");
+    }
+
+    #[test]
+    fn open_follow_ups_move_with_the_bank_holidays_and_closed_ones_stay() {
+        let b = child(&[("feel_safe", picked("no")), ("happy", picked("no"))]);
+        let mut f = open_follow_ups(&b, &definition(), d("2026-11-19"), &[]);
+        assert!(
+            f.iter().all(|x| x.due_on == d("2026-11-23")),
+            "Thursday + 2 = Monday"
+        );
+        f[1].record(FollowUpAction {
+            kind: FollowUpActionKind::ActionTaken,
+            note: "Move agreed".into(),
+            date: d("2026-11-20"),
+        })
+        .unwrap();
+        // A local holiday on Friday 20 November.
+        let local = [d("2026-11-20")];
+        assert!(f[0].reschedule(&local));
+        assert_eq!(f[0].due_on, d("2026-11-24"));
+        assert!(!f[0].reschedule(&local), "nothing changes the second time");
+        assert!(!f[1].reschedule(&local));
+        assert_eq!(f[1].due_on, d("2026-11-23"));
     }
 
     #[test]

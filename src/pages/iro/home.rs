@@ -4,6 +4,7 @@
 use super::booklet_list::BookletList;
 use super::import::ImportAnswers;
 use super::{focus_when_shown, use_active, ErrorBanner};
+use crate::browser::clock;
 use crate::i18n::{use_i18n, Key};
 use crate::workspace::{self, use_unlocked};
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ pub fn WorkspaceHome() -> impl IntoView {
     if let Some(key) = unlocked.key() {
         spawn_local(async move {
             let result = match active.store().await {
-                Ok(store) => workspace::collect_sealed(&store, &key).await,
+                Ok(store) => workspace::collect_sealed(&store, &key, clock::today_date()).await,
                 Err(e) => Err(e),
             };
             match result {

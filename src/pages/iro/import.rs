@@ -2,7 +2,7 @@
 //! all or nothing, and booklets already here are skipped.
 
 use super::use_active;
-use crate::browser::files;
+use crate::browser::{clock, files};
 use crate::i18n::{use_i18n, Key, Locale};
 use crate::workspace::{self, use_unlocked, Added};
 use leptos::prelude::*;
@@ -94,19 +94,23 @@ pub fn ImportAnswers(
                             &[("file", &name), ("reason", &reason)],
                         ),
                     ),
-                    Ok(bytes) => match workspace::import_bundle(&store, &bytes, &key).await {
-                        Ok(added) => {
-                            any_added |= added.added > 0;
-                            opened_message(locale, &name, added)
-                        }
-                        Err(e) => (
-                            Outcome::Failed,
-                            locale.format(
-                                Key::IroImportFailed,
-                                &[("file", &name), ("reason", &e.to_string())],
+                    Ok(bytes) => {
+                        match workspace::import_bundle(&store, &bytes, &key, clock::today_date())
+                            .await
+                        {
+                            Ok(added) => {
+                                any_added |= added.added > 0;
+                                opened_message(locale, &name, added)
+                            }
+                            Err(e) => (
+                                Outcome::Failed,
+                                locale.format(
+                                    Key::IroImportFailed,
+                                    &[("file", &name), ("reason", &e.to_string())],
+                                ),
                             ),
-                        ),
-                    },
+                        }
+                    }
                 };
                 results.update(|r| r.push(message));
             }

@@ -1,0 +1,111 @@
+//! The IRO's workspace settings, kept in [`Area::Workspace`] under [`SETTINGS_KEY`] as the core
+//! `WorkspaceSettings` JSON (the same shape the workspace export carries).
+//!
+//! Several pages keep settings here (bank holidays for due dates, the number of children in
+//! care for take-up), so each change loads the whole record, changes its own part and saves it
+//! back: one page never wipes another's setting.
+
+use crate::browser::store::{Area, KeyValueStore, StoreError};
+use crate::workspace::follow_ups;
+use my_say_core::calendar::{default_bank_holidays, Date};
+use my_say_core::export::WorkspaceSettings;
+
+/// Where the settings are kept in [`Area::Workspace`].
+pub const SETTINGS_KEY: &str = "settings";
+
+/// The workspace's settings. Until the IRO has saved a list of bank holidays, the England and
+/// Wales list is used (a record saved by another page without the field gets it too).
+pub async fn load(store: &impl KeyValueStore) -> Result<WorkspaceSettings, StoreError> {
+    let Some(value) = store
+        .get_json::<serde_json::Value>(Area::Workspace, SETTINGS_KEY)
+        .await?
+    else {
+        return Ok(WorkspaceSettings {
+            bank_holidays: default_bank_holidays(),
+            ..WorkspaceSettings::default()
+        });
+    };
+    // An empty list saved on purpose stays empty; only a missing field gets the defaults.
+    let has_holidays = value.get("bank_holidays").is_some();
+    let mut settings: WorkspaceSettings =
+        serde_json::from_value(value).map_err(|_| StoreError::Corrupt)?;
+    if !has_holidays {
+        settings.bank_holidays = default_bank_holidays();
+    }
+    Ok(settings)
+}
+
+/// Keeps `settings`, replacing the stored record. Load, change and save, so nothing else is lost.
+pub async fn save(
+    store: &impl KeyValueStore,
+    settings: &WorkspaceSettings,
+) -> Result<(), StoreError> {
+    store
+        .put_json(Area::Workspace, SETTINGS_KEY, settings)
+        .await
+}
+
+/// The bank holidays that due dates skip.
+pub async fn bank_holidays(store: &impl KeyValueStore) -> Result<Vec<Date>, StoreError> {
+    Ok(load(store).await?.bank_holidays)
+}
+
+/// Replaces the bank holidays, keeping every other setting, and works the due dates of open
+/// follow-ups out again with them. Returns how many follow-ups got a new due date.
+pub async fn set_bank_holidays(
+    store: &impl KeyValueStore,
+    mut holidays: Vec<Date>,
+) -> Result<usize, StoreError> {
+    holidays.sort_unstable();
+    holidays.dedup();
+    let mut settings = load(store).await?;
+    settings.bank_holidays = holidays;
+    save(store, &settings).await?;
+    follow_ups::reschedule_open(store, &settings.bank_holidays).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::browser::store::{now, MemoryStore};
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn defaults_then_load_modify_save_keeps_other_settings() {
+        let store = MemoryStore::new();
+        let fresh = now(load(&store)).unwrap();
+        assert_eq!(fresh.bank_holidays, default_bank_holidays());
+        assert_eq!(fresh.children_in_care, None);
+
+        // Another page saves the number of children in care without touching the holidays.
+        now(store.put_json(
+            Area::Workspace,
+            SETTINGS_KEY,
+            &serde_json::json!({ "children_in_care": 84, "theme": "calm" }),
+        ))
+        .unwrap();
+        let loaded = now(load(&store)).unwrap();
+        assert_eq!(loaded.bank_holidays, default_bank_holidays());
+        assert_eq!(loaded.children_in_care, Some(84));
+
+        now(set_bank_holidays(
+            &store,
+            vec![d("2026-12-28"), d("2026-12-25"), d("2026-12-28")],
+        ))
+        .unwrap();
+        let after = now(load(&store)).unwrap();
+        assert_eq!(after.bank_holidays, [d("2026-12-25"), d("2026-12-28")]);
+        assert_eq!(after.children_in_care, Some(84));
+        assert_eq!(after.other.get("theme"), Some(&serde_json::json!("calm")));
+
+        // An empty list, saved on purpose, stays empty.
+        now(set_bank_holidays(&store, vec![])).unwrap();
+        assert!(now(bank_holidays(&store)).unwrap().is_empty());
+
+        now(store.put_bytes(Area::Workspace, SETTINGS_KEY, b"[1,2]")).unwrap();
+        assert_eq!(now(load(&store)), Err(StoreError::Corrupt));
+    }
+}
