@@ -21,7 +21,7 @@ use pages::{
     booklet::{BookletFill, BookletStart},
     council::CouncilHome,
     home::Home,
-    iro::{IroArea, WorkspaceHome, WorkspaceSettings},
+    iro::{BookletSummary, FollowUps, IroArea, WorkspaceHome, WorkspaceSettings},
     not_found::NotFound,
     tablet::TabletSetup,
 };
@@ -51,6 +51,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("booklet/:id") view=BookletFill />
                     <ParentRoute path=path!("iro") view=IroArea>
                         <Route path=path!("") view=WorkspaceHome />
+                        <Route path=path!("booklet/:id") view=BookletSummary />
+                        <Route path=path!("follow-ups") view=FollowUps />
                         <Route path=path!("settings") view=WorkspaceSettings />
                     </ParentRoute>
                     <Route path=path!("council") view=CouncilHome />

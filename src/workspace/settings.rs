@@ -16,23 +16,27 @@ pub const SETTINGS_KEY: &str = "settings";
 /// The workspace's settings. Until the IRO has saved a list of bank holidays, the England and
 /// Wales list is used (a record saved by another page without the field gets it too).
 pub async fn load(store: &impl KeyValueStore) -> Result<WorkspaceSettings, StoreError> {
-    let Some(value) = store
-        .get_json::<serde_json::Value>(Area::Workspace, SETTINGS_KEY)
-        .await?
-    else {
+    let Some(bytes) = store.get_bytes(Area::Workspace, SETTINGS_KEY).await? else {
         return Ok(WorkspaceSettings {
             bank_holidays: default_bank_holidays(),
             ..WorkspaceSettings::default()
         });
     };
-    // An empty list saved on purpose stays empty; only a missing field gets the defaults.
-    let has_holidays = value.get("bank_holidays").is_some();
     let mut settings: WorkspaceSettings =
-        serde_json::from_value(value).map_err(|_| StoreError::Corrupt)?;
-    if !has_holidays {
+        serde_json::from_slice(&bytes).map_err(|_| StoreError::Corrupt)?;
+    // An empty list saved on purpose stays empty; only a missing field gets the defaults.
+    let probe: HolidaysField = serde_json::from_slice(&bytes).map_err(|_| StoreError::Corrupt)?;
+    if probe.bank_holidays.is_none() {
         settings.bank_holidays = default_bank_holidays();
     }
     Ok(settings)
+}
+
+/// Whether a stored record has the `bank_holidays` field at all.
+#[derive(serde::Deserialize)]
+struct HolidaysField {
+    #[serde(default)]
+    bank_holidays: Option<serde::de::IgnoredAny>,
 }
 
 /// Keeps `settings`, replacing the stored record. Load, change and save, so nothing else is lost.

@@ -285,13 +285,13 @@ test("restore the test IRO from a recovery file, then import answers files", asy
   const picker = page.getByLabel("Choose answers files", { exact: true });
   await picker.setInputFiles({ name: answers.name, mimeType: "application/octet-stream", buffer: answers.buffer });
   await expect(page.getByText(`Added 2 booklets from ${answers.name}`)).toBeVisible();
-  await expect(page.getByText("Booklets: 2, newest first")).toBeVisible();
-  const list = page.locator(".booklet-list li");
+  await expect(page.getByText("Showing 2 of 2 booklets.")).toBeVisible();
+  const list = page.locator(".inbox-table tbody tr");
   await expect(list).toHaveCount(2);
   await expect(list.filter({ hasText: "Kai" })).toHaveCount(1);
   await expect(list.filter({ hasText: "Tia" })).toHaveCount(1);
   await expect(list.first()).toContainText("16 and over");
-  await expect(list.first().locator("dd").nth(1)).toHaveText("2026-12-01");
+  await expect(list.first().locator("td").nth(2)).toHaveText("2026-12-01");
   await expectNoAxeViolations(page, "workspace with imported booklets");
 
   // The same file again adds nothing.
@@ -360,14 +360,14 @@ test("a booklet finished on the IRO's own device moves into the workspace", asyn
   await page.goto("/iro");
   await unlock(page, VECTOR.recovery_passphrase);
   await expect(page.getByText("Booklets finished on this device and added to your workspace: 2")).toBeVisible({ timeout: 20_000 });
-  await expect(page.locator(".booklet-list li")).toHaveCount(2);
+  await expect(page.locator(".inbox-table tbody tr")).toHaveCount(2);
   // Ola's booklet was sealed for this IRO alone, so its sealed copy is gone; Bea's was also for
   // the team manager, so it stays to be sent to them.
   await page.goto("/tablet");
   await expect(page.getByText("Sealed booklets waiting to be sent: 1")).toBeVisible();
   await page.goto("/iro");
   await unlock(page, VECTOR.recovery_passphrase);
-  await expect(page.locator(".booklet-list li")).toHaveCount(2, { timeout: 20_000 });
+  await expect(page.locator(".inbox-table tbody tr")).toHaveCount(2, { timeout: 20_000 });
   await expect(page.getByText("Booklets finished on this device")).toHaveCount(0);
 });
 

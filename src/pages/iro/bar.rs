@@ -26,7 +26,11 @@ pub fn WorkspaceBar() -> impl IntoView {
             .unwrap_or_default()
     };
     // Each page of the area, in the order an IRO's week uses them.
-    let pages = [("", Key::IroNavBooklets), ("settings", Key::IroNavSettings)];
+    let pages = [
+        ("", Key::IroNavBooklets),
+        ("follow-ups", Key::IroNavFollowUps),
+        ("settings", Key::IroNavSettings),
+    ];
 
     view! {
         <div class="iro-bar">

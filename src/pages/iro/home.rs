@@ -1,8 +1,8 @@
 //! The unlocked workspace's home: booklets finished on this device are picked up, answers
-//! files are imported, and the booklets are listed.
+//! files are imported, and the inbox lists the booklets, worrying ones first.
 
-use super::booklet_list::BookletList;
 use super::import::ImportAnswers;
+use super::inbox::Inbox;
 use super::{focus_when_shown, use_active, ErrorBanner};
 use crate::browser::clock;
 use crate::i18n::{use_i18n, Key};
@@ -48,6 +48,6 @@ pub fn WorkspaceHome() -> impl IntoView {
         })}
         <ErrorBanner error=error />
         <ImportAnswers on_imported=Callback::new(move |_| version.update(|v| *v += 1)) />
-        <BookletList version />
+        <Inbox version />
     }
 }

@@ -9,19 +9,23 @@
 //! logic is in `crate::workspace`; these components render it.
 
 mod bar;
-mod booklet_list;
+mod follow_ups;
 mod home;
 mod import;
+mod inbox;
 mod passphrase;
 mod qr;
 mod restore;
 mod settings;
 mod setup;
+mod summary;
 mod tablet_link;
 mod unlock;
 
+pub use follow_ups::FollowUps;
 pub use home::WorkspaceHome;
 pub use settings::WorkspaceSettings;
+pub use summary::BookletSummary;
 
 use crate::browser::store::{DeviceStore, StoreError};
 use crate::i18n::{use_i18n, Key};
@@ -220,6 +224,17 @@ pub(super) async fn after_paint() {
         });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
+}
+
+/// Wording with its placeholders filled, following the chosen language, as a signal. Every use
+/// shares this one closure type, which keeps the wasm smaller than a closure at each place
+/// (each distinct reactive closure brings its own copy of the rendering code).
+pub(super) fn tr_format(key: Key, values: Vec<(&'static str, String)>) -> Signal<String> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        i18n.locale().format(key, &pairs)
+    })
 }
 
 /// One form's problems: each message's wording and the id of the field it is about.

@@ -1,0 +1,321 @@
+import { test, expect, type Page, type Browser } from "@playwright/test";
+import { readFileSync, writeFileSync } from "node:fs";
+import { expectNoAxeViolations, setUpTablet, VECTOR } from "./helpers";
+
+// The IRO's inbox, pre-review summaries and follow-ups, on a tablet-sized screen.
+test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+// One answers file, made once on a "tablet", serves every test here.
+test.describe.configure({ mode: "serial" });
+
+const RECOVERY_V1 = readFileSync("crates/my-say-core/tests/vectors/recovery-v1.json");
+const heading = (page: Page) => page.locator("main h1");
+
+const WORRY_DETAILS = "Someone at school keeps taking my phone and I don't want to get the bus any more.";
+const GOOD_NEWS = "I got into the football team and scored twice on Saturday.";
+const ANYTHING_ELSE = "Can my review be after school please, not in the morning.";
+const OWN_AGENDA = "Seeing my brother more";
+
+/** How Tia answers each question of the 10 to 15 booklet: a realistic, complete booklet with
+ * two worries, one "I'd rather not say", two skipped, and her own words where she can write. */
+async function answerLikeTia(page: Page, question: string): Promise<"answered" | "skip"> {
+  const option = (label: string) => page.locator(".answers .option label").filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+  if (/feel safe where you live/.test(question)) await option("No").tap();
+  else if (/worrying you at the moment/.test(question)) await option("Yes").tap();
+  else if (/break during your review/.test(question)) await option("I'd rather not say").tap();
+  else if (/How is school going|what an advocate is/.test(question)) return "skip";
+  else if (/start with/.test(question)) {
+    // Her agenda: two of the options, then one of her own.
+    const labels = page.locator(".answers .option label");
+    await labels.nth(2).tap();
+    await labels.nth(0).tap();
+    await page.locator(".own-words-add input").fill(OWN_AGENDA);
+    await page.getByRole("button", { name: "Add", exact: true }).tap();
+  } else if (/Who would you like to be at your review/.test(question)) {
+    const labels = page.locator(".answers .option label");
+    await labels.nth(0).tap();
+    await labels.nth(1).tap();
+  } else if (await page.locator(".answers.faces").count()) {
+    // Faces, saddest first: she is mostly happy.
+    await page.locator(".answers.faces .option label").nth(3).tap();
+  } else if (await page.locator(".own-words textarea").count()) {
+    const words = /Tell me about it/.test(question) ? WORRY_DETAILS : /good news/i.test(question) ? GOOD_NEWS : ANYTHING_ELSE;
+    await page.locator(".own-words textarea").fill(words);
+  } else {
+    await page.locator(".answers .option label").first().tap();
+  }
+  return "answered";
+}
+
+/** The adult starts a booklet on the tablet; the child answers with `answer` (or skips it all). */
+async function finishBooklet(page: Page, name: string, band: string, answer?: (p: Page, q: string) => Promise<"answered" | "skip">) {
+  await page.goto("/booklet");
+  await page.getByLabel("Child's first name or initials").fill(name);
+  await page.getByText(band, { exact: true }).tap();
+  await page.getByLabel("Date of the review").fill("2026-12-01");
+  await page.getByLabel("Case reference (optional)").fill(`CR-${name.toUpperCase()}`);
+  await page.getByRole("button", { name: "Start the booklet" }).tap();
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  for (let i = 0; i < 60; i++) {
+    const h = (await heading(page).textContent()) ?? "";
+    if (h.includes("Here's what you told us")) break;
+    if (answer) await answer(page, h);
+    const carryOn = page.getByRole("button", { name: /^Carry on$/ });
+    if (await carryOn.count()) await carryOn.tap();
+    await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
+  }
+  await page.getByRole("button", { name: "Finish and send to my IRO" }).tap();
+  await expect(heading(page)).toHaveText(`Thank you, ${name}!`);
+}
+
+/** An answers file made the way a real one is, on a separate tablet: Tia (10 to 15) answers
+ * everything with two worries; later Kai (16 and over) skips everything. */
+async function answersFileFromATablet(browser: Browser) {
+  const tablet = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const page = await tablet.newPage();
+  await setUpTablet(page);
+  await finishBooklet(page, "Tia", "10 to 15", answerLikeTia);
+  await finishBooklet(page, "Kai", "16 and over");
+  await page.goto("/tablet");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the answers file" }).tap();
+  const file = await downloading;
+  const result = { name: file.suggestedFilename(), buffer: readFileSync((await file.path())!) };
+  await tablet.close();
+  return result;
+}
+
+/** Restores the test vector's IRO (Sam Patel) on this browser and imports `file`. */
+async function workspaceWith(page: Page, file: { name: string; buffer: Buffer }) {
+  await page.goto("/iro");
+  await expect(heading(page)).toHaveText("Set up your IRO workspace");
+  await page.getByLabel("Recovery file", { exact: true }).setInputFiles({ name: "recovery-v1.json", mimeType: "application/json", buffer: RECOVERY_V1 });
+  await page.getByLabel("Passphrase of the recovery file", { exact: true }).fill(VECTOR.recovery_passphrase);
+  await page.getByRole("button", { name: "Restore my workspace" }).click();
+  await expect(heading(page)).toHaveText("IRO workspace", { timeout: 20_000 });
+  await page.getByLabel("Choose answers files", { exact: true }).setInputFiles({ name: file.name, mimeType: "application/octet-stream", buffer: file.buffer });
+  await expect(page.getByText(`Added 2 booklets from ${file.name}`)).toBeVisible();
+}
+
+/** Parses CSV as RFC 4180 writes it (quoted cells may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell); rows.push(row); row = []; cell = "";
+    } else cell += c;
+  }
+  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/** The number of pages in a PDF: its page objects (`/Type /Page`, not the `/Pages` tree). */
+function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+let answers: { name: string; buffer: Buffer };
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  answers = await answersFileFromATablet(browser);
+});
+
+test("import a bundle, read a summary, print it on one A4 page, close a follow-up and export the follow-ups", async ({ page }) => {
+  test.setTimeout(180_000);
+  await workspaceWith(page, answers);
+
+  // The inbox: Tia's worrying booklet first although Kai's is newer; both unread.
+  const rows = page.locator(".inbox-table tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByText("Showing 2 of 2 booklets.")).toBeVisible();
+  await expect(rows.nth(0).locator("th")).toHaveText("Tia");
+  await expect(rows.nth(0)).toHaveClass(/worrying/);
+  await expect(rows.nth(0)).toContainText("Open: 2");
+  await expect(rows.nth(0)).toContainText("10 to 15");
+  await expect(rows.nth(0)).toContainText("2026-12-01");
+  await expect(rows.nth(0)).toContainText("New");
+  await expect(rows.nth(1).locator("th")).toHaveText("Kai");
+  await expect(rows.nth(1)).toContainText("None");
+  await expectNoAxeViolations(page, "inbox");
+
+  // Search and filters.
+  await page.getByLabel("Search by name or case reference").fill("cr-kai");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0).locator("th")).toHaveText("Kai");
+  await page.getByRole("button", { name: "Show all booklets" }).click();
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel("Only with open worries").check();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0).locator("th")).toHaveText("Tia");
+  await page.getByLabel("Only with open worries").uncheck();
+  await page.getByLabel("Age band").selectOption({ label: "16 and over" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0).locator("th")).toHaveText("Kai");
+  await page.getByLabel("Search by name or case reference").fill("tia");
+  await expect(page.getByText("No booklets match.")).toBeVisible();
+  await expectNoAxeViolations(page, "inbox with no match");
+  await page.getByRole("button", { name: "Show all booklets" }).click();
+
+  // Tia's summary: the agenda first in her order and words, then the planning, worries, good news, the rest.
+  await rows.nth(0).getByRole("link", { name: "Tia" }).click();
+  await expect(heading(page)).toHaveText("Tia's booklet");
+  await expect(heading(page)).toBeFocused();
+  await expect(page).toHaveURL(/\/iro\/booklet\/[0-9a-f]{32}$/);
+  const parts = await page.locator(".summary-part h2").allTextContents();
+  expect(parts.slice(0, 7)).toEqual([
+    "What I want to talk about first",
+    "Who comes",
+    "Where and when",
+    "A break, and leaving",
+    "Not to talk about",
+    "Worries",
+    "Good news",
+  ]);
+  expect(parts.slice(7)).toContain("Home");
+  const agenda = page.locator(".part-agenda ol li");
+  await expect(agenda).toHaveCount(3);
+  await expect(agenda.nth(2)).toHaveText(OWN_AGENDA);
+  const worries = page.locator(".part-worries .summary-item");
+  await expect(worries.filter({ hasText: "Do you feel safe where you live?" })).toContainText("Worry");
+  await expect(worries.filter({ hasText: "Do you feel safe where you live?" })).toContainText("No");
+  await expect(worries.filter({ hasText: "Tell me about it." })).toContainText(WORRY_DETAILS);
+  await expect(page.locator(".summary-item.worrying")).toHaveCount(2);
+  await expect(page.getByText("Worries still open: 2.")).toBeVisible();
+  await expect(page.locator(".summary-item", { hasText: "Would you like a break during your review?" })).toContainText("I'd rather not say");
+  await expect(page.locator(".summary-item", { hasText: "How is school going for you?" }).locator(".summary-a")).toHaveText("Unanswered");
+  await expect(page.locator(".summary-item", { hasText: "Any good news?" })).toContainText(GOOD_NEWS);
+  await expectNoAxeViolations(page, "summary");
+
+  // Printed, it is one clean A4 page: no app header, workspace bar, navigation or buttons.
+  await page.emulateMedia({ media: "print" });
+  for (const hidden of [".app-header", ".iro-bar", ".iro-nav", ".summary-actions", ".delete-booklet"]) {
+    await expect(page.locator(hidden).first()).toBeHidden();
+  }
+  // (page.pdf prints with whatever media is emulated: print, as here, is what a browser uses.)
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  await page.emulateMedia({ media: null });
+  const pages = pdfPageCount(pdf);
+  test.info().annotations.push({ type: "summary PDF pages", description: String(pages) });
+  // Kept beside the test's results, to look at when the count is wrong.
+  writeFileSync(test.info().outputPath("summary.pdf"), pdf);
+  console.log(`summary PDF: ${pages} page(s), ${pdf.length} bytes`);
+  expect(pages).toBe(1);
+
+  // Back in the inbox, Tia's booklet is read.
+  await page.getByRole("link", { name: "Back to the booklets" }).click();
+  await expect(rows.nth(0)).toContainText("Read");
+
+  // Follow-ups: both of Tia's worries are open, due two working days after the import.
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Follow-ups" }).click();
+  await expect(heading(page)).toHaveText("Follow-ups");
+  await expect(heading(page)).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Open: 2" })).toBeVisible();
+  const cards = page.locator(".follow-up");
+  await expect(cards).toHaveCount(2);
+  await expectNoAxeViolations(page, "follow-ups");
+
+  // Closing needs a note: the form says so and keeps what was chosen.
+  const safe = cards.filter({ hasText: "Do you feel safe where you live?" });
+  await safe.getByRole("button", { name: "Record what was done" }).click();
+  await page.getByText("Action taken", { exact: true }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.locator("#record-errors")).toContainText("Write what was done, or why nothing more is needed, to close this.");
+  await expect(page.locator("#record-errors")).toBeFocused();
+  await expectNoAxeViolations(page, "record form with an error");
+  await page.getByLabel("Note", { exact: true }).fill("Spoke to Tia and her carer; school is moving her bus pass.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Saved. The follow-up is closed.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Closed: 1" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Open: 1" })).toBeVisible();
+  const closed = page.locator(".follow-up.status-closed");
+  await expect(closed).toContainText("Do you feel safe where you live?");
+  await expect(closed).toContainText("Action taken: Spoke to Tia and her carer");
+
+  // The follow-ups CSV parses back: a row each, the closure and the note kept.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the follow-ups (CSV)" }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/^my-say-follow-ups-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync((await file.path())!, "utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const table = parseCsv(text.slice(1));
+  expect(table[0]).toEqual(["id", "booklet_id", "question_id", "child_name", "case_reference", "opened_on", "due_on", "status", "closed_on", "closed_by", "actions"]);
+  expect(table).toHaveLength(3);
+  const byQuestion = Object.fromEntries(table.slice(1).map((r) => [r[2], Object.fromEntries(table[0].map((h, i) => [h, r[i]]))]));
+  expect(Object.keys(byQuestion).sort()).toEqual(["feel_safe", "worries"]);
+  expect(byQuestion.feel_safe).toMatchObject({ child_name: "Tia", case_reference: "CR-TIA", status: "closed", closed_by: "action taken" });
+  expect(byQuestion.feel_safe.actions).toMatch(/^\d{4}-\d{2}-\d{2} action taken: Spoke to Tia and her carer; school is moving her bus pass\.$/);
+  expect(byQuestion.worries).toMatchObject({ status: "open", closed_on: "", actions: "" });
+
+  // The inbox now has one open worry for Tia.
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Booklets" }).click();
+  await expect(rows.nth(0)).toContainText("Open: 1");
+});
+
+test("overdue follow-ups stand out, bank holidays are edited, and one booklet is deleted after confirming", async ({ page }) => {
+  test.setTimeout(120_000);
+  await workspaceWith(page, answers);
+  const nav = page.getByRole("navigation", { name: "Workspace" });
+
+  // A week later, both of Tia's worries are overdue.
+  await page.clock.setFixedTime(new Date(Date.now() + 7 * 24 * 3600 * 1000));
+  await nav.getByRole("link", { name: "Follow-ups" }).click();
+  await expect(page.getByRole("heading", { name: "Overdue: 2" })).toBeVisible();
+  await expect(page.locator(".follow-up.status-overdue")).toHaveCount(2);
+  await expect(page.locator(".follow-up.status-overdue").first()).toContainText("Overdue");
+  await expectNoAxeViolations(page, "overdue follow-ups");
+
+  // Bank holidays: a bad line is named; a good list is saved.
+  const holidays = page.getByLabel("Bank holidays", { exact: true });
+  await expect(holidays).toHaveValue(/^2024-01-01\n/);
+  await holidays.fill("2026-12-25\n25/12/2026\n2026-12-28");
+  await page.getByRole("button", { name: "Save bank holidays" }).click();
+  await expect(page.getByText('Line 2: "25/12/2026" is not a date written like 2026-12-25.')).toBeVisible();
+  await expect(holidays).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page, "bank holidays with an error");
+  await holidays.fill("2026-12-28\n2026-12-25");
+  await page.getByRole("button", { name: "Save bank holidays" }).click();
+  await expect(page.getByText(/^Bank holidays saved: 2\./)).toBeVisible();
+  await expect(holidays).toHaveValue("2026-12-25\n2026-12-28");
+  await page.getByRole("button", { name: "Use the England and Wales list" }).click();
+  await expect(holidays).toHaveValue(/^2024-01-01\n/);
+
+  // Delete Kai's booklet: nothing happens until the IRO confirms.
+  await nav.getByRole("link", { name: "Booklets" }).click();
+  const rows = page.locator(".inbox-table tbody tr");
+  await rows.filter({ hasText: "Kai" }).getByRole("link", { name: "Kai" }).click();
+  await expect(heading(page)).toHaveText("Kai's booklet");
+  await expect(page.locator(".summary-a.unanswered").first()).toHaveText("Unanswered");
+  await page.getByRole("button", { name: "Delete this booklet" }).click();
+  await expect(page.locator("#delete-confirm")).toBeFocused();
+  await expectNoAxeViolations(page, "delete confirmation");
+  await page.getByRole("button", { name: "No, keep it" }).click();
+  await page.getByRole("button", { name: "Delete this booklet" }).click();
+  await page.getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(heading(page)).toHaveText("Booklet deleted");
+  await expect(page.getByText("Kai's booklet, its follow-ups and your notes have been deleted from this device.")).toBeVisible();
+  await page.getByRole("link", { name: "Back to the booklets" }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0).locator("th")).toHaveText("Tia");
+
+  // The summary reads in Welsh and in right-to-left Arabic too.
+  await rows.nth(0).getByRole("link", { name: "Tia" }).click();
+  await page.getByLabel("Language").selectOption({ label: "Cymraeg" });
+  await expect(heading(page)).toHaveText("Llyfryn Tia");
+  await expect(page.getByRole("heading", { name: "Beth rydw i eisiau siarad amdano gyntaf" })).toBeVisible();
+  await expectNoAxeViolations(page, "summary in Welsh");
+  await page.getByLabel("Iaith").selectOption({ label: "العربية" });
+  await expect(heading(page)).toHaveText("كتيّب Tia");
+  await expectNoAxeViolations(page, "summary in Arabic");
+});
