@@ -10,44 +10,66 @@ test.describe.configure({ mode: "serial" });
 const RECOVERY_V1 = readFileSync("crates/my-say-core/tests/vectors/recovery-v1.json");
 const heading = (page: Page) => page.locator("main h1");
 
-const WORRY_DETAILS = "Someone at school keeps taking my phone and I don't want to get the bus any more.";
-const GOOD_NEWS = "I got into the football team and scored twice on Saturday.";
-const ANYTHING_ELSE = "Can my review be after school please, not in the morning.";
 const OWN_AGENDA = "Seeing my brother more";
 
-/** How Tia answers each question of the 10 to 15 booklet: a realistic, complete booklet with
- * two worries, one "I'd rather not say", two skipped, and her own words where she can write. */
-async function answerLikeTia(page: Page, question: string): Promise<"answered" | "skip"> {
-  const option = (label: string) => page.locator(".answers .option label").filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
-  if (/feel safe where you live/.test(question)) await option("No").tap();
-  else if (/worrying you at the moment/.test(question)) await option("Yes").tap();
-  else if (/break during your review/.test(question)) await option("I'd rather not say").tap();
-  else if (/How is school going|what an advocate is/.test(question)) return "skip";
-  else if (/start with/.test(question)) {
-    // Her agenda: two of the options, then one of her own.
-    const labels = page.locator(".answers .option label");
-    await labels.nth(2).tap();
-    await labels.nth(0).tap();
-    await page.locator(".own-words-add input").fill(OWN_AGENDA);
-    await page.getByRole("button", { name: "Add", exact: true }).tap();
-  } else if (/Who would you like to be at your review/.test(question)) {
-    const labels = page.locator(".answers .option label");
-    await labels.nth(0).tap();
-    await labels.nth(1).tap();
-  } else if (await page.locator(".answers.faces").count()) {
-    // Faces, saddest first: she is mostly happy.
-    await page.locator(".answers.faces .option label").nth(3).tap();
-  } else if (await page.locator(".own-words textarea").count()) {
-    const words = /Tell me about it/.test(question) ? WORRY_DETAILS : /good news/i.test(question) ? GOOD_NEWS : ANYTHING_ELSE;
-    await page.locator(".own-words textarea").fill(words);
-  } else {
-    await page.locator(".answers .option label").first().tap();
-  }
-  return "answered";
+/** How a child answers: whether they feel safe and are worried, what they skip, and their own words. */
+type Child = { safe: string; worried: string; skip: RegExp; details: string; goodNews: string; anythingElse: string };
+
+/** Tia, 10 to 15: a complete booklet with two worries, one "I'd rather not say", two skipped. */
+const TIA: Child = {
+  safe: "No",
+  worried: "Yes",
+  skip: /How is school going|what an advocate is/,
+  details: "Someone at school keeps taking my phone and I don't want to get the bus any more.",
+  goodNews: "I got into the football team and scored twice on Saturday.",
+  anythingElse: "Can my review be after school please, not in the morning.",
+};
+
+/** Kai, 16 and over: the longest booklet, every question shown and nearly all answered at
+ * length, and no worry ("not sure" about worries is not one). */
+const KAI: Child = {
+  safe: "Yes",
+  worried: "Not sure",
+  skip: /college, training or work/,
+  details: "Not sure if my placement ends when I turn 18 and where I will live after that. I would like to talk about it first.",
+  goodNews: "I passed my driving theory test and started a part-time job at the café on Saturdays, which I really like.",
+  anythingElse: "Please send the notes of the review to me by email, and can my personal adviser come to the next one?",
+};
+
+/** Answers each question of a booklet the way `child` would, touching the screen. */
+function answerAs(child: Child) {
+  return async (page: Page, question: string): Promise<"answered" | "skip"> => {
+    const option = (label: string) => page.locator(".answers .option label").filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+    if (/feel safe where you live/.test(question)) await option(child.safe).tap();
+    else if (/worrying you at the moment/.test(question)) await option(child.worried).tap();
+    else if (/break during your review/.test(question)) await option("I'd rather not say").tap();
+    else if (child.skip.test(question)) return "skip";
+    else if (/start with/.test(question)) {
+      // The agenda: two of the options, then one in the child's own words.
+      const labels = page.locator(".answers .option label");
+      await labels.nth(2).tap();
+      await labels.nth(0).tap();
+      await page.locator(".own-words-add input").fill(OWN_AGENDA);
+      await page.getByRole("button", { name: "Add", exact: true }).tap();
+    } else if (/Who would you like to be at your review/.test(question)) {
+      const labels = page.locator(".answers .option label");
+      await labels.nth(0).tap();
+      await labels.nth(1).tap();
+    } else if (await page.locator(".answers.faces").count()) {
+      // Faces, saddest first: mostly happy.
+      await page.locator(".answers.faces .option label").nth(3).tap();
+    } else if (await page.locator(".own-words textarea").count()) {
+      const words = /Tell me about it/.test(question) ? child.details : /good news/i.test(question) ? child.goodNews : child.anythingElse;
+      await page.locator(".own-words textarea").fill(words);
+    } else {
+      await page.locator(".answers .option label").first().tap();
+    }
+    return "answered";
+  };
 }
 
 /** The adult starts a booklet on the tablet; the child answers with `answer` (or skips it all). */
-async function finishBooklet(page: Page, name: string, band: string, answer?: (p: Page, q: string) => Promise<"answered" | "skip">) {
+async function finishBooklet(page: Page, name: string, band: string, answer: (p: Page, q: string) => Promise<"answered" | "skip">) {
   await page.goto("/booklet");
   await page.getByLabel("Child's first name or initials").fill(name);
   await page.getByText(band, { exact: true }).tap();
@@ -58,7 +80,7 @@ async function finishBooklet(page: Page, name: string, band: string, answer?: (p
   for (let i = 0; i < 60; i++) {
     const h = (await heading(page).textContent()) ?? "";
     if (h.includes("Here's what you told us")) break;
-    if (answer) await answer(page, h);
+    await answer(page, h);
     const carryOn = page.getByRole("button", { name: /^Carry on$/ });
     if (await carryOn.count()) await carryOn.tap();
     await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
@@ -67,14 +89,14 @@ async function finishBooklet(page: Page, name: string, band: string, answer?: (p
   await expect(heading(page)).toHaveText(`Thank you, ${name}!`);
 }
 
-/** An answers file made the way a real one is, on a separate tablet: Tia (10 to 15) answers
- * everything with two worries; later Kai (16 and over) skips everything. */
+/** An answers file made the way a real one is, on a separate tablet: Tia (10 to 15), then Kai
+ * (16 and over). */
 async function answersFileFromATablet(browser: Browser) {
   const tablet = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
   const page = await tablet.newPage();
   await setUpTablet(page);
-  await finishBooklet(page, "Tia", "10 to 15", answerLikeTia);
-  await finishBooklet(page, "Kai", "16 and over");
+  await finishBooklet(page, "Tia", "10 to 15", answerAs(TIA));
+  await finishBooklet(page, "Kai", "16 and over", answerAs(KAI));
   await page.goto("/tablet");
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download the answers file" }).tap();
@@ -189,12 +211,12 @@ test("import a bundle, read a summary, print it on one A4 page, close a follow-u
   const worries = page.locator(".part-worries .summary-item");
   await expect(worries.filter({ hasText: "Do you feel safe where you live?" })).toContainText("Worry");
   await expect(worries.filter({ hasText: "Do you feel safe where you live?" })).toContainText("No");
-  await expect(worries.filter({ hasText: "Tell me about it." })).toContainText(WORRY_DETAILS);
+  await expect(worries.filter({ hasText: "Tell me about it." })).toContainText(TIA.details);
   await expect(page.locator(".summary-item.worrying")).toHaveCount(2);
   await expect(page.getByText("Worries still open: 2.")).toBeVisible();
   await expect(page.locator(".summary-item", { hasText: "Would you like a break during your review?" })).toContainText("I'd rather not say");
   await expect(page.locator(".summary-item", { hasText: "How is school going for you?" }).locator(".summary-a")).toHaveText("Unanswered");
-  await expect(page.locator(".summary-item", { hasText: "Any good news?" })).toContainText(GOOD_NEWS);
+  await expect(page.locator(".summary-item", { hasText: "Any good news?" })).toContainText(TIA.goodNews);
   await expectNoAxeViolations(page, "summary");
 
   // Printed, it is one clean A4 page: no app header, workspace bar, navigation or buttons.
@@ -276,6 +298,33 @@ test("overdue follow-ups stand out, bank holidays are edited, and one booklet is
   await expect(page.locator(".follow-up.status-overdue").first()).toContainText("Overdue");
   await expectNoAxeViolations(page, "overdue follow-ups");
 
+  // With the keyboard alone: open the form, choose, write, save. Cancel gives focus back.
+  const record = page.locator(".follow-up").first().getByRole("button", { name: "Record what was done" });
+  await record.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#record-kind-legend")).toBeFocused();
+  await page.getByRole("button", { name: "Cancel", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(record).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#record-kind-legend")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Explored with the child")).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page.getByLabel("Explored with the child")).toBeChecked();
+  for (let i = 0; i < 10 && !(await page.getByLabel("Note", { exact: true }).evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.type("Talked at the contact centre; she wants her carer told.");
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.getByRole("button", { name: "Save", exact: true }).evaluate((el) => el === document.activeElement)) break;
+  }
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Saved. The follow-up is still open.")).toBeFocused();
+  await expect(page.locator(".follow-up-log").first()).toContainText("Explored with the child: Talked at the contact centre");
+  await expect(page.getByRole("heading", { name: "Overdue: 2" })).toBeVisible();
+
   // Bank holidays: a bad line is named; a good list is saved.
   const holidays = page.getByLabel("Bank holidays", { exact: true });
   await expect(holidays).toHaveValue(/^2024-01-01\n/);
@@ -296,7 +345,16 @@ test("overdue follow-ups stand out, bank holidays are edited, and one booklet is
   const rows = page.locator(".inbox-table tbody tr");
   await rows.filter({ hasText: "Kai" }).getByRole("link", { name: "Kai" }).click();
   await expect(heading(page)).toHaveText("Kai's booklet");
-  await expect(page.locator(".summary-a.unanswered").first()).toHaveText("Unanswered");
+  await expect(page.locator(".summary-item", { hasText: "How are college, training or work going?" }).locator(".summary-a")).toHaveText("Unanswered");
+  await expect(page.locator(".summary-item", { hasText: "Tell me about it." })).toContainText(KAI.details);
+  await expect(page.locator(".summary-item.worrying")).toHaveCount(0);
+  // The longest booklet, answered at length, still prints on one page.
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  await page.emulateMedia({ media: null });
+  writeFileSync(test.info().outputPath("summary-16-plus.pdf"), pdf);
+  console.log(`16+ summary PDF: ${pdfPageCount(pdf)} page(s)`);
+  expect(pdfPageCount(pdf)).toBe(1);
   await page.getByRole("button", { name: "Delete this booklet" }).click();
   await expect(page.locator("#delete-confirm")).toBeFocused();
   await expectNoAxeViolations(page, "delete confirmation");

@@ -265,6 +265,8 @@ fn FollowUpCard(
     let id = follow_up.id();
     let card = card_id(&follow_up);
     let heading_id = format!("{card}-heading");
+    let record_id = format!("{card}-record");
+    let return_to = record_id.clone();
     let labelled_by = heading_id.clone();
     let described_by = heading_id.clone();
     let is_editing = {
@@ -353,10 +355,10 @@ fn FollowUpCard(
                 <Show
                     when=is_editing.clone()
                     fallback=move || view! {
-                        <button type="button" aria-describedby=described_by.clone() on:click=open_form.clone()>{i18n.tr(Key::IroRecordButton)}</button>
+                        <button type="button" id=record_id.clone() aria-describedby=described_by.clone() on:click=open_form.clone()>{i18n.tr(Key::IroRecordButton)}</button>
                     }
                 >
-                    <RecordForm id=id.clone() opened_on today editing on_saved />
+                    <RecordForm id=id.clone() opened_on today editing on_saved return_to=return_to.clone() />
                 </Show>
             </article>
         </li>
@@ -376,6 +378,8 @@ fn RecordForm(
     editing: RwSignal<Option<String>>,
     /// Called with the follow-up after the step is kept.
     on_saved: Callback<FollowUp>,
+    /// The id of the button that opened the form, which gets focus back on Cancel.
+    return_to: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let active = use_active();
@@ -498,7 +502,10 @@ fn RecordForm(
             <Field id="record-date" label=Key::IroRecordDate hint=Key::IroRecordDateHint kind="date" autocomplete="off" value=date error=date_error />
             <div class="row form-buttons">
                 <button type="submit" class="primary" disabled=busy>{i18n.tr(Key::IroRecordSave)}</button>
-                <button type="button" on:click=move |_| editing.set(None)>{i18n.tr(Key::IroRecordCancel)}</button>
+                <button type="button" on:click=move |_| {
+                    editing.set(None);
+                    focus_id_soon(return_to.clone());
+                }>{i18n.tr(Key::IroRecordCancel)}</button>
             </div>
         </form>
     }

@@ -197,11 +197,12 @@ pub(super) fn focus_when_shown(heading: NodeRef<leptos::html::H1>) {
 }
 
 /// Moves keyboard focus to the element with this id, on the next frame (after it renders).
-pub(super) fn focus_id_soon(id: &'static str) {
+pub(super) fn focus_id_soon(id: impl Into<String>) {
+    let id = id.into();
     request_animation_frame(move || {
         use wasm_bindgen::JsCast;
         if let Some(e) = document()
-            .get_element_by_id(id)
+            .get_element_by_id(&id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = e.focus();

@@ -16,6 +16,7 @@ use my_say_core::builtin::builtin_booklets;
 use my_say_core::followup::FollowUp;
 use my_say_core::summary::{
     definition_for, summarise, Summary, SummaryAnswer, SummaryItem, SummaryPart, SummaryPick,
+    SummarySection,
 };
 use my_say_core::{CompletedBooklet, LocaleCode, Theme};
 use std::collections::HashSet;
@@ -207,8 +208,9 @@ fn SummaryPage(
     }
 }
 
-/// The summary's parts: the planning parts, worries and good news in full width, then the rest
-/// by theme (in two columns where there is room, and on paper).
+/// The summary's parts: the agenda and then worries and good news in full width; the practical
+/// plan between them and the rest by theme at the end in two columns where there is room (and
+/// on paper).
 #[component]
 fn SummaryParts(
     /// The summary.
@@ -217,12 +219,24 @@ fn SummaryParts(
     closed: HashSet<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let (first, rest): (Vec<_>, Vec<_>) = summary
-        .sections
-        .into_iter()
-        .partition(|s| !matches!(s.part, SummaryPart::Theme(_)));
+    // Four runs, each its own block: the agenda; the practical plan (who, where and when, a
+    // break and leaving, not to talk about), two columns where there is room and on paper;
+    // worries and good news; and the rest by theme, two columns likewise.
+    let mut runs: [Vec<SummarySection>; 4] = Default::default();
+    for section in summary.sections {
+        let run = match section.part {
+            SummaryPart::Agenda => 0,
+            SummaryPart::WhoComes
+            | SummaryPart::WhereAndWhen
+            | SummaryPart::BreakAndLeaving
+            | SummaryPart::NotToDiscuss => 1,
+            SummaryPart::Worries | SummaryPart::GoodNews => 2,
+            SummaryPart::Theme(_) => 3,
+        };
+        runs[run].push(section);
+    }
     let fallback = summary.fallback;
-    let part = move |s: my_say_core::summary::SummarySection| {
+    let part = move |s: SummarySection| {
         let id = part_id(s.part);
         let labelled_by = id.clone();
         let items = s.items;
@@ -240,13 +254,18 @@ fn SummaryParts(
             </section>
         }
     };
-    let rest_view = (!rest.is_empty()).then(|| {
+    let [agenda, plan, worries, rest] = runs;
+    let columns = |class: &'static str, sections: Vec<SummarySection>| {
         let part = part.clone();
-        view! { <div class="summary-rest">{rest.into_iter().map(part).collect_view()}</div> }
-    });
+        (!sections.is_empty()).then(
+            || view! { <div class=class>{sections.into_iter().map(part).collect_view()}</div> },
+        )
+    };
     view! {
-        {first.into_iter().map(part).collect_view()}
-        {rest_view}
+        {agenda.into_iter().map(part.clone()).collect_view()}
+        {columns("summary-columns summary-plan", plan)}
+        {worries.into_iter().map(part.clone()).collect_view()}
+        {columns("summary-columns summary-rest", rest)}
     }
 }
 
@@ -383,14 +402,17 @@ fn DeleteBooklet(
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
-                    <button type="button" on:click=move |_| confirming.set(true)>{i18n.tr(Key::IroDeleteButton)}</button>
+                    <button type="button" id="delete-booklet" on:click=move |_| confirming.set(true)>{i18n.tr(Key::IroDeleteButton)}</button>
                 }
             >
                 <div class="confirm" id="delete-confirm" tabindex="-1" role="group" aria-labelledby="delete-confirm-question">
                     <p id="delete-confirm-question"><strong>{i18n.tr(Key::IroDeleteConfirmQuestion)}</strong></p>
                     <div class="row">
                         <button type="button" class="danger" disabled=busy on:click=delete.clone()>{i18n.tr(Key::IroDeleteConfirm)}</button>
-                        <button type="button" on:click=move |_| confirming.set(false)>{i18n.tr(Key::IroDeleteCancel)}</button>
+                        <button type="button" on:click=move |_| {
+                            confirming.set(false);
+                            focus_id_soon("delete-booklet");
+                        }>{i18n.tr(Key::IroDeleteCancel)}</button>
                     </div>
                 </div>
             </Show>
