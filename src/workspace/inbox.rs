@@ -88,6 +88,52 @@ mod tests {
     use crate::workspace::add_booklets;
     use crate::workspace::follow_ups::tests::worried_booklet;
     use my_say_core::calendar::Date;
+    use my_say_core::inbox::{inbox, InboxFilter};
+
+    #[test]
+    fn a_caseload_of_120_lists_every_worry_first_and_filters() {
+        let store = MemoryStore::new();
+        // Every seventh child feels unsafe; the rest are calm. Later ids finished later.
+        let booklets: Vec<_> = (1..=120u8)
+            .map(|n| {
+                let safe = if n % 7 == 0 { "no" } else { "yes" };
+                let mut b = worried_booklet(n, &format!("Child {n:03}"), safe, "no");
+                b.completed_at = format!("2026-11-{:02}T{:02}:00:00Z", 1 + n / 5, n % 24);
+                b
+            })
+            .collect();
+        now(add_booklets(
+            &store,
+            &booklets,
+            Date::parse("2026-11-25").unwrap(),
+        ))
+        .unwrap();
+        for b in booklets.iter().filter(|b| b.child.name.ends_with('1')) {
+            now(mark_read(&store, &b.id, "2026-11-26T09:00:00Z")).unwrap();
+        }
+        let all = now(entries(&store)).unwrap();
+        assert_eq!(all.len(), 120);
+        let listed = inbox(&all, &InboxFilter::default());
+        let worried = listed.iter().take_while(|e| e.open_worries > 0).count();
+        assert_eq!(worried, 17, "the 17 children who feel unsafe come first");
+        assert!(listed[worried..].iter().all(|e| e.open_worries == 0));
+        assert!(listed[..worried]
+            .windows(2)
+            .all(|w| w[0].completed_at >= w[1].completed_at));
+        let unread_worried = inbox(
+            &all,
+            &InboxFilter {
+                unread_only: true,
+                open_worries_only: true,
+                ..Default::default()
+            },
+        );
+        assert!(unread_worried
+            .iter()
+            .all(|e| !e.read && e.open_worries == 1));
+        assert_eq!(unread_worried.len(), 15, "Child 021 and 091 are read");
+        assert_eq!(now(follow_ups::all(&store)).unwrap().len(), 17);
+    }
 
     #[test]
     fn read_marks_keep_the_first_reading() {

@@ -376,4 +376,20 @@ test("overdue follow-ups stand out, bank holidays are edited, and one booklet is
   await page.getByLabel("Iaith").selectOption({ label: "العربية" });
   await expect(heading(page)).toHaveText("كتيّب Tia");
   await expectNoAxeViolations(page, "summary in Arabic");
+  await page.getByLabel("اللغة").selectOption({ label: "English" });
+
+  // On a 320 px phone nothing scrolls sideways (the inbox's table scrolls inside its own box).
+  await page.setViewportSize({ width: 320, height: 640 });
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await expect(heading(page)).toHaveText("Tia's booklet");
+  expect(await sideways(), "summary at 320 px").toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page, "summary at 320 px");
+  await nav.getByRole("link", { name: "Booklets" }).click();
+  await expect(rows).toHaveCount(1);
+  expect(await sideways(), "inbox at 320 px").toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page, "inbox at 320 px");
+  await nav.getByRole("link", { name: "Follow-ups" }).click();
+  await page.locator(".follow-up").first().getByRole("button", { name: "Record what was done" }).click();
+  expect(await sideways(), "follow-ups at 320 px").toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page, "follow-ups at 320 px");
 });
