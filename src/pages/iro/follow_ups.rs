@@ -92,23 +92,33 @@ pub fn FollowUps() -> impl IntoView {
 /// What a follow-up's card needs about its booklet: the child, and the question and answer.
 #[derive(Clone)]
 struct Context {
+    /// The child's name.
     child: String,
+    /// The child's age band.
     band: my_say_core::AgeBand,
+    /// The booklet's id, for the link to its summary.
     booklet_id: String,
+    /// The question and the child's answer, as the summary shows them.
     item: Option<my_say_core::summary::SummaryItem>,
+    /// The booklet's fallback language.
     fallback: my_say_core::LocaleCode,
 }
 
+/// Each follow-up's context, by follow-up id. Follow-ups whose booklet is gone have none.
 fn contexts(list: &[FollowUp], booklets: &[CompletedBooklet]) -> HashMap<String, Arc<Context>> {
     let definitions = builtin_booklets();
     let by_id: HashMap<&str, &CompletedBooklet> =
         booklets.iter().map(|b| (b.id.as_str(), b)).collect();
+    // One summary per booklet, however many worries it has.
+    let mut summaries = HashMap::new();
     let mut out = HashMap::new();
     for f in list {
         let Some(b) = by_id.get(f.booklet_id.as_str()) else {
             continue;
         };
-        let summary = summarise(b, definition_for(b, &definitions));
+        let summary = summaries
+            .entry(b.id.as_str())
+            .or_insert_with(|| summarise(b, definition_for(b, &definitions)));
         let item = summary
             .sections
             .iter()
@@ -122,7 +132,7 @@ fn contexts(list: &[FollowUp], booklets: &[CompletedBooklet]) -> HashMap<String,
                 band: b.age_band,
                 booklet_id: b.id.clone(),
                 item,
-                fallback: summary.fallback,
+                fallback: summary.fallback.clone(),
             }),
         );
     }
