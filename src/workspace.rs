@@ -17,9 +17,11 @@
 //! IRO's screens are open; it is never stored. Everything here except that context works on any
 //! [`KeyValueStore`], so it is tested natively with `MemoryStore`.
 
+pub mod data_care;
 pub mod follow_ups;
 pub mod inbox;
 pub mod settings;
+pub mod transfer;
 
 use crate::browser::store::{Area, DeviceStore, KeyValueStore, MemoryStore, StoreError};
 use leptos::prelude::*;

@@ -13,7 +13,7 @@ use crate::record::CompletedBooklet;
 use crate::report::{Cell, Issue, Report, TakeUp, FEWER_THAN_FIVE, NOT_ASKED};
 use crate::text::LocaleCode;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 /// What an "I'd rather not say" answer reads as in CSV.
@@ -364,6 +364,11 @@ pub struct WorkspaceExport {
     pub follow_ups: Vec<FollowUp>,
     /// The IRO's settings.
     pub settings: WorkspaceSettings,
+    /// When the IRO first read each booklet's summary (booklet id to RFC 3339 time), so that
+    /// a workspace moved to another device still knows which booklets are new. Files written
+    /// before this field existed have none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub read: BTreeMap<String, String>,
 }
 
 /// Why a file could not be imported.
@@ -402,6 +407,15 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// Whether an id is 1 to 64 ASCII letters, digits, `-` or `_` (sealed booklets have 32 hex
+/// digits).
+fn is_plain_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+}
+
 /// What an import changed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ImportSummary {
@@ -431,6 +445,7 @@ impl WorkspaceExport {
             booklets,
             follow_ups,
             settings,
+            read: BTreeMap::new(),
         }
     }
 
@@ -466,7 +481,45 @@ impl WorkspaceExport {
                 b.completed_at
             )));
         }
+        // Ids become storage keys and follow-up ids ("<booklet id>/<question id>"), so a "/"
+        // or a control character in one could land on another record.
+        if let Some(b) = export.booklets.iter().find(|b| !is_plain_id(&b.id)) {
+            return Err(ImportError::Invalid(format!(
+                "the booklet id \"{}\" has characters other than letters, digits, - and _",
+                b.id.escape_debug()
+            )));
+        }
+        let mut by_id: HashMap<&str, &CompletedBooklet> = HashMap::new();
+        for b in &export.booklets {
+            if let Some(first) = by_id.insert(b.id.as_str(), b) {
+                if first != b {
+                    return Err(ImportError::Invalid(format!(
+                        "two different booklets have the id {}",
+                        b.id
+                    )));
+                }
+            }
+        }
+        if let Some(f) = export
+            .follow_ups
+            .iter()
+            .find(|f| !by_id.contains_key(f.booklet_id.as_str()))
+        {
+            return Err(ImportError::Invalid(format!(
+                "the follow-up {} is for a booklet that is not in the file",
+                f.id()
+            )));
+        }
         Ok(export)
+    }
+
+    /// The read marks of booklets in this file (marks for any other booklet are left out).
+    pub fn read_marks(&self) -> impl Iterator<Item = (&str, &str)> {
+        let ids: HashSet<&str> = self.booklets.iter().map(|b| b.id.as_str()).collect();
+        self.read
+            .iter()
+            .filter(move |(id, _)| ids.contains(id.as_str()))
+            .map(|(id, at)| (id.as_str(), at.as_str()))
     }
 
     /// Adds this export's booklets and follow-ups to a workspace, by id: importing the same
@@ -778,8 +831,21 @@ mod tests {
         );
         assert!(json.contains("\"team_name\": \"North\""));
         assert!(json.contains("ŵ مرحبا"));
+        assert!(!json.contains("\"read\""), "no read marks, no field");
         let back = WorkspaceExport::parse(&json).unwrap();
         assert_eq!(back, e);
+        // Read marks travel; marks for booklets not in the file are left out on import.
+        let mut marked = e.clone();
+        marked
+            .read
+            .insert("aaaa".into(), "2025-11-21T09:00:00Z".into());
+        marked
+            .read
+            .insert("gone".into(), "2025-11-21T09:00:00Z".into());
+        let again = WorkspaceExport::parse(&marked.to_json()).unwrap();
+        assert_eq!(again, marked);
+        let marks: Vec<_> = again.read_marks().collect();
+        assert_eq!(marks, [("aaaa", "2025-11-21T09:00:00Z")]);
 
         let (mut booklets, mut follow_ups) = (Vec::new(), Vec::new());
         let first = back.clone().merge_into(&mut booklets, &mut follow_ups);
@@ -833,6 +899,27 @@ mod tests {
         let mut no_id = export();
         no_id.booklets[0].id = String::new();
         assert!(matches!(err(&no_id.to_json()), ImportError::Invalid(m) if m.contains("no id")));
+        let mut slash = export();
+        slash.booklets[0].id = "aa/bb".into();
+        assert!(
+            matches!(err(&slash.to_json()), ImportError::Invalid(m) if m.contains("\"aa/bb\""))
+        );
+        let mut twice = export();
+        let mut other = twice.booklets[0].clone();
+        other.child.name = "Another child".into();
+        twice.booklets.push(other);
+        assert!(
+            matches!(err(&twice.to_json()), ImportError::Invalid(m) if m.contains("two different booklets"))
+        );
+        // The very same booklet twice is harmless.
+        let mut same = export();
+        same.booklets.push(same.booklets[0].clone());
+        assert!(WorkspaceExport::parse(&same.to_json()).is_ok());
+        let mut orphan = export();
+        orphan.booklets.retain(|b| b.id != "aaaa");
+        assert!(
+            matches!(err(&orphan.to_json()), ImportError::Invalid(m) if m.contains("aaaa/feel_safe"))
+        );
         assert_eq!(
             ImportError::NewerVersion(2).to_string(),
             "This export was made by a newer version of My Say (format version 2); update My Say to import it."

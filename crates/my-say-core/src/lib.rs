@@ -11,6 +11,7 @@ pub mod builtin;
 pub mod calendar;
 pub mod child;
 pub mod csv;
+pub mod demo;
 pub mod export;
 pub mod followup;
 pub mod inbox;

@@ -1008,6 +1008,114 @@ mod tests {
         );
     }
 
+    /// The same tables from the built-in booklets as children fill them in: the 2012/13 safety
+    /// table (96%, 92%, 97%, 95%) and the 2016/17 care plan figures (89% have a copy of their
+    /// care plan, 84% are happy with it, faces counted as the booklets define them).
+    #[test]
+    fn the_built_in_booklets_reproduce_the_brief_figures() {
+        let defs = crate::builtin::builtin_booklets();
+        let index = ReportIndex::new(&defs);
+        let mut data = Vec::new();
+        let mut push = |band: AgeBand, at: &str, answers: &[(&str, Answer)]| {
+            let id = format!("{:032x}", data.len());
+            let booklet = crate::builtin::builtin_for(band);
+            data.push(completed(&id, &booklet.id, band, at, answers));
+        };
+        let at = "2012-09-03T14:00:00Z";
+        // feel_safe: yes / no per band, as in the brief; one "not sure" in 7–9.
+        for (band, yes, other) in [
+            (FourToSix, 24, vec!["no"]),
+            (SevenToNine, 23, vec!["no", "not_sure"]),
+            (TenToFifteen, 29, vec!["no"]),
+            (SixteenPlus, 19, vec!["no"]),
+        ] {
+            for _ in 0..yes {
+                push(band, at, &[("feel_safe", picked("yes"))]);
+            }
+            for v in other {
+                push(band, at, &[("feel_safe", picked(v))]);
+            }
+            push(band, at, &[("feel_safe", Answer::RatherNotSay)]);
+        }
+        // 2016/17, 10–15: 16 of 18 have their care plan (89%); 21 of 25 happy with it (84%).
+        let later = "2016-11-10T11:00:00Z";
+        for i in 0..25 {
+            let face = match i {
+                0..=10 => "happy",
+                11..=20 => "very_happy",
+                21 | 22 => "ok",
+                _ => "sad",
+            };
+            let mut answers = vec![("happy_with_care_plan", picked(face))];
+            if i < 18 {
+                answers.push(("has_care_plan", picked(if i < 16 { "yes" } else { "no" })));
+            }
+            push(TenToFifteen, later, &answers);
+        }
+        let prepared = index.prepare(&data);
+        let y1213 = prepared.report_for_year(year("2012/13"));
+        let safe = y1213.measure("feel_safe").unwrap();
+        let printed: Vec<String> = AgeBand::ALL
+            .iter()
+            .map(|b| safe.current.get(Some(*b)).display_percent())
+            .collect();
+        assert_eq!(printed, ["96%", "92%", "97%", "95%"]);
+        assert_eq!(safe.current.overall.counts().unwrap().rather_not_say, 4);
+        assert_eq!(y1213.unknown_booklets, 0);
+        let y1617 = prepared.report_for_year(year("2016/17"));
+        let overall = |key: &str| {
+            y1617
+                .measure(key)
+                .unwrap()
+                .current
+                .overall
+                .display_percent()
+        };
+        assert_eq!(overall("has_care_plan"), "89%");
+        assert_eq!(overall("happy_with_care_plan"), "84%");
+        // Asked of every band, but only 10–15 answered: the other bands are "fewer than 5".
+        let plan = y1617.measure("has_care_plan").unwrap();
+        assert_eq!(plan.current.get(Some(FourToSix)), &Cell::Suppressed);
+        // Nothing in 2015/16 to compare with.
+        assert_eq!(plan.change(None), None);
+    }
+
+    #[test]
+    fn a_leap_day_and_a_custom_period() {
+        let mut data = Vec::new();
+        add(
+            &mut data,
+            SevenToNine,
+            "2024-02-29T12:00:00Z",
+            "feel_safe",
+            "yes",
+            5,
+        );
+        add(
+            &mut data,
+            SevenToNine,
+            "2024-03-01T12:00:00Z",
+            "feel_safe",
+            "no",
+            5,
+        );
+        let defs = definitions();
+        let prepared = ReportIndex::new(&defs).prepare(&data);
+        let y = prepared.report_for_year(year("2023/24"));
+        assert_eq!(y.booklets, 10, "29 February is inside 2023/24");
+        // A custom period of February only, compared with nothing.
+        let feb = Period::new(
+            crate::calendar::Date::new(2024, 2, 1).unwrap(),
+            crate::calendar::Date::new(2024, 2, 29).unwrap(),
+        )
+        .unwrap();
+        let r = prepared.report(feb, None);
+        assert_eq!(r.booklets, 5);
+        let safe = r.measure("feel_safe").unwrap();
+        assert_eq!(safe.current.overall.display_percent(), "100%");
+        assert_eq!(safe.previous, None);
+    }
+
     #[test]
     fn suppression_at_four_and_five() {
         let at = "2013-06-01T10:00:00Z";
