@@ -21,7 +21,10 @@ use pages::{
     booklet::{BookletFill, BookletStart},
     council::CouncilHome,
     home::Home,
-    iro::{BookletSummary, FollowUps, IroArea, WorkspaceHome, WorkspaceSettings},
+    iro::{
+        BookletSummary, DataCare, DemoArea, FollowUps, IroArea, Reports, WorkspaceHome,
+        WorkspaceSettings,
+    },
     not_found::NotFound,
     tablet::TabletSetup,
 };
@@ -53,6 +56,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=WorkspaceHome />
                         <Route path=path!("booklet/:id") view=BookletSummary />
                         <Route path=path!("follow-ups") view=FollowUps />
+                        <Route path=path!("reports") view=Reports />
+                        <Route path=path!("data") view=DataCare />
+                        <Route path=path!("settings") view=WorkspaceSettings />
+                    </ParentRoute>
+                    // The example workspace: the same pages over made-up data in memory.
+                    <ParentRoute path=path!("demo") view=DemoArea>
+                        <Route path=path!("") view=WorkspaceHome />
+                        <Route path=path!("booklet/:id") view=BookletSummary />
+                        <Route path=path!("follow-ups") view=FollowUps />
+                        <Route path=path!("reports") view=Reports />
+                        <Route path=path!("data") view=DataCare />
                         <Route path=path!("settings") view=WorkspaceSettings />
                     </ParentRoute>
                     <Route path=path!("council") view=CouncilHome />

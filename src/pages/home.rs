@@ -31,6 +31,10 @@ pub fn Home() -> impl IntoView {
                 {choice("/iro", Key::HomeIro, Key::HomeIroHint, "/pictures/book.svg")}
                 {choice("/council", Key::HomeCouncil, Key::HomeCouncilHint, "/pictures/speech.svg")}
             </ul>
+            <p class="demo-offer">
+                <A href="/demo">{i18n.tr(Key::IroDemoTry)}</A>
+                <span class="hint">{i18n.tr(Key::IroDemoTryHint)}</span>
+            </p>
             <p class="note">{i18n.tr(Key::HomeOfflineNote)}</p>
         </section>
     }

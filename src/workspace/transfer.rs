@@ -19,6 +19,7 @@ use crate::workspace::settings::{self, SETTINGS_KEY};
 use crate::workspace::{booklets, follow_ups, BOOKLET_PREFIX};
 use my_say_core::builtin::builtin_booklets;
 use my_say_core::calendar::Date;
+use my_say_core::demo::demo_workspace;
 use my_say_core::export::{ImportError, ImportSummary, WorkspaceExport};
 use my_say_core::followup::{merge_follow_ups, open_follow_ups, FollowUp};
 use my_say_core::summary::definition_for;
@@ -183,6 +184,24 @@ pub async fn import_all(
     Ok(result)
 }
 
+/// Fills a workspace with the example data for `today` (`my_say_core::demo`), settings
+/// included, through the same import as a real file: the example workspace shows exactly what
+/// an imported one would.
+pub async fn load_example_data(
+    store: &impl KeyValueStore,
+    today: Date,
+) -> Result<Imported, TransferError> {
+    let data = demo_workspace(today);
+    let mut export = WorkspaceExport::new(
+        &format!("{today}T00:00:00Z"),
+        data.booklets,
+        data.follow_ups,
+        data.settings,
+    );
+    export.read = data.read.into_iter().collect();
+    import_all(store, &export.to_json(), true, today).await
+}
+
 fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, StoreError> {
     serde_json::to_vec(value).map_err(|e| StoreError::Other(format!("could not write JSON: {e}")))
 }
@@ -216,7 +235,6 @@ mod tests {
     use super::*;
     use crate::browser::store::{now, MemoryStore};
     use crate::workspace::inbox::mark_read;
-    use my_say_core::demo::demo_workspace;
     use my_say_core::followup::{FollowUpAction, FollowUpActionKind};
 
     fn d(s: &str) -> Date {
@@ -238,10 +256,9 @@ mod tests {
     /// A workspace holding the example data, as the demo loads it.
     fn demo_store(today: Date) -> MemoryStore {
         let store = MemoryStore::new();
-        let data = demo_workspace(today);
-        let mut export = WorkspaceExport::new("x", data.booklets, data.follow_ups, data.settings);
-        export.read = data.read.into_iter().collect();
-        now(import_all(&store, &export.to_json(), true, today)).unwrap();
+        let loaded = now(load_example_data(&store, today)).unwrap();
+        assert_eq!(loaded.summary.booklets_added, 330);
+        assert!(loaded.settings_changed);
         store
     }
 

@@ -188,7 +188,7 @@ test("set up a workspace, keep the recovery file, lock and unlock", async ({ pag
   await unlock(page, PASS);
   await expect(heading(page)).toHaveText("IRO workspace", { timeout: 20_000 });
   await page.getByRole("link", { name: "My Say home" }).click();
-  await page.getByRole("link", { name: /IRO workspace/ }).click();
+  await page.getByRole("link", { name: /^IRO workspace/ }).click();
   await expect(heading(page)).toHaveText("Unlock your IRO workspace");
 
   // The same recovery file restores the same key on a new device.

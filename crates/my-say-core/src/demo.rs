@@ -39,7 +39,8 @@ const SEED: u64 = 0x6d79_5f73_6179_2121;
 /// An example workspace: booklets, their follow-ups, read marks and settings.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DemoData {
-    /// Every booklet, oldest first.
+    /// Every booklet, the previous year's first (each year's in no particular order; the
+    /// workspace orders them).
     pub booklets: Vec<CompletedBooklet>,
     /// A follow-up for every worrying answer; older ones closed with a note.
     pub follow_ups: Vec<FollowUp>,
@@ -436,7 +437,6 @@ pub fn demo_workspace(today: Date) -> DemoData {
             booklets.push(booklet);
         }
     }
-    booklets.sort_by(|a, b| (&a.completed_at, &a.id).cmp(&(&b.completed_at, &b.id)));
     DemoData {
         booklets,
         follow_ups,

@@ -9,6 +9,7 @@ pub mod answer;
 pub mod booklet;
 pub mod builtin;
 pub mod calendar;
+pub mod chart;
 pub mod child;
 pub mod csv;
 pub mod demo;

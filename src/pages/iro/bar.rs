@@ -29,6 +29,8 @@ pub fn WorkspaceBar() -> impl IntoView {
     let pages = [
         ("", Key::IroNavBooklets),
         ("follow-ups", Key::IroNavFollowUps),
+        ("reports", Key::IroNavReports),
+        ("data", Key::IroNavData),
         ("settings", Key::IroNavSettings),
     ];
 

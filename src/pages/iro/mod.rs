@@ -9,12 +9,14 @@
 //! logic is in `crate::workspace`; these components render it.
 
 mod bar;
+mod data;
 mod follow_ups;
 mod home;
 mod import;
 mod inbox;
 mod passphrase;
 mod qr;
+mod reports;
 mod restore;
 mod settings;
 mod setup;
@@ -22,15 +24,19 @@ mod summary;
 mod tablet_link;
 mod unlock;
 
+pub use data::DataCare;
 pub use follow_ups::FollowUps;
 pub use home::WorkspaceHome;
+pub use reports::Reports;
 pub use settings::WorkspaceSettings;
 pub use summary::BookletSummary;
 
-use crate::browser::store::{DeviceStore, StoreError};
+use crate::browser::clock;
+use crate::browser::store::{DeviceStore, MemoryStore, StoreError};
 use crate::i18n::{use_i18n, Key};
 use crate::workspace::{self, UnlockedWorkspace, Workspace, WorkspaceStore};
 use bar::WorkspaceBar;
+use data::WorkspaceErased;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::Outlet;
@@ -49,6 +55,9 @@ pub(crate) async fn device_store() -> Result<DeviceStore, StoreError> {
 pub struct ActiveWorkspace {
     /// The area's path, such as "/iro"; links are made under it.
     base: &'static str,
+    /// The example workspace's store, in memory only, when this is the demo: example data
+    /// must never reach the device's real store.
+    demo: Option<StoredValue<MemoryStore, LocalStorage>>,
 }
 
 impl ActiveWorkspace {
@@ -64,7 +73,15 @@ impl ActiveWorkspace {
 
     /// The store this workspace keeps its data in.
     pub async fn store(self) -> Result<WorkspaceStore, StoreError> {
-        device_store().await.map(WorkspaceStore::Device)
+        match self.demo {
+            Some(memory) => Ok(WorkspaceStore::Demo(memory.get_value())),
+            None => device_store().await.map(WorkspaceStore::Device),
+        }
+    }
+
+    /// Whether this is the example workspace.
+    pub fn is_demo(self) -> bool {
+        self.demo.is_some()
     }
 }
 
@@ -77,31 +94,104 @@ pub fn use_active() -> ActiveWorkspace {
 #[derive(Clone, Copy)]
 pub struct WorkspaceChanged(pub Callback<Workspace>);
 
+/// The passphrase of the example workspace, shown on its banner (it guards nothing real).
+const DEMO_PASSPHRASE: &str = "example only";
+
 /// The parent of every IRO page: loading, set-up, unlock or "ready" until the workspace is
 /// unlocked; then the bar (who is signed in, Lock), the area's navigation and the page.
 #[component]
 pub fn IroArea() -> impl IntoView {
+    workspace_area(false)
+}
+
+/// The example workspace, under "/demo": the same pages as the IRO area, over a few hundred
+/// made-up booklets (`my_say_core::demo`) kept in memory only, already unlocked, with a banner
+/// on every page saying that the children are not real.
+#[component]
+pub fn DemoArea() -> impl IntoView {
+    workspace_area(true)
+}
+
+/// Makes the example workspace in `store`: a key pair wrapped under [`DEMO_PASSPHRASE`] (with
+/// the smallest Argon2id cost: it protects nothing) and the example data for today.
+async fn load_demo(
+    store: MemoryStore,
+) -> Result<(Workspace, my_say_core::seal::PrivateKey), String> {
+    use my_say_core::seal::{system_rng, KdfParams};
+    let (ws, key) = Workspace::create(
+        "Sam Example",
+        DEMO_PASSPHRASE,
+        KdfParams::MINIMUM,
+        &mut system_rng(),
+    )
+    .map_err(|e| e.to_string())?;
+    workspace::save(&store, &ws)
+        .await
+        .map_err(|e| e.to_string())?;
+    workspace::transfer::load_example_data(&store, clock::today_date())
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((ws, key))
+}
+
+fn workspace_area(demo: bool) -> impl IntoView {
     let i18n = use_i18n();
     let unlocked = UnlockedWorkspace::new();
     provide_context(unlocked);
-    let active = ActiveWorkspace { base: "/iro" };
+    let active = if demo {
+        ActiveWorkspace {
+            base: "/demo",
+            demo: Some(StoredValue::new_local(MemoryStore::new())),
+        }
+    } else {
+        ActiveWorkspace {
+            base: "/iro",
+            demo: None,
+        }
+    };
     provide_context(active);
+    // Everything on the device was just erased: say so on the set-up screen.
+    let erased = RwSignal::new(false);
     // `None` while loading; then whether this device has a workspace.
     let stored = RwSignal::new(None::<Option<Workspace>>);
     let load_error = RwSignal::new(None::<String>);
     // Just set up: show the recovery file before the workspace.
     let just_created = RwSignal::new(false);
 
-    spawn_local(async move {
-        let result = match active.store().await {
-            Ok(store) => workspace::load(&store).await,
-            Err(e) => Err(e),
+    let start_demo = move || {
+        let Some(memory) = active.demo else {
+            return;
         };
-        match result {
-            Ok(found) => stored.set(Some(found)),
-            Err(e) => load_error.set(Some(e.to_string())),
-        }
-    });
+        spawn_local(async move {
+            match load_demo(memory.get_value()).await {
+                Ok((ws, key)) => {
+                    unlocked.set(ws.clone(), key);
+                    erased.set(false);
+                    stored.set(Some(Some(ws)));
+                }
+                Err(e) => load_error.set(Some(e)),
+            }
+        });
+    };
+    if demo {
+        start_demo();
+    } else {
+        spawn_local(async move {
+            let result = match active.store().await {
+                Ok(store) => workspace::load(&store).await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(found) => stored.set(Some(found)),
+                Err(e) => load_error.set(Some(e.to_string())),
+            }
+        });
+    }
+    provide_context(WorkspaceErased(Callback::new(move |_| {
+        unlocked.lock();
+        erased.set(true);
+        stored.set(Some(None));
+    })));
 
     let on_ready = Callback::new(move |ws: Workspace| {
         stored.set(Some(Some(ws)));
@@ -123,7 +213,21 @@ pub fn IroArea() -> impl IntoView {
         }
     });
 
-    move || match screen.get() {
+    let demo_banner = demo.then(|| {
+        view! {
+            <p class="banner demo-banner" role="note">
+                <strong>{i18n.tr(Key::IroDemoBanner)}</strong>" "
+                {move || i18n.locale().format(Key::IroDemoPassphrase, &[("passphrase", DEMO_PASSPHRASE)])}
+            </p>
+        }
+    });
+    let erased_banner = move || {
+        erased.get().then(
+            || view! { <p class="banner success" role="status">{i18n.tr(Key::IroErased)}</p> },
+        )
+    };
+    let page = move || {
+        match screen.get() {
         Screen::Failed => view! {
             <section class="page iro">
                 <h1 tabindex="-1">{i18n.tr(Key::IroTitle)}</h1>
@@ -138,7 +242,16 @@ pub fn IroArea() -> impl IntoView {
             </section>
         }
         .into_any(),
+        Screen::SetUp if demo => view! {
+            <section class="page iro">
+                <h1 tabindex="-1">{i18n.tr(Key::IroTitle)}</h1>
+                {erased_banner}
+                <button type="button" class="primary" on:click=move |_| start_demo()>{i18n.tr(Key::IroDemoReload)}</button>
+            </section>
+        }
+        .into_any(),
         Screen::SetUp => view! {
+            {erased_banner}
             <SetUpWorkspace
                 on_created=Callback::new(move |ws: Workspace| {
                     just_created.set(true);
@@ -164,6 +277,11 @@ pub fn IroArea() -> impl IntoView {
             </div>
         }
         .into_any(),
+    }
+    };
+    view! {
+        {demo_banner}
+        {page}
     }
 }
 

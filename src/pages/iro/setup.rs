@@ -105,6 +105,10 @@ pub fn SetUpWorkspace(
                 <p>{i18n.tr(Key::IroRestoreLead)}</p>
                 <RestoreFromFile existing=None on_restored />
             </section>
+            <p class="demo-offer">
+                <a href="/demo">{i18n.tr(Key::IroDemoTry)}</a>
+                <span class="hint">{i18n.tr(Key::IroDemoTryHint)}</span>
+            </p>
         </section>
     }
 }

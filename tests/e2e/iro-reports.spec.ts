@@ -1,0 +1,284 @@
+import { test, expect, type Page, type Download } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expectNoAxeViolations, VECTOR } from "./helpers";
+
+// Reports, exports and data care, on the example workspace (made-up data, in memory) and on a
+// real workspace in this browser's storage. Tablet-sized screen.
+test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+const RECOVERY_V1 = readFileSync("crates/my-say-core/tests/vectors/recovery-v1.json");
+const heading = (page: Page) => page.locator("main h1");
+const BANNER = "Example data: not real children.";
+// The example data: 180 booklets last reporting year, 150 this year (crates/my-say-core/src/demo.rs).
+const PREVIOUS_YEAR = 180;
+const THIS_YEAR = 150;
+
+/** Today's reporting year, as the app works it out: it starts on 1 April. */
+function reportingYear(today = new Date()) {
+  const y = today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1;
+  return { start: `${y}-04-01`, label: `${y}/${String((y + 1) % 100).padStart(2, "0")}`, previous: `${y - 1}/${String(y % 100).padStart(2, "0")}` };
+}
+
+/** RFC 4180 CSV, as My Say writes it: quoted cells, doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
+    else cell += c;
+  }
+  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/** Clicks a button that downloads a file; returns the file's name and text. */
+async function download(page: Page, button: string) {
+  const waiting = page.waitForEvent("download");
+  await page.getByRole("button", { name: button }).click();
+  const file: Download = await waiting;
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
+}
+
+/** A CSV file as objects keyed by its heading row, after checking the BOM. */
+function csvRecords(text: string) {
+  expect(text.charCodeAt(0), "starts with a UTF-8 BOM").toBe(0xfeff);
+  const [head, ...rows] = parseCsv(text.slice(1));
+  return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+}
+
+async function openDemo(page: Page, path = "") {
+  await page.goto(`/demo${path}`);
+  await expect(page.getByText(BANNER)).toBeVisible();
+}
+
+test("the example workspace opens from the home page, every screen works and passes axe", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Try the IRO workspace with example data" }).click();
+  await expect(page).toHaveURL(/\/demo$/);
+  await expect(heading(page)).toHaveText("IRO workspace");
+  await expect(page.getByText(BANNER)).toBeVisible();
+  // The inbox lists the made-up children, worrying ones first.
+  await expect(page.locator(".inbox-table tbody tr")).not.toHaveCount(0);
+  await expectNoAxeViolations(page, "example workspace: booklets");
+
+  await page.locator(".inbox-table tbody th a").first().click();
+  await expect(page).toHaveURL(/\/demo\/booklet\//);
+  await expect(page.getByText(BANNER)).toBeVisible();
+  await expectNoAxeViolations(page, "example workspace: a summary");
+
+  const nav = page.getByRole("navigation", { name: "Workspace" });
+  for (const [link, title, url] of [
+    ["Follow-ups", /Follow-ups/, /\/demo\/follow-ups$/],
+    ["Reports", /Safety and satisfaction reports/, /\/demo\/reports$/],
+    ["Export and data care", /Export and data care/, /\/demo\/data$/],
+    ["Tablets and key", /Tablets and key|Tablets/, /\/demo\/settings$/],
+  ] as const) {
+    await nav.getByRole("link", { name: link, exact: true }).click();
+    await expect(page).toHaveURL(url);
+    await expect(heading(page)).toHaveText(title);
+    await expect(page.getByText(BANNER)).toBeVisible();
+    await expectNoAxeViolations(page, `example workspace: ${link}`);
+  }
+  // Nothing of the example reached this device's real workspace.
+  await page.goto("/iro");
+  await expect(heading(page)).toHaveText("Set up your IRO workspace");
+  await expect(page.getByText(BANNER)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Try the IRO workspace with example data" })).toBeVisible();
+  await expectNoAxeViolations(page, "IRO set-up with the example offer");
+});
+
+test("reports: figures by age band match their table, chart and CSV; small numbers are suppressed", async ({ page }) => {
+  const year = reportingYear();
+  await openDemo(page, "/reports");
+  await expect(heading(page)).toHaveText("Safety and satisfaction reports");
+  await expect(page.getByLabel("Period", { exact: true })).toHaveValue(year.start.slice(0, 4));
+  const report = page.locator("section.report");
+  await expect(report.getByRole("heading", { level: 2 })).toContainText(`Children's views, ${year.start} to`);
+  await expect(report).toContainText(`${THIS_YEAR} booklets were finished in this period.`);
+  await expect(report).toContainText(`when ${PREVIOUS_YEAR} booklets were finished`);
+
+  // The safety table: a row per measure, a cell per age band and one for all ages.
+  const safety = report.locator("table").filter({ has: page.locator("caption", { hasText: "Safety:" }) });
+  await expect(safety.locator("thead th")).toHaveText(["Children who…", "4 to 6", "7 to 9", "10 to 15", "16 and over", "All ages"]);
+  const safeRow = safety.locator("tbody tr").filter({ hasText: "said they feel safe where they live" });
+  const cells = safeRow.locator("td");
+  await expect(cells).toHaveCount(5);
+  const percents = await cells.locator(".pct").allTextContents();
+  expect(percents).toHaveLength(5);
+  for (const p of percents) expect(p).toMatch(/^\d{1,3}%$/);
+  await expect(cells.nth(4)).toContainText(/\d+ answered/);
+  await expect(cells.nth(4)).toContainText(/up \d+ points|down \d+ points|no change/);
+
+  // The chart says the same, as an image with a name, and the figure in words beside the bar.
+  const chart = report.getByRole("img", { name: /Safety, all ages/ });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator("text.bar-value").first()).toHaveText(percents[4]);
+
+  // The youngest seldom answer "how to contact your IRO": fewer than 5, and no percentage.
+  const satisfaction = report.locator("table").filter({ has: page.locator("caption", { hasText: "Satisfaction:" }) });
+  const contact = satisfaction.locator("tbody tr").filter({ hasText: "said they know how to contact their IRO" });
+  await expect(contact.locator("td").first()).toHaveText("fewer than 5");
+  await expect(contact.locator("td").first().locator(".pct")).toHaveCount(0);
+  // Pathway plans are only asked of 16 and over.
+  await expect(satisfaction.locator("tbody tr").filter({ hasText: "said they have a pathway plan" }).locator("td").first()).toHaveText("not asked");
+
+  // What children told us we need to do better: a ranked table.
+  await expect(report.getByRole("heading", { name: "What children told us we need to do better" })).toBeVisible();
+  await expect(report.locator(".issues-table tbody tr")).toHaveCount(5);
+
+  // The figures CSV parses back to the same figures, suppression included.
+  const figures = await download(page, "Download the figures by age band (CSV)");
+  expect(figures.name).toMatch(new RegExp(`^my-say-${year.start}-to-\\d{4}-\\d{2}-\\d{2}-figures\\.csv$`));
+  const rows = csvRecords(figures.text);
+  const row = (measure: string, band: string) => rows.find((r) => r.measure === measure && r.age_band === band)!;
+  const bands = ["4–6", "7–9", "10–15", "16+", "all"];
+  expect(bands.map((b) => row("feel_safe", b).positive_percent)).toEqual(percents);
+  expect(row("feel_safe", "all").period_from).toBe(year.start);
+  expect(Number(row("feel_safe", "all").answered)).toBeGreaterThan(100);
+  expect(row("contact_iro", "4–6")).toMatchObject({ answered: "fewer than 5", positive: "", positive_percent: "fewer than 5" });
+  expect(row("pathway_plan", "4–6").answered).toBe("not asked");
+  const issues = csvRecords((await download(page, "Download what we need to do better (CSV)")).text);
+  expect(issues).toHaveLength(5);
+  expect(issues[0].rank).toBe("1");
+
+  // Take-up against the number of children in care (the example has 560): 150 of 560 is 27%.
+  const takeUp = report.locator(".take-up");
+  await expect(takeUp).toHaveText(`${THIS_YEAR} booklets for 560 children in care: 27%. The target is 30%. Target not met yet.`);
+  await page.getByLabel("Number of children in care").fill("five hundred");
+  await page.getByRole("button", { name: "Save the number" }).click();
+  await expect(page.getByText("Enter a whole number of children, from 1 to 100000.")).toBeVisible();
+  await expect(page.getByLabel("Number of children in care")).toBeFocused();
+  await page.getByLabel("Number of children in care").fill("500");
+  await page.keyboard.press("Enter");
+  await expect(takeUp).toHaveText(`${THIS_YEAR} booklets for 500 children in care: 30%. The target is 30%. Target met.`);
+  const takeUpCsv = csvRecords((await download(page, "Download take-up (CSV)")).text);
+  expect(takeUpCsv[0]).toMatchObject({ completed: String(THIS_YEAR), children_in_care: "500", take_up_percent: "30%", target_met: "yes" });
+  await expectNoAxeViolations(page, "reports");
+
+  // The previous reporting year, then a custom period (checked first).
+  await page.getByLabel("Period", { exact: true }).selectOption({ label: `Reporting year ${year.previous} (1 April to 31 March)` });
+  await expect(report).toContainText(`${PREVIOUS_YEAR} booklets were finished in this period.`);
+  await page.getByLabel("Period", { exact: true }).selectOption({ label: "Another period" });
+  await page.getByLabel("From", { exact: true }).fill("2030-05-01");
+  await page.getByLabel("To", { exact: true }).fill("2030-04-01");
+  await page.getByRole("button", { name: "Show this period" }).click();
+  await expect(page.getByText("Enter two real dates, the first on or before the second.")).toBeVisible();
+  await expectNoAxeViolations(page, "reports: a custom period with an error");
+  await page.getByLabel("From", { exact: true }).fill(year.start);
+  await page.getByLabel("To", { exact: true }).fill(`${Number(year.start.slice(0, 4)) + 1}-03-31`);
+  await page.getByRole("button", { name: "Show this period" }).click();
+  await expect(report).toContainText(`${THIS_YEAR} booklets were finished in this period.`);
+
+  // Printed, only the report section shows: no period form, no navigation, no buttons.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("section.report")).toBeVisible();
+  await expect(page.locator(".report-period")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Workspace" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print the annual report section" })).toBeHidden();
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.length).toBeGreaterThan(1000);
+});
+
+test("all answers as CSV; everything as JSON into a fresh workspace twice; retention and erase", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const year = reportingYear();
+  await openDemo(page, "/data");
+  await expect(heading(page)).toHaveText("Export and data care");
+  await expect(page.locator(".data-holds")).toContainText(`This workspace holds ${PREVIOUS_YEAR + THIS_YEAR} booklets`);
+
+  // All answers: one row per booklet, stable columns, parsed back.
+  const answers = await download(page, "Download all answers (CSV)");
+  expect(answers.name).toMatch(/^my-say-answers-\d{4}-\d{2}-\d{2}\.csv$/);
+  const records = csvRecords(answers.text);
+  expect(records).toHaveLength(PREVIOUS_YEAR + THIS_YEAR);
+  const head = parseCsv(answers.text.slice(1))[0];
+  expect(head.slice(0, 9)).toEqual(["id", "booklet_id", "booklet_revision", "completed_at", "age_band", "locale", "child_name", "review_date", "case_reference"]);
+  expect(head).toContain("feel_safe");
+  expect(records.every((r) => /^DEMO-\d{4}$/.test(r.case_reference))).toBe(true);
+  expect(new Set(records.map((r) => r.age_band))).toEqual(new Set(["4–6", "7–9", "10–15", "16+"]));
+  expect(records.some((r) => r.feel_safe === "I'd rather not say")).toBe(true);
+  expect(records.some((r) => r.locale === "cy") && records.some((r) => r.locale === "ar")).toBe(true);
+
+  // Everything as JSON.
+  const everything = await download(page, "Download everything (JSON)");
+  expect(everything.name).toMatch(/^my-say-workspace-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(everything.text);
+  expect(exported.format).toBe("my-say/workspace-export");
+  expect(exported.booklets).toHaveLength(PREVIOUS_YEAR + THIS_YEAR);
+  expect(exported.follow_ups.length).toBeGreaterThan(0);
+  expect(exported.settings.children_in_care).toBe(560);
+
+  // A fresh, real workspace in another browser: restore the test IRO, then import twice.
+  const fresh = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const iro = await fresh.newPage();
+  await iro.goto("/iro");
+  await expect(heading(iro)).toHaveText("Set up your IRO workspace");
+  await iro.getByLabel("Recovery file", { exact: true }).setInputFiles({ name: "recovery-v1.json", mimeType: "application/json", buffer: RECOVERY_V1 });
+  await iro.getByLabel("Passphrase of the recovery file", { exact: true }).fill(VECTOR.recovery_passphrase);
+  await iro.getByRole("button", { name: "Restore my workspace" }).click();
+  await expect(heading(iro)).toHaveText("IRO workspace", { timeout: 30_000 });
+  await iro.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Export and data care" }).click();
+  await expect(heading(iro)).toHaveText("Export and data care");
+  await expect(iro.getByText("Example data")).toHaveCount(0);
+  await expect(iro.locator(".data-holds")).toHaveText("This workspace holds 0 booklets and 0 follow-ups.");
+
+  const file = { name: everything.name, mimeType: "application/json", buffer: Buffer.from(everything.text) };
+  // A damaged copy adds nothing, and says which file and what is wrong.
+  await iro.getByLabel("Choose workspace files (JSON)").setInputFiles({ ...file, name: "cut.json", buffer: Buffer.from(everything.text.slice(0, 5000)) });
+  await expect(iro.locator(".import-results li")).toContainText("cut.json: This file is not a My Say export (EOF while parsing");
+  await expect(iro.locator(".data-holds")).toHaveText("This workspace holds 0 booklets and 0 follow-ups.");
+
+  await iro.getByLabel("Choose workspace files (JSON)").setInputFiles(file);
+  await expect(iro.locator(".import-results li")).toContainText(
+    `${everything.name}: added ${PREVIOUS_YEAR + THIS_YEAR} booklets and ${exported.follow_ups.length} follow-ups; 0 booklets were here already.`,
+    { timeout: 60_000 },
+  );
+  await expect(iro.locator(".data-holds")).toContainText(`holds ${PREVIOUS_YEAR + THIS_YEAR} booklets and ${exported.follow_ups.length} follow-ups`);
+  await iro.getByLabel("Choose workspace files (JSON)").setInputFiles(file);
+  await expect(iro.locator(".import-results li")).toHaveText(`${everything.name}: nothing new, everything in it is here already.`, { timeout: 60_000 });
+  await expect(iro.locator(".data-holds")).toContainText(`holds ${PREVIOUS_YEAR + THIS_YEAR} booklets`);
+  await expectNoAxeViolations(iro, "export and data care after imports");
+
+  // Retention: everything finished before this reporting year goes, after seeing how much.
+  await iro.getByLabel("Delete booklets finished before").fill(year.start);
+  await iro.getByRole("button", { name: "Check what will be deleted" }).click();
+  await expect(iro.locator("#retention-preview")).toContainText(`${PREVIOUS_YEAR} booklets finished before ${year.start} will be deleted`);
+  await expect(iro.locator("#retention-preview")).toContainText(`${THIS_YEAR} booklets stay.`);
+  await expectNoAxeViolations(iro, "retention: confirm");
+  await iro.getByRole("button", { name: "Cancel" }).click();
+  await expect(iro.locator(".data-holds")).toContainText(`holds ${PREVIOUS_YEAR + THIS_YEAR} booklets`);
+  await iro.getByRole("button", { name: "Check what will be deleted" }).click();
+  await iro.getByRole("button", { name: `Delete ${PREVIOUS_YEAR} booklets` }).click();
+  await expect(iro.locator("#retention-done")).toContainText(`Deleted ${PREVIOUS_YEAR} booklets`, { timeout: 60_000 });
+  await expect(iro.locator(".data-holds")).toContainText(`holds ${THIS_YEAR} booklets`);
+  // The report agrees: nothing left last year.
+  await iro.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Reports" }).click();
+  await expect(iro.locator("section.report")).toContainText(`${THIS_YEAR} booklets were finished in this period.`);
+  await expect(iro.locator("section.report")).toContainText("when 0 booklets were finished");
+
+  // Erase everything: the typed word first.
+  await iro.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Export and data care" }).click();
+  await iro.getByLabel("To confirm, type ERASE").fill("erase it");
+  await iro.getByRole("button", { name: "Erase everything" }).click();
+  await expect(iro.getByText("Type ERASE to erase everything, or leave this page to keep it.")).toBeVisible();
+  await expect(iro.getByLabel("To confirm, type ERASE")).toBeFocused();
+  await expect(iro.locator(".data-holds")).toContainText(`holds ${THIS_YEAR} booklets`);
+  await iro.getByLabel("To confirm, type ERASE").fill("ERASE");
+  await iro.getByRole("button", { name: "Erase everything" }).click();
+  await expect(heading(iro)).toHaveText("Set up your IRO workspace");
+  await expect(iro.getByText("Everything My Say kept on this device has been erased.")).toBeVisible();
+  await expectNoAxeViolations(iro, "set-up after erasing");
+  // Really gone: a reload finds no workspace.
+  await iro.reload();
+  await expect(heading(iro)).toHaveText("Set up your IRO workspace");
+  await fresh.close();
+});
