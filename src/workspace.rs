@@ -21,6 +21,7 @@ pub mod data_care;
 pub mod follow_ups;
 pub mod inbox;
 pub mod settings;
+pub mod surveys;
 pub mod transfer;
 
 use crate::browser::store::{Area, DeviceStore, KeyValueStore, MemoryStore, StoreError};

@@ -1,0 +1,208 @@
+//! The council lead's surveys in the workspace: what they are building or have published, and the
+//! anonymous answers that have come back.
+//!
+//! Kept in [`Area::Workspace`] (encrypted at rest with the device key, like booklets):
+//!
+//! - `survey/<survey id>`: a [`StoredSurvey`]: the builder's draft, the last published booklet,
+//!   the themes free-text answers are grouped into, and the "You said, we did" table.
+//! - `survey-answer/<record id>`: one finished survey ([`CompletedBooklet`] JSON, with no child
+//!   details). Kept apart from `booklet/` so survey answers never appear in the IRO's inbox,
+//!   follow-ups or review reports, and never open a follow-up: they are anonymous.
+//!
+//! A finished survey is told apart from a review booklet by its booklet id: survey ids start with
+//! `survey-` (`survey::new_survey_id`) and review booklets with `review-`.
+
+use crate::browser::store::{Area, KeyValueStore, StoreError};
+use crate::workspace::Added;
+use my_say_core::survey::{SurveyDraft, ThemeBook, YouSaidWeDid};
+use my_say_core::{Booklet, CompletedBooklet};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Surveys are kept under this prefix and their id.
+pub const SURVEY_PREFIX: &str = "survey/";
+/// Finished surveys (answers) are kept under this prefix and the record's id.
+pub const SURVEY_ANSWER_PREFIX: &str = "survey-answer/";
+
+/// One survey as the workspace keeps it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredSurvey {
+    /// What the builder edits. Its id is the survey's id.
+    pub draft: SurveyDraft,
+    /// The booklet as last published (what tablets have), if it has been published.
+    pub published: Option<Booklet>,
+    /// Themes for the free-text answers.
+    pub themes: ThemeBook,
+    /// The council's "You said, we did" table for this survey, once started.
+    pub you_said: Option<YouSaidWeDid>,
+}
+
+impl StoredSurvey {
+    /// A survey that has just been started in the builder.
+    pub fn new(draft: SurveyDraft) -> StoredSurvey {
+        let themes = ThemeBook::new(draft.id());
+        StoredSurvey {
+            draft,
+            published: None,
+            themes,
+            you_said: None,
+        }
+    }
+
+    /// The survey's id (`survey-` and 16 hex digits).
+    pub fn id(&self) -> &str {
+        self.draft.id()
+    }
+}
+
+/// Whether a finished booklet is a council survey rather than a review booklet.
+pub fn is_survey_answer(record: &CompletedBooklet) -> bool {
+    record.booklet_id.starts_with("survey-")
+}
+
+fn survey_key(id: &str) -> String {
+    format!("{SURVEY_PREFIX}{id}")
+}
+
+fn answer_key(id: &str) -> String {
+    format!("{SURVEY_ANSWER_PREFIX}{id}")
+}
+
+/// Every survey in the workspace, in id order.
+pub async fn list(store: &impl KeyValueStore) -> Result<Vec<StoredSurvey>, StoreError> {
+    let mut surveys = Vec::new();
+    for key in store.keys(Area::Workspace).await? {
+        if key.starts_with(SURVEY_PREFIX) {
+            if let Some(survey) = store.get_json(Area::Workspace, &key).await? {
+                surveys.push(survey);
+            }
+        }
+    }
+    Ok(surveys)
+}
+
+/// One survey, if the workspace has it.
+pub async fn load(
+    store: &impl KeyValueStore,
+    id: &str,
+) -> Result<Option<StoredSurvey>, StoreError> {
+    store.get_json(Area::Workspace, &survey_key(id)).await
+}
+
+/// Keeps a survey, replacing what was stored under its id.
+pub async fn save(store: &impl KeyValueStore, survey: &StoredSurvey) -> Result<(), StoreError> {
+    store
+        .put_json(Area::Workspace, &survey_key(survey.id()), survey)
+        .await
+}
+
+/// Removes a survey and every answer given to it.
+pub async fn delete(store: &impl KeyValueStore, id: &str) -> Result<(), StoreError> {
+    for answer in answers(store, id).await? {
+        store
+            .delete(Area::Workspace, &answer_key(&answer.id))
+            .await?;
+    }
+    store.delete(Area::Workspace, &survey_key(id)).await
+}
+
+/// Stores finished surveys under their record ids, skipping ids already here (so importing the
+/// same answers file twice adds nothing). Opens no follow-ups: the answers are anonymous.
+pub async fn add_answers(
+    store: &impl KeyValueStore,
+    records: &[CompletedBooklet],
+) -> Result<Added, StoreError> {
+    let mut have: BTreeSet<String> = store.keys(Area::Workspace).await?.into_iter().collect();
+    let mut result = Added::default();
+    for record in records {
+        let key = answer_key(&record.id);
+        if have.contains(&key) {
+            result.already += 1;
+            continue;
+        }
+        store.put_json(Area::Workspace, &key, record).await?;
+        have.insert(key);
+        result.added += 1;
+    }
+    Ok(result)
+}
+
+/// Every finished survey given to the survey `survey_id` (any revision).
+pub async fn answers(
+    store: &impl KeyValueStore,
+    survey_id: &str,
+) -> Result<Vec<CompletedBooklet>, StoreError> {
+    let mut found = Vec::new();
+    for key in store.keys(Area::Workspace).await? {
+        if key.starts_with(SURVEY_ANSWER_PREFIX) {
+            if let Some(record) = store
+                .get_json::<CompletedBooklet>(Area::Workspace, &key)
+                .await?
+            {
+                if record.booklet_id == survey_id {
+                    found.push(record);
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::browser::store::{now, MemoryStore};
+    use my_say_core::LocaleCode;
+
+    fn record(id: &str, survey: &str) -> CompletedBooklet {
+        serde_json::from_value(serde_json::json!({
+            "id": id,
+            "booklet_id": survey,
+            "booklet_revision": 1,
+            "locale": "en",
+            "age_band": "10-15",
+            "child": { "name": "", "age_band": null, "review_date": "" },
+            "answers": { "q1": { "type": "picked", "value": "yes" } },
+            "completed_at": "2026-11-30T10:00:00Z",
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn answers_are_kept_apart_per_survey_and_twice_adds_nothing() {
+        let store = MemoryStore::new();
+        let a = [
+            record("r1", "survey-00000000000000aa"),
+            record("r2", "survey-00000000000000aa"),
+            record("r3", "survey-00000000000000bb"),
+        ];
+        let first = now(add_answers(&store, &a)).unwrap();
+        assert_eq!((first.added, first.already), (3, 0));
+        let again = now(add_answers(&store, &a)).unwrap();
+        assert_eq!((again.added, again.already), (0, 3));
+        let got = now(answers(&store, "survey-00000000000000aa")).unwrap();
+        assert_eq!(got.len(), 2);
+        // Survey answers are not review booklets: the inbox's list stays empty.
+        assert!(now(crate::workspace::booklets(&store)).unwrap().is_empty());
+        assert!(is_survey_answer(&a[0]));
+    }
+
+    #[test]
+    fn a_survey_round_trips_and_deleting_it_takes_its_answers() {
+        let store = MemoryStore::new();
+        let mut draft = SurveyDraft::new("survey-00000000000000aa", LocaleCode::new("en"));
+        draft.set_title(&LocaleCode::new("en"), "Your reviews");
+        let survey = StoredSurvey::new(draft);
+        now(save(&store, &survey)).unwrap();
+        now(add_answers(&store, &[record("r1", survey.id())])).unwrap();
+        assert_eq!(
+            now(load(&store, survey.id())).unwrap(),
+            Some(survey.clone())
+        );
+        assert_eq!(now(list(&store)).unwrap(), vec![survey.clone()]);
+        now(delete(&store, survey.id())).unwrap();
+        assert_eq!(now(list(&store)).unwrap(), vec![]);
+        assert!(now(answers(&store, survey.id())).unwrap().is_empty());
+    }
+}
