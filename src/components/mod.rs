@@ -4,4 +4,5 @@ pub mod answer_input;
 pub mod faces;
 pub mod header;
 pub mod language_picker;
+pub mod question_screen;
 pub mod read_aloud;
