@@ -13,6 +13,10 @@
 //! would rather not say, a few skip; friends visiting and life story books are the most common
 //! complaints; the youngest children mostly skip "do you know how to contact your IRO", so that
 //! cell is suppressed as "fewer than 5".
+//!
+//! [`demo_survey`] adds a Children in Care Council survey: sixty anonymous answers (three from
+//! 4–6 year olds, so that band is suppressed), free-text answers partly grouped into themes,
+//! and a filled-in "You said, we did".
 
 use crate::age_band::AgeBand;
 use crate::answer::{Answer, Answers, Pick, RATHER_NOT_SAY};
@@ -24,7 +28,11 @@ use crate::export::WorkspaceSettings;
 use crate::followup::{open_follow_ups, FollowUp, FollowUpAction, FollowUpActionKind};
 use crate::record::CompletedBooklet;
 use crate::session::Session;
-use crate::text::LocaleCode;
+use crate::survey::{
+    About, ActionStatus, AnswerKindType, FreeTextKey, SurveyDraft, ThemeBook, ThemeId, WeDid,
+    YouSaidWeDid,
+};
+use crate::text::{LocaleCode, Text};
 use crate::validate::values_of;
 
 /// Booklets in the previous reporting year.
@@ -449,6 +457,323 @@ pub fn demo_workspace(today: Date) -> DemoData {
     }
 }
 
+/// The example council survey's id.
+pub const DEMO_SURVEY_ID: &str = "survey-de30000000000001";
+/// Children who finished the example survey: 3 aged 4–6 (fewer than five, so their figures
+/// are suppressed), 14 aged 7–9, 28 aged 10–15 and 15 aged 16 and over.
+pub const DEMO_SURVEY_BANDS: [(AgeBand, usize); 4] = [
+    (AgeBand::FourToSix, 3),
+    (AgeBand::SevenToNine, 14),
+    (AgeBand::TenToFifteen, 28),
+    (AgeBand::SixteenPlus, 15),
+];
+/// The example survey's own seed, apart from the booklets' so neither changes the other.
+const SURVEY_SEED: u64 = 0x6375_7276_6579_2121;
+
+/// The example Children in Care Council survey: the survey as built and published, the
+/// anonymous answers that came back, the themes the council grouped the free-text answers
+/// into, and their "You said, we did".
+#[derive(Clone, Debug, PartialEq)]
+pub struct DemoSurvey {
+    /// The survey as the builder keeps it (published once).
+    pub draft: SurveyDraft,
+    /// The published survey (revision 1), as tablets have it.
+    pub published: Booklet,
+    /// Finished surveys, with no child details.
+    pub answers: Vec<CompletedBooklet>,
+    /// Three themes, with most of the free-text answers about them already in them; the rest
+    /// are left for the person trying it out to group.
+    pub themes: ThemeBook,
+    /// A filled-in "You said, we did", with nothing to fix on the day it is made for.
+    pub you_said: YouSaidWeDid,
+}
+
+/// Wording in English, Welsh and Arabic.
+fn words3(en: &str, cy: &str, ar: &str) -> Text {
+    let mut t = Text::en(en);
+    t.0.insert(LocaleCode::new("cy"), cy.to_owned());
+    t.0.insert(LocaleCode::new("ar"), ar.to_owned());
+    t
+}
+
+/// Free-text answers to "what would help you get in touch with your IRO?", each with the
+/// theme (by number, from 0) the council put it in.
+const CONTACT_WORDS: [(&str, Option<usize>); 5] = [
+    ("A card with my IRO's phone number on it.", Some(0)),
+    ("If my IRO texted me first.", Some(0)),
+    ("I don't know who my IRO is.", Some(0)),
+    ("Being able to message them on my phone.", Some(0)),
+    ("Seeing them on my own before the review.", Some(2)),
+];
+/// Free-text answers to "anything else you want the council to know?".
+const ANYTHING_ELSE_WORDS: [(&str, Option<usize>); 7] = [
+    (
+        "Please don't have my review at school, everyone knows.",
+        Some(1),
+    ),
+    (
+        "My review was in the head teacher's office and I hated it.",
+        Some(1),
+    ),
+    ("Nobody asks what I think.", Some(2)),
+    ("I want to say what happens, not just listen.", Some(2)),
+    ("I want my review somewhere I feel comfortable.", None),
+    ("I want to see my brothers and sisters more.", None),
+    ("My social worker keeps changing.", None),
+];
+/// Children's own additions to "what would make your reviews better?".
+const BETTER_OWN_WORDS: [&str; 3] = [
+    "Have snacks at my review",
+    "Let me bring my dog",
+    "Have it at the youth club",
+];
+/// The names of the example themes, in order.
+const DEMO_THEMES: [&str; 3] = [
+    "Contacting the IRO",
+    "Reviews at school",
+    "Being listened to",
+];
+
+/// The example survey as it would look on `today`: the same `today` always gives the same
+/// survey, answers, themes and "You said, we did". Answers were finished in the six weeks
+/// before `today`; done actions are dated before it and planned ones after it.
+pub fn demo_survey(today: Date) -> DemoSurvey {
+    let (en, cy, ar) = (
+        LocaleCode::new("en"),
+        LocaleCode::new("cy"),
+        LocaleCode::new("ar"),
+    );
+    let mut d = SurveyDraft::new(DEMO_SURVEY_ID, en.clone());
+    for l in [&cy, &ar] {
+        d.add_locale(l.clone()).expect("a plain language code");
+    }
+    let set = |text: &mut Text, t: Text| *text = t;
+    let title = words3(
+        "Your reviews and your IRO",
+        "Dy adolygiadau a dy IRO",
+        "مراجعاتك ومسؤول المراجعة المستقل",
+    );
+    let intro = words3(
+        "The Children in Care Council wants to know what you think. You don't give your name.",
+        "Mae'r Cyngor Plant mewn Gofal eisiau gwybod beth rwyt ti'n ei feddwl. Dwyt ti ddim yn rhoi dy enw.",
+        "يريد مجلس الأطفال في الرعاية أن يعرف رأيك. لا تكتب اسمك.",
+    );
+    for l in [&en, &cy, &ar] {
+        d.set_title(l, title.0.get(l).map_or("", String::as_str));
+        d.set_intro(l, intro.0.get(l).map_or("", String::as_str));
+    }
+    let q1 = d.add_question(AnswerKindType::YesNotSureNo);
+    set(
+        &mut d.question_mut(&q1).expect("just added").text,
+        words3(
+            "Do you know how to contact your IRO?",
+            "Wyt ti'n gwybod sut i gysylltu â dy IRO?",
+            "هل تعرف كيف تتواصل مع مسؤول المراجعة المستقل الخاص بك؟",
+        ),
+    );
+    let q2 = d.add_question(AnswerKindType::Faces);
+    set(
+        &mut d.question_mut(&q2).expect("just added").text,
+        words3(
+            "How did your last review go?",
+            "Sut aeth dy adolygiad diwethaf?",
+            "كيف كانت مراجعتك الأخيرة؟",
+        ),
+    );
+    let q3 = d.add_question(AnswerKindType::PickSeveral);
+    {
+        let q = d.question_mut(&q3).expect("just added");
+        q.text = words3(
+            "What would make your reviews better?",
+            "Beth fyddai'n gwneud dy adolygiadau'n well?",
+            "ما الذي يجعل مراجعاتك أفضل؟",
+        );
+        for (e, c, a) in [
+            ("Shorter meetings", "Cyfarfodydd byrrach", "اجتماعات أقصر"),
+            (
+                "Start with what I want to talk about",
+                "Dechrau gyda'r hyn dw i eisiau siarad amdano",
+                "البدء بما أريد التحدث عنه",
+            ),
+            ("Not at my school", "Nid yn fy ysgol", "ليس في مدرستي"),
+            (
+                "I choose who comes",
+                "Fi sy'n dewis pwy sy'n dod",
+                "أنا أختار من يحضر",
+            ),
+        ] {
+            q.add_option(words3(e, c, a)).expect("a new option");
+        }
+        q.set_own_words(true);
+    }
+    let q4 = d.add_question(AnswerKindType::OwnWords);
+    set(
+        &mut d.question_mut(&q4).expect("just added").text,
+        words3(
+            "What would help you get in touch with your IRO?",
+            "Beth fyddai'n dy helpu i gysylltu â dy IRO?",
+            "ما الذي يساعدك على التواصل مع مسؤول المراجعة المستقل؟",
+        ),
+    );
+    d.set_condition(&q4, &q1, vec!["no".into(), "not_sure".into()])
+        .expect("an earlier question");
+    let q5 = d.add_question(AnswerKindType::OwnWords);
+    set(
+        &mut d.question_mut(&q5).expect("just added").text,
+        words3(
+            "Is there anything else you want the council to know?",
+            "Oes unrhyw beth arall rwyt ti eisiau i'r cyngor ei wybod?",
+            "هل هناك أي شيء آخر تريد أن يعرفه المجلس؟",
+        ),
+    );
+    let published = d.publish().expect("the example survey has no problems");
+
+    let mut themes = ThemeBook::new(DEMO_SURVEY_ID);
+    let theme_ids: Vec<ThemeId> = DEMO_THEMES
+        .iter()
+        .map(|name| themes.add_theme(name).expect("distinct names"))
+        .collect();
+
+    let mut rng = Rng(SURVEY_SEED);
+    let mut answers = Vec::new();
+    for (band, count) in DEMO_SURVEY_BANDS {
+        for _ in 0..count {
+            let id = format!("{:016x}{:016x}", rng.next(), rng.next());
+            let mut a = Answers::new();
+            let young = matches!(band, AgeBand::FourToSix | AgeBand::SevenToNine);
+            // Knowing how to contact the IRO: fewer of the younger children do.
+            let contact = match rng.below(100) {
+                n if n < if young { 40 } else { 60 } => Some("yes"),
+                n if n < 80 => Some("no"),
+                n if n < 92 => Some("not_sure"),
+                n if n < 96 => None,
+                _ => Some(RATHER_NOT_SAY),
+            };
+            if let Some(v) = contact {
+                a.insert(q1.clone(), picked(v));
+            }
+            if !rng.chance(5) {
+                let face = *rng.pick(&[
+                    "very_sad",
+                    "sad",
+                    "ok",
+                    "ok",
+                    "happy",
+                    "happy",
+                    "very_happy",
+                ]);
+                a.insert(q2.clone(), picked(face));
+            }
+            if !rng.chance(6) {
+                let mut picks: Vec<Pick> = ["o1", "o2", "o3", "o4"]
+                    .iter()
+                    .filter(|_| rng.chance(45))
+                    .map(|o| Pick::Option((*o).to_owned()))
+                    .collect();
+                if rng.chance(10) {
+                    picks.push(Pick::Own((*rng.pick(&BETTER_OWN_WORDS)).to_owned()));
+                }
+                if picks.is_empty() {
+                    picks.push(Pick::Option("o1".to_owned()));
+                }
+                a.insert(q3.clone(), Answer::PickedMany(picks));
+            }
+            let shown_q4 = matches!(contact, Some("no" | "not_sure"));
+            let mut free = Vec::new();
+            if shown_q4 && rng.chance(75) {
+                let (words, theme) = *rng.pick(&CONTACT_WORDS);
+                a.insert(q4.clone(), Answer::Words(words.to_owned()));
+                free.push((q4.clone(), theme));
+            }
+            if rng.chance(45) {
+                let (words, theme) = *rng.pick(&ANYTHING_ELSE_WORDS);
+                a.insert(q5.clone(), Answer::Words(words.to_owned()));
+                free.push((q5.clone(), theme));
+            }
+            for (question, theme) in free {
+                if let Some(t) = theme {
+                    themes
+                        .assign(&FreeTextKey::of(&id, &question, 0), &theme_ids[t])
+                        .expect("a theme of this book");
+                }
+            }
+            let day = today.add_days(-(1 + rng.below(42) as i64));
+            answers.push(CompletedBooklet {
+                id,
+                booklet_id: DEMO_SURVEY_ID.to_owned(),
+                booklet_revision: published.revision,
+                locale: LocaleCode::new(if rng.chance(15) { "cy" } else { "en" }),
+                age_band: band,
+                child: ChildDetails::default(),
+                answers: a,
+                completed_at: format!("{day}T{:02}:{:02}:00Z", 10 + rng.below(6), rng.below(60)),
+            });
+        }
+    }
+
+    let mut you_said = YouSaidWeDid::new(
+        &format!("You said, we did: reviews {}", today.year()),
+        Some(DEMO_SURVEY_ID),
+    );
+    you_said.intro =
+        "What children in care told the Children in Care Council, and what happened next.".into();
+    let action = |what: &str, days: i64, status| WeDid {
+        what: what.to_owned(),
+        date: today.add_days(days),
+        status,
+    };
+    let e1 = you_said.add_entry(
+        About::Theme(theme_ids[0].clone()),
+        "You told us you don't know how to get in touch with your IRO.",
+    );
+    you_said.entry_mut(&e1).expect("just added").actions = vec![
+        action(
+            "We made IRO business cards with a photo, a phone number and an email address, and sent one to every child in care.",
+            -60,
+            ActionStatus::Done,
+        ),
+        action(
+            "Every IRO will text you a week before your review to ask what you want to talk about.",
+            45,
+            ActionStatus::Planned,
+        ),
+    ];
+    let e2 = you_said.add_entry(
+        About::Question(q3.clone()),
+        "You said reviews are too long, and should start with what you want to talk about.",
+    );
+    you_said.entry_mut(&e2).expect("just added").actions = vec![action(
+        "Reviews now start with your own topics, and you can ask for a break at any time.",
+        -21,
+        ActionStatus::Done,
+    )];
+    let e3 = you_said.add_entry(
+        About::General,
+        "At our summer fun day you said you want to see your brothers and sisters more.",
+    );
+    you_said.entry_mut(&e3).expect("just added").actions = vec![action(
+        "Social workers will look at time with brothers and sisters at every review.",
+        90,
+        ActionStatus::Planned,
+    )];
+
+    DemoSurvey {
+        draft: d,
+        published,
+        answers,
+        themes,
+        you_said,
+    }
+}
+
+fn picked(value: &str) -> Answer {
+    if value == RATHER_NOT_SAY {
+        Answer::RatherNotSay
+    } else {
+        Answer::Picked(value.to_owned())
+    }
+}
+
 /// Whether every answer of `booklet` fits its question and was shown to the child (used by the
 /// tests, and a check any generated data can be put through).
 pub fn answers_fit(booklet: &CompletedBooklet, definition: &Booklet) -> bool {
@@ -646,5 +971,65 @@ mod tests {
         );
         let back = WorkspaceExport::parse(&export.to_json()).unwrap();
         assert_eq!(back, export);
+    }
+
+    #[test]
+    fn the_example_survey_has_results_themes_and_a_you_said_we_did() {
+        use crate::survey::{survey_results, Breakdown};
+        for today in ["2026-11-23", "2027-01-01", "2024-02-29"] {
+            let today = d(today);
+            let s = demo_survey(today);
+            assert_eq!(s, demo_survey(today), "the same day gives the same survey");
+            assert_eq!(s.published.id, DEMO_SURVEY_ID);
+            assert_eq!(s.answers.len(), 60);
+            for b in &s.answers {
+                assert!(answers_fit(b, &s.published), "answers fit and were shown");
+                assert_eq!(b.child, ChildDetails::default(), "anonymous");
+                let on = d(b.completed_on());
+                assert!(on < today && on >= today.add_days(-42));
+            }
+            let ids: HashSet<&str> = s.answers.iter().map(|b| b.id.as_str()).collect();
+            assert_eq!(ids.len(), 60);
+            let r = survey_results(&s.published, &s.answers, Some(&s.themes));
+            assert_eq!(r.responses, 60);
+            // Three 4–6 year olds: their band is "fewer than 5" everywhere.
+            assert_eq!(r.responses_by_band, [None, Some(14), Some(28), Some(15)]);
+            for q in &r.questions {
+                assert_eq!(q.bands[0], Breakdown::Suppressed, "question {}", q.number);
+                assert!(q.overall.counts().is_some(), "question {}", q.number);
+            }
+            // The condition hides question 4 from children who know how to contact their IRO.
+            assert!(r.questions[3].overall.counts().unwrap().not_shown > 10);
+            let free: Vec<_> = r.questions.iter().flat_map(|q| &q.free_text).collect();
+            assert!(free.len() > 20, "{} free-text answers", free.len());
+            assert!(
+                free.iter().any(|f| f.themes.is_empty()),
+                "some left to group"
+            );
+            assert_eq!(r.themes.len(), 3);
+            assert!(r.themes.iter().all(|t| t.answers >= 2), "{:?}", r.themes);
+            // Nothing to fix, so the poster prints, with done before planned.
+            assert_eq!(
+                s.you_said
+                    .problems(today, Some(&s.published), Some(&s.themes)),
+                vec![]
+            );
+            let poster = s
+                .you_said
+                .poster(
+                    today,
+                    &LocaleCode::new("en"),
+                    Some(&s.published),
+                    Some(&s.themes),
+                )
+                .unwrap();
+            assert_eq!(poster.rows.len(), 3);
+            assert_eq!(poster.rows[0].about.as_deref(), Some("Contacting the IRO"));
+            assert_eq!(poster.rows[0].we_did[0].status, ActionStatus::Done);
+            assert_eq!(
+                poster.rows[1].about.as_deref(),
+                Some("What would make your reviews better?")
+            );
+        }
     }
 }
