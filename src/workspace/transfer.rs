@@ -16,10 +16,11 @@ use crate::browser::store::{Area, KeyValueStore, StoreError};
 use crate::workspace::follow_ups::FOLLOW_UP_PREFIX;
 use crate::workspace::inbox::{read_ids, READ_PREFIX};
 use crate::workspace::settings::{self, SETTINGS_KEY};
+use crate::workspace::surveys::{self, StoredSurvey};
 use crate::workspace::{booklets, follow_ups, BOOKLET_PREFIX};
 use my_say_core::builtin::builtin_booklets;
 use my_say_core::calendar::Date;
-use my_say_core::demo::demo_workspace;
+use my_say_core::demo::{demo_survey, demo_workspace};
 use my_say_core::export::{ImportError, ImportSummary, WorkspaceExport};
 use my_say_core::followup::{merge_follow_ups, open_follow_ups, FollowUp};
 use my_say_core::summary::definition_for;
@@ -186,7 +187,8 @@ pub async fn import_all(
 
 /// Fills a workspace with the example data for `today` (`my_say_core::demo`), settings
 /// included, through the same import as a real file: the example workspace shows exactly what
-/// an imported one would.
+/// an imported one would. The example council survey (with its answers, themes and "You said,
+/// we did") is stored beside it.
 pub async fn load_example_data(
     store: &impl KeyValueStore,
     today: Date,
@@ -199,7 +201,16 @@ pub async fn load_example_data(
         data.settings,
     );
     export.read = data.read.into_iter().collect();
-    import_all(store, &export.to_json(), true, today).await
+    let imported = import_all(store, &export.to_json(), true, today).await?;
+    // And a council survey with its answers, themes and "You said, we did".
+    let survey = demo_survey(today);
+    let mut stored = StoredSurvey::new(survey.draft);
+    stored.published = Some(survey.published);
+    stored.themes = survey.themes;
+    stored.you_said = Some(survey.you_said);
+    surveys::save(store, &stored).await?;
+    surveys::add_answers(store, &survey.answers).await?;
+    Ok(imported)
 }
 
 fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, StoreError> {
@@ -260,6 +271,19 @@ mod tests {
         assert_eq!(loaded.summary.booklets_added, 330);
         assert!(loaded.settings_changed);
         store
+    }
+
+    #[test]
+    fn the_example_workspace_has_a_council_survey_with_answers() {
+        let store = demo_store(d("2026-11-23"));
+        let id = my_say_core::demo::DEMO_SURVEY_ID;
+        let survey = now(surveys::load(&store, id)).unwrap().unwrap();
+        assert!(survey.published.is_some());
+        assert_eq!(survey.themes.themes().len(), 3);
+        assert_eq!(survey.you_said.unwrap().entries().len(), 3);
+        assert_eq!(now(surveys::answers(&store, id)).unwrap().len(), 60);
+        // Survey answers stay out of the IRO's booklets.
+        assert_eq!(now(booklets(&store)).unwrap().len(), 330);
     }
 
     #[test]
