@@ -314,7 +314,8 @@ impl Added {
 pub enum ImportFailure {
     /// The file did not open: nothing was stored.
     File(ImportError),
-    /// Storage failed; what was stored before the failure stays, and importing again adds the rest.
+    /// Storage failed: the file's booklets were stored all together or not at all; importing
+    /// again adds whatever is missing.
     Store(StoreError),
 }
 
@@ -341,16 +342,19 @@ pub async fn add_booklets(
 ) -> Result<Added, StoreError> {
     let mut have: BTreeSet<String> = store.keys(Area::Workspace).await?.into_iter().collect();
     let mut result = Added::default();
+    let mut new = Vec::new();
     for booklet in booklets {
         let key = booklet_key(&booklet.id);
         if have.contains(&key) {
             result.already += 1;
             continue;
         }
-        store.put_json(Area::Workspace, &key, booklet).await?;
-        have.insert(key);
+        have.insert(key.clone());
+        new.push((key, booklet));
         result.added += 1;
     }
+    // One transaction for the lot: ten thousand booklets in one disk wait, not ten thousand.
+    store.put_many_json(Area::Workspace, &new).await?;
     follow_ups::open_for(store, booklets, today).await?;
     Ok(result)
 }
@@ -457,6 +461,13 @@ impl KeyValueStore for WorkspaceStore {
         match self {
             WorkspaceStore::Device(s) => s.put_bytes(area, key, value).await,
             WorkspaceStore::Demo(s) => s.put_bytes(area, key, value).await,
+        }
+    }
+
+    async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.put_many(area, entries).await,
+            WorkspaceStore::Demo(s) => s.put_many(area, entries).await,
         }
     }
 

@@ -77,16 +77,33 @@ pub async fn merge(
     store: &impl KeyValueStore,
     incoming: impl IntoIterator<Item = FollowUp>,
 ) -> Result<MergeCounts, StoreError> {
+    let stored: std::collections::BTreeSet<String> =
+        store.keys(Area::Workspace).await?.into_iter().collect();
     let mut total = MergeCounts::default();
+    let mut changed = std::collections::BTreeMap::new();
     for f in incoming {
-        let mut here: Vec<FollowUp> = get(store, &f.id()).await?.into_iter().collect();
+        let key = key(&f.id());
+        // Only follow-ups already stored are read back: an import of thousands reads none.
+        let pending = changed.remove(&key);
+        let was_pending = pending.is_some();
+        let mut here: Vec<FollowUp> = match pending {
+            Some(pending) => vec![pending],
+            None if stored.contains(&key) => store
+                .get_json(Area::Workspace, &key)
+                .await?
+                .into_iter()
+                .collect(),
+            None => Vec::new(),
+        };
         let counts = merge_follow_ups(&mut here, [f]);
-        if counts.added + counts.updated > 0 {
-            save(store, &here[0]).await?;
-        }
         total.added += counts.added;
         total.updated += counts.updated;
+        if counts.added + counts.updated > 0 || was_pending {
+            changed.insert(key, here.remove(0));
+        }
     }
+    let changed: Vec<(String, FollowUp)> = changed.into_iter().collect();
+    store.put_many_json(Area::Workspace, &changed).await?;
     Ok(total)
 }
 

@@ -19,6 +19,14 @@ extern "C" {
         value: &[u8],
         encrypt: bool,
     ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = putMany)]
+    async fn js_put_many(
+        dev: &JsValue,
+        area: &str,
+        keys: Array,
+        values: Array,
+        encrypt: bool,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = get)]
     async fn js_get(
         dev: &JsValue,
@@ -66,6 +74,21 @@ impl KeyValueStore for DeviceStore {
     async fn put_bytes(&self, area: Area, key: &str, value: &[u8]) -> Result<(), StoreError> {
         let encrypt = area.encrypted_at_rest();
         js_put(&self.handle, area.name(), key, value, encrypt)
+            .await
+            .map(drop)
+            .map_err(store_error)
+    }
+
+    async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
+        let keys = Array::new_with_length(entries.len() as u32);
+        let values = Array::new_with_length(entries.len() as u32);
+        for (i, (key, value)) in entries.iter().enumerate() {
+            keys.set(i as u32, JsValue::from_str(key));
+            // A copy out of wasm memory, so nothing points into it while the snippet awaits.
+            values.set(i as u32, Uint8Array::from(value.as_slice()).into());
+        }
+        let encrypt = area.encrypted_at_rest();
+        js_put_many(&self.handle, area.name(), keys, values, encrypt)
             .await
             .map(drop)
             .map_err(store_error)

@@ -59,6 +59,31 @@ impl KeyValueStore for MemoryStore {
         Ok(())
     }
 
+    async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
+        let mut inner = self.inner.borrow_mut();
+        if let Some(quota) = inner.quota {
+            // All or nothing, like one IndexedDB transaction: check the total before any write.
+            let mut after: BTreeMap<&str, usize> = BTreeMap::new();
+            for (key, value) in entries {
+                after.insert(key, key.len() + value.len());
+            }
+            let replaced: usize = after
+                .keys()
+                .filter_map(|k| {
+                    let v = inner.values.get(&(area, (*k).to_owned()))?;
+                    Some(k.len() + v.len())
+                })
+                .sum();
+            if inner.used() - replaced + after.values().sum::<usize>() > quota {
+                return Err(StoreError::QuotaExceeded);
+            }
+        }
+        for (key, value) in entries {
+            inner.values.insert((area, key.clone()), value.clone());
+        }
+        Ok(())
+    }
+
     async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self
             .inner
@@ -206,6 +231,36 @@ mod tests {
         );
         store.set_quota(None);
         now(store.put_bytes(Area::Drafts, "j", b"12345")).unwrap();
+    }
+
+    #[test]
+    fn put_many_writes_all_or_nothing() {
+        let store = MemoryStore::new();
+        let entries = |n: u8| -> Vec<(String, Vec<u8>)> {
+            (0..n).map(|i| (format!("k{i}"), vec![i; 4])).collect()
+        };
+        now(store.put_many(Area::Workspace, &entries(3))).unwrap();
+        assert_eq!(
+            now(store.keys(Area::Workspace)).unwrap(),
+            ["k0", "k1", "k2"]
+        );
+        assert_eq!(
+            now(store.get_bytes(Area::Workspace, "k2")).unwrap(),
+            Some(vec![2; 4])
+        );
+        // 18 bytes used; rewriting the same three fits, a fourth does not, and then none is written.
+        store.set_quota(Some(20));
+        now(store.put_many(Area::Workspace, &entries(3))).unwrap();
+        assert_eq!(
+            now(store.put_many(Area::Workspace, &entries(4))),
+            Err(StoreError::QuotaExceeded)
+        );
+        assert_eq!(now(store.get_bytes(Area::Workspace, "k3")).unwrap(), None);
+        now(store.put_many_json(Area::Settings, &[("j".to_owned(), 1u8)])).unwrap();
+        assert_eq!(
+            now(store.get_json::<u8>(Area::Settings, "j")).unwrap(),
+            Some(1)
+        );
     }
 
     #[test]
