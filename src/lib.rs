@@ -26,6 +26,7 @@ use pages::{
         WorkspaceSettings,
     },
     not_found::NotFound,
+    survey_tablet::{SurveyStart, SurveysOnTablet},
     tablet::TabletSetup,
 };
 
@@ -71,6 +72,8 @@ pub fn App() -> impl IntoView {
                     </ParentRoute>
                     <Route path=path!("council") view=CouncilHome />
                     <Route path=path!("tablet") view=TabletSetup />
+                    <Route path=path!("surveys") view=SurveysOnTablet />
+                    <Route path=path!("surveys/:id") view=SurveyStart />
                 </Routes>
             </main>
         </Router>

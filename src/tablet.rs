@@ -4,6 +4,12 @@
 //! The IROs' public identities (a set-up code: names and public keys, nothing secret) sit in
 //! the settings area. Finished booklets are sealed with HPKE to every recipient and kept only as
 //! ciphertext in the sealed area: the tablet itself can never open them.
+//!
+//! Council surveys keep their own sealed answers under `survey/` in the same area ([`surveys`]);
+//! everything here about review booklets skips those keys, so a review answers file never holds
+//! survey answers (neither reader would open such a mixed file).
+
+pub mod surveys;
 
 use crate::browser::store::{Area, KeyValueStore, StoreError};
 use crate::drafts::store;
@@ -89,13 +95,20 @@ async fn sent_ids() -> Result<Vec<String>, StoreError> {
         .unwrap_or_default())
 }
 
-/// The sealed booklets on this tablet that have not been sent yet.
+/// The sealed review booklets on this tablet that have not been sent yet.
 pub async fn waiting() -> Result<Vec<SealedBooklet>, StoreError> {
-    let store = store().await?;
-    let sent = sent_ids().await?;
+    waiting_in(&store().await?).await
+}
+
+/// The sealed review booklets in `store` not sent yet: survey answers are never among them.
+pub async fn waiting_in(store: &impl KeyValueStore) -> Result<Vec<SealedBooklet>, StoreError> {
+    let sent: Vec<String> = store
+        .get_json(Area::Settings, SENT)
+        .await?
+        .unwrap_or_default();
     let mut out = Vec::new();
     for id in store.keys(Area::Sealed).await? {
-        if sent.contains(&id) {
+        if sent.contains(&id) || surveys::is_survey_key(&id) {
             continue;
         }
         if let Some(bytes) = store.get_bytes(Area::Sealed, &id).await? {
@@ -113,7 +126,10 @@ pub async fn sent_count() -> Result<usize, StoreError> {
     let store = store().await?;
     let keys = store.keys(Area::Sealed).await?;
     let sent = sent_ids().await?;
-    Ok(keys.iter().filter(|k| sent.contains(k)).count())
+    Ok(keys
+        .iter()
+        .filter(|k| sent.contains(k) && !surveys::is_survey_key(k))
+        .count())
 }
 
 /// One bundle file of every booklet not yet sent, and their ids; `None` when there are none.
@@ -147,7 +163,7 @@ pub async fn remove_sent() -> Result<usize, StoreError> {
     let sent = sent_ids().await?;
     let mut removed = 0;
     for id in store.keys(Area::Sealed).await? {
-        if sent.contains(&id) {
+        if sent.contains(&id) && !surveys::is_survey_key(&id) {
             store.delete(Area::Sealed, &id).await?;
             removed += 1;
         }

@@ -359,17 +359,47 @@ pub async fn add_booklets(
     Ok(result)
 }
 
+/// What importing an answers file added: review booklets and council survey answers, counted
+/// apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BundleAdded {
+    /// Review booklets (to the inbox).
+    pub booklets: Added,
+    /// Finished council surveys (anonymous; never in the inbox, follow-ups or review reports).
+    pub survey_answers: Added,
+}
+
+/// Stores opened booklets where they belong: finished surveys with [`surveys::add_answers`],
+/// review booklets with [`add_booklets`] (worries open follow-ups dated `today`).
+async fn add_opened(
+    store: &impl KeyValueStore,
+    opened: Vec<CompletedBooklet>,
+    today: Date,
+) -> Result<BundleAdded, StoreError> {
+    let (answers, booklets): (Vec<_>, Vec<_>) =
+        opened.into_iter().partition(surveys::is_survey_answer);
+    let mut added = BundleAdded::default();
+    if !booklets.is_empty() {
+        added.booklets = add_booklets(store, &booklets, today).await?;
+    }
+    if !answers.is_empty() {
+        added.survey_answers = surveys::add_answers(store, &answers).await?;
+    }
+    Ok(added)
+}
+
 /// Imports a bundle file (`.mysay`) with the IRO's key. All or nothing: unless every booklet in
-/// the file opens, nothing is stored. Booklets already here are skipped. Worries open
-/// follow-ups dated `today`.
+/// the file opens, nothing is stored. Booklets already here are skipped. Review booklets go to
+/// the inbox and their worries open follow-ups dated `today`; finished council surveys are kept
+/// apart with the survey answers.
 pub async fn import_bundle(
     store: &impl KeyValueStore,
     bytes: &[u8],
     key: &PrivateKey,
     today: Date,
-) -> Result<Added, ImportFailure> {
-    let booklets = open_bundle_booklets(bytes, key).map_err(ImportFailure::File)?;
-    add_booklets(store, &booklets, today)
+) -> Result<BundleAdded, ImportFailure> {
+    let opened = open_bundle_booklets(bytes, key).map_err(ImportFailure::File)?;
+    add_opened(store, opened, today)
         .await
         .map_err(ImportFailure::Store)
 }
@@ -377,8 +407,10 @@ pub async fn import_bundle(
 /// What picking up this device's own sealed booklets did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PickedUp {
-    /// Booklets moved or copied into the workspace (new ones only).
+    /// Review booklets moved or copied into the workspace (new ones only).
     pub added: usize,
+    /// Finished council surveys moved or copied into the workspace (new ones only).
+    pub survey_answers: usize,
     /// Sealed copies removed from this device's sealed area.
     pub removed: usize,
 }
@@ -387,7 +419,8 @@ pub struct PickedUp {
 /// IRO's own device) and adds them to the workspace. A sealed booklet for this key alone is then
 /// removed from the sealed area; one also sealed for someone else (a team manager) stays there
 /// so it can still be sent to them. Items that are not for this key, or do not open, are left
-/// as they are. Worries open follow-ups dated `today`.
+/// as they are. Worries open follow-ups dated `today`; finished council surveys (sealed for a
+/// council lead who uses this device) go with the survey answers, as on import.
 pub async fn collect_sealed(
     store: &impl KeyValueStore,
     key: &PrivateKey,
@@ -414,7 +447,9 @@ pub async fn collect_sealed(
         let Ok(booklets) = open_bundle_booklets(&bundle.to_bytes(), key) else {
             continue;
         };
-        result.added += add_booklets(store, &booklets, today).await?.added;
+        let added = add_opened(store, booklets, today).await?;
+        result.added += added.booklets.added;
+        result.survey_answers += added.survey_answers.added;
         if only_for_me {
             store.delete(Area::Sealed, &id).await?;
             result.removed += 1;
@@ -745,14 +780,18 @@ mod tests {
         assert!(now(store.keys(Area::Workspace)).unwrap().is_empty());
 
         assert_eq!(
-            now(import_bundle(&store, &file, &key, today())).unwrap(),
+            now(import_bundle(&store, &file, &key, today()))
+                .unwrap()
+                .booklets,
             Added {
                 added: 3,
                 already: 0
             }
         );
         assert_eq!(
-            now(import_bundle(&store, &file, &key, today())).unwrap(),
+            now(import_bundle(&store, &file, &key, today()))
+                .unwrap()
+                .booklets,
             Added {
                 added: 0,
                 already: 3
@@ -767,7 +806,9 @@ mod tests {
             &[me],
         );
         assert_eq!(
-            now(import_bundle(&store, &later, &key, today())).unwrap(),
+            now(import_bundle(&store, &later, &key, today()))
+                .unwrap()
+                .booklets,
             Added {
                 added: 1,
                 already: 1
@@ -827,6 +868,7 @@ mod tests {
             now(collect_sealed(&store, &key, today())).unwrap(),
             PickedUp {
                 added: 2,
+                survey_answers: 0,
                 removed: 1
             }
         );
@@ -840,10 +882,123 @@ mod tests {
             now(collect_sealed(&store, &key, today())).unwrap(),
             PickedUp {
                 added: 0,
+                survey_answers: 0,
                 removed: 0
             }
         );
         assert_eq!(now(booklets(&store)).unwrap().len(), 2);
+    }
+
+    fn survey_answer(id: &str, words: &str) -> CompletedBooklet {
+        serde_json::from_value(serde_json::json!({
+            "id": id,
+            "booklet_id": "survey-00000000000000aa",
+            "booklet_revision": 1,
+            "locale": "en",
+            "age_band": "10-15",
+            "child": { "name": "", "age_band": null, "review_date": "" },
+            "answers": { "q1": { "type": "words", "value": words } },
+            "completed_at": "2026-11-30T10:00:00Z",
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn survey_answers_in_a_file_are_kept_apart_from_booklets_and_twice_adds_nothing() {
+        let store = MemoryStore::new();
+        let (ws, key) = Workspace::create("Sam", PASS, fast(), &mut system_rng()).unwrap();
+        let me = ws.identity.public_key;
+        let only_surveys = bundle_of(
+            &[
+                survey_answer(&id(11), "shorter meetings"),
+                survey_answer(&id(12), "my topics first"),
+                survey_answer(&id(13), "not at school"),
+            ],
+            &[me],
+        );
+        let first = now(import_bundle(&store, &only_surveys, &key, today())).unwrap();
+        assert_eq!(first.booklets, Added::default());
+        assert_eq!(
+            first.survey_answers,
+            Added {
+                added: 3,
+                already: 0
+            }
+        );
+        let again = now(import_bundle(&store, &only_surveys, &key, today())).unwrap();
+        assert_eq!(
+            again.survey_answers,
+            Added {
+                added: 0,
+                already: 3
+            }
+        );
+        // Not in the inbox, and no follow-up opened.
+        assert!(now(booklets(&store)).unwrap().is_empty());
+        assert!(now(follow_ups::all(&store)).unwrap().is_empty());
+        assert_eq!(
+            now(surveys::answers(&store, "survey-00000000000000aa"))
+                .unwrap()
+                .len(),
+            3
+        );
+
+        // A file with both (a tablet could never make one, but a person could): each goes to
+        // its own place.
+        let mixed = bundle_of(
+            &[
+                booklet(&id(1), "Amira", "2026-11-20T10:00:00Z"),
+                survey_answer(&id(11), "shorter meetings"),
+                survey_answer(&id(14), "a new one"),
+            ],
+            &[me],
+        );
+        let got = now(import_bundle(&store, &mixed, &key, today())).unwrap();
+        assert_eq!(
+            (
+                got.booklets.added,
+                got.survey_answers.added,
+                got.survey_answers.already
+            ),
+            (1, 1, 1)
+        );
+        assert_eq!(now(booklets(&store)).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn survey_answers_sealed_on_this_device_are_picked_up_apart() {
+        let store = MemoryStore::new();
+        let (ws, key) = Workspace::create("Sam", PASS, fast(), &mut system_rng()).unwrap();
+        let me = ws.identity.public_key;
+        let put = |key_name: String, b: &CompletedBooklet| {
+            let sealed = seal_booklet(b, &[me], &mut system_rng()).unwrap();
+            now(store.put_bytes(Area::Sealed, &key_name, &sealed.to_bytes())).unwrap();
+        };
+        put(id(1), &booklet(&id(1), "Amira", "2026-11-20T10:00:00Z"));
+        put(
+            format!("survey/survey-00000000000000aa/{}", id(11)),
+            &survey_answer(&id(11), "words"),
+        );
+        put(
+            format!("survey/survey-00000000000000aa/{}", id(12)),
+            &survey_answer(&id(12), "more words"),
+        );
+        assert_eq!(
+            now(collect_sealed(&store, &key, today())).unwrap(),
+            PickedUp {
+                added: 1,
+                survey_answers: 2,
+                removed: 3
+            }
+        );
+        assert_eq!(now(booklets(&store)).unwrap().len(), 1);
+        assert_eq!(
+            now(surveys::answers(&store, "survey-00000000000000aa"))
+                .unwrap()
+                .len(),
+            2
+        );
+        assert!(now(store.keys(Area::Sealed)).unwrap().is_empty());
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub fn Home() -> impl IntoView {
                 {choice("/council", Key::HomeCouncil, Key::HomeCouncilHint, "/pictures/speech.svg")}
             </ul>
             <p class="demo-offer">
+                <A href="/surveys">{i18n.tr(Key::TabletSurveyTitle)}</A>
+                <span class="hint">{i18n.tr(Key::TabletSurveyHomeHint)}</span>
+            </p>
+            <p class="demo-offer">
                 <A href="/demo">{i18n.tr(Key::IroDemoTry)}</A>
                 <span class="hint">{i18n.tr(Key::IroDemoTryHint)}</span>
             </p>

@@ -5,4 +5,5 @@ pub mod council;
 pub mod home;
 pub mod iro;
 pub mod not_found;
+pub mod survey_tablet;
 pub mod tablet;

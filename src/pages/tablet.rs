@@ -16,7 +16,7 @@ fn fragment() -> Option<String> {
 
 /// The recipients of a set-up code, each with its fingerprint.
 #[component]
-fn Recipients(
+pub fn Recipients(
     /// Who the code seals for.
     code: SetupCode,
 ) -> impl IntoView {
@@ -253,6 +253,12 @@ pub fn TabletSetup() -> impl IntoView {
                     <button type="button" on:click=remove_sent>{i18n.tr(Key::TabletRemoveSent)}</button>
                 </Show>
             </section>
+            // Survey answers are sealed for the council lead and sent from their own page.
+            <p class="note">
+                <a href="/surveys">{i18n.tr(Key::TabletSurveyTitle)}</a>
+                " "
+                <span>{i18n.tr(Key::TabletSurveyTabletNote)}</span>
+            </p>
         </section>
     }
 }

@@ -1,5 +1,10 @@
 //! The child's screens: the booklet's start, one question per screen, "Here's what you told
 //! us", the "it's OK to tell" screen and the thank-you. Every change is saved at once.
+//!
+//! A council survey runs on the same screens: a draft whose booklet id starts with `survey-`
+//! loads that survey from the tablet's surveys (`tablet::surveys`) instead of a built-in
+//! booklet, is sealed for the council lead, and ends back at the survey's start screen for the
+//! next child.
 
 use crate::browser::{clock, prefs, speech};
 use crate::components::answer_input::value_label;
@@ -7,6 +12,7 @@ use crate::components::question_screen::QuestionScreen;
 use crate::components::read_aloud::ReadAloud;
 use crate::drafts;
 use crate::i18n::{use_i18n, Key, Locale};
+use crate::tablet::surveys as tablet_surveys;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -20,8 +26,16 @@ use std::sync::Arc;
 enum Stage {
     Loading,
     Missing,
+    /// A survey draft whose survey is no longer on this tablet.
+    SurveyGone,
     Filling,
-    Finished { name: String },
+    Finished {
+        name: String,
+    },
+    /// A survey was finished; the next child starts from the survey's start screen.
+    SurveyFinished {
+        survey_id: String,
+    },
 }
 
 /// Loads the draft named in the address and lets the child fill it in.
@@ -33,12 +47,40 @@ pub fn BookletFill() -> impl IntoView {
     let stage = RwSignal::new(Stage::Loading);
     let draft = RwSignal::new(None::<Draft>);
     let load_error = RwSignal::new(None::<String>);
+    // A council survey, from this tablet's surveys (`None` for a review booklet).
+    let survey = RwSignal::new(None::<Arc<Booklet>>);
 
     {
         let draft_id = draft_id.clone();
         spawn_local(async move {
             match drafts::load(&draft_id).await {
-                Ok(Some(d)) => {
+                Ok(Some(mut d)) => {
+                    if tablet_surveys::is_survey(&d.booklet_id) {
+                        let file = match drafts::store().await {
+                            Ok(store) => tablet_surveys::shelf(&store)
+                                .await
+                                .map(|s| s.get(&d.booklet_id).cloned())
+                                .map_err(|e| e.to_string()),
+                            Err(e) => Err(e.to_string()),
+                        };
+                        match file {
+                            Ok(Some(file)) => {
+                                // A newer revision arrived meanwhile: carry on with it; answers
+                                // that no longer fit are dropped when the child finishes.
+                                d.booklet_revision = file.revision();
+                                survey.set(Some(Arc::new(file.survey().clone())));
+                            }
+                            Ok(None) => {
+                                stage.set(Stage::SurveyGone);
+                                return;
+                            }
+                            Err(e) => {
+                                load_error.set(Some(e));
+                                stage.set(Stage::SurveyGone);
+                                return;
+                            }
+                        }
+                    }
                     if let Some(l) = Locale::from_code(d.locale.as_str()) {
                         i18n.0.set(l);
                     }
@@ -71,11 +113,16 @@ pub fn BookletFill() -> impl IntoView {
                     <a class="button" href="/booklet">{i18n.t(Key::BookletStartTitle)}</a>
                 </section>
             }.into_any(),
+            Stage::SurveyGone => view! { <SurveyGone draft_id=draft_id.clone() error=load_error.get() /> }.into_any(),
             Stage::Finished { name } => view! { <ThankYou name /> }.into_any(),
+            Stage::SurveyFinished { survey_id } => view! { <SurveyThanks survey_id /> }.into_any(),
             Stage::Filling => {
                 let band = draft.with_untracked(|d| d.as_ref().map(|d| d.age_band)).unwrap_or(AgeBand::SevenToNine);
-                let booklet = Arc::new(builtin_for(band));
-                view! { <Filling draft_id=draft_id.clone() draft booklet stage /> }.into_any()
+                let (booklet, is_survey) = match survey.get_untracked() {
+                    Some(s) => (s, true),
+                    None => (Arc::new(builtin_for(band)), false),
+                };
+                view! { <Filling draft_id=draft_id.clone() draft booklet is_survey stage /> }.into_any()
             }
         }}
     }
@@ -90,6 +137,8 @@ fn Filling(
     draft: RwSignal<Option<Draft>>,
     /// The booklet being filled in.
     booklet: Arc<Booklet>,
+    /// Whether it is an anonymous council survey (sealed for the council lead, no names).
+    is_survey: bool,
     /// Set to `Finished` when the child finishes.
     stage: RwSignal<Stage>,
 ) -> impl IntoView {
@@ -160,9 +209,14 @@ fn Filling(
             };
             let navigate = navigate.clone();
             let draft_id = draft_id.clone();
+            let back = if is_survey {
+                "/surveys?saved=1"
+            } else {
+                "/booklet?saved=1"
+            };
             spawn_local(async move {
                 match drafts::save(&draft_id, &d).await {
-                    Ok(()) => navigate("/booklet?saved=1", Default::default()),
+                    Ok(()) => navigate(back, Default::default()),
                     Err(e) => save_error.set(Some(e.to_string())),
                 }
             });
@@ -181,13 +235,32 @@ fn Filling(
             let draft_id = draft_id.clone();
             spawn_local(async move {
                 drafts::settle(&draft_id).await;
-                match crate::tablet::finish(&draft_id, &finished).await {
+                let result = if is_survey {
+                    // Sealed for the survey's council lead only, never the tablet's IROs.
+                    match drafts::store().await {
+                        Ok(store) => tablet_surveys::finish(&store, &draft_id, &finished)
+                            .await
+                            .map_err(|e| e.to_string()),
+                        Err(e) => Err(e.to_string()),
+                    }
+                } else {
+                    crate::tablet::finish(&draft_id, &finished)
+                        .await
+                        .map_err(|e| e.to_string())
+                };
+                match result {
                     Ok(()) => {
                         prefs::set_read_aloud(&draft_id, false);
                         draft.set(None);
-                        stage.set(Stage::Finished { name });
+                        stage.set(if is_survey {
+                            Stage::SurveyFinished {
+                                survey_id: finished.booklet_id.clone(),
+                            }
+                        } else {
+                            Stage::Finished { name }
+                        });
                     }
-                    Err(e) => save_error.set(Some(e.to_string())),
+                    Err(e) => save_error.set(Some(e)),
                 }
             });
         }
@@ -212,7 +285,7 @@ fn Filling(
                 .with_untracked(|d| d.as_ref().map(|d| d.child.clone()))
                 .unwrap_or_default();
             return view! {
-                <OkToTell heading iro_name=child.iro_name iro_contact=child.iro_contact on_carry_on=Callback::new(move |_| ok_to_tell.set(false)) />
+                <OkToTell heading iro_name=child.iro_name iro_contact=child.iro_contact is_survey on_carry_on=Callback::new(move |_| ok_to_tell.set(false)) />
             }
             .into_any();
         }
@@ -236,12 +309,20 @@ fn Filling(
                         .get(&i18n.locale().locale_code(), &fallback)
                         .to_owned()
                 };
-                let hello = move || i18n.locale().format(Key::FillHello, &[("name", &name)]);
+                // A survey has no name to greet: its title is the heading.
+                let title_for_hello = title.clone();
+                let hello = move || {
+                    if is_survey {
+                        title_for_hello()
+                    } else {
+                        i18n.locale().format(Key::FillHello, &[("name", &name)])
+                    }
+                };
                 let hello_for_speech = hello.clone();
                 let intro_for_speech = intro.clone();
                 view! {
                     <div class="booklet-intro">
-                        <p class="booklet-title">{title}</p>
+                        {(!is_survey).then(|| view! { <p class="booklet-title">{title}</p> })}
                         <h1 tabindex="-1" node_ref=heading>{hello}</h1>
                         <p class="lead">{intro}</p>
                         <ReadAloud text=Signal::derive(move || format!("{}. {}", hello_for_speech(), intro_for_speech())) prominent=true />
@@ -313,7 +394,12 @@ fn Filling(
             Position::Review => {
                 let b = b.clone();
                 let finish = finish.clone();
-                view! { <Review booklet=b draft heading go_to on_finish=Callback::new(move |_| finish()) go_back=Callback::new(move |_| go_back()) /> }.into_any()
+                let finish_label = if is_survey {
+                    Key::TabletSurveyFinish
+                } else {
+                    Key::FillFinish
+                };
+                view! { <Review booklet=b draft heading go_to finish_label on_finish=Callback::new(move |_| finish()) go_back=Callback::new(move |_| go_back()) /> }.into_any()
             }
         }
     };
@@ -351,6 +437,8 @@ fn Review<G>(
     heading: NodeRef<leptos::html::H1>,
     /// Goes to a question to change it.
     go_to: G,
+    /// The finish button's wording.
+    finish_label: Key,
     /// Finishes the booklet.
     on_finish: Callback<()>,
     /// Goes back to the last question.
@@ -400,7 +488,7 @@ where
                     <span aria-hidden="true" class="arrow back-arrow">"←"</span>
                     {i18n.tr(Key::FillBack)}
                 </button>
-                <button type="button" class="primary big" on:click=move |_| on_finish.run(())>{i18n.tr(Key::FillFinish)}</button>
+                <button type="button" class="primary big" on:click=move |_| on_finish.run(())>{i18n.tr(finish_label)}</button>
             </div>
         </div>
     }
@@ -432,11 +520,18 @@ fn OkToTell(
     iro_name: Option<String>,
     /// How to contact the IRO, if the adult entered it.
     iro_contact: Option<String>,
+    /// An anonymous survey: nobody will know who answered, so no IRO is named.
+    is_survey: bool,
     /// Back to the booklet.
     on_carry_on: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let iro = iro_contact.map(|contact| {
+    let lead = if is_survey {
+        Key::TabletSurveyOkLead
+    } else {
+        Key::FillOkLead
+    };
+    let iro = iro_contact.filter(|_| !is_survey).map(|contact| {
         let name = iro_name.unwrap_or_default();
         move || {
             i18n.locale()
@@ -447,7 +542,7 @@ fn OkToTell(
         <div class="ok-to-tell" role="region" aria-labelledby="ok-heading">
             <img src="/pictures/heart.svg" alt="" width="80" height="80" />
             <h1 id="ok-heading" tabindex="-1" node_ref=heading>{i18n.tr(Key::FillOkTitle)}</h1>
-            <p class="lead">{i18n.tr(Key::FillOkLead)}</p>
+            <p class="lead">{i18n.tr(lead)}</p>
             <p>{i18n.tr(Key::FillOkTalkNow)}</p>
             <ul class="help-list">
                 <li>{i18n.tr(Key::FillOkChildline)}</li>
@@ -476,6 +571,72 @@ fn ThankYou(
             <h1 tabindex="-1">{title}</h1>
             <p class="lead">{i18n.tr(Key::FillThanksLead)}</p>
             <a class="button primary big" href="/booklet">{i18n.tr(Key::FillThanksDone)}</a>
+        </section>
+    }
+}
+
+/// The thank-you screen after a survey. Nothing of the child's answers is left on screen or
+/// readable on the tablet; "Done" leads to the survey's start screen for the next child.
+#[component]
+fn SurveyThanks(
+    /// The survey's id.
+    survey_id: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page thank-you">
+            <img src="/pictures/star.svg" alt="" width="96" height="96" />
+            <h1 tabindex="-1">{i18n.tr(Key::TabletSurveyThanksTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::TabletSurveyThanksLead)}</p>
+            <a class="button primary big" href=format!("/surveys/{survey_id}")>{i18n.tr(Key::TabletSurveyThanksNext)}</a>
+        </section>
+    }
+}
+
+/// A survey in progress whose survey has been taken off this tablet: say so, and let the adult
+/// delete the answers or go back (adding the survey again lets the child carry on).
+#[component]
+fn SurveyGone(
+    /// The draft's id.
+    draft_id: String,
+    /// Why the survey could not be read, when it was an error rather than a removal.
+    error: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let failed = RwSignal::new(None::<String>);
+    let delete = move |_| {
+        let draft_id = draft_id.clone();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = match drafts::store().await {
+                Ok(store) => {
+                    use crate::browser::store::KeyValueStore as _;
+                    store
+                        .delete(crate::browser::store::Area::Drafts, &draft_id)
+                        .await
+                }
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(()) => {
+                    prefs::set_read_aloud(&draft_id, false);
+                    navigate("/surveys", Default::default());
+                }
+                Err(e) => failed.set(Some(e.to_string())),
+            }
+        });
+    };
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">{i18n.tr(Key::TabletSurveyGone)}</h1>
+            {error.map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+            {move || failed.get().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+            <p>{i18n.tr(Key::TabletSurveyGoneLead)}</p>
+            <div class="row">
+                <a class="button primary" href="/surveys">{i18n.tr(Key::TabletSurveyBack)}</a>
+                <button type="button" class="danger" on:click=delete>{i18n.tr(Key::TabletSurveyDeleteDraft)}</button>
+            </div>
         </section>
     }
 }

@@ -32,7 +32,8 @@ pub fn age_on(dob: &str, today: &str) -> Option<u32> {
     u32::try_from(age).ok()
 }
 
-fn band_key(band: AgeBand) -> Key {
+/// The wording of an age band ("4 to 6").
+pub fn band_key(band: AgeBand) -> Key {
     match band {
         AgeBand::FourToSix => Key::BookletBand46,
         AgeBand::SevenToNine => Key::BookletBand79,
@@ -70,8 +71,12 @@ pub fn BookletStart() -> impl IntoView {
         }
     });
 
-    let drafts_in_progress =
-        LocalResource::new(|| async { drafts::list().await.unwrap_or_default() });
+    // Council surveys in progress are carried on from "Surveys on this tablet", not here.
+    let drafts_in_progress = LocalResource::new(|| async {
+        let mut list = drafts::list().await.unwrap_or_default();
+        list.retain(|(_, d)| !crate::tablet::surveys::is_survey(&d.booklet_id));
+        list
+    });
     // A booklet can only be started once the tablet knows whom to seal the answers for.
     let set_up =
         LocalResource::new(|| async { crate::tablet::recipients().await.ok().flatten().is_some() });
@@ -296,6 +301,7 @@ pub fn BookletStart() -> impl IntoView {
             </form>
             </Suspense>
             <p class="note"><a href="/tablet">{i18n.tr(Key::TabletLink)}</a></p>
+            <p class="note"><a href="/surveys">{i18n.tr(Key::TabletSurveyTitle)}</a></p>
         </section>
     }
 }

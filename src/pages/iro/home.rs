@@ -21,6 +21,7 @@ pub fn WorkspaceHome() -> impl IntoView {
     // Bumped whenever booklets are added, so the list reloads.
     let version = RwSignal::new(0u32);
     let picked_up = RwSignal::new(None::<usize>);
+    let surveys_picked_up = RwSignal::new(None::<usize>);
     let error = RwSignal::new(None::<String>);
 
     // A child may have finished a booklet on this very device: take in what opens with our key.
@@ -31,8 +32,9 @@ pub fn WorkspaceHome() -> impl IntoView {
                 Err(e) => Err(e),
             };
             match result {
-                Ok(done) if done.added > 0 => {
-                    picked_up.set(Some(done.added));
+                Ok(done) if done.added > 0 || done.survey_answers > 0 => {
+                    picked_up.set((done.added > 0).then_some(done.added));
+                    surveys_picked_up.set((done.survey_answers > 0).then_some(done.survey_answers));
                     version.update(|v| *v += 1);
                 }
                 Ok(_) => {}
@@ -45,6 +47,9 @@ pub fn WorkspaceHome() -> impl IntoView {
         <h1 tabindex="-1" node_ref=heading>{i18n.tr(Key::IroTitle)}</h1>
         {move || picked_up.get().map(|n| view! {
             <p class="banner success" role="status">{i18n.locale().format(Key::IroPickedUp, &[("count", &n.to_string())])}</p>
+        })}
+        {move || surveys_picked_up.get().map(|n| view! {
+            <p class="banner success" role="status">{i18n.locale().format(Key::SurveyImportPickedUp, &[("count", &n.to_string())])}</p>
         })}
         <ErrorBanner error=error />
         <ImportAnswers on_imported=Callback::new(move |_| version.update(|v| *v += 1)) />

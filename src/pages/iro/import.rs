@@ -1,10 +1,11 @@
 //! Importing answers files (`.mysay`): pick them or drop them; each opens with the IRO's key,
-//! all or nothing, and booklets already here are skipped.
+//! all or nothing, and booklets already here are skipped. Council survey answers in a file are
+//! kept apart from review booklets and counted apart in the message.
 
 use super::use_active;
 use crate::browser::{clock, files};
 use crate::i18n::{use_i18n, Key, Locale};
-use crate::workspace::{self, use_unlocked, Added};
+use crate::workspace::{self, use_unlocked, Added, BundleAdded};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -52,6 +53,50 @@ fn opened_message(locale: Locale, file: &str, added: Added) -> (Outcome, String)
     }
 }
 
+/// The message for a file's survey answers (anonymous, kept apart from booklets).
+fn survey_message(locale: Locale, file: &str, added: Added) -> (Outcome, String) {
+    let total = added.total().to_string();
+    let n = added.added.to_string();
+    let values = [("file", file), ("count", total.as_str())];
+    match (added.added, added.already) {
+        (0, 1) => (
+            Outcome::NothingNew,
+            locale.format(Key::SurveyImportNothingNewOne, &values),
+        ),
+        (0, _) => (
+            Outcome::NothingNew,
+            locale.format(Key::SurveyImportNothingNew, &values),
+        ),
+        (1, 0) => (
+            Outcome::Added,
+            locale.format(Key::SurveyImportAddedOne, &values),
+        ),
+        (_, 0) => (
+            Outcome::Added,
+            locale.format(Key::SurveyImportAdded, &values),
+        ),
+        _ => (
+            Outcome::Added,
+            locale.format(
+                Key::SurveyImportAddedSome,
+                &[("file", file), ("added", &n), ("count", &total)],
+            ),
+        ),
+    }
+}
+
+/// The messages for a file that opened: booklets, survey answers, or one of each.
+fn file_messages(locale: Locale, file: &str, added: BundleAdded) -> Vec<(Outcome, String)> {
+    let mut out = Vec::new();
+    if added.booklets.total() > 0 || added.survey_answers.total() == 0 {
+        out.push(opened_message(locale, file, added.booklets));
+    }
+    if added.survey_answers.total() > 0 {
+        out.push(survey_message(locale, file, added.survey_answers));
+    }
+    out
+}
+
 /// "Import answers": a file picker and a drop zone for answers files, and a message per file.
 #[component]
 pub fn ImportAnswers(
@@ -86,33 +131,34 @@ pub fn ImportAnswers(
             for file in picked {
                 let name = file.name();
                 opening.set(Some(name.clone()));
-                let message = match files::read(&file).await {
-                    Err(reason) => (
+                let messages = match files::read(&file).await {
+                    Err(reason) => vec![(
                         Outcome::Failed,
                         locale.format(
                             Key::IroImportFailed,
                             &[("file", &name), ("reason", &reason)],
                         ),
-                    ),
+                    )],
                     Ok(bytes) => {
                         match workspace::import_bundle(&store, &bytes, &key, clock::today_date())
                             .await
                         {
                             Ok(added) => {
-                                any_added |= added.added > 0;
-                                opened_message(locale, &name, added)
+                                any_added |=
+                                    added.booklets.added > 0 || added.survey_answers.added > 0;
+                                file_messages(locale, &name, added)
                             }
-                            Err(e) => (
+                            Err(e) => vec![(
                                 Outcome::Failed,
                                 locale.format(
                                     Key::IroImportFailed,
                                     &[("file", &name), ("reason", &e.to_string())],
                                 ),
-                            ),
+                            )],
                         }
                     }
                 };
-                results.update(|r| r.push(message));
+                results.update(|r| r.extend(messages));
             }
             opening.set(None);
             if any_added {
@@ -214,6 +260,49 @@ mod tests {
         );
         assert_eq!(msg(0, 1).0, Outcome::NothingNew);
         assert_eq!(msg(0, 0).0, Outcome::NothingNew);
+        let both = |b: (usize, usize), s: (usize, usize)| {
+            file_messages(
+                Locale::En,
+                "t.mysay",
+                BundleAdded {
+                    booklets: Added {
+                        added: b.0,
+                        already: b.1,
+                    },
+                    survey_answers: Added {
+                        added: s.0,
+                        already: s.1,
+                    },
+                },
+            )
+        };
+        assert_eq!(
+            both((0, 0), (3, 0)),
+            vec![(Outcome::Added, "3 survey answers added from t.mysay".into())]
+        );
+        assert_eq!(
+            both((0, 0), (0, 2)),
+            vec![(
+                Outcome::NothingNew,
+                "Nothing new: all 2 survey answers in t.mysay were already here".into()
+            )]
+        );
+        assert_eq!(both((2, 0), (1, 0)).len(), 2);
+        assert_eq!(both((0, 0), (0, 0)), vec![msg(0, 0)]);
+        for locale in Locale::ALL {
+            for (a, b) in [(0, 1), (0, 5), (1, 0), (4, 0), (2, 3)] {
+                let text = survey_message(
+                    locale,
+                    "t.mysay",
+                    Added {
+                        added: a,
+                        already: b,
+                    },
+                )
+                .1;
+                assert!(text.contains("t.mysay") && !text.contains('{'), "{text}");
+            }
+        }
         for locale in Locale::ALL {
             for (a, b) in [(0, 0), (0, 1), (0, 5), (1, 0), (4, 0), (2, 3)] {
                 let text = opened_message(

@@ -1,0 +1,240 @@
+//! A survey's anonymous start screen: what the survey does not ask, the child's age group and
+//! language, then the booklet's own fill screen. Every child who finishes comes back here, so
+//! the next child starts afresh.
+
+use super::{survey_locales, title_in};
+use crate::browser::{clock, prefs};
+use crate::components::read_aloud::ReadAloud;
+use crate::drafts;
+use crate::i18n::{use_i18n, Key, Locale};
+use crate::pages::booklet::start::band_key;
+use crate::tablet::surveys as tablet_surveys;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use my_say_core::session::Draft;
+use my_say_core::survey::SurveyFile;
+use my_say_core::{AgeBand, ChildDetails};
+
+/// Loads the survey named in the address from this tablet's surveys.
+#[component]
+pub fn SurveyStart() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let survey_id = params.read_untracked().get("id").unwrap_or_default();
+    let loaded = LocalResource::new(move || {
+        let survey_id = survey_id.clone();
+        async move {
+            let store = drafts::store().await.map_err(|e| e.to_string())?;
+            let shelf = tablet_surveys::shelf(&store)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok::<_, String>(shelf.get(&survey_id).cloned())
+        }
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="page" role="status">{i18n.tr(Key::FillLoading)}</p> }>
+            {move || loaded.get().map(|result| match result {
+                Ok(Some(file)) => view! { <StartForm file /> }.into_any(),
+                Ok(None) => view! {
+                    <section class="page">
+                        <h1 tabindex="-1">{i18n.tr(Key::TabletSurveyNotHere)}</h1>
+                        <a class="button" href="/surveys">{i18n.tr(Key::TabletSurveyBack)}</a>
+                    </section>
+                }.into_any(),
+                Err(e) => view! {
+                    <section class="page">
+                        <h1 tabindex="-1">{i18n.tr(Key::TabletSurveyTitle)}</h1>
+                        <p class="banner error" role="alert">{e}</p>
+                        <a class="button" href="/surveys">{i18n.tr(Key::TabletSurveyBack)}</a>
+                    </section>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The start screen itself: the promise of anonymity (with read-aloud), age group, language,
+/// and Start.
+#[component]
+fn StartForm(
+    /// The survey to start.
+    file: SurveyFile,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let survey = StoredValue::new(file.survey().clone());
+    let bands = file.survey().age_bands.clone();
+    let languages = survey_locales(file.survey());
+    // The child's language: the screen's, if the survey has it, or the survey's first.
+    let current = i18n.locale();
+    let first = if languages.contains(&current) {
+        Some(current)
+    } else {
+        languages.first().copied()
+    };
+    if let Some(l) = first {
+        if l != current {
+            i18n.0.set(l);
+        }
+    }
+    let band = RwSignal::new((bands.len() == 1).then(|| bands[0]));
+    let read_aloud = RwSignal::new(false);
+    let problem = RwSignal::new(false);
+    let store_error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if band.get() == Some(AgeBand::FourToSix) {
+            read_aloud.set(true);
+        }
+    });
+
+    let heading = NodeRef::<leptos::html::H1>::new();
+    request_animation_frame(move || {
+        if let Some(h) = heading.get_untracked() {
+            let _ = h.focus();
+        }
+    });
+
+    let title = move || survey.with_value(|s| title_in(s, i18n.locale()));
+    let intro = move || {
+        survey.with_value(|s| {
+            s.intro
+                .as_ref()
+                .map(|t| {
+                    t.get(&i18n.locale().locale_code(), &s.fallback_locale())
+                        .to_owned()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let promise = [
+        Key::TabletSurveyAnonNoName,
+        Key::TabletSurveyAnonNoDevice,
+        Key::TabletSurveyAnonSkip,
+    ];
+    let spoken = Signal::derive(move || {
+        let locale = i18n.locale();
+        let mut parts = vec![
+            title(),
+            intro(),
+            locale.text(Key::TabletSurveyAnonTitle).to_owned(),
+        ];
+        parts.extend(promise.iter().map(|k| locale.text(*k).to_owned()));
+        parts.retain(|p| !p.is_empty());
+        parts.join(". ")
+    });
+
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(age_band) = band.get_untracked() else {
+            problem.set(true);
+            request_animation_frame(|| {
+                if let Some(e) = document().get_element_by_id("survey-errors") {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(e) = e.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = e.focus();
+                    }
+                }
+            });
+            return;
+        };
+        problem.set(false);
+        let locale = i18n.locale();
+        let draft = survey.with_value(|s| {
+            // An anonymous survey: no child details at all, only the age group.
+            Draft::new(
+                s,
+                age_band,
+                ChildDetails::default(),
+                locale.locale_code(),
+                &clock::now(),
+            )
+        });
+        let id = clock::random_id();
+        prefs::set_read_aloud(&id, read_aloud.get_untracked());
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match drafts::save(&id, &draft).await {
+                Ok(()) => navigate(&format!("/booklet/{id}"), Default::default()),
+                Err(e) => store_error.set(Some(e.to_string())),
+            }
+        });
+    };
+
+    view! {
+        <section class="page survey-start">
+            <p class="booklet-title">{i18n.tr(Key::TabletSurveyKicker)}</p>
+            <h1 tabindex="-1" node_ref=heading>{title}</h1>
+            {move || { let i = intro(); (!i.is_empty()).then(|| view! { <p class="lead">{i}</p> }) }}
+            <section class="card anonymous" aria-labelledby="anon-heading">
+                <h2 id="anon-heading">{i18n.tr(Key::TabletSurveyAnonTitle)}</h2>
+                <ul class="anon-list">
+                    {promise.into_iter().map(|k| view! { <li>{i18n.tr(k)}</li> }).collect_view()}
+                </ul>
+                <ReadAloud text=spoken prominent=true />
+            </section>
+            <Show when=move || problem.get()>
+                <div class="error-summary" id="survey-errors" tabindex="-1" role="alert">
+                    <h2>{i18n.tr(Key::BookletErrorsTitle)}</h2>
+                    <ul><li><a href="#survey-band-0">{i18n.tr(Key::TabletSurveyErrorBand)}</a></li></ul>
+                </div>
+            </Show>
+            {move || store_error.get().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+            <form class="form" on:submit=start novalidate=true>
+                <fieldset class="field">
+                    <legend>{i18n.tr(Key::TabletSurveyAgeQuestion)}</legend>
+                    <div class="band-choices big-choices">
+                        {bands.iter().copied().enumerate().map(|(n, b)| {
+                            let id = format!("survey-band-{n}");
+                            view! {
+                                <div class="option">
+                                    <input
+                                        type="radio"
+                                        id=id.clone()
+                                        name="survey-age-band"
+                                        prop:checked=move || band.get() == Some(b)
+                                        on:change=move |_| band.set(Some(b))
+                                    />
+                                    <label for=id><span>{i18n.tr(band_key(b))}</span></label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                {(languages.len() > 1).then(|| view! {
+                    <fieldset class="field">
+                        <legend>{i18n.tr(Key::TabletSurveyLanguageQuestion)}</legend>
+                        <div class="band-choices big-choices">
+                            {languages.iter().copied().map(|l: Locale| {
+                                let id = format!("survey-language-{}", l.code());
+                                view! {
+                                    <div class="option">
+                                        <input
+                                            type="radio"
+                                            id=id.clone()
+                                            name="survey-language"
+                                            prop:checked=move || i18n.locale() == l
+                                            on:change=move |_| i18n.0.set(l)
+                                        />
+                                        <label for=id lang=l.code()><span>{l.native_name()}</span></label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                })}
+                <div class="option checkbox-field">
+                    <input
+                        type="checkbox"
+                        id="survey-read-aloud"
+                        prop:checked=move || read_aloud.get()
+                        on:change=move |ev| read_aloud.set(event_target_checked(&ev))
+                    />
+                    <label for="survey-read-aloud"><span>{i18n.tr(Key::TabletSurveyReadAloudOn)}</span></label>
+                </div>
+                <button type="submit" class="primary big">{i18n.tr(Key::TabletSurveyStartButton)}</button>
+            </form>
+            <p class="note"><a href="/surveys">{i18n.tr(Key::TabletSurveyBack)}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,519 @@
+//! Council surveys on a tablet: the surveys it runs, and their sealed answers waiting to be
+//! sent to the council lead.
+//!
+//! What is kept where (see `browser::store` for the areas):
+//!
+//! - [`Area::Settings`], `tablet/surveys`: the tablet's [`SurveyShelf`] as JSON: each published
+//!   survey and the public keys its answers are sealed for. Nothing a child answered.
+//! - [`Area::Sealed`], `survey/<survey id>/<sealed id>`: one finished survey, sealed with HPKE
+//!   for that survey file's `seal_for` keys only (never the tablet's IRO recipients). The key
+//!   names the survey, so each survey's answers file holds its own answers and nothing else,
+//!   and the review booklets' answers file (`tablet::waiting`) skips every key under `survey/`.
+//! - [`Area::Settings`], `tablet/survey-sent`: the sealed keys already sent in an answers file.
+//!
+//! A survey's drafts are ordinary drafts ([`Area::Drafts`], encrypted at rest) whose booklet id
+//! is the survey's id.
+
+use crate::browser::store::{Area, KeyValueStore, StoreError};
+use my_say_core::seal::{parse_bundle, seal_booklet, system_rng, Bundle, SealedBooklet};
+use my_say_core::survey::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
+use my_say_core::CompletedBooklet;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Where the shelf is kept in [`Area::Settings`].
+pub const SHELF_KEY: &str = "tablet/surveys";
+/// Where the keys of survey answers already sent are kept in [`Area::Settings`].
+pub const SENT_KEY: &str = "tablet/survey-sent";
+/// Sealed survey answers are kept in [`Area::Sealed`] under this prefix.
+pub const SEALED_PREFIX: &str = "survey/";
+/// The start of every survey id the tablet runs (`survey::new_survey_id`).
+pub const SURVEY_ID_PREFIX: &str = "survey-";
+/// The longest survey id the tablet runs.
+const MAX_ID_CHARS: usize = 80;
+
+/// Whether a draft or finished booklet with this booklet id is a council survey.
+pub fn is_survey(booklet_id: &str) -> bool {
+    booklet_id.starts_with(SURVEY_ID_PREFIX)
+}
+
+/// Whether a survey id is one the tablet can keep answers apart under: `survey-` then lowercase
+/// letters, digits and hyphens (what the builder makes). Anything else could be mistaken for a
+/// review booklet by the workspace, or break the sealed area's key.
+pub fn usable_id(id: &str) -> bool {
+    is_survey(id)
+        && id.len() > SURVEY_ID_PREFIX.len()
+        && id.len() <= MAX_ID_CHARS
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The sealed area's key for one finished survey.
+pub fn sealed_key(survey_id: &str, sealed_id: &str) -> String {
+    format!("{SEALED_PREFIX}{survey_id}/{sealed_id}")
+}
+
+/// Whether a key of the sealed area holds survey answers (not a review booklet).
+pub fn is_survey_key(key: &str) -> bool {
+    key.starts_with(SEALED_PREFIX)
+}
+
+/// The survey id in a sealed area key, if it is a survey answer's key.
+fn survey_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(SEALED_PREFIX)?
+        .rsplit_once('/')
+        .map(|(id, _)| id)
+}
+
+/// Why the tablet's surveys could not be read or changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShelfError {
+    /// Storage failed.
+    Store(StoreError),
+    /// The stored list of surveys could not be read; it is left as it was.
+    Unreadable(SurveyFileError),
+    /// The survey's id is not one the builder makes, so its answers could not be kept apart.
+    UnusableId(String),
+}
+
+impl fmt::Display for ShelfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShelfError::Store(e) => e.fmt(f),
+            ShelfError::Unreadable(e) => write!(
+                f,
+                "The list of surveys on this tablet could not be read, so nothing was changed \
+                 ({e})"
+            ),
+            ShelfError::UnusableId(id) => write!(
+                f,
+                "This survey's id (\"{id}\") is not one My Say's survey builder makes, so its \
+                 answers could not be kept apart from review booklets. Publish the survey from \
+                 My Say's survey builder and share it again."
+            ),
+        }
+    }
+}
+
+impl From<StoreError> for ShelfError {
+    fn from(e: StoreError) -> Self {
+        ShelfError::Store(e)
+    }
+}
+
+/// The surveys on this tablet (none until one is added).
+pub async fn shelf(store: &impl KeyValueStore) -> Result<SurveyShelf, ShelfError> {
+    match store.get_bytes(Area::Settings, SHELF_KEY).await? {
+        None => Ok(SurveyShelf::new()),
+        Some(bytes) => {
+            SurveyShelf::from_json(&String::from_utf8_lossy(&bytes)).map_err(ShelfError::Unreadable)
+        }
+    }
+}
+
+async fn save(store: &impl KeyValueStore, shelf: &SurveyShelf) -> Result<(), StoreError> {
+    store
+        .put_bytes(Area::Settings, SHELF_KEY, shelf.to_json().as_bytes())
+        .await
+}
+
+/// Adds a survey read from a link or file. The shelf is saved only when it changed; a refused
+/// survey ([`ShelfChange::Older`], [`ShelfChange::Conflict`]) changes nothing.
+pub async fn add(store: &impl KeyValueStore, file: SurveyFile) -> Result<ShelfChange, ShelfError> {
+    if !usable_id(file.id()) {
+        return Err(ShelfError::UnusableId(file.id().to_owned()));
+    }
+    let mut shelf = shelf(store).await?;
+    let change = shelf.add(file);
+    if change.changed() {
+        save(store, &shelf).await?;
+    }
+    Ok(change)
+}
+
+/// Takes a survey off the tablet. Its sealed answers stay, still sealed, and can still be sent.
+pub async fn remove(store: &impl KeyValueStore, id: &str) -> Result<bool, ShelfError> {
+    let mut shelf = shelf(store).await?;
+    let removed = shelf.remove(id);
+    if removed {
+        save(store, &shelf).await?;
+    }
+    Ok(removed)
+}
+
+/// Why a finished survey could not be kept.
+#[derive(Debug)]
+pub enum FinishError {
+    /// The survey was taken off this tablet while the child was answering.
+    Removed,
+    /// The tablet's surveys could not be read.
+    Shelf(ShelfError),
+    /// Sealing failed (a bug or a broken key).
+    Seal(String),
+    /// Storage failed; the child's answers are still in memory.
+    Store(StoreError),
+}
+
+impl fmt::Display for FinishError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FinishError::Removed => f.write_str(
+                "This survey has been taken off this tablet, so the answers cannot be sealed. \
+                 Ask the adult to add the survey again, then finish again.",
+            ),
+            FinishError::Shelf(e) => e.fmt(f),
+            FinishError::Seal(e) => write!(f, "The answers could not be sealed ({e})."),
+            FinishError::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Seals a finished survey for the survey file's `seal_for` keys only, keeps only the
+/// ciphertext under `survey/<survey id>/<sealed id>`, and removes the draft. The sealed copy is
+/// written before the draft goes, so a failure loses nothing.
+pub async fn finish(
+    store: &impl KeyValueStore,
+    draft_id: &str,
+    finished: &CompletedBooklet,
+) -> Result<(), FinishError> {
+    let shelf = shelf(store).await.map_err(FinishError::Shelf)?;
+    let file = shelf
+        .get(&finished.booklet_id)
+        .ok_or(FinishError::Removed)?;
+    let sealed = seal_booklet(finished, &file.seal_for().public_keys(), &mut system_rng())
+        .map_err(|e| FinishError::Seal(e.to_string()))?;
+    store
+        .put_bytes(
+            Area::Sealed,
+            &sealed_key(file.id(), &sealed.id().to_hex()),
+            &sealed.to_bytes(),
+        )
+        .await
+        .map_err(FinishError::Store)?;
+    store
+        .delete(Area::Drafts, draft_id)
+        .await
+        .map_err(FinishError::Store)
+}
+
+async fn sent_keys(store: &impl KeyValueStore) -> Result<Vec<String>, StoreError> {
+    Ok(store
+        .get_json::<Vec<String>>(Area::Settings, SENT_KEY)
+        .await?
+        .unwrap_or_default())
+}
+
+/// How many answers a survey has on this tablet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AnswerCounts {
+    /// Sealed and not sent yet.
+    pub waiting: usize,
+    /// Sent already and still kept here.
+    pub sent: usize,
+}
+
+/// Answers on this tablet by survey id, for every survey that has any (surveys taken off the
+/// tablet included, so their answers can still be sent).
+pub async fn counts(
+    store: &impl KeyValueStore,
+) -> Result<BTreeMap<String, AnswerCounts>, StoreError> {
+    let sent = sent_keys(store).await?;
+    let mut out: BTreeMap<String, AnswerCounts> = BTreeMap::new();
+    for key in store.keys(Area::Sealed).await? {
+        let Some(id) = survey_of_key(&key) else {
+            continue;
+        };
+        let entry = out.entry(id.to_owned()).or_default();
+        if sent.contains(&key) {
+            entry.sent += 1;
+        } else {
+            entry.waiting += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// One bundle file of this survey's answers not yet sent, and their keys (for [`mark_sent`]);
+/// `None` when there are none.
+pub async fn bundle_to_send(
+    store: &impl KeyValueStore,
+    survey_id: &str,
+) -> Result<Option<(Vec<u8>, Vec<String>)>, String> {
+    let sent = sent_keys(store).await.map_err(|e| e.to_string())?;
+    let mut items = Vec::new();
+    let mut keys = Vec::new();
+    for key in store.keys(Area::Sealed).await.map_err(|e| e.to_string())? {
+        if survey_of_key(&key) != Some(survey_id) || sent.contains(&key) {
+            continue;
+        }
+        let Some(bytes) = store
+            .get_bytes(Area::Sealed, &key)
+            .await
+            .map_err(|e| e.to_string())?
+        else {
+            continue;
+        };
+        // Anything unreadable stays put rather than blocking every other answer.
+        if let Ok(sealed) = SealedBooklet::from_bytes(&bytes) {
+            items.push(sealed);
+            keys.push(key);
+        }
+    }
+    if items.is_empty() {
+        return Ok(None);
+    }
+    let bytes = Bundle::new(items).map_err(|e| e.to_string())?.to_bytes();
+    // Check the file reads back before anyone relies on it.
+    parse_bundle(&bytes).map_err(|e| e.to_string())?;
+    Ok(Some((bytes, keys)))
+}
+
+/// A name for a survey's answers file: `my-say-survey-answers-<survey id>-<stamp>.mysay`.
+pub fn file_name(survey_id: &str, stamp: &str) -> String {
+    format!("my-say-survey-answers-{survey_id}-{stamp}.mysay")
+}
+
+/// Remembers that these answers were sent, so the next file holds only new ones.
+pub async fn mark_sent(store: &impl KeyValueStore, keys: &[String]) -> Result<(), StoreError> {
+    let mut sent = sent_keys(store).await?;
+    for key in keys {
+        if !sent.contains(key) {
+            sent.push(key.clone());
+        }
+    }
+    store.put_json(Area::Settings, SENT_KEY, &sent).await
+}
+
+/// Deletes this survey's answers that were already sent, to free the tablet. Returns how many.
+pub async fn remove_sent(store: &impl KeyValueStore, survey_id: &str) -> Result<usize, StoreError> {
+    let mut sent = sent_keys(store).await?;
+    let mut removed = 0;
+    for key in store.keys(Area::Sealed).await? {
+        if survey_of_key(&key) == Some(survey_id) && sent.contains(&key) {
+            store.delete(Area::Sealed, &key).await?;
+            sent.retain(|k| k != &key);
+            removed += 1;
+        }
+    }
+    store.put_json(Area::Settings, SENT_KEY, &sent).await?;
+    Ok(removed)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::browser::store::{now, MemoryStore};
+    use my_say_core::seal::{
+        generate_keypair, open_bundle_booklets, IroIdentity, PrivateKey, SetupCode,
+    };
+    use my_say_core::survey::{AnswerKindType, SurveyDraft};
+    use my_say_core::{AgeBand, Answer, ChildDetails, Draft, LocaleCode, QuestionId};
+
+    /// A published survey file with one own-words question, sealed for a new key.
+    pub(crate) fn survey_file(id: &str, revision_bump: bool) -> (SurveyFile, PrivateKey) {
+        let en = LocaleCode::new("en");
+        let mut d = SurveyDraft::new(id, en.clone());
+        d.set_title(&en, "Your reviews");
+        let q = d.add_question(AnswerKindType::OwnWords);
+        d.question_mut(&q).unwrap().text = my_say_core::Text::en("What would make reviews better?");
+        let mut booklet = d.publish().unwrap();
+        if revision_bump {
+            booklet.revision += 1;
+        }
+        let (key, public) = generate_keypair(&mut system_rng());
+        let code = SetupCode::new(vec![IroIdentity::new("Lead", public).unwrap()]).unwrap();
+        (SurveyFile::new(booklet, code).unwrap(), key)
+    }
+
+    /// A child's finished survey, with `words` as the own-words answer.
+    pub(crate) fn finished(file: &SurveyFile, id: &str, words: &str) -> CompletedBooklet {
+        let survey = file.survey();
+        let mut draft = Draft::new(
+            survey,
+            AgeBand::TenToFifteen,
+            ChildDetails::default(),
+            LocaleCode::new("en"),
+            "2026-11-30T10:00:00Z",
+        );
+        let q = survey.questions().next().unwrap().id.clone();
+        draft
+            .set_answer(
+                survey,
+                &q,
+                Answer::Words(words.into()),
+                "2026-11-30T10:01:00Z",
+            )
+            .unwrap();
+        assert_eq!(q, QuestionId::new("q1"));
+        draft.finish(survey, id, "2026-11-30T10:02:00Z")
+    }
+
+    fn raw(store: &MemoryStore) -> String {
+        let mut out = String::new();
+        for area in Area::ALL {
+            for key in now(store.keys(area)).unwrap() {
+                let bytes = now(store.get_bytes(area, &key)).unwrap().unwrap();
+                out.push_str(&key);
+                out.push_str(&String::from_utf8_lossy(&bytes));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn surveys_are_added_updated_refused_and_removed() {
+        let store = MemoryStore::new();
+        assert!(now(shelf(&store)).unwrap().surveys().is_empty());
+        let (file, _) = survey_file("survey-00000000000000aa", false);
+        assert_eq!(now(add(&store, file.clone())).unwrap(), ShelfChange::Added);
+        assert_eq!(
+            now(add(&store, file.clone())).unwrap(),
+            ShelfChange::AlreadyThere
+        );
+        let (newer, _) = survey_file("survey-00000000000000aa", true);
+        assert_eq!(
+            now(add(&store, newer.clone())).unwrap(),
+            ShelfChange::Updated { from: 1 }
+        );
+        // An older revision is refused and changes nothing stored.
+        let before = raw(&store);
+        let (older, _) = survey_file("survey-00000000000000aa", false);
+        assert_eq!(
+            now(add(&store, older)).unwrap(),
+            ShelfChange::Older { kept: 2 }
+        );
+        assert_eq!(raw(&store), before);
+        let (other, _) = survey_file("survey-00000000000000bb", false);
+        now(add(&store, other)).unwrap();
+        let ids: Vec<String> = now(shelf(&store))
+            .unwrap()
+            .surveys()
+            .iter()
+            .map(|s| s.id().to_owned())
+            .collect();
+        assert_eq!(ids, ["survey-00000000000000aa", "survey-00000000000000bb"]);
+        assert!(now(remove(&store, "survey-00000000000000aa")).unwrap());
+        assert!(!now(remove(&store, "survey-00000000000000aa")).unwrap());
+        assert_eq!(now(shelf(&store)).unwrap().surveys().len(), 1);
+    }
+
+    #[test]
+    fn ids_that_could_be_mistaken_are_refused_and_a_damaged_shelf_is_left_alone() {
+        let store = MemoryStore::new();
+        for id in [
+            "council-1",
+            "survey-",
+            "survey-a/b",
+            "survey-ABC",
+            "survey-1 2",
+        ] {
+            let (file, _) = survey_file(id, false);
+            assert_eq!(
+                now(add(&store, file)),
+                Err(ShelfError::UnusableId(id.to_owned()))
+            );
+        }
+        assert!(now(store.keys(Area::Settings)).unwrap().is_empty());
+        now(store.put_bytes(Area::Settings, SHELF_KEY, b"{oops")).unwrap();
+        let (file, _) = survey_file("survey-00000000000000aa", false);
+        assert!(matches!(
+            now(add(&store, file)),
+            Err(ShelfError::Unreadable(_))
+        ));
+        assert_eq!(
+            now(store.get_bytes(Area::Settings, SHELF_KEY)).unwrap(),
+            Some(b"{oops".to_vec())
+        );
+    }
+
+    #[test]
+    fn finished_surveys_are_sealed_for_the_lead_apart_per_survey_and_sent_once() {
+        let store = MemoryStore::new();
+        let (a, lead_a) = survey_file("survey-00000000000000aa", false);
+        let (b, lead_b) = survey_file("survey-00000000000000bb", false);
+        now(add(&store, a.clone())).unwrap();
+        now(add(&store, b.clone())).unwrap();
+        // The tablet was never set up for an IRO: surveys still seal.
+        for (n, (file, words)) in [(&a, "zebra one"), (&a, "zebra two"), (&b, "zebra three")]
+            .into_iter()
+            .enumerate()
+        {
+            let draft_id = format!("draft{n}");
+            now(store.put_bytes(Area::Drafts, &draft_id, b"encrypted draft")).unwrap();
+            let record = finished(file, &format!("{n:032x}"), words);
+            now(finish(&store, &draft_id, &record)).unwrap();
+            assert_eq!(now(store.get_bytes(Area::Drafts, &draft_id)).unwrap(), None);
+        }
+        assert!(!raw(&store).contains("zebra"));
+        let keys = now(store.keys(Area::Sealed)).unwrap();
+        assert!(keys.iter().all(|k| is_survey_key(k)));
+        assert_eq!(
+            keys.iter()
+                .filter(|k| k.starts_with("survey/survey-00000000000000aa/"))
+                .count(),
+            2
+        );
+        // Review booklets' answers file: nothing of the surveys.
+        assert!(now(crate::tablet::waiting_in(&store)).unwrap().is_empty());
+
+        let counts_now = now(counts(&store)).unwrap();
+        assert_eq!(
+            counts_now["survey-00000000000000aa"],
+            AnswerCounts {
+                waiting: 2,
+                sent: 0
+            }
+        );
+        let (bytes, sent) = now(bundle_to_send(&store, "survey-00000000000000aa"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(sent.len(), 2);
+        // Only the lead of survey a opens it; it holds survey a's answers alone.
+        let opened = open_bundle_booklets(&bytes, &lead_a).unwrap();
+        assert_eq!(opened.len(), 2);
+        assert!(opened.iter().all(|r| r.booklet_id == a.id()));
+        assert!(opened.iter().all(|r| r.child == ChildDetails::default()));
+        assert!(open_bundle_booklets(&bytes, &lead_b).is_err());
+
+        now(mark_sent(&store, &sent)).unwrap();
+        assert_eq!(
+            now(bundle_to_send(&store, "survey-00000000000000aa")).unwrap(),
+            None
+        );
+        // Taking the survey off the tablet keeps its answers; removing sent ones frees them.
+        now(remove(&store, "survey-00000000000000aa")).unwrap();
+        assert_eq!(
+            now(counts(&store)).unwrap()["survey-00000000000000aa"],
+            AnswerCounts {
+                waiting: 0,
+                sent: 2
+            }
+        );
+        assert_eq!(
+            now(remove_sent(&store, "survey-00000000000000aa")).unwrap(),
+            2
+        );
+        assert!(!now(counts(&store))
+            .unwrap()
+            .contains_key("survey-00000000000000aa"));
+        assert_eq!(
+            now(counts(&store)).unwrap()["survey-00000000000000bb"].waiting,
+            1
+        );
+    }
+
+    #[test]
+    fn a_survey_taken_off_meanwhile_keeps_the_draft() {
+        let store = MemoryStore::new();
+        let (a, _) = survey_file("survey-00000000000000aa", false);
+        now(store.put_bytes(Area::Drafts, "d", b"encrypted draft")).unwrap();
+        let record = finished(&a, &format!("{:032x}", 1), "words");
+        assert!(matches!(
+            now(finish(&store, "d", &record)),
+            Err(FinishError::Removed)
+        ));
+        assert!(now(store.get_bytes(Area::Drafts, "d")).unwrap().is_some());
+        assert!(now(store.keys(Area::Sealed)).unwrap().is_empty());
+    }
+}
