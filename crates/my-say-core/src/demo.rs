@@ -18,6 +18,9 @@
 //! 4–6 year olds, so that band is suppressed), free-text answers partly grouped into themes,
 //! and a filled-in "You said, we did".
 
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
+
 use crate::age_band::AgeBand;
 use crate::answer::{Answer, Answers, Pick, RATHER_NOT_SAY};
 use crate::booklet::{AnswerKind, Booklet, Question};
