@@ -22,8 +22,8 @@ use pages::{
     council::CouncilHome,
     home::Home,
     iro::{
-        BookletSummary, DataCare, DemoArea, FollowUps, IroArea, Reports, WorkspaceHome,
-        WorkspaceSettings,
+        BookletSummary, DataCare, DemoArea, FollowUps, IroArea, Reports, SurveyBuilder, SurveyList,
+        WorkspaceHome, WorkspaceSettings,
     },
     not_found::NotFound,
     survey_tablet::{SurveyStart, SurveysOnTablet},
@@ -60,6 +60,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("reports") view=Reports />
                         <Route path=path!("data") view=DataCare />
                         <Route path=path!("settings") view=WorkspaceSettings />
+                        <Route path=path!("surveys") view=SurveyList />
+                        <Route path=path!("surveys/:id") view=SurveyBuilder />
                     </ParentRoute>
                     // The example workspace: the same pages over made-up data in memory.
                     <ParentRoute path=path!("demo") view=DemoArea>
@@ -69,6 +71,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("reports") view=Reports />
                         <Route path=path!("data") view=DataCare />
                         <Route path=path!("settings") view=WorkspaceSettings />
+                        <Route path=path!("surveys") view=SurveyList />
+                        <Route path=path!("surveys/:id") view=SurveyBuilder />
                     </ParentRoute>
                     <Route path=path!("council") view=CouncilHome />
                     <Route path=path!("tablet") view=TabletSetup />

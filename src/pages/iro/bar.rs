@@ -30,6 +30,7 @@ pub fn WorkspaceBar() -> impl IntoView {
         ("", Key::IroNavBooklets),
         ("follow-ups", Key::IroNavFollowUps),
         ("reports", Key::IroNavReports),
+        ("surveys", Key::BuilderNav),
         ("data", Key::IroNavData),
         ("settings", Key::IroNavSettings),
     ];

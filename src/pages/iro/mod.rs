@@ -21,6 +21,7 @@ mod restore;
 mod settings;
 mod setup;
 mod summary;
+mod surveys;
 mod tablet_link;
 mod unlock;
 
@@ -30,6 +31,7 @@ pub use home::WorkspaceHome;
 pub use reports::Reports;
 pub use settings::WorkspaceSettings;
 pub use summary::BookletSummary;
+pub use surveys::{SurveyBuilder, SurveyList};
 
 use crate::browser::clock;
 use crate::browser::store::{DeviceStore, MemoryStore, StoreError};

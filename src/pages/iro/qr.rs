@@ -11,9 +11,12 @@ const QUIET_ZONE: usize = 4;
 
 /// The QR code of `text` as an SVG path over a square of the returned side (in modules,
 /// quiet zone included): each run of dark modules in a row is one rectangle. `None` if the text
-/// is too long for any QR code.
+/// is too long for any QR code. Medium error correction where the text fits it; low for longer
+/// texts (a survey link), up to the 2,953 bytes of the largest code.
 pub fn qr_path(text: &str) -> Option<(usize, String)> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .or_else(|_| QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L))
+        .ok()?;
     let width = code.width();
     let colors = code.to_colors();
     let mut d = String::new();
