@@ -36,5 +36,6 @@ export const SCREENS: { path: string; heading: RegExp }[] = [
   { path: "/iro", heading: /IRO workspace/ },
   { path: "/council", heading: /Children in Care Council surveys/ },
   { path: "/tablet", heading: /Tablet set-up/ },
+  { path: "/surveys", heading: /Surveys on this tablet/ },
   { path: "/no-such-page", heading: /We can't find that page/ },
 ];

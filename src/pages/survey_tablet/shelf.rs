@@ -298,7 +298,7 @@ pub fn SurveysOnTablet() -> impl IntoView {
                                         let id_yes = id_yes.clone();
                                         let title_yes = title_yes.clone();
                                         view! {
-                                            <div class="confirm" role="group" aria-labelledby=format!("confirm-{}", id_confirm)>
+                                            <div class="survey-confirm" role="group" aria-labelledby=format!("confirm-{}", id_confirm)>
                                                 <p id=format!("confirm-{}", id_confirm)>
                                                     {i18n.locale().format(Key::TabletSurveyConfirmRemove, &[("title", &title_confirm)])}
                                                 </p>

@@ -166,7 +166,7 @@ fn StartForm(
             <p class="booklet-title">{i18n.tr(Key::TabletSurveyKicker)}</p>
             <h1 tabindex="-1" node_ref=heading>{title}</h1>
             {move || { let i = intro(); (!i.is_empty()).then(|| view! { <p class="lead">{i}</p> }) }}
-            <section class="card anonymous" aria-labelledby="anon-heading">
+            <section class="card survey-anonymous" aria-labelledby="anon-heading">
                 <h2 id="anon-heading">{i18n.tr(Key::TabletSurveyAnonTitle)}</h2>
                 <ul class="anon-list">
                     {promise.into_iter().map(|k| view! { <li>{i18n.tr(k)}</li> }).collect_view()}

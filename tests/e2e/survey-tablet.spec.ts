@@ -1,0 +1,376 @@
+import { test, expect, type Page, type Browser } from "@playwright/test";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { expectNoAxeViolations, setUpTablet } from "./helpers";
+
+// Council surveys on a tablet: added from the council lead's link, run anonymously for two
+// children, sealed for the lead alone, sent as the survey's own answers file and imported into
+// the lead's workspace apart from review booklets.
+test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+const PASS = "willow compass harbour";
+const SURVEY_ID = "survey-0123456789abcdef";
+const TITLE = "Your reviews: have your say";
+const heading = (page: Page) => page.locator("main h1");
+const t = (en: string, cy: string) => ({ en, cy });
+
+/** A survey as the builder publishes it (docs/surveys.md, docs/booklet-format.md). */
+const SURVEY = {
+  format: "my-say/booklet",
+  version: 1,
+  id: SURVEY_ID,
+  revision: 1,
+  kind: "survey",
+  age_bands: ["7-9", "10-15", "16+"],
+  locales: ["en", "cy"],
+  title: t(TITLE, "Dy adolygiadau: dweud dy ddweud"),
+  intro: t("The Children in Care Council wants to make reviews better.", "Mae'r Cyngor Plant mewn Gofal eisiau gwneud adolygiadau'n well."),
+  sections: [
+    {
+      id: "questions",
+      title: t(TITLE, "Dy adolygiadau: dweud dy ddweud"),
+      questions: [
+        { id: "q1", theme: "support", text: t("Do you know how to contact your IRO?", "Wyt ti'n gwybod sut i gysylltu â dy swyddog adolygu?"), kind: { type: "yes_not_sure_no" }, worry_if: ["no"] },
+        { id: "q2", theme: "agenda", text: t("What would make reviews better?", "Beth fyddai'n gwneud adolygiadau'n well?"), kind: { type: "own_words", max_chars: 500 } },
+        { id: "q3", theme: "last_review", text: t("How did your last review go?", "Sut aeth dy adolygiad diwethaf?"), kind: { type: "faces" } },
+      ],
+    },
+  ],
+};
+
+type Lead = { display_name: string; public_key: string; fingerprint: string };
+
+/** The survey file (`my-say/survey-file`, version 1), sealed for `lead`. */
+function surveyFile(lead: Lead) {
+  return { format: "my-say/survey-file", version: 1, survey: SURVEY, seal_for: [lead] };
+}
+
+/** The survey link: `mysay-survey.` and base64url(0x01 ‖ compact JSON ‖ 4-byte SHA-256 check). */
+function surveyLink(lead: Lead): string {
+  const body = Buffer.concat([Buffer.from([1]), Buffer.from(JSON.stringify(surveyFile(lead)), "utf8")]);
+  const check = createHash("sha256").update(Buffer.from("my-say survey link v1\0", "latin1")).update(body).digest().subarray(0, 4);
+  return `/surveys#mysay-survey.${Buffer.concat([body, check]).toString("base64url")}`;
+}
+
+/** Every storage area of this origin, as text: IndexedDB (every store, raw), localStorage, Cache Storage. */
+async function dumpStorage(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const out: string[] = [];
+    const bytesToText = (v: unknown): string => {
+      if (v instanceof Uint8Array || v instanceof ArrayBuffer) return new TextDecoder("utf-8", { fatal: false }).decode(v as ArrayBuffer);
+      return JSON.stringify(v) ?? String(v);
+    };
+    for (const info of await indexedDB.databases()) {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open(info.name!);
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      for (const name of Array.from(db.objectStoreNames)) {
+        const values: unknown[] = await new Promise((res) => {
+          const r = db.transaction(name).objectStore(name).getAll();
+          r.onsuccess = () => res(r.result);
+        });
+        const keys: unknown[] = await new Promise((res) => {
+          const r = db.transaction(name).objectStore(name).getAllKeys();
+          r.onsuccess = () => res(r.result);
+        });
+        out.push(`${info.name}/${name}: ${keys.map(String).join(",")} ${values.map(bytesToText).join("\n")}`);
+      }
+      db.close();
+    }
+    for (let i = 0; i < localStorage.length; i++) out.push(`localStorage ${localStorage.key(i)}=${localStorage.getItem(localStorage.key(i)!)}`);
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) out.push(`cache ${req.url}: ${await (await cache.match(req))!.text()}`);
+    }
+    return out.join("\n");
+  });
+}
+
+/** A staff member sets up a workspace and downloads their public key file. */
+async function leadWithKey(page: Page): Promise<Lead> {
+  await page.goto("/iro");
+  await expect(heading(page)).toHaveText("Set up your IRO workspace");
+  await page.getByLabel("Your name", { exact: true }).fill("Mo Council Lead");
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASS);
+  await page.getByLabel("Type the passphrase again", { exact: true }).fill(PASS);
+  await page.getByRole("button", { name: "Set up my workspace" }).click();
+  await expect(heading(page)).toHaveText("Your IRO workspace is ready", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Go to my workspace" }).click();
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Tablets and key" }).click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download my key file", exact: true }).click();
+  const file = await downloading;
+  const key = JSON.parse(readFileSync((await file.path())!, "utf8"));
+  expect(key.format).toBe("my-say-public-key");
+  return { display_name: key.display_name, public_key: key.public_key, fingerprint: key.fingerprint };
+}
+
+/** Whether the page scrolls sideways. */
+async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/** The number of sealed items a bundle file says it holds. */
+function bundleCount(bytes: Buffer): number {
+  expect(bytes.subarray(0, 8).toString("latin1")).toBe("\x89MySay\r\n");
+  return bytes.readUInt32BE(9);
+}
+
+/** A tablet context. */
+async function tabletPage(browser: Browser, width = 1024) {
+  const context = await browser.newContext({ viewport: { width, height: 768 }, hasTouch: true });
+  return { context, page: await context.newPage() };
+}
+
+test("a survey is added from its link, run anonymously twice, sent as its own file and imported apart from booklets", async ({ page: staff, browser }) => {
+  test.setTimeout(300_000);
+  const lead = await leadWithKey(staff);
+  const link = surveyLink(lead);
+  const { context, page } = await tabletPage(browser);
+
+  // A cut or mistyped link is refused with a message and changes nothing.
+  await page.goto(`${link.slice(0, 60)}${link[60] === "A" ? "B" : "A"}${link.slice(61)}`);
+  await expect(page.getByRole("alert")).toContainText("This survey link does not work");
+  await expect(page.getByRole("alert")).toContainText("Nothing on this tablet was changed.");
+  await expect(page.getByText("There are no surveys on this tablet yet.")).toBeVisible();
+  await expectNoAxeViolations(page, "surveys: bad link");
+
+  // The real link: what the survey is, and whom its answers are sealed for. (From another page,
+  // so that the browser loads it rather than only changing the fragment.)
+  await page.goto("about:blank");
+  await page.goto(link);
+  const offer = page.locator(".card.offer");
+  await expect(offer).toContainText(TITLE);
+  await expect(offer).toContainText("3 questions");
+  await expect(offer).toContainText("For ages: 7 to 9, 10 to 15, 16 and over");
+  await expect(offer).toContainText("Languages: English, Cymraeg");
+  await expect(offer).toContainText("Mo Council Lead");
+  await expect(offer).toContainText(`Fingerprint ${lead.fingerprint}`);
+  await expectNoAxeViolations(page, "surveys: offer");
+  await page.getByRole("button", { name: "Add this survey to this tablet" }).tap();
+  await expect(page.getByRole("status")).toContainText(`Added "${TITLE}"`);
+  await expect(page).toHaveURL(/\/surveys$/);
+  // The same link again changes nothing, and says so.
+  await page.goto("about:blank");
+  await page.goto(link);
+  await page.getByRole("button", { name: "Add this survey to this tablet" }).tap();
+  await expect(page.getByRole("status")).toContainText("is already on this tablet. Nothing changed.");
+  await expect(page.locator(".survey-card")).toHaveCount(1);
+  await expectNoAxeViolations(page, "surveys: one survey");
+  const startLink = page.getByRole("link", { name: `Start ${TITLE}` });
+  const box = await startLink.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(44);
+
+  // Child 1, by touch: the anonymous start screen, then the booklet's own screens.
+  const marker = `quokka${Date.now()}`;
+  await startLink.tap();
+  await expect(heading(page)).toHaveText(TITLE);
+  await expect(page.getByText("We don't ask your name, your date of birth or your case number.")).toBeVisible();
+  await expect(page.getByText("We only ask your age group.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Read aloud" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Which language?" })).toContainText("Cymraeg");
+  await expect(page.getByText("4 to 6", { exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(page, "survey start");
+  await page.getByRole("button", { name: "Start the survey" }).tap();
+  await expect(page.locator("#survey-errors")).toContainText("Choose your age group.");
+  await expectNoAxeViolations(page, "survey start with a problem");
+  await page.getByText("10 to 15", { exact: true }).tap();
+  await page.getByRole("button", { name: "Start the survey" }).tap();
+  await expect(page).toHaveURL(/\/booklet\/[0-9a-f]{32}$/);
+  await expect(heading(page)).toHaveText(TITLE);
+  await expectNoAxeViolations(page, "survey intro");
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  await expect(heading(page)).toHaveText("Do you know how to contact your IRO?");
+  await page.getByText("No", { exact: true }).tap();
+  // A worrying answer: Childline, and no IRO (nobody knows who answered).
+  await expect(heading(page)).toHaveText("It's OK to tell");
+  await expect(page.getByText("Childline: call 0800 1111.", { exact: false })).toBeVisible();
+  await expect(page.getByText("This survey is anonymous, so nobody reading it will know it was you.", { exact: false })).toBeVisible();
+  await expect(page.getByText("Your IRO", { exact: false })).toHaveCount(0);
+  await expectNoAxeViolations(page, "survey: it's OK to tell");
+  await page.getByRole("button", { name: "Carry on" }).tap();
+  await page.getByRole("button", { name: /^Next/ }).tap();
+  await expect(heading(page)).toHaveText("What would make reviews better?");
+  await page.locator(".own-words textarea").fill(`shorter please ${marker}`);
+  await page.getByRole("button", { name: /^Next/ }).tap();
+  await expect(heading(page)).toHaveText("How did your last review go?");
+  await expectNoAxeViolations(page, "survey question");
+  await page.locator(".answers .option label").first().tap();
+  await page.getByRole("button", { name: /^Next/ }).tap();
+  await expect(heading(page)).toHaveText("Here's what you told us");
+  await expect(page.getByText(marker, { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page, "survey review");
+  await expect(page.locator("section.filling")).toHaveAttribute("data-saved", "true");
+  // While the child is still going, the draft is saved, but not as plain text.
+  expect(await dumpStorage(page)).not.toContain(marker);
+  await page.getByRole("button", { name: "Finish and send my answers" }).tap();
+  await expect(heading(page)).toHaveText("Thank you!");
+  await expectNoAxeViolations(page, "survey thank you");
+  let dump = await dumpStorage(page);
+  expect(dump).not.toContain(marker);
+  expect(dump).not.toContain("shorter please");
+  expect(dump).toContain(`survey/${SURVEY_ID}/`);
+  // Back to the start screen for the next child: nothing of the last child's answers.
+  await page.getByRole("link", { name: "Done: ready for the next person" }).tap();
+  await expect(heading(page)).toHaveText(TITLE);
+  await expect(page).toHaveURL(new RegExp(`/surveys/${SURVEY_ID}$`));
+  await expect(page.locator("input[name=survey-age-band]:checked")).toHaveCount(0);
+  await expect(page.getByText(marker, { exact: false })).toHaveCount(0);
+
+  // Child 2, with the keyboard alone; stops for now and carries on from the surveys page.
+  await page.getByLabel("7 to 9", { exact: true }).focus();
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Start the survey" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(heading(page)).toHaveText(TITLE);
+  await page.getByRole("button", { name: "Let's start" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(heading(page)).toHaveText("Do you know how to contact your IRO?");
+  await expect(heading(page)).toBeFocused();
+  // Tab to the first answer and choose it.
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => (document.activeElement as HTMLInputElement)?.type === "radio")) break;
+  }
+  await page.keyboard.press("Space");
+  await expect(page.locator("section.filling")).toHaveAttribute("data-saved", "true");
+  await page.getByRole("button", { name: "Stop for now" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/surveys\?saved=1$/);
+  await expect(page.getByText("Saved. The survey can be carried on later from this screen.")).toBeVisible();
+  await expectNoAxeViolations(page, "surveys with one in progress");
+  await page.getByRole("link", { name: `Carry on: ${TITLE}` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(heading(page)).toHaveText("Do you know how to contact your IRO?");
+  await page.getByRole("button", { name: /^Next/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(heading(page)).toHaveText("What would make reviews better?");
+  await page.locator(".own-words textarea").focus();
+  await page.keyboard.type("typed with keys");
+  await page.getByRole("button", { name: /^Next/ }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: /^Skip this one/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(heading(page)).toHaveText("Here's what you told us");
+  await page.getByRole("button", { name: "Finish and send my answers" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(heading(page)).toHaveText("Thank you!");
+  dump = await dumpStorage(page);
+  expect(dump).not.toContain("typed with keys");
+
+  // The tablet was never set up for an IRO, yet both answers are sealed and waiting.
+  await page.goto("/surveys");
+  const card = page.locator(".survey-card");
+  await expect(card).toContainText("Answers waiting to be sent: 2");
+  await expect(page.getByText("Surveys in progress")).toHaveCount(0);
+
+  // Removing asks first, and says answers are still waiting.
+  await card.getByRole("button", { name: "Remove from this tablet" }).tap();
+  await expect(card).toContainText("2 answers to this survey are still waiting to be sent.");
+  await expectNoAxeViolations(page, "surveys: confirm remove");
+  await card.getByRole("button", { name: "Keep it" }).tap();
+
+  // A review booklet finished on the same tablet: its answers file holds it alone.
+  await setUpTablet(page);
+  await page.goto("/booklet");
+  await page.getByLabel("Child's first name or initials").fill("Tia");
+  await page.getByText("16 and over", { exact: true }).tap();
+  await page.getByLabel("Date of the review").fill("2026-12-01");
+  await page.getByRole("button", { name: "Start the booklet" }).tap();
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  for (let i = 0; i < 60; i++) {
+    if (((await heading(page).textContent()) ?? "").includes("Here's what you told us")) break;
+    await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
+  }
+  await page.getByRole("button", { name: "Finish and send to my IRO" }).tap();
+  await expect(heading(page)).toHaveText("Thank you, Tia!");
+  await page.goto("/tablet");
+  await expect(page.getByText("Sealed booklets waiting to be sent: 1")).toBeVisible();
+  let downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the answers file" }).tap();
+  const review = readFileSync((await (await downloading).path())!);
+  expect(bundleCount(review)).toBe(1);
+
+  // The survey's own answers file: both children, sealed, and remembered as sent.
+  await page.goto("/surveys");
+  await expect(card).toContainText("Answers waiting to be sent: 2");
+  downloading = page.waitForEvent("download");
+  await card.getByRole("button", { name: "Download the answers file" }).tap();
+  const download = await downloading;
+  const name = download.suggestedFilename();
+  expect(name).toMatch(new RegExp(`^my-say-survey-answers-${SURVEY_ID}-.*\\.mysay$`));
+  const answers = readFileSync((await download.path())!);
+  expect(bundleCount(answers)).toBe(2);
+  expect(answers.toString("latin1")).not.toContain(marker);
+  await expect(page.getByRole("status")).toContainText(`Saved ${name} with 2 answers.`);
+  await expect(card).toContainText("Answers waiting to be sent: 0");
+  await expect(card).toContainText("Already sent and still on this tablet: 2");
+  await expectNoAxeViolations(page, "surveys: answers sent");
+
+  // Taken off the tablet after confirming; its sent answers can still be removed.
+  await card.getByRole("button", { name: "Remove from this tablet" }).tap();
+  await card.getByRole("button", { name: "Yes, remove it" }).tap();
+  await expect(page.getByRole("status")).toContainText(`Removed "${TITLE}" from this tablet.`);
+  await expect(page.getByText("There are no surveys on this tablet yet.")).toBeVisible();
+  const takenOff = page.locator("section.card", { has: page.getByRole("heading", { name: "Answers to surveys taken off this tablet" }) });
+  await expect(takenOff).toContainText(`Survey ${SURVEY_ID}`);
+  await takenOff.getByRole("button", { name: "Remove sent answers from this tablet" }).tap();
+  await expect(page.getByRole("status")).toContainText("Removed 2 sent answers from this tablet.");
+  await expect(takenOff).toHaveCount(0);
+  await expectNoAxeViolations(page, "surveys: taken off");
+  await context.close();
+
+  // The council lead imports the file: survey answers, counted apart, never in the inbox.
+  await staff.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Booklets" }).click();
+  await expect(heading(staff)).toHaveText("IRO workspace");
+  const picker = staff.getByLabel("Choose answers files", { exact: true });
+  await picker.setInputFiles({ name, mimeType: "application/octet-stream", buffer: answers });
+  await expect(staff.getByText(`2 survey answers added from ${name}`)).toBeVisible();
+  await expect(staff.getByText("No booklets yet.", { exact: false })).toBeVisible();
+  await expectNoAxeViolations(staff, "workspace after importing survey answers");
+  await picker.setInputFiles({ name, mimeType: "application/octet-stream", buffer: answers });
+  await expect(staff.getByText(`Nothing new: all 2 survey answers in ${name} were already here`)).toBeVisible();
+  await expect(staff.getByText("No booklets yet.", { exact: false })).toBeVisible();
+  // The review booklet's file was sealed for another IRO: refused whole, nothing added.
+  await picker.setInputFiles({ name: "review.mysay", mimeType: "application/octet-stream", buffer: review });
+  await expect(staff.getByText("review.mysay", { exact: false }).first()).toBeVisible();
+  await expect(staff.getByText("No booklets yet.", { exact: false })).toBeVisible();
+});
+
+test("at 320 px wide, the survey screens scroll nothing sideways", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const lead: Lead = {
+    display_name: "Sam Patel",
+    public_key: "9KQleDqalQ4ckNNTjXLgju8ZWt09XKmeIed93EbwCXw",
+    fingerprint: "4Z7W-KM8N-A7BX-2SGN",
+  };
+  const { context, page } = await tabletPage(browser, 320);
+  await page.goto(surveyLink(lead));
+  await expect(page.locator(".card.offer")).toContainText(TITLE);
+  expect(await scrollsSideways(page), "offer").toBe(false);
+  await page.getByRole("button", { name: "Add this survey to this tablet" }).tap();
+  await expect(page.locator(".survey-card")).toHaveCount(1);
+  expect(await scrollsSideways(page), "list").toBe(false);
+  await page.getByRole("link", { name: `Start ${TITLE}` }).tap();
+  await expect(heading(page)).toHaveText(TITLE);
+  expect(await scrollsSideways(page), "start").toBe(false);
+  await page.getByText("16 and over", { exact: true }).tap();
+  await page.getByRole("button", { name: "Start the survey" }).tap();
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  for (let i = 0; i < 6; i++) {
+    expect(await scrollsSideways(page), `screen ${i}`).toBe(false);
+    if (((await heading(page).textContent()) ?? "").includes("Here's what you told us")) break;
+    await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
+  }
+  await page.getByRole("button", { name: "Finish and send my answers" }).tap();
+  await expect(heading(page)).toHaveText("Thank you!");
+  expect(await scrollsSideways(page), "thank you").toBe(false);
+  await page.goto("/surveys");
+  await expect(page.locator(".survey-card")).toContainText("Answers waiting to be sent: 1");
+  expect(await scrollsSideways(page), "list with answers").toBe(false);
+  await page.locator(".survey-card").getByRole("button", { name: "Remove from this tablet" }).tap();
+  expect(await scrollsSideways(page), "confirm").toBe(false);
+  await context.close();
+});
