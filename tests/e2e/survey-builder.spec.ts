@@ -38,6 +38,20 @@ async function drag(page: Page, handle: Locator, to: { x: number; y: number }) {
   await page.mouse.up();
 }
 
+/** Every link, button, menu and disclosure on the page is at least 44 by 44 pixels. */
+async function expectBigTargets(page: Page, what: string) {
+  const controls = page.locator("main a:visible, main button:visible, main select:visible, main summary:visible");
+  const count = await controls.count();
+  expect(count).toBeGreaterThan(3);
+  for (let i = 0; i < count; i++) {
+    const control = controls.nth(i);
+    const box = (await control.boundingBox())!;
+    const name = `${what}: ${(await control.textContent())?.trim().slice(0, 40)}`;
+    expect(box.height, `${name} height`).toBeGreaterThanOrEqual(44);
+    expect(box.width, `${name} width`).toBeGreaterThanOrEqual(44);
+  }
+}
+
 /** The sideways overflow of the page, in pixels. */
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -195,6 +209,7 @@ test("build a survey with a condition, reorder it, fix its problems, preview, pu
   expect(json.seal_for).toEqual([expect.objectContaining({ display_name: "Sam Patel", fingerprint })]);
   expect(JSON.stringify(json)).not.toMatch(/child_details|device_id/);
   await expectNoAxeViolations(page, "builder, published and shared");
+  await expectBigTargets(page, "builder");
   await saved(page);
 
   // Everything was kept: after a reload (and unlocking) the survey is there, published.
@@ -216,6 +231,7 @@ test("build a survey with a condition, reorder it, fix its problems, preview, pu
   await expect(item.getByRole("link", { name: "Results: Your reviews" })).toHaveAttribute("href", /\/iro\/surveys\/survey-[0-9a-f]{16}\/results$/);
   await expect(item.getByRole("link", { name: "You said, we did: Your reviews" })).toHaveAttribute("href", /\/you-said$/);
   await expectNoAxeViolations(page, "survey list");
+  await expectBigTargets(page, "survey list");
 
   // Deleting asks first and says what goes with it.
   await item.getByRole("button", { name: "Delete this survey: Your reviews" }).click();
@@ -256,6 +272,29 @@ test("on a 320 px phone the list, builder and preview scroll nothing sideways", 
   await expect(heading(page)).toHaveText("Surveys");
   expect(await sideways(page)).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page, "survey list at 320 px");
+});
+
+test("the builder in Welsh and in Arabic, right to left", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/demo/surveys");
+  await expect(heading(page)).toHaveText("Surveys", { timeout: 30_000 });
+  await page.getByLabel("Language", { exact: true }).selectOption({ label: "Cymraeg" });
+  await expect(heading(page)).toHaveText("Arolygon");
+  await page.getByRole("button", { name: "Dechrau arolwg newydd" }).click();
+  await expect(heading(page)).toHaveText("Arolwg: Arolwg heb deitl");
+  // A survey started in Welsh is written in Welsh first.
+  await page.getByLabel("Teitl", { exact: true }).fill("Eich adolygiadau");
+  await page.getByRole("button", { name: "Ychwanegu cwestiwn" }).click();
+  await page.locator("#sb-q1-text-cy").fill("Ydych chi'n mynd i'ch adolygiad?");
+  await expect(page.locator(".sb-preview h1")).toHaveText("Ydych chi'n mynd i'ch adolygiad?");
+  await expect(page.locator("nav.iro-nav").getByRole("link", { name: "Arolygon" })).toHaveAttribute("aria-current", "page");
+  await expectNoAxeViolations(page, "builder in Welsh");
+  await page.getByLabel("Iaith", { exact: true }).selectOption({ label: "العربية" });
+  await expect(heading(page)).toHaveText("استبيان: Eich adolygiadau");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.locator(".sb-preview-screen")).toHaveAttribute("lang", "cy");
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page, "builder in Arabic");
 });
 
 test("the council page explains surveys and links to each step", async ({ page }) => {

@@ -50,7 +50,8 @@ pub fn WorkspaceBar() -> impl IntoView {
         <nav class="iro-nav" aria-label=i18n.tr(Key::IroNavLabel)>
             <ul>
                 {pages.into_iter().map(|(page, key)| view! {
-                    <li><A href=active.href(page) exact=true>{i18n.tr(key)}</A></li>
+                    // "Surveys" stays marked while a survey is open; the others mark their page only.
+                    <li><A href=active.href(page) exact={page != "surveys"}>{i18n.tr(key)}</A></li>
                 }).collect_view()}
             </ul>
         </nav>
