@@ -4,6 +4,8 @@
 //! (booklets, answers, sealing, reports) is the `my_say_core` crate; browser-only pieces
 //! (storage, files, speech) sit in `browser`.
 
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod browser;
 pub mod components;
 pub mod drafts;
