@@ -55,7 +55,7 @@ async function expectBigTargets(page: Page, what: string) {
 /** The sideways overflow of the page, in pixels. */
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-test("build a survey with a condition, reorder it, fix its problems, preview, publish and share it", async ({ page }) => {
+test("build a survey with a condition, reorder it, fix its problems, preview, publish and share it", async ({ page, browser }) => {
   test.setTimeout(240_000);
   const fingerprint = await setUpWorkspace(page);
 
@@ -208,6 +208,15 @@ test("build a survey with a condition, reorder it, fix its problems, preview, pu
   expect(questions[2].show_if).toEqual({ question: "q1", any_of: ["no"] });
   expect(json.seal_for).toEqual([expect.objectContaining({ display_name: "Sam Patel", fingerprint })]);
   expect(JSON.stringify(json)).not.toMatch(/child_details|device_id/);
+  // A tablet opens the link: it shows the survey and the lead's fingerprint, and adds it.
+  const tabletContext = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const tablet = await tabletContext.newPage();
+  await tablet.goto(link);
+  await expect(tablet.locator("main")).toContainText("Your reviews");
+  await expect(tablet.locator("main")).toContainText(fingerprint);
+  await tablet.getByRole("button", { name: "Add this survey to this tablet" }).tap();
+  await expect(tablet.getByText('Added "Your reviews".')).toBeVisible();
+  await tabletContext.close();
   await expectNoAxeViolations(page, "builder, published and shared");
   await expectBigTargets(page, "builder");
   await saved(page);
