@@ -339,7 +339,7 @@ test("a survey is added from its link, run anonymously twice, sent as its own fi
   await expect(staff.getByText("No booklets yet.", { exact: false })).toBeVisible();
 });
 
-test("at 320 px wide, the survey screens scroll nothing sideways", async ({ browser }) => {
+test("at 320 px wide, a survey added from its file: the screens scroll nothing sideways", async ({ browser }) => {
   test.setTimeout(120_000);
   const lead: Lead = {
     display_name: "Sam Patel",
@@ -347,7 +347,15 @@ test("at 320 px wide, the survey screens scroll nothing sideways", async ({ brow
     fingerprint: "4Z7W-KM8N-A7BX-2SGN",
   };
   const { context, page } = await tabletPage(browser, 320);
-  await page.goto(surveyLink(lead));
+  // From a file this time: a wrong file is refused with a message and changes nothing.
+  await page.goto("/surveys");
+  const picker = page.getByLabel("Add a survey from a file", { exact: true });
+  await picker.setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from('{"hello": 1}') });
+  await expect(page.getByRole("alert")).toContainText("junk.json could not be added: This is not a My Say survey.");
+  await expect(page.getByText("There are no surveys on this tablet yet.")).toBeVisible();
+  expect(await scrollsSideways(page), "bad file").toBe(false);
+  const file = JSON.stringify(surveyFile(lead), null, 2);
+  await picker.setInputFiles({ name: "my-say-survey.json", mimeType: "application/json", buffer: Buffer.from(file) });
   await expect(page.locator(".card.offer")).toContainText(TITLE);
   expect(await scrollsSideways(page), "offer").toBe(false);
   await page.getByRole("button", { name: "Add this survey to this tablet" }).tap();
