@@ -34,8 +34,8 @@ pub use results::{
 pub use share::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
 pub use themes::{NamedTheme, ThemeBook, ThemeError, ThemeId};
 pub use you_said::{
-    About, ActionStatus, Poster, PosterRow, WeDid, YouSaid, YouSaidError, YouSaidProblem,
-    YouSaidWeDid,
+    About, ActionStatus, Poster, PosterRow, WeDid, YouSaid, YouSaidError, YouSaidIssue,
+    YouSaidProblem, YouSaidWeDid,
 };
 
 use crate::text::{LocaleCode, Text};

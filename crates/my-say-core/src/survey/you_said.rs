@@ -129,8 +129,42 @@ pub struct YouSaidProblem {
     pub entry: Option<usize>,
     /// The action in that entry, counting from 1.
     pub action: Option<usize>,
+    /// Which rule, for screens that word the message in another language and point at the
+    /// field to fix.
+    pub kind: YouSaidIssue,
     /// What to fix.
     pub message: String,
+}
+
+/// Which rule a [`YouSaidProblem`] breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YouSaidIssue {
+    /// The title is blank.
+    NoTitle,
+    /// The title is longer than [`MAX_TITLE_CHARS`].
+    TitleTooLong,
+    /// The line under the title is longer than [`MAX_TITLE_CHARS`].
+    IntroTooLong,
+    /// The table has no entries.
+    NoEntries,
+    /// The entry is about a theme that has been removed.
+    ThemeRemoved,
+    /// The entry is about a question the survey does not have.
+    QuestionMissing,
+    /// The entry does not say what children said.
+    NoSaid,
+    /// What children said is longer than [`MAX_ENTRY_CHARS`].
+    SaidTooLong,
+    /// The entry has no actions.
+    NoActions,
+    /// The action does not say what was done.
+    NoWhat,
+    /// What was done is longer than [`MAX_ENTRY_CHARS`].
+    WhatTooLong,
+    /// A done action is dated after today (the date).
+    DoneInFuture(Date),
+    /// A planned action is dated before today (the date).
+    PlannedInPast(Date),
 }
 
 impl fmt::Display for YouSaidProblem {
@@ -249,19 +283,27 @@ impl YouSaidWeDid {
         themes: Option<&ThemeBook>,
     ) -> Vec<YouSaidProblem> {
         let mut out = Vec::new();
-        let mut problem = |entry: Option<usize>, action: Option<usize>, message: String| {
-            out.push(YouSaidProblem {
-                entry,
-                action,
-                message,
-            })
-        };
+        let mut problem =
+            |entry: Option<usize>, action: Option<usize>, kind: YouSaidIssue, message: String| {
+                out.push(YouSaidProblem {
+                    entry,
+                    action,
+                    kind,
+                    message,
+                })
+            };
         if self.title.trim().is_empty() {
-            problem(None, None, "Give the poster a title.".into());
+            problem(
+                None,
+                None,
+                YouSaidIssue::NoTitle,
+                "Give the poster a title.".into(),
+            );
         } else if self.title.chars().count() > MAX_TITLE_CHARS {
             problem(
                 None,
                 None,
+                YouSaidIssue::TitleTooLong,
                 format!("The title can be at most {MAX_TITLE_CHARS} characters."),
             );
         }
@@ -269,11 +311,17 @@ impl YouSaidWeDid {
             problem(
                 None,
                 None,
+                YouSaidIssue::IntroTooLong,
                 format!("The line under the title can be at most {MAX_TITLE_CHARS} characters."),
             );
         }
         if self.entries.is_empty() {
-            problem(None, None, "Add at least one thing children said.".into());
+            problem(
+                None,
+                None,
+                YouSaidIssue::NoEntries,
+                "Add at least one thing children said.".into(),
+            );
         }
         for (e, entry) in self.entries.iter().enumerate() {
             let e = Some(e + 1);
@@ -284,6 +332,7 @@ impl YouSaidWeDid {
                             problem(
                                 e,
                                 None,
+                                YouSaidIssue::ThemeRemoved,
                                 "it is about a theme that has been removed: choose another".into(),
                             );
                         }
@@ -295,6 +344,7 @@ impl YouSaidWeDid {
                             problem(
                                 e,
                                 None,
+                                YouSaidIssue::QuestionMissing,
                                 "it is about a question that is not in the survey: choose another"
                                     .into(),
                             );
@@ -304,11 +354,17 @@ impl YouSaidWeDid {
                 About::General => {}
             }
             if entry.said.trim().is_empty() {
-                problem(e, None, "write what children said".into());
+                problem(
+                    e,
+                    None,
+                    YouSaidIssue::NoSaid,
+                    "write what children said".into(),
+                );
             } else if entry.said.chars().count() > MAX_ENTRY_CHARS {
                 problem(
                     e,
                     None,
+                    YouSaidIssue::SaidTooLong,
                     format!("what children said can be at most {MAX_ENTRY_CHARS} characters"),
                 );
             }
@@ -316,17 +372,19 @@ impl YouSaidWeDid {
                 problem(
                     e,
                     None,
+                    YouSaidIssue::NoActions,
                     "add at least one thing that was done or is planned".into(),
                 );
             }
             for (a, action) in entry.actions.iter().enumerate() {
                 let a = Some(a + 1);
                 if action.what.trim().is_empty() {
-                    problem(e, a, "write what was done".into());
+                    problem(e, a, YouSaidIssue::NoWhat, "write what was done".into());
                 } else if action.what.chars().count() > MAX_ENTRY_CHARS {
                     problem(
                         e,
                         a,
+                        YouSaidIssue::WhatTooLong,
                         format!("this can be at most {MAX_ENTRY_CHARS} characters"),
                     );
                 }
@@ -334,6 +392,7 @@ impl YouSaidWeDid {
                     ActionStatus::Done if action.date > today => problem(
                         e,
                         a,
+                        YouSaidIssue::DoneInFuture(action.date),
                         format!(
                             "it is marked done on {}, which has not come yet: mark it planned, \
                              or change the date",
@@ -343,6 +402,7 @@ impl YouSaidWeDid {
                     ActionStatus::Planned if action.date < today => problem(
                         e,
                         a,
+                        YouSaidIssue::PlannedInPast(action.date),
                         format!(
                             "it was planned for {}, which has passed: mark it done, or give a \
                              new date",
@@ -576,11 +636,22 @@ mod tests {
         assert_eq!(id, "e4");
         let boring = themes.themes()[0].id.clone();
         themes.remove_theme(&boring);
-        let shown: Vec<String> = t
-            .problems(today, Some(&survey), Some(&themes))
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let found = t.problems(today, Some(&survey), Some(&themes));
+        let kinds: Vec<YouSaidIssue> = found.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                YouSaidIssue::NoTitle,
+                YouSaidIssue::NoSaid,
+                YouSaidIssue::DoneInFuture(day("2013-06-01")),
+                YouSaidIssue::NoWhat,
+                YouSaidIssue::ThemeRemoved,
+                YouSaidIssue::PlannedInPast(day("2013-04-30")),
+                YouSaidIssue::QuestionMissing,
+                YouSaidIssue::NoActions,
+            ]
+        );
+        let shown: Vec<String> = found.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
             [
