@@ -19,6 +19,7 @@ use i18n::{I18n, Locale};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
+use pages::iro::{SurveyResultsPage, YouSaidPage};
 use pages::{
     booklet::{BookletFill, BookletStart},
     council::CouncilHome,
@@ -64,6 +65,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("settings") view=WorkspaceSettings />
                         <Route path=path!("surveys") view=SurveyList />
                         <Route path=path!("surveys/:id") view=SurveyBuilder />
+                        <Route path=path!("surveys/:id/results") view=SurveyResultsPage />
+                        <Route path=path!("surveys/:id/you-said") view=YouSaidPage />
                     </ParentRoute>
                     // The example workspace: the same pages over made-up data in memory.
                     <ParentRoute path=path!("demo") view=DemoArea>
@@ -75,6 +78,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("settings") view=WorkspaceSettings />
                         <Route path=path!("surveys") view=SurveyList />
                         <Route path=path!("surveys/:id") view=SurveyBuilder />
+                        <Route path=path!("surveys/:id/results") view=SurveyResultsPage />
+                        <Route path=path!("surveys/:id/you-said") view=YouSaidPage />
                     </ParentRoute>
                     <Route path=path!("council") view=CouncilHome />
                     <Route path=path!("tablet") view=TabletSetup />

@@ -21,9 +21,11 @@ mod restore;
 mod settings;
 mod setup;
 mod summary;
+mod survey_results;
 mod surveys;
 mod tablet_link;
 mod unlock;
+mod you_said;
 
 pub use data::DataCare;
 pub use follow_ups::FollowUps;
@@ -31,7 +33,9 @@ pub use home::WorkspaceHome;
 pub use reports::Reports;
 pub use settings::WorkspaceSettings;
 pub use summary::BookletSummary;
+pub use survey_results::SurveyResultsPage;
 pub use surveys::{SurveyBuilder, SurveyList};
+pub use you_said::YouSaidPage;
 
 use crate::browser::clock;
 use crate::browser::store::{DeviceStore, MemoryStore, StoreError};

@@ -1,0 +1,346 @@
+import { test, expect, type Page, type Download, type Locator } from "@playwright/test";
+import { readFileSync, writeFileSync } from "node:fs";
+import { inflateSync } from "node:zlib";
+import { expectNoAxeViolations } from "./helpers";
+
+// A council survey's results, themes and "You said, we did", on the example workspace's survey
+// (crates/my-say-core/src/demo.rs, `demo_survey`: 60 children, three of them aged 4 to 6).
+// Tablet-sized screen, touch on.
+test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+const SURVEY = "survey-de30000000000001";
+const RESULTS = `/demo/surveys/${SURVEY}/results`;
+const YOU_SAID = `/demo/surveys/${SURVEY}/you-said`;
+const BANNER = "Example data: not real children.";
+const heading = (page: Page) => page.locator("main h1");
+
+/** RFC 4180 CSV, as My Say writes it: quoted cells, doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
+    else cell += c;
+  }
+  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/** The tables of a CSV file (split at empty rows), each as objects keyed by its heading row. */
+function csvTables(text: string) {
+  expect(text.charCodeAt(0), "starts with a UTF-8 BOM").toBe(0xfeff);
+  const tables: Record<string, string>[][] = [];
+  let head: string[] | null = null;
+  for (const r of parseCsv(text.slice(1))) {
+    if (r.length === 1 && r[0] === "") { head = null; continue; }
+    if (!head) { head = r; tables.push([]); continue; }
+    const h = head;
+    tables[tables.length - 1].push(Object.fromEntries(h.map((k, i) => [k, r[i]])));
+  }
+  return tables;
+}
+
+/** Clicks a button that downloads a file; returns the file's name and text. */
+async function download(page: Page, button: string) {
+  const waiting = page.waitForEvent("download");
+  await page.getByRole("button", { name: button }).click();
+  const file: Download = await waiting;
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
+}
+
+function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+/** The strings a PDF carries (its outline and tags, with `outline` and `tagged` on): literal
+ * and UTF-16 hex strings, from the file and from every stream that inflates. */
+function pdfStrings(pdf: Buffer): string {
+  const parts = [pdf.toString("latin1")];
+  const raw = pdf.toString("latin1");
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index! + m[0].length;
+    const end = raw.indexOf("endstream", start);
+    try { parts.push(inflateSync(pdf.subarray(start, end)).toString("latin1")); } catch { /* not deflated */ }
+  }
+  const out: string[] = [];
+  for (const p of parts) {
+    for (const m of p.matchAll(/<FEFF([0-9A-Fa-f]+)>/g)) {
+      const hex = m[1];
+      let s = "";
+      for (let i = 0; i + 3 < hex.length; i += 4) s += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
+      out.push(s);
+    }
+    for (const m of p.matchAll(/\(((?:\\.|[^\\)])*)\)/g)) out.push(m[1].replace(/\\(.)/g, "$1"));
+  }
+  return out.join("\n");
+}
+
+async function openDemo(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole("note").getByText(BANNER)).toBeVisible();
+  await expect(heading(page)).toBeVisible();
+}
+
+/** A question's section on the results page. */
+function question(page: Page, n: number, text: string): Locator {
+  return page.locator("section.survey-question").filter({ has: page.getByRole("heading", { level: 2, name: `Question ${n}: ${text}` }) });
+}
+
+/** A date as the app writes it in English: "14 March 2026". */
+function longDate(d: Date) {
+  return `${d.getDate()} ${d.toLocaleString("en-GB", { month: "long" })} ${d.getFullYear()}`;
+}
+function iso(d: Date) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+function daysFromToday(n: number) {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return d;
+}
+
+test("results: the table, chart and CSV agree; 4 to 6 is suppressed; JSON; print", async ({ page }) => {
+  await openDemo(page, RESULTS);
+  await expect(heading(page)).toHaveText("Results: Your reviews and your IRO");
+  await expect(page.getByText("60 children finished this survey.")).toBeVisible();
+  const finished = page.locator(".finished-table tbody td");
+  await expect(finished).toHaveText(["fewer than 5", "14", "28", "15", "60"]);
+
+  // Question 1: a row per answer, a cell per age band and one for all ages.
+  const q1 = question(page, 1, "Do you know how to contact your IRO?");
+  const table = q1.locator("table");
+  await expect(table.locator("thead th")).toHaveText(["Answer", "4 to 6", "7 to 9", "10 to 15", "16 and over", "All ages"]);
+  const rows = table.locator("tbody tr.value-row");
+  await expect(rows.locator("th")).toHaveText(["Yes", "Not sure", "No"]);
+  const counts: string[] = [];
+  const percents: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const all = rows.nth(i).locator("td").nth(4);
+    counts.push(await all.locator(".n").innerText());
+    percents.push(await all.locator(".pct").innerText());
+    // Three children aged 4 to 6: no figure at all, in words.
+    await expect(rows.nth(i).locator("td").first()).toHaveText("fewer than 5");
+    await expect(rows.nth(i).locator("td").first().locator(".pct, .n")).toHaveCount(0);
+  }
+  for (const p of percents) expect(p).toMatch(/^\d{1,3}%$/);
+  const answered = await table.locator("tbody tr", { hasText: "Answered" }).locator("td").nth(4).innerText();
+  expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(Number(answered));
+
+  // The chart beside it carries the same figures, as an image with a name.
+  const chart = q1.getByRole("img", { name: /Question 1, all ages/ });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator("text.bar-label")).toHaveText(["Yes", "Not sure", "No"]);
+  await expect(chart.locator("text.bar-value")).toHaveText(percents);
+
+  // The CSV says the same, suppression included; then the free-text answers with their themes.
+  const csv = await download(page, "Download the results (CSV)");
+  expect(csv.name).toBe(`my-say-${SURVEY}-results.csv`);
+  const [figures, freeText] = csvTables(csv.text);
+  const q1all = figures.filter((r) => r.question_number === "1" && r.age_band === "all");
+  expect(q1all.map((r) => r.answer)).toEqual(["yes", "not_sure", "no"]);
+  expect(q1all.map((r) => r.count)).toEqual(counts);
+  expect(q1all.map((r) => r.percent)).toEqual(percents);
+  expect(q1all[0].answered).toBe(answered);
+  const young = figures.filter((r) => r.question_number === "1" && r.age_band === "4–6");
+  expect(young).toEqual([expect.objectContaining({ count: "fewer than 5", percent: "fewer than 5", answered: "fewer than 5" })]);
+  expect(freeText.length).toBeGreaterThan(10);
+  expect(freeText.some((r) => r.themes === "Contacting the IRO")).toBe(true);
+  expect(Object.keys(freeText[0])).toEqual(["question_number", "question_id", "question", "age_band", "answer", "themes"]);
+
+  const json = await download(page, "Download the results (JSON)");
+  expect(json.name).toBe(`my-say-${SURVEY}-results.json`);
+  const results = JSON.parse(json.text);
+  expect(results).toMatchObject({ format: "my-say/survey-results", version: 1, survey_id: SURVEY, responses: 60 });
+  expect(results.questions[0].bands[0]).toEqual({ cell: "suppressed" });
+  expect(results.questions[0].overall.answered).toBe(Number(answered));
+  // Nothing that could point at a child: no booklet ids, no times.
+  expect(json.text).not.toMatch(/completed_at|"child"|T\d\d:\d\d:\d\dZ/);
+  await expectNoAxeViolations(page, "survey results");
+
+  // Printed: the results only, no navigation, buttons or theme forms.
+  await page.emulateMedia({ media: "print" });
+  await expect(q1.locator("table")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Workspace" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print the results" })).toBeHidden();
+  await expect(page.getByLabel("New theme")).toBeHidden();
+  await expect(page.locator(".free-text-item button").first()).toBeHidden();
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  writeFileSync(test.info().outputPath("results.pdf"), pdf);
+  expect(pdfPageCount(pdf)).toBeGreaterThan(1);
+});
+
+test("themes: make one, put two answers in it by touch and by keyboard, see the count, rename it", async ({ page }) => {
+  await openDemo(page, RESULTS);
+  const themes = page.locator("section.themes-card");
+  await expect(themes.locator(".theme-row")).toHaveCount(3);
+  await expect(themes.locator(".theme-row", { hasText: "Contacting the IRO" }).locator(".theme-count")).toHaveText(/^\d+ answers$/);
+
+  // A blank name is refused, with the reason beside the box.
+  await page.getByRole("button", { name: "Add the theme" }).click();
+  await expect(themes.getByText("Give the theme a name.")).toBeVisible();
+  await expect(page.getByLabel("New theme")).toBeFocused();
+  await page.getByLabel("New theme").fill("Family time");
+  await page.getByRole("button", { name: "Add the theme" }).click();
+  const family = themes.locator(".theme-row", { hasText: "Family time" });
+  await expect(family.locator(".theme-count")).toHaveText("0 answers");
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  // Two answers to question 5 that are in no theme yet: the first by tapping, the second with
+  // the keyboard.
+  const q5 = question(page, 5, "Is there anything else you want the council to know?");
+  const loose = q5.locator("li.free-text-item").filter({ hasText: "No theme yet" });
+  const first = loose.nth(0);
+  const second = loose.nth(1);
+  const firstWords = await first.locator(".free-words").innerText();
+  const secondWords = await second.locator(".free-words").innerText();
+  await first.getByRole("button", { name: "Choose themes" }).tap();
+  await first.getByRole("checkbox", { name: "Family time" }).tap();
+  await expect(family.locator(".theme-count")).toHaveText("1 answers");
+  const secondItem = q5.locator("li.free-text-item").filter({ has: page.locator(".free-words", { hasText: secondWords }) }).filter({ hasText: "No theme yet" }).first();
+  await secondItem.getByRole("button", { name: "Choose themes" }).focus();
+  await page.keyboard.press("Enter");
+  await secondItem.getByRole("checkbox", { name: "Family time" }).focus();
+  await page.keyboard.press("Space");
+  await expect(family.locator(".theme-count")).toHaveText("2 answers");
+  await expect(q5.locator("li.free-text-item", { hasText: firstWords }).filter({ hasText: "Themes: Family time" }).first()).toBeVisible();
+
+  // The other way round: the theme's answers, ticked.
+  await family.getByRole("button", { name: "Choose its answers" }).click();
+  const panel = family.getByRole("group", { name: 'Answers in "Family time"' });
+  await expect(panel.getByRole("checkbox", { checked: true })).toHaveCount(2);
+  await expectNoAxeViolations(page, "survey results, themes open");
+
+  // Renamed, the answers stay in it; and it was saved: it is there after visiting another page.
+  await family.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByLabel('New name for "Family time"')).toBeFocused();
+  await page.getByLabel('New name for "Family time"').fill("Brothers and sisters");
+  await page.getByRole("button", { name: "Save the name" }).click();
+  const renamed = themes.locator(".theme-row", { hasText: "Brothers and sisters" });
+  await expect(renamed.locator(".theme-count")).toHaveText("2 answers");
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await page.getByRole("navigation", { name: "This survey" }).getByRole("link", { name: "You said, we did" }).click();
+  await expect(heading(page)).toHaveText("You said, we did: Your reviews and your IRO");
+  await expect(page.getByLabel("What is it about?").first().locator("option", { hasText: "Theme: Brothers and sisters" })).toHaveCount(1);
+  await page.getByRole("navigation", { name: "This survey" }).getByRole("link", { name: "Results" }).click();
+  await expect(page.locator(".theme-row", { hasText: "Brothers and sisters" }).locator(".theme-count")).toHaveText("2 answers");
+
+  // Removing a theme asks first; its answers stay.
+  const school = page.locator(".theme-row", { hasText: "Reviews at school" });
+  await school.getByRole("button", { name: "Remove" }).click();
+  await school.getByRole("button", { name: "Remove the theme" }).click();
+  await expect(page.locator(".theme-row", { hasText: "Reviews at school" })).toHaveCount(0);
+  await expect(page.locator(".theme-row")).toHaveCount(3);
+});
+
+test("you said, we did: an entry with two actions, a problem fixed, the poster on one A4 page, the CSV", async ({ page }) => {
+  await openDemo(page, YOU_SAID);
+  await expect(heading(page)).toHaveText("You said, we did: Your reviews and your IRO");
+  await expect(page.getByText("Nothing to fix: the poster is ready to print.")).toBeVisible();
+  const poster = page.locator("section.poster");
+  const title = `You said, we did: reviews ${new Date().getFullYear()}`;
+  await expect(poster.getByRole("heading", { level: 2 })).toHaveText(title);
+  await expect(poster.locator(".poster-row")).toHaveCount(3);
+  await expectNoAxeViolations(page, "you said, we did");
+
+  // A new entry: focus goes to what children said.
+  await page.getByRole("button", { name: "Add something children said" }).click();
+  const entry = page.locator("li.ysw-entry").nth(3);
+  await expect(entry.getByRole("heading", { name: "Entry 4" })).toBeVisible();
+  await expect(entry.getByLabel("What children said")).toBeFocused();
+  await page.keyboard.type("You said review rooms are too cold and too small.");
+  await entry.getByLabel("What is it about?").selectOption({ label: "Theme: Reviews at school" });
+  const a1 = entry.locator("li.ysw-action").nth(0);
+  await a1.getByLabel("What was done, or is planned").fill("We asked every team to book a warm, comfortable room.");
+  const done = daysFromToday(-10);
+  await a1.getByLabel("Date").fill(iso(done));
+  await entry.getByRole("button", { name: "Add an action" }).click();
+  const a2 = entry.locator("li.ysw-action").nth(1);
+  await expect(a2.getByLabel("What was done, or is planned")).toBeFocused();
+  await page.keyboard.type("We will check the rooms with the council at the spring event.");
+  // Planned, but dated in the past: a problem, the poster waits.
+  const past = daysFromToday(-3);
+  await a2.getByLabel("Date").fill(iso(past));
+  await a2.getByRole("radio", { name: "Planned" }).check();
+  const problem = `Entry 4, action 2: it was planned for ${longDate(past)}, which has passed. Mark it done, or give a new date.`;
+  const link = page.locator(".ysw-problems").getByRole("link", { name: problem });
+  await expect(link).toBeVisible();
+  await expect(a2.getByText(problem)).toBeVisible();
+  await expect(poster).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Print the poster" })).toBeDisabled();
+  await expectNoAxeViolations(page, "you said, we did, with a problem");
+  await link.click();
+  await expect(a2.getByLabel("Date")).toBeFocused();
+  const later = daysFromToday(40);
+  await a2.getByLabel("Date").fill(iso(later));
+  await expect(page.getByText("Nothing to fix: the poster is ready to print.")).toBeVisible();
+
+  // On the poster: what they said, what was done first, then what is planned, dates in words.
+  await expect(poster.locator(".poster-row")).toHaveCount(4);
+  const row = poster.locator(".poster-row").nth(3);
+  await expect(row.locator(".poster-about")).toHaveText("Reviews at school");
+  await expect(row.locator(".poster-quote")).toHaveText("You said review rooms are too cold and too small.");
+  await expect(row.locator(".poster-action")).toHaveText([
+    `Done, ${longDate(done)}: We asked every team to book a warm, comfortable room.`,
+    `Planned for ${longDate(later)}: We will check the rooms with the council at the spring event.`,
+  ]);
+
+  // Moved up with the keyboard, it comes third.
+  await entry.getByRole("button", { name: "Move up" }).last().focus();
+  await expect(entry.getByRole("button", { name: "Move up" }).last()).toHaveId("ysw-e4-up");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#ysw-e4-up")).toBeFocused();
+  await expect(poster.locator(".poster-row").nth(2).locator(".poster-quote")).toHaveText("You said review rooms are too cold and too small.");
+
+  // The CSV: one row per action.
+  const csv = await download(page, "Download as a spreadsheet (CSV)");
+  expect(csv.name).toBe(`my-say-${SURVEY}-you-said-we-did.csv`);
+  const [rows] = csvTables(csv.text);
+  expect(Object.keys(rows[0])).toEqual(["entry", "about", "you_said", "we_did", "date", "status"]);
+  const ours = rows.filter((r) => r.you_said === "You said review rooms are too cold and too small.");
+  expect(ours.map((r) => [r.entry, r.about, r.date, r.status])).toEqual([
+    ["3", "Reviews at school", iso(done), "done"],
+    ["3", "Reviews at school", iso(later), "planned"],
+  ]);
+  expect(rows.length).toBe(6);
+
+  // Printed, the poster alone, on one A4 page, with its words.
+  await page.emulateMedia({ media: "print" });
+  await expect(poster).toBeVisible();
+  await expect(heading(page)).toBeHidden();
+  await expect(page.getByRole("note").getByText(BANNER)).toBeHidden();
+  await expect(page.locator(".ysw-entries")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Workspace" })).toBeHidden();
+  const pdf = await page.pdf({ format: "A4", printBackground: true, outline: true, tagged: true });
+  writeFileSync(test.info().outputPath("poster.pdf"), pdf);
+  expect(pdfPageCount(pdf)).toBe(1);
+  const words = pdfStrings(pdf);
+  // The outline carries the headings as printed (the column labels are in capitals).
+  expect(words).toContain(title);
+  expect(words.match(/YOU SAID/g)).toHaveLength(4);
+  expect(words.match(/WE DID/g)).toHaveLength(4);
+});
+
+test("a 320 px screen scrolls nothing sideways on either page", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of [RESULTS, YOU_SAID]) {
+    await openDemo(page, path);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide, path).toBeLessThanOrEqual(320);
+  }
+});
+
+test("a survey that is not in the workspace says so", async ({ page }) => {
+  await openDemo(page, "/demo/surveys/survey-0000000000000000/results");
+  await expect(heading(page)).toHaveText("We can't find that survey");
+  await expect(page.getByRole("link", { name: "Back to the workspace" })).toHaveAttribute("href", "/demo");
+  await expectNoAxeViolations(page, "no such survey");
+});
