@@ -77,6 +77,23 @@ test("build a survey with a condition, reorder it, fix its problems, preview, pu
   await expect(heading(page)).toHaveText("Survey: Your reviews");
   await page.getByLabel("Welcome text", { exact: true }).fill("Tell us what you think about your reviews. You don't have to give your name.");
 
+  // A second language: wording boxes for it; unticking it when it has words asks first.
+  await page.getByLabel("Cymraeg", { exact: true }).check();
+  await page.getByLabel("Title (Cymraeg)").fill("Eich adolygiadau");
+  // (A click, not uncheck(): the box stays ticked until the question is answered.)
+  await page.getByLabel("Cymraeg", { exact: true }).click();
+  await expect(page.locator("#sb-lang-confirm")).toBeFocused();
+  await expect(page.locator("#sb-lang-confirm")).toContainText("Unticking Cymraeg removes everything written in it");
+  await expect(page.getByLabel("Cymraeg", { exact: true })).toBeChecked();
+  await page.getByRole("button", { name: "Keep Cymraeg" }).click();
+  await expect(page.getByLabel("Cymraeg", { exact: true })).toBeFocused();
+  await expect(page.getByLabel("Title (Cymraeg)")).toHaveValue("Eich adolygiadau");
+  await page.getByLabel("Cymraeg", { exact: true }).click();
+  await page.getByRole("button", { name: "Remove Cymraeg and its wording" }).click();
+  await expect(page.getByLabel("Cymraeg", { exact: true })).not.toBeChecked();
+  await expect(page.locator("#sb-title-cy")).toHaveCount(0);
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Your reviews");
+
   // Question 1: yes / not sure / no.
   await page.getByRole("button", { name: "Add a question" }).click();
   await expect(page.locator("#sb-q1-text-en")).toBeFocused();
@@ -260,7 +277,7 @@ test("on a 320 px phone the list, builder and preview scroll nothing sideways", 
   await page.getByRole("button", { name: "Start a new survey" }).click();
   await expect(heading(page)).toHaveText("Survey: Untitled survey");
   await page.getByLabel("Title", { exact: true }).fill("A survey with a rather long title to see that it wraps on a small phone");
-  await page.getByLabel("Cymraeg").check();
+  await page.getByLabel("Cymraeg", { exact: true }).check();
   await page.getByLabel("Type of answer for the new question").selectOption("pick_several");
   await page.getByRole("button", { name: "Add a question" }).click();
   await page.locator("#sb-q1-text-en").fill("Which of these would you like to do at the next council meeting?");

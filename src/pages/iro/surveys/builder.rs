@@ -2,7 +2,7 @@
 //! questions (see `question.rs`), the problems still to fix, publishing and sharing, with the
 //! live preview beside it. Every change is saved at once: there is no "Save" to forget.
 
-use super::logic::{drop_position, field_id, problem_field};
+use super::logic::{drop_position, field_id, has_wording, problem_field};
 use super::preview::LivePreview;
 use super::question::QuestionEditor;
 use super::save_in_order;
@@ -311,6 +311,8 @@ fn SurveyFields() -> impl IntoView {
     let i18n = use_i18n();
     let editor = use_editor();
     let language_error = RwSignal::new(None::<String>);
+    // A language whose wording would go if it were unticked, while that is being asked.
+    let confirm_remove = RwSignal::new(None::<Locale>);
     view! {
         <section class="card sb-fields" aria-labelledby="sb-about-heading">
             <h2 id="sb-about-heading">{i18n.tr(Key::BuilderAboutTitle)}</h2>
@@ -328,6 +330,14 @@ fn SurveyFields() -> impl IntoView {
                         let on_change = move |ev: leptos::ev::Event| {
                             let on = event_target_checked(&ev);
                             let code = code.clone();
+                            // Words written in the language would go with it: ask first.
+                            if !on && editor.survey.with_untracked(|s| has_wording(&s.draft, &code)) {
+                                event_target::<web_sys::HtmlInputElement>(&ev).set_checked(true);
+                                language_error.set(None);
+                                confirm_remove.set(Some(l));
+                                focus_id_soon("sb-lang-confirm");
+                                return;
+                            }
                             let mut refused = None;
                             editor.change(|d| {
                                 let r = if on { d.add_locale(code) } else { d.remove_locale(&code) };
@@ -344,6 +354,30 @@ fn SurveyFields() -> impl IntoView {
                     }).collect_view()}
                 </div>
                 {move || language_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                {move || confirm_remove.get().map(|l| {
+                    let language = l.native_name();
+                    let remove = move |_| {
+                        let code = l.locale_code();
+                        let mut refused = None;
+                        editor.change(|d| refused = d.remove_locale(&code).err().map(|e| e.to_string()));
+                        language_error.set(refused);
+                        confirm_remove.set(None);
+                        focus_id_soon(field_id(&["lang", l.code()]));
+                    };
+                    let keep = move |_| {
+                        confirm_remove.set(None);
+                        focus_id_soon(field_id(&["lang", l.code()]));
+                    };
+                    view! {
+                        <div class="confirm" role="group" aria-labelledby="sb-lang-confirm">
+                            <p id="sb-lang-confirm" tabindex="-1">{move || i18n.locale().format(Key::BuilderLanguageRemoveText, &[("language", language)])}</p>
+                            <div class="row form-buttons">
+                                <button type="button" class="danger" on:click=remove>{move || i18n.locale().format(Key::BuilderLanguageRemoveConfirm, &[("language", language)])}</button>
+                                <button type="button" on:click=keep>{move || i18n.locale().format(Key::BuilderLanguageKeep, &[("language", language)])}</button>
+                            </div>
+                        </div>
+                    }
+                })}
             </fieldset>
             <fieldset class="field">
                 <legend>{i18n.tr(Key::BuilderAgeBands)}</legend>

@@ -173,6 +173,20 @@ pub fn title_of(draft: &SurveyDraft, locale: &LocaleCode) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
+/// Whether anything in the survey is written in `locale` (so taking the language away would
+/// lose words, and is asked about first).
+pub fn has_wording(draft: &SurveyDraft, locale: &LocaleCode) -> bool {
+    let written = |t: &my_say_core::Text| t.0.get(locale).is_some_and(|w| !w.trim().is_empty());
+    written(draft.title())
+        || written(draft.intro())
+        || draft.questions().iter().any(|q| {
+            written(&q.text)
+                || written(&q.help)
+                || q.text_by_band.values().any(written)
+                || q.options().iter().any(|o| written(&o.label))
+        })
+}
+
 /// Words cut to at most `max` characters (not counting the "…" that says they were cut),
 /// without spaces at either end.
 pub fn shorten(words: &str, max: usize) -> String {
@@ -289,6 +303,36 @@ mod tests {
             .collect();
         assert!(fields.contains(&"sb-add_question".to_owned()), "{fields:?}");
         assert!(fields.contains(&"sb-title-en".to_owned()), "{fields:?}");
+    }
+
+    #[test]
+    fn wording_in_a_language_is_found_wherever_it_is() {
+        let cy = LocaleCode::new("cy");
+        let mut d = draft();
+        d.add_locale(cy.clone()).unwrap();
+        assert!(has_wording(&d, &en()));
+        assert!(!has_wording(&d, &cy));
+        let q2 = QuestionId::new("q2");
+        let o2 = d.question(&q2).unwrap().options()[1].id.clone();
+        let option = d.question_mut(&q2).unwrap().option_mut(&o2).unwrap();
+        option.label.0.insert(cy.clone(), "Fi".into());
+        assert!(has_wording(&d, &cy));
+        d.question_mut(&q2)
+            .unwrap()
+            .option_mut(&o2)
+            .unwrap()
+            .label
+            .0
+            .insert(cy.clone(), "  ".into());
+        assert!(!has_wording(&d, &cy), "blank words are not wording");
+        d.question_mut(&QuestionId::new("q1"))
+            .unwrap()
+            .text_by_band
+            .insert(
+                AgeBand::FourToSix,
+                my_say_core::Text([(cy.clone(), "Wyt ti'n mynd?".into())].into()),
+            );
+        assert!(has_wording(&d, &cy));
     }
 
     #[test]
