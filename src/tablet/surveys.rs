@@ -29,8 +29,6 @@ pub const SENT_KEY: &str = "tablet/survey-sent";
 pub const SEALED_PREFIX: &str = "survey/";
 /// The start of every survey id the tablet runs (`survey::new_survey_id`).
 pub const SURVEY_ID_PREFIX: &str = "survey-";
-/// The longest survey id the tablet runs.
-const MAX_ID_CHARS: usize = 80;
 
 /// Whether a draft or finished booklet with this booklet id is a council survey.
 pub fn is_survey(booklet_id: &str) -> bool {
@@ -39,14 +37,11 @@ pub fn is_survey(booklet_id: &str) -> bool {
 
 /// Whether a survey id is one the tablet can keep answers apart under: `survey-` then lowercase
 /// letters, digits and hyphens (what the builder makes). Anything else could be mistaken for a
-/// review booklet by the workspace, or break the sealed area's key.
+/// review booklet by the workspace, or break the sealed area's key. The booklet rules already
+/// refuse a survey file or link with any other id (`validate::is_survey_id`); [`add`] checks
+/// again so the sealed area's keys never depend on where a `SurveyFile` came from.
 pub fn usable_id(id: &str) -> bool {
-    is_survey(id)
-        && id.len() > SURVEY_ID_PREFIX.len()
-        && id.len() <= MAX_ID_CHARS
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    my_say_core::validate::is_survey_id(id)
 }
 
 /// The sealed area's key for one finished survey.
@@ -401,6 +396,7 @@ pub(crate) mod tests {
     #[test]
     fn ids_that_could_be_mistaken_are_refused_and_a_damaged_shelf_is_left_alone() {
         let store = MemoryStore::new();
+        let (good, _) = survey_file("survey-00000000000000aa", false);
         for id in [
             "council-1",
             "survey-",
@@ -408,12 +404,19 @@ pub(crate) mod tests {
             "survey-ABC",
             "survey-1 2",
         ] {
-            let (file, _) = survey_file(id, false);
-            assert_eq!(
-                now(add(&store, file)),
-                Err(ShelfError::UnusableId(id.to_owned()))
+            assert!(!usable_id(id), "{id}");
+            // Such a survey never reaches the tablet: the booklet rules refuse its file or link.
+            let mut json: serde_json::Value = serde_json::from_str(&good.to_json()).unwrap();
+            json["survey"]["id"] = serde_json::json!(id);
+            let refused = SurveyFile::from_json(&json.to_string()).unwrap_err();
+            assert!(
+                refused
+                    .to_string()
+                    .contains("survey.id: a survey's id must be"),
+                "{refused}"
             );
         }
+        assert!(usable_id("survey-00000000000000aa"));
         assert!(now(store.keys(Area::Settings)).unwrap().is_empty());
         now(store.put_bytes(Area::Settings, SHELF_KEY, b"{oops")).unwrap();
         let (file, _) = survey_file("survey-00000000000000aa", false);

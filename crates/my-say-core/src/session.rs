@@ -544,8 +544,14 @@ mod tests {
     /// is rather_not_say: a chain), who (pick several), good_news.
     fn booklet(kind: &str) -> Booklet {
         let t = |en: &str| json!({"en": en});
+        // A survey's id must start "survey-".
+        let id = if kind == "survey" {
+            "survey-test"
+        } else {
+            "test"
+        };
         let v = json!({
-            "format": "my-say/booklet", "version": 1, "id": "test", "revision": 3, "kind": kind,
+            "format": "my-say/booklet", "version": 1, "id": id, "revision": 3, "kind": kind,
             "age_bands": ["7-9", "10-15"], "locales": ["en"], "title": t("Test"),
             "sections": [
                 {"id": "a", "title": t("A"), "questions": [
@@ -1124,7 +1130,7 @@ mod tests {
                 sections.push(json!({"id": "one", "title": t("1"), "questions": questions[..half]}));
             }
             sections.push(json!({"id": "two", "title": t("2"), "questions": questions[half..]}));
-            let v = json!({"format": "my-say/booklet", "version": 1, "id": "random", "revision": 1,
+            let v = json!({"format": "my-say/booklet", "version": 1, "id": "survey-random", "revision": 1,
                 "kind": "survey", "age_bands": ["16+"], "locales": ["en"], "title": t("R"),
                 "sections": sections});
             let b = crate::validate::load_booklet(&v.to_string()).unwrap();

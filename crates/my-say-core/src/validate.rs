@@ -10,12 +10,30 @@ use crate::booklet::{
     AnswerKind, Booklet, BookletKind, Choice, Question, Section, FACES, FORMAT_NAME,
     FORMAT_VERSION, PICTURES, YES_NOT_SURE_NO,
 };
+use crate::survey::builder::SURVEY_ID_PREFIX;
 use crate::text::{LocaleCode, Text};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The longest `max_chars` an own-words question may ask for.
 pub const MAX_OWN_WORDS: u32 = 5000;
+
+/// The longest survey id, in characters (`new_survey_id` makes 23).
+pub const MAX_SURVEY_ID_CHARS: usize = 64;
+
+/// Whether `id` can be a survey's id: `survey-` followed by lowercase letters, digits and
+/// hyphens, at most [`MAX_SURVEY_ID_CHARS`] in all (what `survey::new_survey_id` makes). The
+/// workspace tells survey answers from review booklets by the `survey-` prefix, and survey ids
+/// become storage keys and file names, so nothing else is accepted.
+pub fn is_survey_id(id: &str) -> bool {
+    id.strip_prefix(SURVEY_ID_PREFIX).is_some_and(|rest| {
+        !rest.is_empty()
+            && id.len() <= MAX_SURVEY_ID_CHARS
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    })
+}
 
 /// One problem with a booklet file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,6 +150,12 @@ pub enum Problem {
         /// The value.
         value: String,
     },
+    /// A survey's id is not `survey-` followed by lowercase letters, digits and hyphens
+    /// ([`is_survey_id`]).
+    SurveyId {
+        /// The id found.
+        found: String,
+    },
     /// An anonymous survey asks for something that identifies a child.
     Identifying {
         /// What it asks for: "a name", "a date of birth", "a case reference", "an address",
@@ -217,6 +241,13 @@ impl fmt::Display for Problem {
             Problem::BothWays { value } => {
                 write!(f, "\"{value}\" cannot count as both positive and negative")
             }
+            Problem::SurveyId { found } => write!(
+                f,
+                "a survey's id must be \"{SURVEY_ID_PREFIX}\" followed by lowercase letters, digits \
+                 and hyphens, at most {MAX_SURVEY_ID_CHARS} characters in all (such as \
+                 \"survey-3f9a0c2e71b4d856\"), found \"{}\"",
+                found.escape_debug()
+            ),
             Problem::Identifying { what } => write!(
                 f,
                 "an anonymous survey must not ask for {what}: remove this question or reword it \
@@ -703,7 +734,15 @@ impl<'b> Validator<'b> {
         } else if b.version == 0 {
             self.error("version", Problem::BadVersion { found: "0".into() });
         }
-        self.id("id", &b.id);
+        // A survey's id marks its answers as survey answers (see [`is_survey_id`]).
+        if self.id("id", &b.id) && b.kind == BookletKind::Survey && !is_survey_id(&b.id) {
+            self.error(
+                "id",
+                Problem::SurveyId {
+                    found: b.id.clone(),
+                },
+            );
+        }
         if b.age_bands.is_empty() {
             self.error("age_bands", Problem::Empty { what: "age band" });
         }
@@ -1626,10 +1665,67 @@ mod tests {
     }
 
     #[test]
+    fn a_survey_id_is_survey_then_lowercase_letters_digits_and_hyphens() {
+        let with_id = |kind: &str, id: &str| {
+            mutate(|v| {
+                v["kind"] = json!(kind);
+                v["id"] = json!(id);
+            })
+        };
+        for good in [
+            "survey-3f9a0c2e71b4d856",
+            "survey-cicc-reviews-2026",
+            "survey-1",
+            &format!("survey-{}", "a".repeat(MAX_SURVEY_ID_CHARS - 7)),
+        ] {
+            assert!(is_survey_id(good), "{good}");
+            assert_eq!(errors_of(&with_id("survey", good)), Vec::<String>::new());
+        }
+        for bad in [
+            "test",
+            "survey-",
+            "survey",
+            "Survey-1",
+            "survey-ABC",
+            "survey-a/b",
+            "survey-1 2",
+            "survey-a_b",
+            "survey-a.b",
+            "survey-ŵ",
+            "review-7-9",
+            "my-survey-1",
+            &format!("survey-{}", "a".repeat(MAX_SURVEY_ID_CHARS - 6)),
+        ] {
+            assert!(!is_survey_id(bad), "{bad}");
+            let errors = errors_of(&with_id("survey", bad));
+            assert_eq!(errors.len(), 1, "{bad}: {errors:?}");
+            assert!(
+                errors[0].starts_with(
+                    "id: a survey's id must be \"survey-\" followed by lowercase letters, digits and hyphens"
+                ),
+                "{}",
+                errors[0]
+            );
+            assert!(
+                errors[0].contains(&format!("found \"{bad}\"")),
+                "{}",
+                errors[0]
+            );
+        }
+        // Review booklets keep any id; blank ids get the blank message only.
+        assert_eq!(errors_of(&with_id("review", "test")), Vec::<String>::new());
+        assert_eq!(
+            errors_of(&with_id("survey", " ")),
+            ["id: must not be empty"]
+        );
+    }
+
+    #[test]
     fn surveys_must_be_anonymous() {
         let survey = |f: &dyn Fn(&mut Value)| {
             let mut v = small();
             v["kind"] = json!("survey");
+            v["id"] = json!("survey-test");
             f(&mut v);
             v
         };

@@ -1208,7 +1208,7 @@ fn index_after<'t>(text: &'t str, open: &str) -> Option<(usize, &'t str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::fixtures::{both, cy, draft, en, qid};
+    use crate::survey::fixtures::{both, cy, draft, en, qid, rng};
     use crate::validate::{load_booklet, IDENTIFYING_WORDS};
     use proptest::prelude::*;
 
@@ -1536,6 +1536,36 @@ mod tests {
         let first = v["questions"][0].clone();
         v["questions"].as_array_mut().unwrap().push(first);
         assert!(serde_json::from_str::<SurveyDraft>(&v.to_string()).is_err());
+    }
+
+    #[test]
+    fn a_survey_with_an_id_the_builder_does_not_make_is_not_published() {
+        let mut d = draft();
+        assert!(crate::validate::is_survey_id(d.id()));
+        assert!(crate::validate::is_survey_id(&new_survey_id(&mut rng(1))));
+        let booklet = d.publish().unwrap();
+        let mut bad = SurveyDraft::new("Council Survey 1", en());
+        bad.set_title(&en(), "Your reviews");
+        let q = bad.add_question(AnswerKindType::YesNotSureNo);
+        bad.question_mut(&q).unwrap().text = Text::en("Do you like your reviews?");
+        let problems = bad.publish().unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].at, ProblemAt::Survey);
+        assert!(
+            problems[0]
+                .message
+                .contains("survey's id must be \"survey-\""),
+            "{}",
+            problems[0].message
+        );
+        assert_eq!(bad.published_revision(), None, "nothing was published");
+        // A published booklet given another id does not open in the builder either.
+        let mut renamed = booklet;
+        renamed.id = "reviews".into();
+        let err = SurveyDraft::from_booklet(&renamed).unwrap_err();
+        assert!(err
+            .iter()
+            .any(|p| matches!(p.problem, Problem::SurveyId { .. })));
     }
 
     #[test]

@@ -651,6 +651,55 @@ mod tests {
     }
 
     #[test]
+    fn a_survey_id_must_be_one_the_builder_makes() {
+        // The workspace tells survey answers from review booklets by the id, and the id becomes
+        // a storage key: the file, the link and a stored shelf all refuse any other id.
+        let shelf_with = |v: &Value| {
+            json!({"format": SURVEY_SHELF_FORMAT, "version": SURVEY_SHELF_VERSION, "surveys": [v]})
+                .to_string()
+        };
+        assert!(SurveyShelf::from_json(&shelf_with(&file_value())).is_ok());
+        for bad in [
+            "cicc-1",
+            "survey-",
+            "survey-a/b",
+            "survey-ABC",
+            "survey-1 2",
+        ] {
+            let mut v = file_value();
+            v["survey"]["id"] = json!(bad);
+            let refused = |result: Result<SurveyFile, SurveyFileError>| match result {
+                Err(SurveyFileError::Survey(e)) => {
+                    assert_eq!(e.len(), 1, "{bad}: {e:?}");
+                    assert_eq!(e[0].path, "survey.id");
+                    assert_eq!(e[0].problem, Problem::SurveyId { found: bad.into() });
+                    let shown = SurveyFileError::Survey(e).to_string();
+                    assert!(
+                        shown.contains("The first: survey.id: a survey's id must be \"survey-\""),
+                        "{shown}"
+                    );
+                }
+                other => panic!("{bad}: {other:?}"),
+            };
+            refused(read(&v));
+            // The same file as a link (built by hand: no SurveyFile can hold this id).
+            let mut body = vec![SURVEY_LINK_VERSION];
+            body.extend_from_slice(v.to_string().as_bytes());
+            let check = link_check(&body);
+            body.extend_from_slice(&check);
+            let link = format!(
+                "{SURVEY_LINK_PREFIX}{}",
+                Base64UrlUnpadded::encode_string(&body)
+            );
+            refused(SurveyFile::from_fragment(&link));
+            assert!(matches!(
+                SurveyShelf::from_json(&shelf_with(&v)),
+                Err(SurveyFileError::Survey(_))
+            ));
+        }
+    }
+
+    #[test]
     fn format_version_and_keys_are_checked() {
         let mut v = file_value();
         v["format"] = json!("my-say-public-key");
