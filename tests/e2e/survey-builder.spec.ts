@@ -300,6 +300,22 @@ test("on a 320 px phone the list, builder and preview scroll nothing sideways", 
   await expectNoAxeViolations(page, "survey list at 320 px");
 });
 
+test("the example workspace's survey, published with answers, opens in the builder", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/demo/surveys");
+  await expect(heading(page)).toHaveText("Surveys", { timeout: 30_000 });
+  const item = page.locator(".sb-item").first();
+  await expect(item).toContainText("Published: revision 1");
+  await expect(item).toContainText("Answers back: 60");
+  await expectNoAxeViolations(page, "example survey list");
+  await item.getByRole("link", { name: /^Edit: / }).click();
+  await expect(heading(page)).toHaveText(/^Survey: /);
+  await expect(page.locator(".sb-question").first()).toBeVisible();
+  await expect(page.locator(".sb-publish")).toContainText("Nothing has changed since it was published");
+  await expect(page.locator(".sb-share")).toContainText("Revision 1.");
+  await expectNoAxeViolations(page, "example survey in the builder");
+});
+
 test("the builder in Welsh and in Arabic, right to left", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/demo/surveys");
