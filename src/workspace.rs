@@ -461,16 +461,24 @@ pub async fn collect_sealed(
 /// Every booklet in the workspace, newest first (by when the child finished). A damaged record
 /// is skipped rather than hiding every other one.
 pub async fn booklets(store: &impl KeyValueStore) -> Result<Vec<CompletedBooklet>, StoreError> {
-    let mut out = Vec::new();
-    for key in store.keys(Area::Workspace).await? {
-        if !key.starts_with(BOOKLET_PREFIX) {
-            continue;
-        }
-        if let Ok(Some(booklet)) = store
-            .get_json::<CompletedBooklet>(Area::Workspace, &key)
-            .await
+    let keys: Vec<String> = store
+        .keys(Area::Workspace)
+        .await?
+        .into_iter()
+        .filter(|k| k.starts_with(BOOKLET_PREFIX))
+        .collect();
+    let mut out = Vec::with_capacity(keys.len());
+    // A thousand per transaction: one transaction each would take seconds for ten thousand.
+    for chunk in keys.chunks(1000) {
+        for value in store
+            .get_many(Area::Workspace, chunk)
+            .await?
+            .into_iter()
+            .flatten()
         {
-            out.push(booklet);
+            if let Ok(booklet) = serde_json::from_slice::<CompletedBooklet>(&value) {
+                out.push(booklet);
+            }
         }
     }
     out.sort_by(|a, b| {
@@ -510,6 +518,17 @@ impl KeyValueStore for WorkspaceStore {
         match self {
             WorkspaceStore::Device(s) => s.get_bytes(area, key).await,
             WorkspaceStore::Demo(s) => s.get_bytes(area, key).await,
+        }
+    }
+
+    async fn get_many(
+        &self,
+        area: Area,
+        keys: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.get_many(area, keys).await,
+            WorkspaceStore::Demo(s) => s.get_many(area, keys).await,
         }
     }
 

@@ -167,6 +167,25 @@ export async function get(dev, area, key, encrypted) {
   return record;
 }
 
+// Many records in ONE transaction, decrypted side by side. A record that is absent or does not
+// decrypt comes back as undefined, so one damaged record hides nothing else.
+export async function getMany(dev, area, keys, encrypted) {
+  const { db, key: cryptoKey } = await ready(dev);
+  const store = db.transaction(area).objectStore(area);
+  const records = await Promise.all(keys.map((key) => done(store.get(key))));
+  return Promise.all(
+    records.map(async (record, i) => {
+      if (record === undefined) return undefined;
+      if (!encrypted) return record instanceof Uint8Array ? record : undefined;
+      try {
+        return await unseal(cryptoKey, area, keys[i], record);
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+}
+
 export async function remove(dev, area, key) {
   const { db } = await ready(dev);
   const tx = db.transaction(area, "readwrite", WRITE);

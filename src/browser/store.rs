@@ -118,6 +118,16 @@ pub trait KeyValueStore {
     /// The value under `key`, if any.
     async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError>;
 
+    /// The values under `keys`, in the same order, read in one IndexedDB transaction: much
+    /// faster than a `get_bytes` each when there are thousands, as when a page lists every
+    /// booklet. A value that is absent, or cannot be read back (damaged, or encrypted under
+    /// another device key), is `None`, so one bad record hides nothing else.
+    async fn get_many(
+        &self,
+        area: Area,
+        keys: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError>;
+
     /// Removes `key` (nothing happens if it is absent).
     async fn delete(&self, area: Area, key: &str) -> Result<(), StoreError>;
 

@@ -28,13 +28,23 @@ fn key(id: &str) -> String {
 /// Every follow-up in the workspace, in id order. A damaged record is skipped rather than
 /// hiding every other one.
 pub async fn all(store: &impl KeyValueStore) -> Result<Vec<FollowUp>, StoreError> {
-    let mut out = Vec::new();
-    for k in store.keys(Area::Workspace).await? {
-        if !k.starts_with(FOLLOW_UP_PREFIX) {
-            continue;
-        }
-        if let Ok(Some(f)) = store.get_json::<FollowUp>(Area::Workspace, &k).await {
-            out.push(f);
+    let keys: Vec<String> = store
+        .keys(Area::Workspace)
+        .await?
+        .into_iter()
+        .filter(|k| k.starts_with(FOLLOW_UP_PREFIX))
+        .collect();
+    let mut out = Vec::with_capacity(keys.len());
+    for chunk in keys.chunks(1000) {
+        for value in store
+            .get_many(Area::Workspace, chunk)
+            .await?
+            .into_iter()
+            .flatten()
+        {
+            if let Ok(f) = serde_json::from_slice::<FollowUp>(&value) {
+                out.push(f);
+            }
         }
     }
     Ok(out)

@@ -34,6 +34,13 @@ extern "C" {
         key: &str,
         encrypted: bool,
     ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = getMany)]
+    async fn js_get_many(
+        dev: &JsValue,
+        area: &str,
+        keys: Array,
+        encrypted: bool,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = remove)]
     async fn js_remove(dev: &JsValue, area: &str, key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = keys)]
@@ -100,6 +107,21 @@ impl KeyValueStore for DeviceStore {
             .await
             .map_err(store_error)?;
         Ok((!value.is_undefined()).then(|| Uint8Array::new(&value).to_vec()))
+    }
+
+    async fn get_many(
+        &self,
+        area: Area,
+        keys: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        let names: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+        let values = js_get_many(&self.handle, area.name(), names, area.encrypted_at_rest())
+            .await
+            .map_err(store_error)?;
+        Ok(Array::from(&values)
+            .iter()
+            .map(|v| (!v.is_undefined()).then(|| Uint8Array::new(&v).to_vec()))
+            .collect())
     }
 
     async fn delete(&self, area: Area, key: &str) -> Result<(), StoreError> {

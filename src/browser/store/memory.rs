@@ -93,6 +93,18 @@ impl KeyValueStore for MemoryStore {
             .cloned())
     }
 
+    async fn get_many(
+        &self,
+        area: Area,
+        keys: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        let inner = self.inner.borrow();
+        Ok(keys
+            .iter()
+            .map(|k| inner.values.get(&(area, k.clone())).cloned())
+            .collect())
+    }
+
     async fn delete(&self, area: Area, key: &str) -> Result<(), StoreError> {
         self.inner
             .borrow_mut()
@@ -257,6 +269,11 @@ mod tests {
         );
         assert_eq!(now(store.get_bytes(Area::Workspace, "k3")).unwrap(), None);
         now(store.put_many_json(Area::Settings, &[("j".to_owned(), 1u8)])).unwrap();
+        let keys = ["k2".to_owned(), "none".to_owned(), "k0".to_owned()];
+        assert_eq!(
+            now(store.get_many(Area::Workspace, &keys)).unwrap(),
+            [Some(vec![2; 4]), None, Some(vec![0; 4])]
+        );
         assert_eq!(
             now(store.get_json::<u8>(Area::Settings, "j")).unwrap(),
             Some(1)
