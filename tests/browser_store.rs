@@ -380,3 +380,51 @@ async fn a_full_disk_and_a_missing_indexeddb_are_told_apart() {
     assert_eq!(missing, Some(StoreError::Unavailable));
     open().await;
 }
+
+#[wasm_bindgen_test]
+async fn many_records_go_in_and_come_out_in_one_transaction_each() {
+    let store = open().await;
+    for area in [Area::Workspace, Area::Sealed] {
+        let entries: Vec<(String, Vec<u8>)> = (0..300u16)
+            .map(|i| (format!("many-{i:03}"), i.to_be_bytes().repeat(20)))
+            .collect();
+        store.put_many(area, &entries).await.unwrap();
+        let keys: Vec<String> = entries.iter().map(|(k, _)| k.clone()).collect();
+        let back = store.get_many(area, &keys).await.unwrap();
+        assert_eq!(back.len(), 300);
+        for ((_, value), got) in entries.iter().zip(&back) {
+            assert_eq!(got.as_deref(), Some(value.as_slice()));
+        }
+        // Each record is encrypted under its own key and area, like one written alone.
+        if area.encrypted_at_rest() {
+            assert!(!contains(
+                &raw_bytes(area, "many-007").await,
+                &7u16.to_be_bytes().repeat(20)
+            ));
+        }
+        // Absent and damaged records come back empty; the others are still read.
+        put_raw(area, "many-bad", &Uint8Array::from(&[1u8, 2, 3][..]).into()).await;
+        let mixed = ["many-001", "many-absent", "many-bad", "many-299"].map(String::from);
+        let got = store.get_many(area, &mixed).await.unwrap();
+        assert_eq!(got[0].as_deref(), Some(&1u16.to_be_bytes().repeat(20)[..]));
+        assert_eq!(got[1], None);
+        if area.encrypted_at_rest() {
+            assert_eq!(got[2], None);
+        }
+        assert_eq!(
+            got[3].as_deref(),
+            Some(&299u16.to_be_bytes().repeat(20)[..])
+        );
+    }
+    // A full disk stores none of them.
+    fill_the_disk(true);
+    let full = store
+        .put_many(Area::Workspace, &[("many-full".to_owned(), b"x".to_vec())])
+        .await;
+    fill_the_disk(false);
+    assert_eq!(full, Err(StoreError::QuotaExceeded));
+    assert_eq!(
+        store.get_bytes(Area::Workspace, "many-full").await.unwrap(),
+        None
+    );
+}
