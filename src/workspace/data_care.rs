@@ -1,12 +1,14 @@
-//! Data care: deleting booklets older than a chosen date (retention), and erasing everything
-//! My Say keeps on this device.
+//! Data care: deleting booklets and council survey answers older than a chosen date
+//! (retention), and erasing everything My Say keeps on this device.
 //!
 //! Deleting a booklet takes its follow-ups and read mark with it (`inbox::delete_booklet`), so
-//! nothing about a deleted child is left behind. A booklet whose completion time cannot be read
-//! is never deleted by date: how old it is cannot be known.
+//! nothing about a deleted child is left behind. Survey answers (anonymous) go the same way by
+//! their completion time; the surveys themselves, their themes and "You said, we did" stay. A
+//! booklet or survey answer whose completion time cannot be read is never deleted by date: how
+//! old it is cannot be known.
 
 use crate::browser::store::{KeyValueStore, StoreError};
-use crate::workspace::{booklets, follow_ups, inbox};
+use crate::workspace::{booklets, follow_ups, inbox, surveys};
 use my_say_core::calendar::{uk_date_of_timestamp, Date};
 use my_say_core::CompletedBooklet;
 use std::collections::HashSet;
@@ -20,6 +22,15 @@ pub struct Retention {
     pub follow_ups: usize,
     /// Booklets that stay.
     pub kept: usize,
+    /// Council survey answers finished before the date.
+    pub survey_answers: usize,
+}
+
+impl Retention {
+    /// Whether there is nothing to delete.
+    pub fn is_empty(&self) -> bool {
+        self.booklets == 0 && self.survey_answers == 0
+    }
 }
 
 /// Whether a booklet was finished (on the UK calendar, as reports count it) before `before`.
@@ -41,16 +52,22 @@ pub async fn older_than(store: &impl KeyValueStore, before: Date) -> Result<Rete
         .iter()
         .filter(|f| going.contains(f.booklet_id.as_str()))
         .count();
+    let survey_answers = surveys::all_answers(store)
+        .await?
+        .iter()
+        .filter(|a| finished_before(a, before))
+        .count();
     Ok(Retention {
         booklets: going.len(),
         follow_ups,
         kept: all.len() - going.len(),
+        survey_answers,
     })
 }
 
-/// Deletes every booklet finished before `before`, with its follow-ups and read mark. Returns
-/// what went. If storage fails part way, what was deleted stays deleted and running it again
-/// finishes the job.
+/// Deletes every booklet finished before `before`, with its follow-ups and read mark, and every
+/// council survey answer finished before it. Returns what went. If storage fails part way, what
+/// was deleted stays deleted and running it again finishes the job.
 pub async fn delete_older_than(
     store: &impl KeyValueStore,
     before: Date,
@@ -61,12 +78,17 @@ pub async fn delete_older_than(
             inbox::delete_booklet(store, &b.id).await?;
         }
     }
+    for a in surveys::all_answers(store).await? {
+        if finished_before(&a, before) {
+            surveys::delete_answer(store, &a.id).await?;
+        }
+    }
     Ok(planned)
 }
 
 /// Erases everything My Say keeps on this device: the workspace and its key, booklets,
-/// follow-ups, settings, children's drafts and sealed answers waiting to be sent, and the
-/// device key. There is no undo; the IRO needs their recovery file to set the workspace up
+/// follow-ups, settings, council surveys and their answers, children's drafts and sealed
+/// answers waiting to be sent, and the device key. There is no undo; the IRO needs their recovery file to set the workspace up
 /// again.
 pub async fn erase_everything(store: &impl KeyValueStore) -> Result<(), StoreError> {
     store.erase_everything().await
@@ -121,7 +143,8 @@ mod tests {
             Retention {
                 booklets: 1,
                 follow_ups: 1,
-                kept: 3
+                kept: 3,
+                survey_answers: 0,
             }
         );
         // Looking changes nothing.
@@ -145,21 +168,102 @@ mod tests {
             Retention {
                 booklets: 2,
                 follow_ups: 1,
-                kept: 1
+                kept: 1,
+                survey_answers: 0,
             }
         );
         assert_eq!(now(booklets(&store)).unwrap()[0].id, "a4");
     }
 
+    /// A finished survey (no child details) for `survey`.
+    fn survey_answer(id: &str, survey: &str, completed_at: &str) -> CompletedBooklet {
+        let mut a = booklet(id, completed_at, false);
+        a.booklet_id = survey.to_owned();
+        a.child = Default::default();
+        a
+    }
+
     #[test]
-    fn erasing_empties_every_area() {
+    fn survey_answers_finished_before_the_date_go_and_the_surveys_stay() {
+        use crate::workspace::surveys::{self, StoredSurvey};
+        use my_say_core::survey::SurveyDraft;
+        let store = MemoryStore::new();
+        let id = "survey-00000000000000aa";
+        let survey = StoredSurvey::new(SurveyDraft::new(id, my_say_core::LocaleCode::new("en")));
+        now(surveys::save(&store, &survey)).unwrap();
+        now(surveys::add_answers(
+            &store,
+            &[
+                survey_answer("s1", id, "2024-03-31T22:30:00Z"), // still 31 March in the UK
+                survey_answer("s2", id, "2024-03-31T23:30:00Z"), // 1 April in the UK
+                survey_answer("s3", "survey-00000000000000bb", "2023-01-01T10:00:00Z"),
+                survey_answer("s4", id, "whenever"),
+            ],
+        ))
+        .unwrap();
+        now(add_booklets(
+            &store,
+            &[booklet("a1", "2024-01-01T10:00:00Z", false)],
+            d("2025-06-02"),
+        ))
+        .unwrap();
+
+        let before = d("2024-04-01");
+        let preview = now(older_than(&store, before)).unwrap();
+        assert_eq!(
+            preview,
+            Retention {
+                booklets: 1,
+                follow_ups: 0,
+                kept: 0,
+                survey_answers: 2,
+            }
+        );
+        assert!(!preview.is_empty());
+        assert_eq!(
+            now(surveys::all_answers(&store)).unwrap().len(),
+            4,
+            "looking changes nothing"
+        );
+        assert_eq!(now(delete_older_than(&store, before)).unwrap(), preview);
+        let left: Vec<String> = now(surveys::all_answers(&store))
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        assert_eq!(
+            left,
+            ["s2", "s4"],
+            "an undated answer is never deleted by date"
+        );
+        assert_eq!(now(surveys::list(&store)).unwrap(), vec![survey]);
+        assert!(now(older_than(&store, before)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn erasing_empties_every_area_surveys_included() {
+        use crate::workspace::surveys::{self, StoredSurvey};
+        use my_say_core::survey::SurveyDraft;
         let store = MemoryStore::new();
         for area in Area::ALL {
             now(store.put_bytes(area, "k", b"v")).unwrap();
         }
+        let id = "survey-00000000000000aa";
+        now(surveys::save(
+            &store,
+            &StoredSurvey::new(SurveyDraft::new(id, my_say_core::LocaleCode::new("en"))),
+        ))
+        .unwrap();
+        now(surveys::add_answers(
+            &store,
+            &[survey_answer("s1", id, "2024-01-01T10:00:00Z")],
+        ))
+        .unwrap();
         now(erase_everything(&store)).unwrap();
         for area in Area::ALL {
             assert!(now(store.keys(area)).unwrap().is_empty());
         }
+        assert!(now(surveys::list(&store)).unwrap().is_empty());
+        assert!(now(surveys::all_answers(&store)).unwrap().is_empty());
     }
 }

@@ -14,58 +14,29 @@
 
 use crate::browser::store::{Area, KeyValueStore, StoreError};
 use crate::workspace::Added;
-use my_say_core::survey::{SurveyDraft, ThemeBook, YouSaidWeDid};
-use my_say_core::{Booklet, CompletedBooklet};
-use serde::{Deserialize, Serialize};
+use my_say_core::CompletedBooklet;
 use std::collections::BTreeSet;
+
+/// One survey as the workspace keeps it (and as the workspace export carries it).
+pub use my_say_core::survey::StoredSurvey;
 
 /// Surveys are kept under this prefix and their id.
 pub const SURVEY_PREFIX: &str = "survey/";
 /// Finished surveys (answers) are kept under this prefix and the record's id.
 pub const SURVEY_ANSWER_PREFIX: &str = "survey-answer/";
 
-/// One survey as the workspace keeps it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StoredSurvey {
-    /// What the builder edits. Its id is the survey's id.
-    pub draft: SurveyDraft,
-    /// The booklet as last published (what tablets have), if it has been published.
-    pub published: Option<Booklet>,
-    /// Themes for the free-text answers.
-    pub themes: ThemeBook,
-    /// The council's "You said, we did" table for this survey, once started.
-    pub you_said: Option<YouSaidWeDid>,
-}
-
-impl StoredSurvey {
-    /// A survey that has just been started in the builder.
-    pub fn new(draft: SurveyDraft) -> StoredSurvey {
-        let themes = ThemeBook::new(draft.id());
-        StoredSurvey {
-            draft,
-            published: None,
-            themes,
-            you_said: None,
-        }
-    }
-
-    /// The survey's id (`survey-` and 16 hex digits).
-    pub fn id(&self) -> &str {
-        self.draft.id()
-    }
-}
-
 /// Whether a finished booklet is a council survey rather than a review booklet.
 pub fn is_survey_answer(record: &CompletedBooklet) -> bool {
     record.booklet_id.starts_with("survey-")
 }
 
-fn survey_key(id: &str) -> String {
+/// The storage key of a survey.
+pub(crate) fn survey_key(id: &str) -> String {
     format!("{SURVEY_PREFIX}{id}")
 }
 
-fn answer_key(id: &str) -> String {
+/// The storage key of a finished survey (by its record id).
+pub(crate) fn answer_key(id: &str) -> String {
     format!("{SURVEY_ANSWER_PREFIX}{id}")
 }
 
@@ -128,11 +99,8 @@ pub async fn add_answers(
     Ok(result)
 }
 
-/// Every finished survey given to the survey `survey_id` (any revision).
-pub async fn answers(
-    store: &impl KeyValueStore,
-    survey_id: &str,
-) -> Result<Vec<CompletedBooklet>, StoreError> {
+/// Every finished survey in the workspace, whichever survey it answers, in record id order.
+pub async fn all_answers(store: &impl KeyValueStore) -> Result<Vec<CompletedBooklet>, StoreError> {
     let mut found = Vec::new();
     for key in store.keys(Area::Workspace).await? {
         if key.starts_with(SURVEY_ANSWER_PREFIX) {
@@ -140,19 +108,34 @@ pub async fn answers(
                 .get_json::<CompletedBooklet>(Area::Workspace, &key)
                 .await?
             {
-                if record.booklet_id == survey_id {
-                    found.push(record);
-                }
+                found.push(record);
             }
         }
     }
+    found.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(found)
+}
+
+/// Every finished survey given to the survey `survey_id` (any revision).
+pub async fn answers(
+    store: &impl KeyValueStore,
+    survey_id: &str,
+) -> Result<Vec<CompletedBooklet>, StoreError> {
+    let mut found = all_answers(store).await?;
+    found.retain(|record| record.booklet_id == survey_id);
+    Ok(found)
+}
+
+/// Deletes one finished survey (by its record id).
+pub async fn delete_answer(store: &impl KeyValueStore, id: &str) -> Result<(), StoreError> {
+    store.delete(Area::Workspace, &answer_key(id)).await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::browser::store::{now, MemoryStore};
+    use my_say_core::survey::SurveyDraft;
     use my_say_core::LocaleCode;
 
     fn record(id: &str, survey: &str) -> CompletedBooklet {

@@ -7,8 +7,9 @@
 //! - the file is read and checked completely before anything is written (a damaged file writes
 //!   nothing and says what is wrong);
 //! - what the import changes is worked out in memory against what the workspace holds, with the
-//!   core's merge rules (booklets by id, the copy already here kept on a conflict; follow-ups by
-//!   id, gaining the steps this device lacks), and only the records that differ are written;
+//!   core's merge rules (booklets and finished surveys by id, the copy already here kept on a
+//!   conflict; follow-ups by id, gaining the steps this device lacks; surveys by id, replaced
+//!   only by a newer published revision), and only the records that differ are written;
 //! - if storage fails part way (a full device), what was written is put back as it was;
 //! - importing the same file again writes nothing at all.
 
@@ -28,7 +29,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// Everything in the workspace as an export made at `exported_at` (RFC 3339): booklets (oldest
-/// first), follow-ups, settings and read marks.
+/// first), follow-ups, settings, read marks, and the council's surveys with their answers.
 pub async fn export_all(
     store: &impl KeyValueStore,
     exported_at: &str,
@@ -48,14 +49,16 @@ pub async fn export_all(
         settings::load(store).await?,
     );
     export.read = read;
+    export.surveys = surveys::list(store).await?;
+    export.survey_answers = surveys::all_answers(store).await?;
     Ok(export)
 }
 
 /// What an import did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Imported {
-    /// Booklets added, already here, or here with other content (kept as they were); and
-    /// follow-ups added or given more steps.
+    /// Booklets added, already here, or here with other content (kept as they were);
+    /// follow-ups added or given more steps; surveys and finished surveys likewise.
     pub summary: ImportSummary,
     /// Follow-ups opened for worrying answers in added booklets that the file had none for.
     pub opened: usize,
@@ -69,6 +72,9 @@ impl Imported {
     /// Whether the import changed nothing (everything in the file was here already).
     pub fn nothing_new(&self) -> bool {
         self.summary.booklets_added == 0
+            && self.summary.surveys_added == 0
+            && self.summary.surveys_updated == 0
+            && self.summary.survey_answers_added == 0
             && self.summary.follow_ups.added == 0
             && self.summary.follow_ups.updated == 0
             && self.opened == 0
@@ -123,6 +129,9 @@ pub async fn import_all(
     let mut here_follow_ups: Vec<FollowUp> = before_follow_ups.values().cloned().collect();
     let here_read = read_ids(store).await?;
     let mut settings = settings::load(store).await?;
+    let before_surveys = surveys::list(store).await?;
+    let mut here_surveys = before_surveys.clone();
+    let mut here_answers = surveys::all_answers(store).await?;
 
     // What the file changes, worked out in memory.
     let mut writes: Vec<(String, Vec<u8>)> = Vec::new();
@@ -134,7 +143,13 @@ pub async fn import_all(
         .collect();
     let incoming_settings = export.settings.clone();
     let first_new = here_booklets.len();
-    result.summary = export.merge_into(&mut here_booklets, &mut here_follow_ups);
+    let first_new_answer = here_answers.len();
+    result.summary = export.merge_into(
+        &mut here_booklets,
+        &mut here_follow_ups,
+        &mut here_surveys,
+        &mut here_answers,
+    );
     let added = &here_booklets[first_new..];
 
     if use_settings {
@@ -179,6 +194,15 @@ pub async fn import_all(
     for (id, at) in &read_marks {
         writes.push((format!("{READ_PREFIX}{id}"), json_bytes(at)?));
     }
+    // Surveys merge in place (a newer revision replaces the one here) or are added at the end.
+    for (i, survey) in here_surveys.iter().enumerate() {
+        if before_surveys.get(i) != Some(survey) {
+            writes.push((surveys::survey_key(survey.id()), json_bytes(survey)?));
+        }
+    }
+    for answer in &here_answers[first_new_answer..] {
+        writes.push((surveys::answer_key(&answer.id), json_bytes(answer)?));
+    }
     result.read_marks = read_marks.len();
 
     write_all_or_nothing(store, &writes).await?;
@@ -187,8 +211,8 @@ pub async fn import_all(
 
 /// Fills a workspace with the example data for `today` (`my_say_core::demo`), settings
 /// included, through the same import as a real file: the example workspace shows exactly what
-/// an imported one would. The example council survey (with its answers, themes and "You said,
-/// we did") is stored beside it.
+/// an imported one would. That includes the example council survey, with its answers, themes
+/// and "You said, we did".
 pub async fn load_example_data(
     store: &impl KeyValueStore,
     today: Date,
@@ -201,16 +225,14 @@ pub async fn load_example_data(
         data.settings,
     );
     export.read = data.read.into_iter().collect();
-    let imported = import_all(store, &export.to_json(), true, today).await?;
-    // And a council survey with its answers, themes and "You said, we did".
     let survey = demo_survey(today);
     let mut stored = StoredSurvey::new(survey.draft);
     stored.published = Some(survey.published);
     stored.themes = survey.themes;
     stored.you_said = Some(survey.you_said);
-    surveys::save(store, &stored).await?;
-    surveys::add_answers(store, &survey.answers).await?;
-    Ok(imported)
+    export.surveys = vec![stored];
+    export.survey_answers = survey.answers;
+    import_all(store, &export.to_json(), true, today).await
 }
 
 fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, StoreError> {
@@ -296,9 +318,16 @@ mod tests {
         assert!(!export.read.is_empty());
         let json = export.to_json();
 
+        // The council survey and its answers travel too.
+        assert_eq!(export.surveys.len(), 1);
+        assert_eq!(export.surveys[0].id(), my_say_core::demo::DEMO_SURVEY_ID);
+        assert_eq!(export.survey_answers.len(), 60);
+
         let fresh = MemoryStore::new();
         let first = now(import_all(&fresh, &json, false, today)).unwrap();
         assert_eq!(first.summary.booklets_added, 330);
+        assert_eq!(first.summary.surveys_added, 1);
+        assert_eq!(first.summary.survey_answers_added, 60);
         assert_eq!(first.summary.follow_ups.added, export.follow_ups.len());
         assert_eq!(
             first.opened, 0,
@@ -311,6 +340,8 @@ mod tests {
         let second = now(import_all(&fresh, &json, false, today)).unwrap();
         assert!(second.nothing_new(), "{second:?}");
         assert_eq!(second.summary.booklets_already_present, 330);
+        assert_eq!(second.summary.surveys_already_present, 1);
+        assert_eq!(second.summary.survey_answers_already_present, 60);
         assert_eq!(
             snapshot(&fresh),
             after_first,
@@ -322,7 +353,17 @@ mod tests {
         assert_eq!(again.booklets, export.booklets);
         assert_eq!(again.follow_ups, export.follow_ups);
         assert_eq!(again.read, export.read);
+        assert_eq!(again.surveys, export.surveys);
+        assert_eq!(again.survey_answers, export.survey_answers);
         assert_eq!(again.settings.children_in_care, None);
+        // Survey answers stay out of the booklets, as when they come from a tablet.
+        assert_eq!(now(booklets(&fresh)).unwrap().len(), 330);
+        assert_eq!(
+            now(surveys::answers(&fresh, my_say_core::demo::DEMO_SURVEY_ID))
+                .unwrap()
+                .len(),
+            60
+        );
 
         // Taking the settings is a change once, then nothing.
         let with = now(import_all(&fresh, &json, true, today)).unwrap();
@@ -354,7 +395,95 @@ mod tests {
                 Err(TransferError::File(_))
             ));
         }
+        // A damaged survey (its themes for another survey), or a survey answer with a child's
+        // name in it, refuses the whole file.
+        let other_themes = good.replacen(
+            &format!("\"survey_id\": \"{}\"", my_say_core::demo::DEMO_SURVEY_ID),
+            "\"survey_id\": \"survey-other\"",
+            1,
+        );
+        let named = good.replacen("\"name\": \"\"", "\"name\": \"Sam\"", 1);
+        for (bad, says) in [
+            (other_themes, "are for another survey"),
+            (named, "holds a child's details"),
+        ] {
+            match now(import_all(&store, &bad, true, today)) {
+                Err(TransferError::File(e)) => assert!(e.to_string().contains(says), "{e}"),
+                other => panic!("{other:?}"),
+            }
+        }
         assert_eq!(snapshot(&store), before);
+    }
+
+    #[test]
+    fn a_damaged_survey_in_the_file_adds_nothing_to_a_fresh_workspace() {
+        let today = d("2026-11-23");
+        let mut export = now(export_all(&demo_store(today), "t")).unwrap();
+        // Published with a question asking for a name: the whole file is refused.
+        let published = export.surveys[0].published.as_mut().unwrap();
+        published.sections[0].questions[0].text.0.insert(
+            my_say_core::LocaleCode::new("en"),
+            "What's your name?".into(),
+        );
+        let fresh = MemoryStore::new();
+        let refused = now(import_all(&fresh, &export.to_json(), true, today)).unwrap_err();
+        assert!(
+            refused.to_string().contains("must not ask for a name"),
+            "{refused}"
+        );
+        assert!(snapshot(&fresh).is_empty());
+    }
+
+    #[test]
+    fn a_version_1_file_still_imports() {
+        let today = d("2026-11-23");
+        let json = now(export_all(&demo_store(today), "t")).unwrap().to_json();
+        let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        v["version"] = serde_json::json!(1);
+        let object = v.as_object_mut().unwrap();
+        object.remove("surveys");
+        object.remove("survey_answers");
+        let fresh = MemoryStore::new();
+        let done = now(import_all(&fresh, &v.to_string(), false, today)).unwrap();
+        assert_eq!(done.summary.booklets_added, 330);
+        assert_eq!(done.summary.surveys_added, 0);
+        assert!(now(surveys::list(&fresh)).unwrap().is_empty());
+        assert!(now(import_all(&fresh, &v.to_string(), false, today))
+            .unwrap()
+            .nothing_new());
+    }
+
+    #[test]
+    fn a_newer_survey_replaces_the_one_here_and_an_older_one_does_not() {
+        let today = d("2026-11-23");
+        let store = demo_store(today);
+        let id = my_say_core::demo::DEMO_SURVEY_ID;
+        let older = now(export_all(&store, "t")).unwrap().to_json();
+        // Published again here (revision 2), with a theme added.
+        let mut survey = now(surveys::load(&store, id)).unwrap().unwrap();
+        survey
+            .draft
+            .set_title(&my_say_core::LocaleCode::new("en"), "Your reviews, 2027");
+        survey.published = Some(survey.draft.publish().unwrap());
+        survey.themes.add_theme("Meetings").unwrap();
+        now(surveys::save(&store, &survey)).unwrap();
+        let newer = now(export_all(&store, "t")).unwrap().to_json();
+        // The older file changes nothing here: the survey here is newer.
+        let kept = now(import_all(&store, &older, false, today)).unwrap();
+        assert_eq!(kept.summary.surveys_kept, 1);
+        assert!(kept.nothing_new());
+        assert_eq!(
+            now(surveys::load(&store, id)).unwrap(),
+            Some(survey.clone())
+        );
+        // Into a workspace that has the older one, the newer file brings revision 2.
+        let other = demo_store(today);
+        let updated = now(import_all(&other, &newer, false, today)).unwrap();
+        assert_eq!(updated.summary.surveys_updated, 1);
+        assert_eq!(now(surveys::load(&other, id)).unwrap(), Some(survey));
+        assert!(now(import_all(&other, &newer, false, today))
+            .unwrap()
+            .nothing_new());
     }
 
     #[test]

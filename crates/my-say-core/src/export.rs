@@ -7,11 +7,14 @@ use crate::answer::{Answer, Pick};
 use crate::booklet::{Booklet, MeasureKind};
 use crate::calendar::Date;
 use crate::calendar::Period;
+use crate::child::ChildDetails;
 use crate::csv::CsvWriter;
 use crate::followup::{merge_follow_ups, FollowUp, MergeCounts};
 use crate::record::CompletedBooklet;
 use crate::report::{Cell, Issue, Report, TakeUp, FEWER_THAN_FIVE, NOT_ASKED};
+use crate::survey::StoredSurvey;
 use crate::text::LocaleCode;
+use crate::validate::is_survey_id;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -331,8 +334,9 @@ pub fn follow_ups_csv(
 
 /// The `format` of a workspace export.
 pub const EXPORT_FORMAT: &str = "my-say/workspace-export";
-/// The newest export version this build reads and writes.
-pub const EXPORT_VERSION: u32 = 1;
+/// The newest export version this build reads and writes. Version 2 added `surveys` and
+/// `survey_answers`; version-1 files (which have neither) are still read.
+pub const EXPORT_VERSION: u32 = 2;
 
 /// The IRO's settings that travel with an export.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -349,7 +353,7 @@ pub struct WorkspaceSettings {
 }
 
 /// Everything in an IRO's workspace, as one JSON file:
-/// `{"format":"my-say/workspace-export","version":1,"exported_at":…,"booklets":[…],"follow_ups":[…],"settings":{…}}`.
+/// `{"format":"my-say/workspace-export","version":2,"exported_at":…,"booklets":[…],"follow_ups":[…],"settings":{…},"read":{…},"surveys":[…],"survey_answers":[…]}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WorkspaceExport {
     /// Always [`EXPORT_FORMAT`].
@@ -369,6 +373,14 @@ pub struct WorkspaceExport {
     /// before this field existed have none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub read: BTreeMap<String, String>,
+    /// The council's surveys: draft, published survey, themes and "You said, we did" (from
+    /// version 2; none in a version-1 file).
+    #[serde(default)]
+    pub surveys: Vec<StoredSurvey>,
+    /// Every finished survey (anonymous: no child details), apart from the booklets (from
+    /// version 2; none in a version-1 file).
+    #[serde(default)]
+    pub survey_answers: Vec<CompletedBooklet>,
 }
 
 /// Why a file could not be imported.
@@ -428,6 +440,21 @@ pub struct ImportSummary {
     pub booklets_conflicting: usize,
     /// Follow-ups that were new, and follow-ups that gained actions.
     pub follow_ups: MergeCounts,
+    /// Surveys that were new.
+    pub surveys_added: usize,
+    /// Surveys here that the file has a newer published revision of: replaced by the file's.
+    pub surveys_updated: usize,
+    /// Surveys already here, identical.
+    pub surveys_already_present: usize,
+    /// Surveys with an id already here but other content and no newer published revision:
+    /// the one here is kept.
+    pub surveys_kept: usize,
+    /// Finished surveys that were new.
+    pub survey_answers_added: usize,
+    /// Finished surveys already here, identical.
+    pub survey_answers_already_present: usize,
+    /// Finished surveys with an id already here but different content: the one here is kept.
+    pub survey_answers_conflicting: usize,
 }
 
 impl WorkspaceExport {
@@ -446,6 +473,8 @@ impl WorkspaceExport {
             follow_ups,
             settings,
             read: BTreeMap::new(),
+            surveys: Vec::new(),
+            survey_answers: Vec::new(),
         }
     }
 
@@ -510,7 +539,67 @@ impl WorkspaceExport {
                 f.id()
             )));
         }
+        // The workspace tells survey answers from booklets by the survey id: one in the wrong
+        // list would be stored where it would show as a child's booklet.
+        if let Some(b) = export.booklets.iter().find(|b| is_survey_id(&b.booklet_id)) {
+            return Err(ImportError::Invalid(format!(
+                "the booklet {} is an answer to the survey {}; survey answers belong in \
+                 \"survey_answers\"",
+                b.id, b.booklet_id
+            )));
+        }
+        export.check_surveys()?;
         Ok(export)
+    }
+
+    /// The survey part of [`WorkspaceExport::parse`]: every survey hangs together
+    /// ([`StoredSurvey::check`]), and every finished survey has a plain id, answers a survey id
+    /// and holds no child details; an id used twice must be the very same record.
+    fn check_surveys(&self) -> Result<(), ImportError> {
+        let mut surveys: HashMap<&str, &StoredSurvey> = HashMap::new();
+        for s in &self.surveys {
+            s.check().map_err(ImportError::Invalid)?;
+            if let Some(first) = surveys.insert(s.id(), s) {
+                if first != s {
+                    return Err(ImportError::Invalid(format!(
+                        "two different surveys have the id {}",
+                        s.id()
+                    )));
+                }
+            }
+        }
+        let mut answers: HashMap<&str, &CompletedBooklet> = HashMap::new();
+        for a in &self.survey_answers {
+            if !is_plain_id(&a.id) {
+                return Err(ImportError::Invalid(format!(
+                    "the survey answer id \"{}\" is not 1 to 64 letters, digits, - and _",
+                    a.id.escape_debug()
+                )));
+            }
+            if !is_survey_id(&a.booklet_id) {
+                return Err(ImportError::Invalid(format!(
+                    "the survey answer {} is for \"{}\", which is not a survey id",
+                    a.id,
+                    a.booklet_id.escape_debug()
+                )));
+            }
+            if a.child != ChildDetails::default() {
+                return Err(ImportError::Invalid(format!(
+                    "the survey answer {} holds a child's details, but survey answers are \
+                     anonymous",
+                    a.id
+                )));
+            }
+            if let Some(first) = answers.insert(a.id.as_str(), a) {
+                if first != a {
+                    return Err(ImportError::Invalid(format!(
+                        "two different survey answers have the id {}",
+                        a.id
+                    )));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The read marks of booklets in this file (marks for any other booklet are left out).
@@ -522,13 +611,20 @@ impl WorkspaceExport {
             .map(|(id, at)| (id.as_str(), at.as_str()))
     }
 
-    /// Adds this export's booklets and follow-ups to a workspace, by id: importing the same
-    /// file twice changes nothing the second time. Settings are not touched; the app asks the
-    /// IRO whether to use the imported ones.
+    /// Adds this export's booklets, follow-ups, surveys and finished surveys to a workspace, by
+    /// id: importing the same file twice changes nothing the second time. Settings are not
+    /// touched; the app asks the IRO whether to use the imported ones.
+    ///
+    /// Booklets and finished surveys: a new id is added; the same id with other content keeps
+    /// the one here. Follow-ups gain the steps this workspace lacks. Surveys: a new id is added;
+    /// a survey here is replaced (draft, published survey, themes and "You said, we did"
+    /// together) only by one with a newer published revision; otherwise the one here is kept.
     pub fn merge_into(
         self,
         booklets: &mut Vec<CompletedBooklet>,
         follow_ups: &mut Vec<FollowUp>,
+        surveys: &mut Vec<StoredSurvey>,
+        survey_answers: &mut Vec<CompletedBooklet>,
     ) -> ImportSummary {
         let mut summary = ImportSummary::default();
         let mut index: HashMap<String, usize> = booklets
@@ -548,6 +644,44 @@ impl WorkspaceExport {
             }
         }
         summary.follow_ups = merge_follow_ups(follow_ups, self.follow_ups);
+
+        let mut index: HashMap<String, usize> = surveys
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id().to_owned(), i))
+            .collect();
+        for s in self.surveys {
+            match index.get(s.id()) {
+                Some(&i) if surveys[i] == s => summary.surveys_already_present += 1,
+                Some(&i) if s.published_revision() > surveys[i].published_revision() => {
+                    surveys[i] = s;
+                    summary.surveys_updated += 1;
+                }
+                Some(_) => summary.surveys_kept += 1,
+                None => {
+                    index.insert(s.id().to_owned(), surveys.len());
+                    surveys.push(s);
+                    summary.surveys_added += 1;
+                }
+            }
+        }
+
+        let mut index: HashMap<String, usize> = survey_answers
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        for a in self.survey_answers {
+            match index.get(&a.id) {
+                Some(&i) if survey_answers[i] == a => summary.survey_answers_already_present += 1,
+                Some(_) => summary.survey_answers_conflicting += 1,
+                None => {
+                    index.insert(a.id.clone(), survey_answers.len());
+                    survey_answers.push(a);
+                    summary.survey_answers_added += 1;
+                }
+            }
+        }
         summary
     }
 }
@@ -827,7 +961,7 @@ mod tests {
         let e = export();
         let json = e.to_json();
         assert!(
-            json.starts_with("{\n  \"format\": \"my-say/workspace-export\",\n  \"version\": 1,")
+            json.starts_with("{\n  \"format\": \"my-say/workspace-export\",\n  \"version\": 2,")
         );
         assert!(json.contains("\"team_name\": \"North\""));
         assert!(json.contains("ŵ مرحبا"));
@@ -848,10 +982,21 @@ mod tests {
         assert_eq!(marks, [("aaaa", "2025-11-21T09:00:00Z")]);
 
         let (mut booklets, mut follow_ups) = (Vec::new(), Vec::new());
-        let first = back.clone().merge_into(&mut booklets, &mut follow_ups);
+        let (mut surveys, mut survey_answers) = (Vec::new(), Vec::new());
+        let first = back.clone().merge_into(
+            &mut booklets,
+            &mut follow_ups,
+            &mut surveys,
+            &mut survey_answers,
+        );
         assert_eq!(first.booklets_added, 2);
         assert_eq!(first.follow_ups.added, 1);
-        let second = back.clone().merge_into(&mut booklets, &mut follow_ups);
+        let second = back.clone().merge_into(
+            &mut booklets,
+            &mut follow_ups,
+            &mut surveys,
+            &mut survey_answers,
+        );
         assert_eq!(
             second,
             ImportSummary {
@@ -864,9 +1009,171 @@ mod tests {
         let mut changed = back;
         changed.booklets[0].child.name = "Someone else".into();
         changed.booklets.truncate(1);
-        let third = changed.merge_into(&mut booklets, &mut follow_ups);
+        let third = changed.merge_into(
+            &mut booklets,
+            &mut follow_ups,
+            &mut surveys,
+            &mut survey_answers,
+        );
         assert_eq!(third.booklets_conflicting, 1);
         assert_eq!(booklets[0].child.name, "-Sam");
+    }
+
+    /// The export with a published survey (themes, "You said, we did") and three answers.
+    fn with_surveys() -> WorkspaceExport {
+        use crate::survey::fixtures::{draft, picked, response};
+        use crate::survey::YouSaidWeDid;
+        let mut e = export();
+        let mut d = draft();
+        let published = d.publish().unwrap();
+        let mut survey = StoredSurvey::new(d);
+        survey.published = Some(published);
+        survey.themes.add_theme("Contacting the IRO").unwrap();
+        survey.you_said = Some(YouSaidWeDid::new("You said, we did", Some(survey.id())));
+        let id = survey.id().to_owned();
+        e.survey_answers = (1..=3)
+            .map(|n| response(&id, n, TenToFifteen, &[("q1", picked("no"))]))
+            .collect();
+        e.surveys.push(survey);
+        e
+    }
+
+    fn merge(
+        e: &WorkspaceExport,
+        here: &mut (
+            Vec<CompletedBooklet>,
+            Vec<FollowUp>,
+            Vec<StoredSurvey>,
+            Vec<CompletedBooklet>,
+        ),
+    ) -> ImportSummary {
+        e.clone()
+            .merge_into(&mut here.0, &mut here.1, &mut here.2, &mut here.3)
+    }
+
+    #[test]
+    fn surveys_and_their_answers_travel_and_import_idempotently() {
+        let e = with_surveys();
+        let json = e.to_json();
+        assert!(json.contains("\"surveys\": ["));
+        assert!(json.contains("\"survey_answers\": ["));
+        let back = WorkspaceExport::parse(&json).unwrap();
+        assert_eq!(back, e);
+
+        let mut here = Default::default();
+        let first = merge(&back, &mut here);
+        assert_eq!(
+            (first.surveys_added, first.survey_answers_added),
+            (1, 3),
+            "{first:?}"
+        );
+        assert_eq!(here.2, e.surveys);
+        assert_eq!(here.3, e.survey_answers);
+        let second = merge(&back, &mut here);
+        assert_eq!(
+            second,
+            ImportSummary {
+                booklets_already_present: 2,
+                surveys_already_present: 1,
+                survey_answers_already_present: 3,
+                ..Default::default()
+            }
+        );
+        assert_eq!((here.2.len(), here.3.len()), (1, 3));
+
+        // The same published revision with other content (a theme added on the other device):
+        // the survey here is kept. A newer published revision replaces it, themes and all.
+        let mut other = e.clone();
+        other.surveys[0].themes.add_theme("Meetings").unwrap();
+        assert_eq!(merge(&other, &mut here).surveys_kept, 1);
+        assert_eq!(here.2[0], e.surveys[0]);
+        let mut newer = other.clone();
+        let s = &mut newer.surveys[0];
+        s.draft
+            .set_title(&LocaleCode::new("en"), "Your reviews, again");
+        s.published = Some(s.draft.publish().unwrap());
+        assert_eq!(s.published_revision(), Some(2));
+        let result = merge(&newer, &mut here);
+        assert_eq!((result.surveys_updated, result.surveys_kept), (1, 0));
+        assert_eq!(here.2[0], newer.surveys[0]);
+        // The older one again changes nothing.
+        assert_eq!(merge(&e, &mut here).surveys_kept, 1);
+        assert_eq!(here.2[0], newer.surveys[0]);
+        // An answer with the same id and other content: the one here is kept.
+        let mut changed = e.clone();
+        changed.survey_answers[0].age_band = SixteenPlus;
+        assert_eq!(merge(&changed, &mut here).survey_answers_conflicting, 1);
+        assert_eq!(here.3[0], e.survey_answers[0]);
+    }
+
+    #[test]
+    fn a_version_1_file_still_imports() {
+        // Written before surveys travelled: version 1, no "surveys" or "survey_answers".
+        let mut v: serde_json::Value = serde_json::from_str(&export().to_json()).unwrap();
+        v["version"] = serde_json::json!(1);
+        let object = v.as_object_mut().unwrap();
+        object.remove("surveys");
+        object.remove("survey_answers");
+        let back = WorkspaceExport::parse(&v.to_string()).unwrap();
+        assert_eq!(back.version, 1);
+        assert_eq!(back.booklets, export().booklets);
+        assert!(back.surveys.is_empty() && back.survey_answers.is_empty());
+    }
+
+    #[test]
+    fn a_damaged_survey_refuses_the_whole_file() {
+        let err = |e: &WorkspaceExport| match WorkspaceExport::parse(&e.to_json()) {
+            Err(ImportError::Invalid(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        let mut bad = with_surveys();
+        bad.surveys[0].published.as_mut().unwrap().sections[0].questions[0]
+            .text
+            .0
+            .insert(LocaleCode::new("en"), "What's your name?".into());
+        let m = err(&bad);
+        assert!(
+            m.contains("breaks the booklet rules") && m.contains("must not ask for a name"),
+            "{m}"
+        );
+        let mut bad = with_surveys();
+        bad.surveys[0] = StoredSurvey::new(crate::survey::SurveyDraft::new(
+            "Survey 1",
+            LocaleCode::new("en"),
+        ));
+        assert!(err(&bad).contains("\"Survey 1\""));
+        let mut bad = with_surveys();
+        let mut twin = bad.surveys[0].clone();
+        twin.you_said = None;
+        bad.surveys.push(twin);
+        assert!(err(&bad).contains("two different surveys"));
+        let mut bad = with_surveys();
+        bad.survey_answers[1].child.name = "Sam".into();
+        assert!(err(&bad).contains("holds a child's details"));
+        let mut bad = with_surveys();
+        bad.survey_answers[1].booklet_id = "review-7-9".into();
+        assert!(err(&bad).contains("not a survey id"));
+        let mut bad = with_surveys();
+        bad.survey_answers[1].id = "a/b".into();
+        assert!(err(&bad).contains("\"a/b\""));
+        let mut bad = with_surveys();
+        let mut twin = bad.survey_answers[0].clone();
+        twin.age_band = SixteenPlus;
+        bad.survey_answers.push(twin);
+        assert!(err(&bad).contains("two different survey answers"));
+        let mut bad = with_surveys();
+        let answer = bad.survey_answers.pop().unwrap();
+        bad.booklets.push(answer);
+        assert!(err(&bad).contains("belong in \"survey_answers\""));
+        // A damaged survey inside the JSON (not a valid draft) is refused with its place.
+        let json = with_surveys().to_json().replacen(
+            "\"next_question\": 8",
+            "\"next_question\": \"8\"",
+            1,
+        );
+        assert!(
+            matches!(WorkspaceExport::parse(&json), Err(ImportError::Invalid(m)) if m.contains("line"))
+        );
     }
 
     #[test]
@@ -879,8 +1186,8 @@ mod tests {
             ImportError::WrongFormat(Some("my-say/booklet".into()))
         );
         assert_eq!(
-            err(r#"{"format":"my-say/workspace-export","version":2}"#),
-            ImportError::NewerVersion(2)
+            err(r#"{"format":"my-say/workspace-export","version":3}"#),
+            ImportError::NewerVersion(3)
         );
         assert!(matches!(
             err(r#"{"format":"my-say/workspace-export","version":"1"}"#),

@@ -1,5 +1,6 @@
-//! "Export and data care": all answers as CSV, the whole workspace as JSON and back, deleting
-//! booklets older than a chosen date, and erasing everything on this device.
+//! "Export and data care": all answers as CSV, the whole workspace (council surveys and their
+//! answers included) as JSON and back, deleting booklets and survey answers older than a chosen
+//! date, and erasing everything on this device.
 //!
 //! Files are made in the browser and saved where the IRO chooses; nothing is sent anywhere.
 //! The storage rules (all or nothing, idempotent import; what retention deletes) are in
@@ -10,7 +11,7 @@ use crate::browser::{clock, files};
 use crate::i18n::{use_i18n, Key};
 use crate::workspace::data_care::{self, Retention};
 use crate::workspace::transfer::{self, Imported};
-use crate::workspace::{self, follow_ups};
+use crate::workspace::{self, follow_ups, surveys};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::builtin::builtin_booklets;
@@ -49,6 +50,27 @@ fn imported_message(locale: crate::i18n::Locale, file: &str, done: Imported) -> 
             &[("count", &s.booklets_conflicting.to_string())],
         ));
     }
+    if s.surveys_added + s.surveys_updated + s.survey_answers_added > 0 {
+        text.push(' ');
+        text.push_str(&locale.format(
+            Key::IroDataImportedSurveys,
+            &[
+                (
+                    "surveys",
+                    &(s.surveys_added + s.surveys_updated).to_string(),
+                ),
+                ("survey_answers", &s.survey_answers_added.to_string()),
+            ],
+        ));
+    }
+    let kept = s.surveys_kept + s.survey_answers_conflicting;
+    if kept > 0 {
+        text.push(' ');
+        text.push_str(&locale.format(
+            Key::IroDataImportedSurveysKept,
+            &[("count", &kept.to_string())],
+        ));
+    }
     if done.settings_changed {
         text.push(' ');
         text.push_str(locale.text(Key::IroDataImportedSettings));
@@ -73,7 +95,16 @@ pub fn DataCare() -> impl IntoView {
                 .await
                 .map_err(|e| e.to_string())?;
             let follow_ups = follow_ups::all(&store).await.map_err(|e| e.to_string())?;
-            Ok::<_, String>((booklets.len(), follow_ups.len()))
+            let surveys = surveys::list(&store).await.map_err(|e| e.to_string())?;
+            let answers = surveys::all_answers(&store)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok::<_, String>((
+                booklets.len(),
+                follow_ups.len(),
+                surveys.len(),
+                answers.len(),
+            ))
         }
     });
     let error = RwSignal::new(None::<String>);
@@ -123,7 +154,15 @@ pub fn DataCare() -> impl IntoView {
         <p class="lead">{i18n.tr(Key::IroDataLead)}</p>
         <p class="data-holds" role="status">
             {move || holds.get().map(|r| match r {
-                Ok((b, f)) => i18n.locale().format(Key::IroDataHolds, &[("booklets", &b.to_string()), ("follow_ups", &f.to_string())]),
+                Ok((b, f, s, a)) => {
+                    let mut text = i18n.locale().format(Key::IroDataHolds, &[("booklets", &b.to_string()), ("follow_ups", &f.to_string())]);
+                    // Only a workspace with surveys mentions them.
+                    if s + a > 0 {
+                        text.push(' ');
+                        text.push_str(&i18n.locale().format(Key::IroDataHoldsSurveys, &[("surveys", &s.to_string()), ("survey_answers", &a.to_string())]));
+                    }
+                    text
+                }
                 Err(e) => e,
             })}
         </p>
@@ -248,10 +287,11 @@ fn ImportWorkspace(
     }
 }
 
-/// Retention: choose a date, see what would go, then confirm.
+/// Retention: choose a date, see what would go (booklets and council survey answers), then
+/// confirm.
 #[component]
 fn DeleteOlder(
-    /// Called after booklets were deleted.
+    /// Called after booklets or survey answers were deleted.
     on_deleted: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -338,7 +378,7 @@ fn DeleteOlder(
             </form>
             {move || preview.get().map(|(before, r)| {
                 let date = before.to_string();
-                if r.booklets == 0 {
+                if r.is_empty() {
                     view! {
                         <p class="banner info" id="retention-preview" tabindex="-1">{i18n.locale().format(Key::IroDataRetentionNone, &[("date", &date)])}</p>
                     }.into_any()
@@ -348,11 +388,18 @@ fn DeleteOlder(
                             <p id="retention-preview" tabindex="-1">{i18n.locale().format(Key::IroDataRetentionCount, &[
                                 ("booklets", &r.booklets.to_string()),
                                 ("follow_ups", &r.follow_ups.to_string()),
+                                ("survey_answers", &r.survey_answers.to_string()),
                                 ("date", &date),
                                 ("kept", &r.kept.to_string()),
                             ])}</p>
                             <div class="row form-buttons">
-                                <button type="button" class="danger" on:click=confirm>{i18n.locale().format(Key::IroDataRetentionConfirm, &[("booklets", &r.booklets.to_string())])}</button>
+                                <button type="button" class="danger" on:click=confirm>{
+                                    if r.survey_answers == 0 {
+                                        i18n.locale().format(Key::IroDataRetentionConfirm, &[("booklets", &r.booklets.to_string())])
+                                    } else {
+                                        i18n.locale().format(Key::IroDataRetentionConfirmSurveys, &[("booklets", &r.booklets.to_string()), ("survey_answers", &r.survey_answers.to_string())])
+                                    }
+                                }</button>
                                 <button type="button" on:click=cancel>{i18n.tr(Key::IroDataCancel)}</button>
                             </div>
                         </div>
@@ -360,7 +407,7 @@ fn DeleteOlder(
                 }
             })}
             {move || done.get().map(|r| view! {
-                <p class="banner success" id="retention-done" tabindex="-1" role="status">{i18n.locale().format(Key::IroDataRetentionDone, &[("booklets", &r.booklets.to_string()), ("follow_ups", &r.follow_ups.to_string())])}</p>
+                <p class="banner success" id="retention-done" tabindex="-1" role="status">{i18n.locale().format(Key::IroDataRetentionDone, &[("booklets", &r.booklets.to_string()), ("follow_ups", &r.follow_ups.to_string()), ("survey_answers", &r.survey_answers.to_string())])}</p>
             })}
         </section>
     }

@@ -12,7 +12,8 @@
 //! - [`results`]: counts and percentages for each question by age band, with small numbers
 //!   suppressed, and the free-text answers ([`survey_results`]);
 //! - [`themes`]: named themes that free-text answers are grouped into ([`ThemeBook`]);
-//! - [`you_said`]: the "You said, we did" table and its poster ([`YouSaidWeDid`]).
+//! - [`you_said`]: the "You said, we did" table and its poster ([`YouSaidWeDid`]);
+//! - [`stored`]: one survey as the workspace keeps and exports it ([`StoredSurvey`]).
 //!
 //! The rules, the file formats and what anonymity does and does not cover are in
 //! `docs/surveys.md`.
@@ -20,6 +21,7 @@
 pub mod builder;
 pub mod results;
 pub mod share;
+pub mod stored;
 pub mod themes;
 pub mod you_said;
 
@@ -32,6 +34,7 @@ pub use results::{
     QuestionResults, SurveyResults, ThemeCount, ValueCount, ValueCounts,
 };
 pub use share::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
+pub use stored::StoredSurvey;
 pub use themes::{NamedTheme, ThemeBook, ThemeError, ThemeId};
 pub use you_said::{
     About, ActionStatus, Poster, PosterRow, WeDid, YouSaid, YouSaidError, YouSaidIssue,
