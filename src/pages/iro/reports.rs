@@ -15,7 +15,7 @@ use crate::workspace::{self, settings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::builtin::builtin_booklets;
-use my_say_core::calendar::{uk_date_of_timestamp, Date, Period, ReportingYear};
+use my_say_core::calendar::{Date, Period, ReportingYear};
 use my_say_core::chart::{bar_chart_svg, Bar};
 use my_say_core::export::{issues_csv, report_csv, take_up_csv};
 use my_say_core::report::{Cell, Report, ReportData, ReportIndex};
@@ -55,17 +55,14 @@ pub fn Reports() -> impl IntoView {
     // Every booklet read once for reports, and the earliest reporting year with a booklet.
     let loaded = LocalResource::new(move || async move {
         let store = active.store().await.map_err(|e| e.to_string())?;
-        let booklets = workspace::booklets(&store)
+        let definitions = builtin_booklets();
+        // Read a thousand at a time into compact figures: never every booklet in memory.
+        let (data, earliest) = workspace::report_data(&store, &ReportIndex::new(&definitions))
             .await
             .map_err(|e| e.to_string())?;
         let saved = settings::load(&store).await.map_err(|e| e.to_string())?;
         in_care.set(saved.children_in_care);
-        let definitions = builtin_booklets();
-        let data = ReportIndex::new(&definitions).prepare(&booklets);
-        let first = booklets
-            .iter()
-            .filter_map(|b| uk_date_of_timestamp(&b.completed_at))
-            .min()
+        let first = earliest
             .map_or(this_year, ReportingYear::containing)
             .min(this_year);
         Ok::<_, String>(Arc::new((data, first)))
@@ -295,10 +292,12 @@ fn ReportView(
             .collect_view();
         let heading_id = format!("report-{}", kind_key_code(kind));
         let labelled_by = heading_id.clone();
+        let region_labelled_by = heading_id.clone();
         view! {
             <section class="report-part" aria-labelledby=labelled_by>
                 <h3 id=heading_id>{kind_words}</h3>
-                <div class="table-scroll">
+                // Focusable, so a table wider than the screen can be scrolled with the keyboard.
+                <div class="table-scroll" role="region" aria-labelledby=region_labelled_by tabindex="0">
                     <table class="report-table">
                         <caption>{locale.format(Key::IroReportsCaption, &[("kind", kind_words)])}</caption>
                         <thead>
@@ -381,7 +380,7 @@ fn ReportView(
                     view! { <p class="note">{locale.text(Key::IroReportsIssuesNone)}</p> }.into_any()
                 } else {
                     view! {
-                        <div class="table-scroll">
+                        <div class="table-scroll" role="region" aria-labelledby="report-issues" tabindex="0">
                             <table class="report-table issues-table">
                                 <caption>{locale.text(Key::IroReportsIssuesTitle)}</caption>
                                 <thead>

@@ -525,6 +525,7 @@ fn Figures(
                 view! { <div class="chart" inner_html=svg></div> }
             });
             let labelled_by = heading_id.clone();
+            let region_labelled_by = heading_id.clone();
             let free = q.free_text.clone();
             let free_view = (!free.is_empty()).then(|| {
                 let count = free.len().to_string();
@@ -543,7 +544,8 @@ fn Figures(
                 <section class="report-part survey-question" aria-labelledby=labelled_by>
                     <h2 id=heading_id dir="auto">{locale.format(Key::ResultsQuestion, &[("number", &number), ("text", &text)])}</h2>
                     <div class="question-figures">
-                        <div class="table-scroll">
+                        // Focusable, so a table wider than the screen can be scrolled with the keyboard.
+                        <div class="table-scroll" role="region" aria-labelledby=region_labelled_by tabindex="0">
                             <table class="report-table survey-table">
                                 <caption>{locale.format(Key::ResultsCaption, &[("number", &number)])}</caption>
                                 <thead><tr><th scope="col">{locale.text(Key::ResultsAnswer)}</th>{band_heads()}</tr></thead>
@@ -561,7 +563,7 @@ fn Figures(
         <section class="report-part" aria-labelledby="results-finished">
             <h2 id="results-finished">{locale.text(Key::ResultsFinishedTitle)}</h2>
             <p class="results-count">{locale.format(Key::ResultsFinished, &[("count", &responses.to_string())])}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" aria-labelledby="results-finished" tabindex="0">
                 <table class="report-table finished-table">
                     <caption>{locale.text(Key::ResultsFinishedCaption)}</caption>
                     <thead><tr><td></td>{band_heads()}</tr></thead>
