@@ -3,7 +3,7 @@ import { test, expect } from "@playwright/test";
 import { firstLoadSize } from "../../tools/size.mjs";
 
 // The first-load budget, gzip. Raise it only with a reason written in docs/size.md.
-const BUDGET_GZIP_BYTES = 645 * 1024;
+const BUDGET_GZIP_BYTES = 960 * 1024;
 
 test("the first load (wasm + js + css) fits the gzip budget", () => {
   // The build under test: `dist`, or the one E2E_DIST names (see playwright.config.ts).
