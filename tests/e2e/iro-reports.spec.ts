@@ -12,6 +12,9 @@ const BANNER = "Example data: not real children.";
 // The example data: 180 booklets last reporting year, 150 this year (crates/my-say-core/src/demo.rs).
 const PREVIOUS_YEAR = 180;
 const THIS_YEAR = 150;
+// The example council survey (demo_survey): its title and 60 anonymous answers.
+const SURVEY_TITLE = "Your reviews and your IRO";
+const SURVEY_ANSWERS = 60;
 
 /** Today's reporting year, as the app works it out: it starts on 1 April. */
 function reportingYear(today = new Date()) {
@@ -216,6 +219,13 @@ test("all answers as CSV; everything as JSON into a fresh workspace twice; reten
   expect(exported.booklets).toHaveLength(PREVIOUS_YEAR + THIS_YEAR);
   expect(exported.follow_ups.length).toBeGreaterThan(0);
   expect(exported.settings.children_in_care).toBe(560);
+  // The example council survey and its anonymous answers travel in the same file (version 2).
+  expect(exported.version).toBe(2);
+  expect(exported.surveys).toHaveLength(1);
+  expect(exported.surveys[0].published.title.en).toBe(SURVEY_TITLE);
+  expect(exported.survey_answers).toHaveLength(SURVEY_ANSWERS);
+  expect(exported.survey_answers.every((a: { booklet_id: string; child: { name: string } }) =>
+    a.booklet_id === exported.surveys[0].draft.id && a.child.name === "")).toBe(true);
 
   // A fresh, real workspace in another browser: restore the test IRO, then import twice.
   const fresh = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -242,7 +252,15 @@ test("all answers as CSV; everything as JSON into a fresh workspace twice; reten
     `${everything.name}: added ${PREVIOUS_YEAR + THIS_YEAR} booklets and ${exported.follow_ups.length} follow-ups; 0 booklets were here already.`,
     { timeout: 60_000 },
   );
+  await expect(iro.locator(".import-results li")).toContainText(`Council surveys: 1 added or updated, and ${SURVEY_ANSWERS} survey answers added.`);
   await expect(iro.locator(".data-holds")).toContainText(`holds ${PREVIOUS_YEAR + THIS_YEAR} booklets and ${exported.follow_ups.length} follow-ups`);
+  await expect(iro.locator(".data-holds")).toContainText(`It also holds 1 council surveys with ${SURVEY_ANSWERS} answers.`);
+  // The survey is listed in the fresh workspace, with its answers.
+  await iro.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Surveys" }).click();
+  await expect(heading(iro)).toHaveText("Surveys");
+  await expect(iro.locator(".sb-item").filter({ hasText: SURVEY_TITLE })).toContainText(`Answers back: ${SURVEY_ANSWERS}`);
+  await iro.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Export and data care" }).click();
+  await expect(heading(iro)).toHaveText("Export and data care");
   await iro.getByLabel("Choose workspace files (JSON)").setInputFiles(file);
   await expect(iro.locator(".import-results li")).toHaveText(`${everything.name}: nothing new, everything in it is here already.`, { timeout: 60_000 });
   await expect(iro.locator(".data-holds")).toContainText(`holds ${PREVIOUS_YEAR + THIS_YEAR} booklets`);
