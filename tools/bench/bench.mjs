@@ -29,7 +29,14 @@ const ONLY = (process.argv.find((a) => a.startsWith("--only=")) || "").slice(7).
 const want = (part) => ONLY.length === 0 || ONLY.includes(part);
 
 const VECTOR = JSON.parse(readFileSync(join(ROOT, "crates/my-say-core/tests/vectors/bundle-v1.json"), "utf8"));
-const results = { date: new Date().toISOString(), machine: machine(), targets: {}, runs: {} };
+const commit = (() => {
+  try {
+    return execSync("git rev-parse --short HEAD", { cwd: ROOT }).toString().trim();
+  } catch {
+    return "unknown";
+  }
+})();
+const results = { date: new Date().toISOString(), commit, builds: { app: APP_DIST, bench: BENCH_DIST }, machine: machine(), runs: {} };
 const log = (...a) => console.log(...a);
 
 function machine() {
@@ -37,7 +44,7 @@ function machine() {
   return {
     nproc: Number(execSync("nproc").toString().trim()),
     cpu,
-    chromium: execSync("/usr/bin/chromium --version").toString().trim(),
+    chromium: execSync(`${process.env.CHROMIUM || "/usr/bin/chromium"} --version 2>/dev/null`).toString().trim(),
     node: process.version,
   };
 }
@@ -322,7 +329,7 @@ async function benchTask(browser, base, query) {
 // ---------------------------------------------------------------------------------------------
 async function main() {
   results.uptime_start = uptime();
-  log(`My Say benchmarks, ${results.date}`);
+  log(`My Say benchmarks, ${results.date}, commit ${commit} (the builds: ${APP_DIST} and ${BENCH_DIST})`);
   log(`machine: ${results.machine.nproc} cores, ${results.machine.cpu}; ${results.machine.chromium}`);
   log(`load at start: ${results.uptime_start}`);
 
