@@ -30,24 +30,27 @@ pub const BUILTIN_FILES: [(AgeBand, &str); 4] = [
     ),
 ];
 
-fn parsed() -> &'static [Booklet] {
-    static BOOKLETS: OnceLock<Vec<Booklet>> = OnceLock::new();
-    BOOKLETS.get_or_init(|| {
-        BUILTIN_FILES
-            .iter()
-            .map(|(band, json)| match parse_booklet(json) {
-                Ok(booklet) => booklet,
-                // The tests parse and validate every built-in file, so this cannot happen in a
-                // tested build.
-                Err(e) => panic!("built-in booklet for {band} is broken: {e}"),
-            })
-            .collect()
+/// The built-in booklet at `i` in [`BUILTIN_FILES`], read and checked on first use. Each band
+/// is parsed on its own: a child's tablet opening a booklet reads one file, not all four
+/// (parsing all four was about 6% of start-up in a profile; docs/performance.md).
+fn parsed(i: usize) -> &'static Booklet {
+    static BOOKLETS: [OnceLock<Booklet>; 4] = [const { OnceLock::new() }; 4];
+    BOOKLETS[i].get_or_init(|| {
+        let (band, json) = BUILTIN_FILES[i];
+        match parse_booklet(json) {
+            Ok(booklet) => booklet,
+            // The tests parse and validate every built-in file, so this cannot happen in a
+            // tested build.
+            Err(e) => panic!("built-in booklet for {band} is broken: {e}"),
+        }
     })
 }
 
 /// The four built-in review booklets, youngest band first.
 pub fn builtin_booklets() -> Vec<Booklet> {
-    parsed().to_vec()
+    (0..BUILTIN_FILES.len())
+        .map(|i| parsed(i).clone())
+        .collect()
 }
 
 /// The built-in review booklet for an age band.
@@ -56,7 +59,7 @@ pub fn builtin_for(band: AgeBand) -> Booklet {
         .iter()
         .position(|b| *b == band)
         .unwrap_or_default();
-    parsed()[i].clone()
+    parsed(i).clone()
 }
 
 #[cfg(test)]
