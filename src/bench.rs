@@ -208,10 +208,24 @@ async fn import(n: usize) -> Result<Value, String> {
     // runs it (which opens the file again).
     let (open_ms, opened) = timed(|| my_say_core::seal::open_bundle_booklets(&bundle, &key));
     let opened = opened.map_err(|e| e.to_string())?.len();
+    // Paced as the import page paces it, noting the longest stretch between two progress
+    // updates: how long the page could not paint or answer a tap while opening.
     let start = now_ms();
-    let added = workspace::import_bundle(&store, &bundle, &key, today)
-        .await
-        .map_err(|e| e.to_string())?;
+    let pacer = crate::browser::pace::Pacer::new();
+    let last = std::cell::Cell::new(start);
+    let longest_busy = std::cell::Cell::new(0.0f64);
+    let added = workspace::import_bundle_paced(&store, &bundle, &key, today, |_, _| {
+        let t = now_ms();
+        longest_busy.set(longest_busy.get().max(t - last.get()));
+        let turn = pacer.breathe();
+        let last = &last;
+        async move {
+            turn.await;
+            last.set(now_ms());
+        }
+    })
+    .await
+    .map_err(|e| e.to_string())?;
     let import_ms = now_ms() - start;
     let start = now_ms();
     let back = workspace::booklets(&store)
@@ -230,6 +244,7 @@ async fn import(n: usize) -> Result<Value, String> {
         "open_ms": open_ms,
         "opened": opened,
         "import_ms": import_ms,
+        "longest_busy_while_opening_ms": longest_busy.get(),
         "added": added.booklets.total(),
         "read_back_ms": read_back_ms,
         "read_back": back.len(),

@@ -29,9 +29,9 @@ use leptos::prelude::*;
 use my_say_core::calendar::{uk_date_of_timestamp, Date};
 use my_say_core::report::{ReportData, ReportIndex};
 use my_say_core::seal::{
-    generate_keypair, open_bundle_booklets, Bundle, CryptoRng, Fingerprint, ImportError,
-    IroIdentity, KdfParams, KeyError, KeyFileError, PrivateKey, RecoveryFile, SealedBooklet,
-    SetupCode, WrappedKey, MIN_PASSPHRASE_CHARS,
+    generate_keypair, open_bundle_booklets, Bundle, BundleOpener, CryptoRng, Fingerprint,
+    ImportError, IroIdentity, KdfParams, KeyError, KeyFileError, PrivateKey, RecoveryFile,
+    SealedBooklet, SetupCode, WrappedKey, MIN_PASSPHRASE_CHARS,
 };
 use my_say_core::CompletedBooklet;
 use serde::{Deserialize, Serialize};
@@ -399,7 +399,36 @@ pub async fn import_bundle(
     key: &PrivateKey,
     today: Date,
 ) -> Result<BundleAdded, ImportFailure> {
-    let opened = open_bundle_booklets(bytes, key).map_err(ImportFailure::File)?;
+    import_bundle_paced(store, bytes, key, today, |_, _| async {}).await
+}
+
+/// How many booklets are opened between two calls of `between` in [`import_bundle_paced`]:
+/// small enough that a slow tablet opens them well inside a frame.
+pub const OPEN_STEP: usize = 8;
+
+/// [`import_bundle`], opening [`OPEN_STEP`] booklets at a time and awaiting
+/// `between(opened, total)` after each step, so the page can show progress and give the
+/// browser a turn. Still all or nothing: nothing is stored until every booklet has opened.
+pub async fn import_bundle_paced<F, Fut>(
+    store: &impl KeyValueStore,
+    bytes: &[u8],
+    key: &PrivateKey,
+    today: Date,
+    mut between: F,
+) -> Result<BundleAdded, ImportFailure>
+where
+    F: FnMut(usize, usize) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let mut opener = BundleOpener::new(bytes, key).map_err(ImportFailure::File)?;
+    loop {
+        let done = opener.open_some(OPEN_STEP).map_err(ImportFailure::File)?;
+        between(opener.opened(), opener.total()).await;
+        if done {
+            break;
+        }
+    }
+    let opened = opener.finish_booklets().map_err(ImportFailure::File)?;
     add_opened(store, opened, today)
         .await
         .map_err(ImportFailure::Store)
@@ -702,6 +731,51 @@ mod tests {
 
     fn id(n: u8) -> String {
         format!("{n:032x}")
+    }
+
+    #[test]
+    fn a_paced_import_reports_progress_and_stores_nothing_until_every_booklet_opens() {
+        let store = MemoryStore::new();
+        let (key, public) = generate_keypair(&mut system_rng());
+        let twenty: Vec<CompletedBooklet> = (1..=20)
+            .map(|n| booklet(&id(n), "Tia", "2026-11-20T10:00:00Z"))
+            .collect();
+        let bytes = bundle_of(&twenty, &[public]);
+        let steps = std::cell::RefCell::new(Vec::new());
+        let added = now(import_bundle_paced(
+            &store,
+            &bytes,
+            &key,
+            today(),
+            |o, t| {
+                steps.borrow_mut().push((o, t));
+                async {}
+            },
+        ))
+        .unwrap();
+        assert_eq!(added.booklets.added, 20);
+        // Eight at a time, and the last step reaches the total.
+        assert_eq!(steps.into_inner(), vec![(8, 20), (16, 20), (20, 20)]);
+
+        // A damaged last booklet: every step before it ran, yet nothing was stored.
+        let store = MemoryStore::new();
+        let mut damaged = bytes.clone();
+        let last = damaged.len() - 1;
+        damaged[last] ^= 1;
+        let calls = std::cell::Cell::new(0);
+        let failed = now(import_bundle_paced(
+            &store,
+            &damaged,
+            &key,
+            today(),
+            |_, _| {
+                calls.set(calls.get() + 1);
+                async {}
+            },
+        ));
+        assert!(matches!(failed, Err(ImportFailure::File(_))));
+        assert_eq!(calls.get(), 2);
+        assert!(now(booklets(&store)).unwrap().is_empty());
     }
 
     #[test]

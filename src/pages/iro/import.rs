@@ -3,6 +3,7 @@
 //! kept apart from review booklets and counted apart in the message.
 
 use super::use_active;
+use crate::browser::pace::Pacer;
 use crate::browser::{clock, files};
 use crate::i18n::{use_i18n, Key, Locale};
 use crate::workspace::{self, use_unlocked, Added, BundleAdded};
@@ -108,6 +109,8 @@ pub fn ImportAnswers(
     let unlocked = use_unlocked();
     let results = RwSignal::new(Vec::<(Outcome, String)>::new());
     let opening = RwSignal::new(None::<String>);
+    // Booklets opened so far and in all, while a large file opens.
+    let progress = RwSignal::new(None::<(usize, usize)>);
     let dragging = RwSignal::new(false);
 
     let import = move |picked: Vec<web_sys::File>| {
@@ -140,9 +143,21 @@ pub fn ImportAnswers(
                         ),
                     )],
                     Ok(bytes) => {
-                        match workspace::import_bundle(&store, &bytes, &key, clock::today_date())
-                            .await
-                        {
+                        progress.set(None);
+                        let pacer = Pacer::new();
+                        let paced = workspace::import_bundle_paced(
+                            &store,
+                            &bytes,
+                            &key,
+                            clock::today_date(),
+                            |opened, total| {
+                                progress.set(Some((opened, total)));
+                                pacer.breathe()
+                            },
+                        )
+                        .await;
+                        progress.set(None);
+                        match paced {
                             Ok(added) => {
                                 any_added |=
                                     added.booklets.added > 0 || added.survey_answers.added > 0;
@@ -213,6 +228,18 @@ pub fn ImportAnswers(
             <div class="import-results" role="status" aria-live="polite">
                 {move || opening.get().map(|file| view! {
                     <p class="busy-note"><span class="spinner" aria-hidden="true"></span>{i18n.locale().format(Key::IroImporting, &[("file", &file)])}</p>
+                })}
+                {move || progress.get().filter(|(_, total)| *total > 0).map(|(opened, total)| {
+                    let words = i18n.locale().format(
+                        Key::IroImportingProgress,
+                        &[("opened", &opened.to_string()), ("total", &total.to_string())],
+                    );
+                    view! {
+                        <div class="progress">
+                            <progress max=total.to_string() value=opened.to_string() aria-label=words.clone()></progress>
+                            <span>{words}</span>
+                        </div>
+                    }
                 })}
                 <ul class="plain">
                     {move || results.get().into_iter().map(|(outcome, text)| {

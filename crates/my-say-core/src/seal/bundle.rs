@@ -2,7 +2,7 @@
 
 use super::codec::{Reader, Short};
 use super::envelope::{open_as, BookletId, OpenError, SealedBooklet};
-use super::keys::PrivateKey;
+use super::keys::{Fingerprint, PrivateKey};
 use crate::record::CompletedBooklet;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -273,39 +273,110 @@ fn parse_v1(r: &mut Reader<'_>) -> Result<Bundle, BundleError> {
     Ok(Bundle { items })
 }
 
+/// Opens a bundle's booklets a few at a time, so that a page can show progress and stay
+/// responsive between steps ([`BundleOpener::open_some`]). All or nothing, like
+/// [`open_bundle`]: the opened booklets are only handed over once every one has opened.
+pub struct BundleOpener<'k> {
+    items: Vec<SealedBooklet>,
+    key: &'k PrivateKey,
+    fingerprint: Fingerprint,
+    opened: Vec<(BookletId, Vec<u8>)>,
+}
+
+impl<'k> BundleOpener<'k> {
+    /// Reads the bundle and checks that every booklet in it is for `key`; opens none yet.
+    pub fn new(bytes: &[u8], key: &'k PrivateKey) -> Result<BundleOpener<'k>, ImportError> {
+        let bundle = parse_bundle(bytes)?;
+        let total = bundle.items.len();
+        let fingerprint = key.public_key().fingerprint();
+        let not_for_you = bundle
+            .items
+            .iter()
+            .filter(|i| i.stanza_for(&fingerprint).is_none())
+            .count();
+        if not_for_you > 0 {
+            return Err(ImportError::NotForThisKey { not_for_you, total });
+        }
+        Ok(BundleOpener {
+            items: bundle.items,
+            key,
+            fingerprint,
+            opened: Vec::with_capacity(total),
+        })
+    }
+
+    /// How many booklets the bundle holds.
+    pub fn total(&self) -> usize {
+        self.items.len()
+    }
+
+    /// How many have been opened so far.
+    pub fn opened(&self) -> usize {
+        self.opened.len()
+    }
+
+    /// Opens up to `n` more booklets; `Ok(true)` once every booklet is open. The first booklet
+    /// that fails ends the import with its error.
+    pub fn open_some(&mut self, n: usize) -> Result<bool, ImportError> {
+        let total = self.items.len();
+        let end = self.opened.len().saturating_add(n).min(total);
+        for i in self.opened.len()..end {
+            let item = &self.items[i];
+            let plain = open_as(item, self.key, &self.fingerprint).map_err(|e| match e {
+                OpenError::NotForThisKey => ImportError::NotForThisKey {
+                    not_for_you: 1,
+                    total,
+                },
+                OpenError::Tampered => ImportError::Tampered {
+                    position: i + 1,
+                    total,
+                },
+                OpenError::UnsupportedVersion { found } => ImportError::FutureVersion { found },
+            })?;
+            self.opened.push((item.id(), plain));
+        }
+        Ok(self.opened.len() == total)
+    }
+
+    /// Every opened booklet's id and plaintext, in bundle order. Call after `open_some` has
+    /// returned `Ok(true)`; before that it is an error, so a half-opened bundle is never used.
+    pub fn finish(self) -> Result<Vec<(BookletId, Vec<u8>)>, ImportError> {
+        if self.opened.len() != self.items.len() {
+            return Err(ImportError::Tampered {
+                position: self.opened.len() + 1,
+                total: self.items.len(),
+            });
+        }
+        Ok(self.opened)
+    }
+
+    /// [`BundleOpener::finish`], with each plaintext read as a [`CompletedBooklet`] whose `id`
+    /// must equal the sealed id. All or nothing.
+    pub fn finish_booklets(self) -> Result<Vec<CompletedBooklet>, ImportError> {
+        self.finish()?
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, plain))| {
+                let booklet: CompletedBooklet = serde_json::from_slice(&plain)
+                    .map_err(|_| ImportError::NotABooklet { position: i + 1 })?;
+                if booklet.id != id.to_hex() {
+                    return Err(ImportError::NotABooklet { position: i + 1 });
+                }
+                Ok(booklet)
+            })
+            .collect()
+    }
+}
+
 /// Reads and opens every booklet in a bundle with `key`. All or nothing: if any booklet is
 /// not for this key, or fails to open, the whole import fails and nothing is returned.
 pub fn open_bundle(
     bytes: &[u8],
     key: &PrivateKey,
 ) -> Result<Vec<(BookletId, Vec<u8>)>, ImportError> {
-    let bundle = parse_bundle(bytes)?;
-    let total = bundle.items.len();
-    let fingerprint = key.public_key().fingerprint();
-    let not_for_you = bundle
-        .items
-        .iter()
-        .filter(|i| i.stanza_for(&fingerprint).is_none())
-        .count();
-    if not_for_you > 0 {
-        return Err(ImportError::NotForThisKey { not_for_you, total });
-    }
-    let mut out = Vec::with_capacity(total);
-    for (i, item) in bundle.items.iter().enumerate() {
-        let plain = open_as(item, key, &fingerprint).map_err(|e| match e {
-            OpenError::NotForThisKey => ImportError::NotForThisKey {
-                not_for_you: 1,
-                total,
-            },
-            OpenError::Tampered => ImportError::Tampered {
-                position: i + 1,
-                total,
-            },
-            OpenError::UnsupportedVersion { found } => ImportError::FutureVersion { found },
-        })?;
-        out.push((item.id(), plain));
-    }
-    Ok(out)
+    let mut opener = BundleOpener::new(bytes, key)?;
+    opener.open_some(usize::MAX)?;
+    opener.finish()
 }
 
 /// [`open_bundle`], then reads each plaintext as a [`CompletedBooklet`] whose `id` must equal
@@ -314,16 +385,7 @@ pub fn open_bundle_booklets(
     bytes: &[u8],
     key: &PrivateKey,
 ) -> Result<Vec<CompletedBooklet>, ImportError> {
-    open_bundle(bytes, key)?
-        .into_iter()
-        .enumerate()
-        .map(|(i, (id, plain))| {
-            let booklet: CompletedBooklet = serde_json::from_slice(&plain)
-                .map_err(|_| ImportError::NotABooklet { position: i + 1 })?;
-            if booklet.id != id.to_hex() {
-                return Err(ImportError::NotABooklet { position: i + 1 });
-            }
-            Ok(booklet)
-        })
-        .collect()
+    let mut opener = BundleOpener::new(bytes, key)?;
+    opener.open_some(usize::MAX)?;
+    opener.finish_booklets()
 }

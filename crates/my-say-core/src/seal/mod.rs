@@ -25,8 +25,8 @@ mod wrap;
 mod tests;
 
 pub use bundle::{
-    open_bundle, open_bundle_booklets, parse_bundle, Bundle, BundleError, Corruption, ImportError,
-    BUNDLE_EXTENSION, BUNDLE_MAGIC, BUNDLE_VERSION, MAX_BUNDLE_ITEMS,
+    open_bundle, open_bundle_booklets, parse_bundle, Bundle, BundleError, BundleOpener, Corruption,
+    ImportError, BUNDLE_EXTENSION, BUNDLE_MAGIC, BUNDLE_VERSION, MAX_BUNDLE_ITEMS,
 };
 pub use envelope::{
     open, seal, seal_booklet, seal_with_id, BookletId, OpenError, SealError, SealedBooklet,

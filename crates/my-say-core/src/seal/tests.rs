@@ -154,6 +154,30 @@ fn bundle_round_trips_and_opens() {
 }
 
 #[test]
+fn opening_step_by_step_gives_what_opening_at_once_gives() {
+    let (bytes, sk_a, _) = sample_bundle();
+    let mut opener = BundleOpener::new(&bytes, &sk_a).unwrap();
+    assert_eq!((opener.total(), opener.opened()), (2, 0));
+    assert_eq!(opener.open_some(1), Ok(false));
+    assert_eq!(opener.opened(), 1);
+    assert_eq!(opener.open_some(5), Ok(true));
+    assert_eq!(
+        opener.finish().unwrap(),
+        open_bundle(&bytes, &sk_a).unwrap()
+    );
+    // Handing over a half-opened bundle is refused, so nothing half-imported is ever stored.
+    let mut half = BundleOpener::new(&bytes, &sk_a).unwrap();
+    half.open_some(1).unwrap();
+    assert!(half.finish().is_err());
+    // A bundle for someone else is refused before anything is opened.
+    let (sk_c, _) = keypair(9);
+    assert!(matches!(
+        BundleOpener::new(&bytes, &sk_c),
+        Err(ImportError::NotForThisKey { .. })
+    ));
+}
+
+#[test]
 fn empty_bundle_is_valid_and_opens_to_nothing() {
     let (sk, _) = keypair(1);
     let bytes = Bundle::default().to_bytes();

@@ -1,0 +1,53 @@
+//! Long work in short slices: [`Pacer::breathe`] gives the browser a turn once about
+//! [`SLICE_MS`] of work has passed, so a progress bar paints and taps are answered.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/browser/pace.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = nextTask)]
+    fn next_task() -> js_sys::Promise;
+    #[wasm_bindgen(js_name = now)]
+    fn now_ms() -> f64;
+}
+
+/// How long the page may be busy before it gets a turn: half a 60 Hz frame.
+pub const SLICE_MS: f64 = 8.0;
+
+/// Tracks when the browser last had a turn.
+#[derive(Clone)]
+pub struct Pacer {
+    since: Rc<Cell<f64>>,
+}
+
+impl Pacer {
+    /// A pacer whose slice starts now.
+    pub fn new() -> Pacer {
+        Pacer {
+            since: Rc::new(Cell::new(now_ms())),
+        }
+    }
+
+    /// Yields to the browser if this slice has run for [`SLICE_MS`] or more. The future owns
+    /// what it needs, so a progress callback can return it.
+    pub fn breathe(&self) -> impl std::future::Future<Output = ()> + 'static {
+        let since = self.since.clone();
+        let due = now_ms() - since.get() >= SLICE_MS;
+        async move {
+            if due {
+                // The promise only ever resolves; nothing to handle.
+                let _ = JsFuture::from(next_task()).await;
+                since.set(now_ms());
+            }
+        }
+    }
+}
+
+impl Default for Pacer {
+    fn default() -> Self {
+        Pacer::new()
+    }
+}
