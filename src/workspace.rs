@@ -333,6 +333,71 @@ fn booklet_key(id: &str) -> String {
     format!("{BOOKLET_PREFIX}{id}")
 }
 
+/// How many records one read transaction takes: one transaction each would take seconds for
+/// ten thousand, all in one would hold every record in memory at once.
+const READ_CHUNK: usize = 1000;
+
+/// Reads every record in [`Area::Workspace`] whose key starts with `prefix`, [`READ_CHUNK`] per
+/// transaction, and hands each chunk's records to `each`. A damaged record is skipped rather
+/// than hiding every other one.
+pub(crate) async fn each_chunk<T: serde::de::DeserializeOwned>(
+    store: &impl KeyValueStore,
+    prefix: &str,
+    mut each: impl FnMut(Vec<T>),
+) -> Result<(), StoreError> {
+    let keys: Vec<String> = store
+        .keys(Area::Workspace)
+        .await?
+        .into_iter()
+        .filter(|k| k.starts_with(prefix))
+        .collect();
+    for chunk in keys.chunks(READ_CHUNK) {
+        let records = store
+            .get_many(Area::Workspace, chunk)
+            .await?
+            .into_iter()
+            .flatten()
+            .filter_map(|value| serde_json::from_slice(&value).ok())
+            .collect();
+        each(records);
+    }
+    Ok(())
+}
+
+/// Every record under `prefix` (see [`each_chunk`]), in key order.
+pub(crate) async fn records<T: serde::de::DeserializeOwned>(
+    store: &impl KeyValueStore,
+    prefix: &str,
+) -> Result<Vec<T>, StoreError> {
+    let mut out = Vec::new();
+    each_chunk(store, prefix, |chunk| out.extend(chunk)).await?;
+    Ok(out)
+}
+
+/// Stores each record under `key_of(record)`, skipping keys the workspace already has (so the
+/// same file twice adds nothing), in one transaction: ten thousand records wait for the disk
+/// once, not ten thousand times, and are stored all or none.
+pub(crate) async fn add_new<T: Serialize>(
+    store: &impl KeyValueStore,
+    records: &[T],
+    key_of: impl Fn(&T) -> String,
+) -> Result<Added, StoreError> {
+    let mut have: BTreeSet<String> = store.keys(Area::Workspace).await?.into_iter().collect();
+    let mut result = Added::default();
+    let mut new = Vec::new();
+    for record in records {
+        let key = key_of(record);
+        if !have.insert(key.clone()) {
+            result.already += 1;
+            continue;
+        }
+        new.push((key, record));
+        result.added += 1;
+    }
+    store.put_many_json(Area::Workspace, &new).await?;
+    Ok(result)
+}
+
 /// Stores each booklet under its id, skipping ids this workspace already has, and opens a
 /// follow-up, dated `today`, for every worrying answer that has none yet (so a booklet that
 /// arrives twice never opens a worry twice).
@@ -341,21 +406,7 @@ pub async fn add_booklets(
     booklets: &[CompletedBooklet],
     today: Date,
 ) -> Result<Added, StoreError> {
-    let mut have: BTreeSet<String> = store.keys(Area::Workspace).await?.into_iter().collect();
-    let mut result = Added::default();
-    let mut new = Vec::new();
-    for booklet in booklets {
-        let key = booklet_key(&booklet.id);
-        if have.contains(&key) {
-            result.already += 1;
-            continue;
-        }
-        have.insert(key.clone());
-        new.push((key, booklet));
-        result.added += 1;
-    }
-    // One transaction for the lot: ten thousand booklets in one disk wait, not ten thousand.
-    store.put_many_json(Area::Workspace, &new).await?;
+    let result = add_new(store, booklets, |b| booklet_key(&b.id)).await?;
     follow_ups::open_for(store, booklets, today).await?;
     Ok(result)
 }
@@ -491,26 +542,7 @@ pub async fn collect_sealed(
 /// Every booklet in the workspace, newest first (by when the child finished). A damaged record
 /// is skipped rather than hiding every other one.
 pub async fn booklets(store: &impl KeyValueStore) -> Result<Vec<CompletedBooklet>, StoreError> {
-    let keys: Vec<String> = store
-        .keys(Area::Workspace)
-        .await?
-        .into_iter()
-        .filter(|k| k.starts_with(BOOKLET_PREFIX))
-        .collect();
-    let mut out = Vec::with_capacity(keys.len());
-    // A thousand per transaction: one transaction each would take seconds for ten thousand.
-    for chunk in keys.chunks(1000) {
-        for value in store
-            .get_many(Area::Workspace, chunk)
-            .await?
-            .into_iter()
-            .flatten()
-        {
-            if let Ok(booklet) = serde_json::from_slice::<CompletedBooklet>(&value) {
-                out.push(booklet);
-            }
-        }
-    }
+    let mut out: Vec<CompletedBooklet> = records(store, BOOKLET_PREFIX).await?;
     out.sort_by(|a, b| {
         b.completed_at
             .cmp(&a.completed_at)
@@ -528,22 +560,9 @@ pub async fn report_data(
     store: &impl KeyValueStore,
     index: &ReportIndex<'_>,
 ) -> Result<(ReportData, Option<Date>), StoreError> {
-    let keys: Vec<String> = store
-        .keys(Area::Workspace)
-        .await?
-        .into_iter()
-        .filter(|k| k.starts_with(BOOKLET_PREFIX))
-        .collect();
     let mut data = index.prepare(&[]);
     let mut earliest: Option<Date> = None;
-    for chunk in keys.chunks(1000) {
-        let booklets: Vec<CompletedBooklet> = store
-            .get_many(Area::Workspace, chunk)
-            .await?
-            .into_iter()
-            .flatten()
-            .filter_map(|value| serde_json::from_slice(&value).ok())
-            .collect();
+    each_chunk(store, BOOKLET_PREFIX, |booklets: Vec<CompletedBooklet>| {
         for day in booklets
             .iter()
             .filter_map(|b| uk_date_of_timestamp(&b.completed_at))
@@ -551,7 +570,8 @@ pub async fn report_data(
             earliest = Some(earliest.map_or(day, |e| e.min(day)));
         }
         index.extend(&mut data, &booklets);
-    }
+    })
+    .await?;
     Ok((data, earliest))
 }
 

@@ -28,26 +28,7 @@ fn key(id: &str) -> String {
 /// Every follow-up in the workspace, in id order. A damaged record is skipped rather than
 /// hiding every other one.
 pub async fn all(store: &impl KeyValueStore) -> Result<Vec<FollowUp>, StoreError> {
-    let keys: Vec<String> = store
-        .keys(Area::Workspace)
-        .await?
-        .into_iter()
-        .filter(|k| k.starts_with(FOLLOW_UP_PREFIX))
-        .collect();
-    let mut out = Vec::with_capacity(keys.len());
-    for chunk in keys.chunks(1000) {
-        for value in store
-            .get_many(Area::Workspace, chunk)
-            .await?
-            .into_iter()
-            .flatten()
-        {
-            if let Ok(f) = serde_json::from_slice::<FollowUp>(&value) {
-                out.push(f);
-            }
-        }
-    }
-    Ok(out)
+    crate::workspace::records(store, FOLLOW_UP_PREFIX).await
 }
 
 /// The follow-ups of one booklet, in id order.

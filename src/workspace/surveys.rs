@@ -13,9 +13,8 @@
 //! `survey-` (`survey::new_survey_id`) and review booklets with `review-`.
 
 use crate::browser::store::{Area, KeyValueStore, StoreError};
-use crate::workspace::Added;
+use crate::workspace::{add_new, records, Added};
 use my_say_core::CompletedBooklet;
-use std::collections::BTreeSet;
 
 /// One survey as the workspace keeps it (and as the workspace export carries it).
 pub use my_say_core::survey::StoredSurvey;
@@ -42,15 +41,7 @@ pub(crate) fn answer_key(id: &str) -> String {
 
 /// Every survey in the workspace, in id order.
 pub async fn list(store: &impl KeyValueStore) -> Result<Vec<StoredSurvey>, StoreError> {
-    let mut surveys = Vec::new();
-    for key in store.keys(Area::Workspace).await? {
-        if key.starts_with(SURVEY_PREFIX) {
-            if let Some(survey) = store.get_json(Area::Workspace, &key).await? {
-                surveys.push(survey);
-            }
-        }
-    }
-    Ok(surveys)
+    records(store, SURVEY_PREFIX).await
 }
 
 /// One survey, if the workspace has it.
@@ -84,34 +75,12 @@ pub async fn add_answers(
     store: &impl KeyValueStore,
     records: &[CompletedBooklet],
 ) -> Result<Added, StoreError> {
-    let mut have: BTreeSet<String> = store.keys(Area::Workspace).await?.into_iter().collect();
-    let mut result = Added::default();
-    for record in records {
-        let key = answer_key(&record.id);
-        if have.contains(&key) {
-            result.already += 1;
-            continue;
-        }
-        store.put_json(Area::Workspace, &key, record).await?;
-        have.insert(key);
-        result.added += 1;
-    }
-    Ok(result)
+    add_new(store, records, |r| answer_key(&r.id)).await
 }
 
 /// Every finished survey in the workspace, whichever survey it answers, in record id order.
 pub async fn all_answers(store: &impl KeyValueStore) -> Result<Vec<CompletedBooklet>, StoreError> {
-    let mut found = Vec::new();
-    for key in store.keys(Area::Workspace).await? {
-        if key.starts_with(SURVEY_ANSWER_PREFIX) {
-            if let Some(record) = store
-                .get_json::<CompletedBooklet>(Area::Workspace, &key)
-                .await?
-            {
-                found.push(record);
-            }
-        }
-    }
+    let mut found: Vec<CompletedBooklet> = records(store, SURVEY_ANSWER_PREFIX).await?;
     found.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(found)
 }
