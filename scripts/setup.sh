@@ -3,6 +3,7 @@
 # Sourced by scripts/serve.sh and scripts/test.sh. Every version is pinned: see docs/toolchain.md.
 #   setup_build   wasm32 target, Trunk 0.21.14, the wasm-bindgen CLI matching Cargo.lock, npm packages (binaryen 132)
 #   setup_test    Chromium and chromedriver from Debian, plus everything setup_build does
+#   build_release both apps into dist/ (see below)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,8 +56,16 @@ setup_test() {
   if ! rustup component list --installed | grep -q '^rustfmt'; then rustup component add rustfmt; fi
 }
 
+# Both apps into one dist/: the child's app (Trunk.toml here) first, because Trunk empties its
+# dist folder, then the staff workspace into dist/staff/, then the service worker and the
+# copies of each app's page (tools/assemble.mjs). Both builds share target/, so the shared
+# dependencies compile once. DIST (default dist) puts it elsewhere.
 build_release() {
   cd "$ROOT"
-  say "Building the release (trunk build --release --offline)"
-  trunk build --release --offline
+  local dist="${DIST:-$ROOT/dist}"
+  say "Building the child's app (trunk build --release --offline) into $dist"
+  trunk build --release --offline --dist "$dist"
+  say "Building the staff workspace (crates/my-say-staff) into $dist/staff"
+  (cd crates/my-say-staff && trunk build --release --offline --dist "$dist/staff" "$@")
+  node tools/assemble.mjs "$dist"
 }

@@ -9,7 +9,7 @@ cargo fmt --all --check
 
 say "clippy, warnings denied (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p my-say --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p my-say -p my-say-ui -p my-say-staff --target wasm32-unknown-unknown -- -D warnings
 
 say "native tests (cargo test)"
 cargo test --workspace
@@ -18,10 +18,10 @@ say "a sealed bundle opens with a standard HPKE implementation (Python: pyhpke, 
 bash tools/check_open_bundle.sh
 
 say "browser tests (wasm-bindgen-test in headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test -p my-say --target wasm32-unknown-unknown
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p my-say-ui --target wasm32-unknown-unknown
 
 build_release
 node tools/size.mjs dist
 
-say "end-to-end tests (Playwright in Chromium, against the release build on loopback)"
+say "end-to-end tests of both apps (Playwright in Chromium, against the release build on loopback)"
 npx playwright test

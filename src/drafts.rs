@@ -3,31 +3,14 @@
 //! A draft is saved after every answer, encrypted at rest with the device key (see
 //! `browser::store`). Finishing seals the answers and removes the draft (see `tablet`).
 
-use crate::browser::store::{Area, DeviceStore, KeyValueStore, StoreError};
 use my_say_core::session::Draft;
+use my_say_ui::browser::store::{device_store as store, Area, KeyValueStore, StoreError};
 use std::cell::{Cell, RefCell};
 
 thread_local! {
-    // One store for the whole app: opening IndexedDB and the device key once is enough.
-    static STORE: RefCell<Option<DeviceStore>> = const { RefCell::new(None) };
     // The newest draft not yet written, and whether a write is under way (see `save_in_order`).
     static PENDING: RefCell<Option<(String, Draft)>> = const { RefCell::new(None) };
     static SAVING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// The device store, opened on first use.
-pub async fn store() -> Result<DeviceStore, StoreError> {
-    if let Some(store) = STORE.with(|s| s.borrow().clone()) {
-        return Ok(store);
-    }
-    let store = DeviceStore::open().await?;
-    STORE.with(|s| *s.borrow_mut() = Some(store.clone()));
-    // Ask the browser not to evict this origin's data under storage pressure: a child's answers
-    // and sealed booklets waiting to be sent live here. Refusal changes nothing else.
-    leptos::task::spawn_local(async {
-        crate::browser::store::request_persistence().await;
-    });
-    Ok(store)
 }
 
 /// Every draft on this device, newest first, with its id.

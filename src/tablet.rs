@@ -11,10 +11,10 @@
 
 pub mod surveys;
 
-use crate::browser::store::{Area, KeyValueStore, StoreError};
-use crate::drafts::store;
 use my_say_core::seal::{parse_bundle, seal_booklet, system_rng, Bundle, SealedBooklet, SetupCode};
 use my_say_core::CompletedBooklet;
+use my_say_ui::browser::store::device_store as store;
+use my_say_ui::browser::store::{Area, KeyValueStore, StoreError};
 use std::fmt;
 
 const RECIPIENTS: &str = "tablet/recipients";

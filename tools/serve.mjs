@@ -1,7 +1,9 @@
-// A small static server for the release build, on loopback only. No dependencies.
-// Usage: node tools/serve.mjs [dir=dist] [port=8080]
-// Every route that is not a file gets index.html (the app routes in the browser), and every
-// response carries the same Content-Security-Policy as the page's meta tag.
+// A small static server for the release build (both apps in one dist/), on loopback only. No
+// dependencies. Usage: node tools/serve.mjs [dir=dist] [port=8080]
+// An address that is not a file gets its app's page: /iro..., /demo... and /council... the staff
+// workspace's (staff/index.html), every other the child's app's (index.html); the app then routes
+// in the browser. This is the fallback rule the README asks of any host. Every response carries
+// the same Content-Security-Policy as the pages' meta tag.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -23,6 +25,9 @@ const types = {
 const csp =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+// Addresses that belong to the staff app (the same rule as tools/sw-template.js).
+const STAFF_PATHS = /^\/(iro|demo|council)(\/|$)/;
+
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
   let file = normalize(join(root, path));
@@ -33,7 +38,7 @@ const server = createServer(async (req, res) => {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
   } catch {
-    file = join(root, "index.html");
+    file = join(root, STAFF_PATHS.test(path) ? "staff/index.html" : "index.html");
   }
   try {
     const body = await readFile(file);
@@ -43,7 +48,7 @@ const server = createServer(async (req, res) => {
       "Referrer-Policy": "no-referrer",
       "X-Content-Type-Options": "nosniff",
       // The service worker and index.html must always be fresh so updates reach tablets.
-      "Cache-Control": /sw\.js$|index\.html$/.test(file) ? "no-cache" : "public, max-age=31536000, immutable",
+      "Cache-Control": /sw\.js$|\.html$|\.webmanifest$/.test(file) ? "no-cache" : "public, max-age=31536000, immutable",
     });
     res.end(body);
   } catch {

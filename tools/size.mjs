@@ -1,9 +1,11 @@
-// Prints the first-load size of the release build (wasm + js + css), raw and gzip -9.
-// Usage: node tools/size.mjs [dir=dist] [--json]
+// Prints the first-load size of each app of the release build (wasm + js + css), raw and gzip -9:
+// the child's app (the files at the top of dist/) and the staff workspace (dist/staff/).
+// Usage: node tools/size.mjs [dist=dist] [--json]
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, constants } from "node:zlib";
 
+/** The wasm, js and css files directly in `dir` (not below it), with their sizes. */
 export function firstLoadSize(dir = "dist") {
   const rows = readdirSync(dir)
     .filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "sw.js")
@@ -15,13 +17,20 @@ export function firstLoadSize(dir = "dist") {
   return { rows, total };
 }
 
+/** Both apps of a dist folder. */
+export function appSizes(dist = "dist") {
+  return { child: firstLoadSize(dist), staff: firstLoadSize(join(dist, "staff")) };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const { rows, total } = firstLoadSize(args.find((a) => !a.startsWith("--")) || "dist");
+  const sizes = appSizes(args.find((a) => !a.startsWith("--")) || "dist");
   if (args.includes("--json")) {
-    console.log(JSON.stringify({ rows, total }, null, 2));
+    console.log(JSON.stringify(sizes, null, 2));
   } else {
-    for (const r of rows) console.log(`${r.file.padEnd(40)} ${String(r.raw).padStart(9)} B raw ${String(r.gzip).padStart(8)} B gzip`);
-    console.log(`${"first load (wasm + js + css)".padEnd(40)} ${String(total.raw).padStart(9)} B raw ${String(total.gzip).padStart(8)} B gzip (${(total.gzip / 1024).toFixed(1)} KiB)`);
+    for (const [app, { rows, total }] of Object.entries(sizes)) {
+      for (const r of rows) console.log(`${(app + ": " + r.file).padEnd(48)} ${String(r.raw).padStart(9)} B raw ${String(r.gzip).padStart(8)} B gzip`);
+      console.log(`${(app + " first load (wasm + js + css)").padEnd(48)} ${String(total.raw).padStart(9)} B raw ${String(total.gzip).padStart(8)} B gzip (${(total.gzip / 1024).toFixed(1)} KiB)`);
+    }
   }
 }

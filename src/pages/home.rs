@@ -1,23 +1,27 @@
 //! The home screen: a person chooses what they are here for.
 
-use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use my_say_ui::i18n::{use_i18n, Key};
 
-/// Three big choices: a child's booklet, the IRO workspace, council surveys.
+/// Three big choices: a child's booklet, the IRO workspace, council surveys; then the surveys
+/// on this tablet and the example workspace.
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
+    // `/iro` and `/council` are the staff app: `rel="external"` makes them an ordinary page
+    // load of that app, which the child's tablet downloads only then.
     let choice = move |href: &'static str, title: Key, hint: Key, icon: &'static str| {
+        let rel = (href != "/booklet").then_some("external");
         view! {
             <li>
-                <A href=href attr:class="choice">
+                <a href=href class="choice" rel=rel>
                     <img src=icon alt="" width="56" height="56" />
                     <span class="choice-text">
                         <span class="choice-title">{i18n.tr(title)}</span>
                         <span class="choice-hint">{i18n.tr(hint)}</span>
                     </span>
-                </A>
+                </a>
             </li>
         }
     };
@@ -36,7 +40,7 @@ pub fn Home() -> impl IntoView {
                 <span class="hint">{i18n.tr(Key::TabletSurveyHomeHint)}</span>
             </p>
             <p class="demo-offer">
-                <A href="/demo">{i18n.tr(Key::IroDemoTry)}</A>
+                <a href="/demo" rel="external">{i18n.tr(Key::IroDemoTry)}</a>
                 <span class="hint">{i18n.tr(Key::IroDemoTryHint)}</span>
             </p>
             <p class="note">{i18n.tr(Key::HomeOfflineNote)}</p>

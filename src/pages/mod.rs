@@ -1,9 +1,6 @@
-//! One module per screen or area.
+//! One module per screen or area of the child's tablet app.
 
 pub mod booklet;
-pub mod council;
 pub mod home;
-pub mod iro;
-pub mod not_found;
 pub mod survey_tablet;
 pub mod tablet;

@@ -1,11 +1,11 @@
 //! Setting a tablet up to seal for an IRO, and sending the sealed answers to them.
 
-use crate::browser::{clock, files};
-use crate::i18n::{use_i18n, Key};
 use crate::tablet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::seal::{IroIdentity, SetupCode};
+use my_say_ui::browser::{clock, files};
+use my_say_ui::i18n::{use_i18n, Key};
 
 /// The set-up link's code, from the address's fragment (which browsers never send anywhere).
 fn fragment() -> Option<String> {

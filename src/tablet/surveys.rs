@@ -14,10 +14,10 @@
 //! A survey's drafts are ordinary drafts ([`Area::Drafts`], encrypted at rest) whose booklet id
 //! is the survey's id.
 
-use crate::browser::store::{Area, KeyValueStore, StoreError};
 use my_say_core::seal::{parse_bundle, seal_booklet, system_rng, Bundle, SealedBooklet};
 use my_say_core::survey::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
 use my_say_core::CompletedBooklet;
+use my_say_ui::browser::store::{Area, KeyValueStore, StoreError};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -298,12 +298,12 @@ pub async fn remove_sent(store: &impl KeyValueStore, survey_id: &str) -> Result<
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::browser::store::{now, MemoryStore};
     use my_say_core::seal::{
         generate_keypair, open_bundle_booklets, IroIdentity, PrivateKey, SetupCode,
     };
     use my_say_core::survey::{AnswerKindType, SurveyDraft};
     use my_say_core::{AgeBand, Answer, ChildDetails, Draft, LocaleCode, QuestionId};
+    use my_say_ui::browser::store::{now, MemoryStore};
 
     /// A published survey file with one own-words question, sealed for a new key.
     pub(crate) fn survey_file(id: &str, revision_bump: bool) -> (SurveyFile, PrivateKey) {

@@ -1,5 +1,5 @@
 import { test } from "@playwright/test";
-import { expectNoAxeViolations, open, SCREENS } from "./helpers";
+import { expectNoAxeViolations, open, SCREENS, sideways } from "./helpers";
 
 for (const screen of SCREENS) {
   test(`axe finds no WCAG 2.2 AA violations on ${screen.path}`, async ({ page }) => {
@@ -19,7 +19,7 @@ test("a narrow 320 px phone gets no violations and no sideways scrolling", async
   for (const screen of SCREENS) {
     await open(page, screen.path);
     await expectNoAxeViolations(page, `${screen.path} at 320 px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await sideways(page);
     if (overflow > 0) throw new Error(`${screen.path} scrolls sideways by ${overflow}px at 320 px`);
   }
 });

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { expectNoAxeViolations, setUpTablet } from "./helpers";
+import { expectNoAxeViolations, heading, setUpTablet } from "./helpers";
 
 // A tablet: touch, landscape.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -27,8 +27,6 @@ async function startBooklet(page: Page, band: string, name: string, extra: { lan
   await page.locator("button[type=submit]").tap();
   await expect(page.locator("h1")).toContainText(name);
 }
-
-const heading = (page: Page) => page.locator("main h1");
 
 /** Answers whatever the current question asks, by touch: the first option, or some words. */
 async function answerByTouch(page: Page, words: string) {

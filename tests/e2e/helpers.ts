@@ -1,6 +1,7 @@
-import { expect, type Page } from "@playwright/test";
+import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { gzipSync, inflateSync, constants } from "node:zlib";
 
 /** The sealed-format test vector: a set-up code for two recipients whose private keys are known. */
 export const VECTOR = JSON.parse(readFileSync("crates/my-say-core/tests/vectors/bundle-v1.json", "utf8"));
@@ -39,3 +40,259 @@ export const SCREENS: { path: string; heading: RegExp }[] = [
   { path: "/surveys", heading: /Surveys on this tablet/ },
   { path: "/no-such-page", heading: /We can't find that page/ },
 ];
+
+/** The build under test: `dist`, or the one E2E_DIST names (see playwright.config.ts). */
+export const DIST = process.env.E2E_DIST || "dist";
+
+/** The gzip -9 size of a file of the build under test, by its address ("/staff/x.wasm"). */
+export function gzipSizeOf(path: string): number {
+  return gzipSync(readFileSync(`${DIST}${path}`), { level: constants.Z_BEST_COMPRESSION }).length;
+}
+
+/** Records the address of every request the page makes to this origin, service worker included. */
+export function recordRequests(page: Page) {
+  const seen: string[] = [];
+  page.context().on("request", (req) => {
+    const url = new URL(req.url());
+    if (url.protocol.startsWith("http")) seen.push(url.pathname);
+  });
+  return { paths: () => [...seen] };
+}
+
+/** Waits until the service worker controls the page and has done its first install. */
+export async function waitForServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+}
+
+/** The names of the Cache Storage caches of this origin and the addresses each holds. */
+export async function cachedFiles(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+    }
+    return out;
+  });
+}
+
+/** The page's main heading (its one `main h1`). */
+export const heading = (page: Page) => page.locator("main h1");
+
+/** The sideways overflow of the page, in pixels. */
+export const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** A date as the app's date fields take it, in local time: "2026-03-14". */
+export function isoDate(d: Date) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** A new tablet-sized browser context (touch on, 768 px high, `width` wide) and a page in it. */
+export async function tabletPage(browser: Browser, width = 1024) {
+  const context = await browser.newContext({ viewport: { width, height: 768 }, hasTouch: true });
+  return { context, page: await context.newPage() };
+}
+
+/** Clicks a button that downloads a file (its name matched whole with `exact`); returns the file's name and text. */
+export async function download(page: Page, button: string, { exact = false } = {}) {
+  const waiting = page.waitForEvent("download");
+  await page.getByRole("button", { name: button, exact }).click();
+  const file = await waiting;
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
+}
+
+/** Every storage area of this origin, as text: IndexedDB (every store, raw), localStorage, Cache Storage. */
+export async function dumpStorage(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const out: string[] = [];
+    const bytesToText = (v: unknown): string => {
+      if (v instanceof Uint8Array || v instanceof ArrayBuffer) return new TextDecoder("utf-8", { fatal: false }).decode(v as ArrayBuffer);
+      return JSON.stringify(v) ?? String(v);
+    };
+    for (const info of await indexedDB.databases()) {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open(info.name!);
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      for (const name of Array.from(db.objectStoreNames)) {
+        const values: unknown[] = await new Promise((res) => {
+          const r = db.transaction(name).objectStore(name).getAll();
+          r.onsuccess = () => res(r.result);
+        });
+        const keys: unknown[] = await new Promise((res) => {
+          const r = db.transaction(name).objectStore(name).getAllKeys();
+          r.onsuccess = () => res(r.result);
+        });
+        out.push(`${info.name}/${name}: ${keys.map(String).join(",")} ${values.map(bytesToText).join("\n")}`);
+      }
+      db.close();
+    }
+    for (let i = 0; i < localStorage.length; i++) out.push(`localStorage ${localStorage.key(i)}=${localStorage.getItem(localStorage.key(i)!)}`);
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) out.push(`cache ${req.url}: ${await (await cache.match(req))!.text()}`);
+    }
+    return out.join("\n");
+  });
+}
+
+/** RFC 4180 CSV, as My Say writes it: quoted cells, doubled quotes, CRLF rows. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
+    else cell += c;
+  }
+  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/** The rows of a CSV file My Say wrote, after checking it starts with a UTF-8 BOM. */
+export function csvRows(text: string): string[][] {
+  expect(text.charCodeAt(0), "starts with a UTF-8 BOM").toBe(0xfeff);
+  return parseCsv(text.slice(1));
+}
+
+/** A CSV file as objects keyed by its heading row, after checking the BOM. */
+export function csvRecords(text: string) {
+  const [head, ...rows] = csvRows(text);
+  return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+}
+
+/** The tables of a CSV file (split at empty rows), each as objects keyed by its heading row, after checking the BOM. */
+export function csvTables(text: string) {
+  const tables: Record<string, string>[][] = [];
+  let head: string[] | null = null;
+  for (const r of csvRows(text)) {
+    if (r.length === 1 && r[0] === "") { head = null; continue; }
+    if (!head) { head = r; tables.push([]); continue; }
+    const h = head;
+    tables[tables.length - 1].push(Object.fromEntries(h.map((k, i) => [k, r[i]])));
+  }
+  return tables;
+}
+
+/** Prints the page to an A4 PDF, backgrounds on, and keeps it beside the test's results as `name`, to look at when a check of it fails. */
+export async function printPdf(page: Page, name: string, options: Parameters<Page["pdf"]>[0] = {}): Promise<Buffer> {
+  const pdf = await page.pdf({ format: "A4", printBackground: true, ...options });
+  writeFileSync(test.info().outputPath(name), pdf);
+  return pdf;
+}
+
+/** The number of pages in a PDF: its page objects (`/Type /Page`, not the `/Pages` tree). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+/** The strings a PDF carries (its outline and tags, with `outline` and `tagged` on): literal and UTF-16 hex, inflated streams included. */
+export function pdfStrings(pdf: Buffer): string {
+  const parts = [pdf.toString("latin1")];
+  const raw = pdf.toString("latin1");
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index! + m[0].length;
+    const end = raw.indexOf("endstream", start);
+    try { parts.push(inflateSync(pdf.subarray(start, end)).toString("latin1")); } catch { /* not deflated */ }
+  }
+  const out: string[] = [];
+  for (const p of parts) {
+    for (const m of p.matchAll(/<FEFF([0-9A-Fa-f]+)>/g)) {
+      const hex = m[1];
+      let s = "";
+      for (let i = 0; i + 3 < hex.length; i += 4) s += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
+      out.push(s);
+    }
+    for (const m of p.matchAll(/\(((?:\\.|[^\\)])*)\)/g)) out.push(m[1].replace(/\\(.)/g, "$1"));
+  }
+  return out.join("\n");
+}
+
+/** A key's fingerprint as the app shows it: four groups of four Crockford base-32 characters. */
+export const FINGERPRINT = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
+
+/** Sets up a new workspace on /iro for `name` with `passphrase` (waiting `timeout` ms for the key), goes on to it, and returns its fingerprint. */
+export async function setUpWorkspace(page: Page, name: string, passphrase: string, { timeout = 30_000 } = {}): Promise<string> {
+  await page.goto("/iro");
+  await expect(heading(page)).toHaveText("Set up your IRO workspace");
+  await page.getByLabel("Your name", { exact: true }).fill(name);
+  await page.getByLabel("Passphrase", { exact: true }).fill(passphrase);
+  await page.getByLabel("Type the passphrase again", { exact: true }).fill(passphrase);
+  await page.getByRole("button", { name: "Set up my workspace" }).click();
+  await expect(heading(page)).toHaveText("Your IRO workspace is ready", { timeout });
+  const fingerprint = ((await page.locator(".big-fingerprint").textContent()) ?? "").replace("Fingerprint ", "");
+  expect(fingerprint).toMatch(FINGERPRINT);
+  await page.getByRole("button", { name: "Go to my workspace" }).click();
+  await expect(heading(page)).toHaveText("IRO workspace");
+  return fingerprint;
+}
+
+/** The test vector's recovery file: the IRO Sam Patel, whose passphrase is VECTOR.recovery_passphrase. */
+export const RECOVERY_V1 = readFileSync("crates/my-say-core/tests/vectors/recovery-v1.json");
+
+/** Restores the test vector's IRO (Sam Patel) on this browser from RECOVERY_V1 (waiting `timeout` ms), unlocked. */
+export async function restoreTestVectorIro(page: Page, { timeout = 20_000 } = {}) {
+  await page.goto("/iro");
+  await expect(heading(page)).toHaveText("Set up your IRO workspace");
+  await page.getByLabel("Recovery file", { exact: true }).setInputFiles({ name: "recovery-v1.json", mimeType: "application/json", buffer: RECOVERY_V1 });
+  await page.getByLabel("Passphrase of the recovery file", { exact: true }).fill(VECTOR.recovery_passphrase);
+  await page.getByRole("button", { name: "Restore my workspace" }).click();
+  await expect(heading(page)).toHaveText("IRO workspace", { timeout });
+  await expect(page.getByText("Unlocked for Sam Patel")).toBeVisible();
+}
+
+/** How a child answers the question on screen (its heading given), touching the screen. */
+export type Answer = (page: Page, question: string) => Promise<unknown>;
+
+/** Starts a booklet for `name` in `band` (review 2026-12-01, `caseReference` if given); `answer` answers each question up to the end. */
+export async function fillInBooklet(page: Page, name: string, band: string, { caseReference, answer }: { caseReference?: string; answer?: Answer } = {}) {
+  await page.goto("/booklet");
+  await page.getByLabel("Child's first name or initials").fill(name);
+  await page.getByText(band, { exact: true }).tap();
+  await page.getByLabel("Date of the review").fill("2026-12-01");
+  if (caseReference) await page.getByLabel("Case reference (optional)").fill(caseReference);
+  await page.getByRole("button", { name: "Start the booklet" }).tap();
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  for (let i = 0; i < 60; i++) {
+    const h = (await heading(page).textContent()) ?? "";
+    if (h.includes("Here's what you told us")) break;
+    if (answer) await answer(page, h);
+    const carryOn = page.getByRole("button", { name: /^Carry on$/ });
+    if (await carryOn.count()) await carryOn.tap();
+    await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
+  }
+}
+
+/** A booklet filled in as fillInBooklet does, then finished: sealed on this tablet. */
+export async function finishBooklet(page: Page, name: string, band: string, options: { caseReference?: string; answer?: Answer } = {}) {
+  await fillInBooklet(page, name, band, options);
+  await page.getByRole("button", { name: "Finish and send to my IRO" }).tap();
+  await expect(heading(page)).toHaveText(`Thank you, ${name}!`);
+}
+
+/** An answers file made as a real one is: a separate tablet, set up for the test vector's IRO and team manager, where `fill` finishes booklets. */
+export async function answersFileFromATablet(browser: Browser, fill: (page: Page) => Promise<void>) {
+  const { context, page } = await tabletPage(browser);
+  await setUpTablet(page);
+  await fill(page);
+  await page.goto("/tablet");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the answers file" }).tap();
+  const file = await downloading;
+  const result = { name: file.suggestedFilename(), buffer: readFileSync((await file.path())!) };
+  await context.close();
+  return result;
+}

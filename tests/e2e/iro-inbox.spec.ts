@@ -1,14 +1,10 @@
-import { test, expect, type Page, type Browser } from "@playwright/test";
-import { readFileSync, writeFileSync } from "node:fs";
-import { expectNoAxeViolations, setUpTablet, VECTOR } from "./helpers";
+import { test, expect, type Page } from "@playwright/test";
+import { answersFileFromATablet, download, expectNoAxeViolations, finishBooklet, heading, parseCsv, pdfPageCount, printPdf, restoreTestVectorIro, sideways } from "./helpers";
 
 // The IRO's inbox, pre-review summaries and follow-ups, on a tablet-sized screen.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 // One answers file, made once on a "tablet", serves every test here.
 test.describe.configure({ mode: "serial" });
-
-const RECOVERY_V1 = readFileSync("crates/my-say-core/tests/vectors/recovery-v1.json");
-const heading = (page: Page) => page.locator("main h1");
 
 const OWN_AGENDA = "Seeing my brother more";
 
@@ -68,89 +64,22 @@ function answerAs(child: Child) {
   };
 }
 
-/** The adult starts a booklet on the tablet; the child answers with `answer` (or skips it all). */
-async function finishBooklet(page: Page, name: string, band: string, answer: (p: Page, q: string) => Promise<"answered" | "skip">) {
-  await page.goto("/booklet");
-  await page.getByLabel("Child's first name or initials").fill(name);
-  await page.getByText(band, { exact: true }).tap();
-  await page.getByLabel("Date of the review").fill("2026-12-01");
-  await page.getByLabel("Case reference (optional)").fill(`CR-${name.toUpperCase()}`);
-  await page.getByRole("button", { name: "Start the booklet" }).tap();
-  await page.getByRole("button", { name: "Let's start" }).tap();
-  for (let i = 0; i < 60; i++) {
-    const h = (await heading(page).textContent()) ?? "";
-    if (h.includes("Here's what you told us")) break;
-    await answer(page, h);
-    const carryOn = page.getByRole("button", { name: /^Carry on$/ });
-    if (await carryOn.count()) await carryOn.tap();
-    await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
-  }
-  await page.getByRole("button", { name: "Finish and send to my IRO" }).tap();
-  await expect(heading(page)).toHaveText(`Thank you, ${name}!`);
-}
-
-/** An answers file made the way a real one is, on a separate tablet: Tia (10 to 15), then Kai
- * (16 and over). */
-async function answersFileFromATablet(browser: Browser) {
-  const tablet = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-  const page = await tablet.newPage();
-  await setUpTablet(page);
-  await finishBooklet(page, "Tia", "10 to 15", answerAs(TIA));
-  await finishBooklet(page, "Kai", "16 and over", answerAs(KAI));
-  await page.goto("/tablet");
-  const downloading = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download the answers file" }).tap();
-  const file = await downloading;
-  const result = { name: file.suggestedFilename(), buffer: readFileSync((await file.path())!) };
-  await tablet.close();
-  return result;
-}
-
 /** Restores the test vector's IRO (Sam Patel) on this browser and imports `file`. */
 async function workspaceWith(page: Page, file: { name: string; buffer: Buffer }) {
-  await page.goto("/iro");
-  await expect(heading(page)).toHaveText("Set up your IRO workspace");
-  await page.getByLabel("Recovery file", { exact: true }).setInputFiles({ name: "recovery-v1.json", mimeType: "application/json", buffer: RECOVERY_V1 });
-  await page.getByLabel("Passphrase of the recovery file", { exact: true }).fill(VECTOR.recovery_passphrase);
-  await page.getByRole("button", { name: "Restore my workspace" }).click();
-  await expect(heading(page)).toHaveText("IRO workspace", { timeout: 20_000 });
+  await restoreTestVectorIro(page);
   await page.getByLabel("Choose answers files", { exact: true }).setInputFiles({ name: file.name, mimeType: "application/octet-stream", buffer: file.buffer });
   await expect(page.getByText(`Added 2 booklets from ${file.name}`)).toBeVisible();
-}
-
-/** Parses CSV as RFC 4180 writes it (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(cell); cell = ""; }
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell); rows.push(row); row = []; cell = "";
-    } else cell += c;
-  }
-  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
-
-/** The number of pages in a PDF: its page objects (`/Type /Page`, not the `/Pages` tree). */
-function pdfPageCount(pdf: Buffer): number {
-  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
 
 let answers: { name: string; buffer: Buffer };
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  answers = await answersFileFromATablet(browser);
+  // Made on a separate tablet: Tia (10 to 15), then Kai (16 and over), each with a case reference.
+  answers = await answersFileFromATablet(browser, async (page) => {
+    await finishBooklet(page, "Tia", "10 to 15", { caseReference: "CR-TIA", answer: answerAs(TIA) });
+    await finishBooklet(page, "Kai", "16 and over", { caseReference: "CR-KAI", answer: answerAs(KAI) });
+  });
 });
 
 test("import a bundle, read a summary, print it on one A4 page, close a follow-up and export the follow-ups", async ({ page }) => {
@@ -225,12 +154,10 @@ test("import a bundle, read a summary, print it on one A4 page, close a follow-u
     await expect(page.locator(hidden).first()).toBeHidden();
   }
   // (page.pdf prints with whatever media is emulated: print, as here, is what a browser uses.)
-  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  const pdf = await printPdf(page, "summary.pdf");
   await page.emulateMedia({ media: null });
   const pages = pdfPageCount(pdf);
   test.info().annotations.push({ type: "summary PDF pages", description: String(pages) });
-  // Kept beside the test's results, to look at when the count is wrong.
-  writeFileSync(test.info().outputPath("summary.pdf"), pdf);
   console.log(`summary PDF: ${pages} page(s), ${pdf.length} bytes`);
   expect(pages).toBe(1);
 
@@ -265,11 +192,8 @@ test("import a bundle, read a summary, print it on one A4 page, close a follow-u
   await expect(closed).toContainText("Action taken: Spoke to Tia and her carer");
 
   // The follow-ups CSV parses back: a row each, the closure and the note kept.
-  const downloading = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download the follow-ups (CSV)" }).click();
-  const file = await downloading;
-  expect(file.suggestedFilename()).toMatch(/^my-say-follow-ups-\d{4}-\d{2}-\d{2}\.csv$/);
-  const text = readFileSync((await file.path())!, "utf8");
+  const { name, text } = await download(page, "Download the follow-ups (CSV)");
+  expect(name).toMatch(/^my-say-follow-ups-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const table = parseCsv(text.slice(1));
   expect(table[0]).toEqual(["id", "booklet_id", "question_id", "child_name", "case_reference", "opened_on", "due_on", "status", "closed_on", "closed_by", "actions"]);
@@ -350,9 +274,8 @@ test("overdue follow-ups stand out, bank holidays are edited, and one booklet is
   await expect(page.locator(".summary-item.worrying")).toHaveCount(0);
   // The longest booklet, answered at length, still prints on one page.
   await page.emulateMedia({ media: "print" });
-  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  const pdf = await printPdf(page, "summary-16-plus.pdf");
   await page.emulateMedia({ media: null });
-  writeFileSync(test.info().outputPath("summary-16-plus.pdf"), pdf);
   console.log(`16+ summary PDF: ${pdfPageCount(pdf)} page(s)`);
   expect(pdfPageCount(pdf)).toBe(1);
   await page.getByRole("button", { name: "Delete this booklet" }).click();
@@ -380,16 +303,15 @@ test("overdue follow-ups stand out, bank holidays are edited, and one booklet is
 
   // On a 320 px phone nothing scrolls sideways (the inbox's table scrolls inside its own box).
   await page.setViewportSize({ width: 320, height: 640 });
-  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await expect(heading(page)).toHaveText("Tia's booklet");
-  expect(await sideways(), "summary at 320 px").toBeLessThanOrEqual(0);
+  expect(await sideways(page), "summary at 320 px").toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page, "summary at 320 px");
   await nav.getByRole("link", { name: "Booklets" }).click();
   await expect(rows).toHaveCount(1);
-  expect(await sideways(), "inbox at 320 px").toBeLessThanOrEqual(0);
+  expect(await sideways(page), "inbox at 320 px").toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page, "inbox at 320 px");
   await nav.getByRole("link", { name: "Follow-ups" }).click();
   await page.locator(".follow-up").first().getByRole("button", { name: "Record what was done" }).click();
-  expect(await sideways(), "follow-ups at 320 px").toBeLessThanOrEqual(0);
+  expect(await sideways(page), "follow-ups at 320 px").toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page, "follow-ups at 320 px");
 });

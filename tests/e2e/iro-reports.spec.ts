@@ -1,13 +1,10 @@
-import { test, expect, type Page, type Download } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import { expectNoAxeViolations, VECTOR } from "./helpers";
+import { test, expect, type Page } from "@playwright/test";
+import { csvRecords, download, expectNoAxeViolations, heading, parseCsv, restoreTestVectorIro, tabletPage } from "./helpers";
 
 // Reports, exports and data care, on the example workspace (made-up data, in memory) and on a
 // real workspace in this browser's storage. Tablet-sized screen.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 
-const RECOVERY_V1 = readFileSync("crates/my-say-core/tests/vectors/recovery-v1.json");
-const heading = (page: Page) => page.locator("main h1");
 const BANNER = "Example data: not real children.";
 // The example data: 180 booklets last reporting year, 150 this year (crates/my-say-core/src/demo.rs).
 const PREVIOUS_YEAR = 180;
@@ -20,42 +17,6 @@ const SURVEY_ANSWERS = 60;
 function reportingYear(today = new Date()) {
   const y = today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1;
   return { start: `${y}-04-01`, label: `${y}/${String((y + 1) % 100).padStart(2, "0")}`, previous: `${y - 1}/${String(y % 100).padStart(2, "0")}` };
-}
-
-/** RFC 4180 CSV, as My Say writes it: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(cell); cell = ""; }
-    else if (c === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
-    else cell += c;
-  }
-  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
-
-/** Clicks a button that downloads a file; returns the file's name and text. */
-async function download(page: Page, button: string) {
-  const waiting = page.waitForEvent("download");
-  await page.getByRole("button", { name: button }).click();
-  const file: Download = await waiting;
-  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
-}
-
-/** A CSV file as objects keyed by its heading row, after checking the BOM. */
-function csvRecords(text: string) {
-  expect(text.charCodeAt(0), "starts with a UTF-8 BOM").toBe(0xfeff);
-  const [head, ...rows] = parseCsv(text.slice(1));
-  return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
 }
 
 async function openDemo(page: Page, path = "") {
@@ -228,14 +189,8 @@ test("all answers as CSV; everything as JSON into a fresh workspace twice; reten
     a.booklet_id === exported.surveys[0].draft.id && a.child.name === "")).toBe(true);
 
   // A fresh, real workspace in another browser: restore the test IRO, then import twice.
-  const fresh = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-  const iro = await fresh.newPage();
-  await iro.goto("/iro");
-  await expect(heading(iro)).toHaveText("Set up your IRO workspace");
-  await iro.getByLabel("Recovery file", { exact: true }).setInputFiles({ name: "recovery-v1.json", mimeType: "application/json", buffer: RECOVERY_V1 });
-  await iro.getByLabel("Passphrase of the recovery file", { exact: true }).fill(VECTOR.recovery_passphrase);
-  await iro.getByRole("button", { name: "Restore my workspace" }).click();
-  await expect(heading(iro)).toHaveText("IRO workspace", { timeout: 30_000 });
+  const { context: fresh, page: iro } = await tabletPage(browser);
+  await restoreTestVectorIro(iro, { timeout: 30_000 });
   await iro.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Export and data care" }).click();
   await expect(heading(iro)).toHaveText("Export and data care");
   await expect(iro.getByText("Example data")).toHaveCount(0);

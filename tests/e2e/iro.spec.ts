@@ -1,18 +1,13 @@
 import { test, expect, type Page, type Browser } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { expectNoAxeViolations, setUpTablet, VECTOR } from "./helpers";
+import { answersFileFromATablet, download, expectNoAxeViolations, finishBooklet, FINGERPRINT, heading, RECOVERY_V1, restoreTestVectorIro, setUpTablet, setUpWorkspace, VECTOR } from "./helpers";
 
 // The IRO's workspace, as an IRO uses it on a tablet-sized screen.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 
 const PASS = "river lantern pebble";
 const NEW_PASS = "orchard violin meadow";
-const VECTORS = "crates/my-say-core/tests/vectors";
-const RECOVERY_V1 = readFileSync(`${VECTORS}/recovery-v1.json`);
-const BUNDLE_V1 = readFileSync(`${VECTORS}/bundle-v1.mysay`);
-const FINGERPRINT = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
-
-const heading = (page: Page) => page.locator("main h1");
+const BUNDLE_V1 = readFileSync("crates/my-say-core/tests/vectors/bundle-v1.mysay");
 
 /** Records the text of every live status message the page shows, so a message that is only on
  * screen while the page is busy can still be checked afterwards. */
@@ -29,77 +24,21 @@ async function recordStatuses(page: Page) {
 }
 const statuses = (page: Page): Promise<string[]> => page.evaluate(() => (window as any).__statuses);
 
-/** Clicks `button` and returns the downloaded file's name and text. */
-async function download(page: Page, button: string) {
-  const downloading = page.waitForEvent("download");
-  await page.getByRole("button", { name: button, exact: true }).click();
-  const file = await downloading;
-  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
-}
-
-/** Sets up a new workspace for Sam Patel with PASS, and goes on to it. Returns the fingerprint. */
-async function setUpWorkspace(page: Page): Promise<string> {
-  await page.goto("/iro");
-  await expect(heading(page)).toHaveText("Set up your IRO workspace");
-  await page.getByLabel("Your name", { exact: true }).fill("Sam Patel");
-  await page.getByLabel("Passphrase", { exact: true }).fill(PASS);
-  await page.getByLabel("Type the passphrase again", { exact: true }).fill(PASS);
-  await page.getByRole("button", { name: "Set up my workspace" }).click();
-  await expect(heading(page)).toHaveText("Your IRO workspace is ready", { timeout: 20_000 });
-  const fingerprint = ((await page.locator(".big-fingerprint").textContent()) ?? "").replace("Fingerprint ", "");
-  expect(fingerprint).toMatch(FINGERPRINT);
-  return fingerprint;
-}
-
 async function unlock(page: Page, passphrase: string) {
   await expect(heading(page)).toHaveText("Unlock your IRO workspace");
   await page.getByLabel("Passphrase", { exact: true }).fill(passphrase);
   await page.getByRole("button", { name: "Unlock", exact: true }).click();
 }
 
-async function restoreTestVectorIro(page: Page) {
-  await page.goto("/iro");
-  await expect(heading(page)).toHaveText("Set up your IRO workspace");
-  await page.getByLabel("Recovery file", { exact: true }).setInputFiles({ name: "recovery-v1.json", mimeType: "application/json", buffer: RECOVERY_V1 });
-  await page.getByLabel("Passphrase of the recovery file", { exact: true }).fill(VECTOR.recovery_passphrase);
-  await page.getByRole("button", { name: "Restore my workspace" }).click();
-  await expect(heading(page)).toHaveText("IRO workspace", { timeout: 20_000 });
-  await expect(page.getByText("Unlocked for Sam Patel")).toBeVisible();
-}
+/** Sets up a new workspace for Sam Patel with PASS, and goes on to it. Returns the fingerprint. */
+const setUpSamsWorkspace = (page: Page) => setUpWorkspace(page, "Sam Patel", PASS, { timeout: 20_000 });
 
-/** A child fills in a booklet on this browser's tablet set-up and finishes it (sealed). */
-async function finishBooklet(page: Page, name: string) {
-  await page.goto("/booklet");
-  await page.getByLabel("Child's first name or initials").fill(name);
-  await page.getByText("16 and over", { exact: true }).tap();
-  await page.getByLabel("Date of the review").fill("2026-12-01");
-  await page.getByRole("button", { name: "Start the booklet" }).tap();
-  await page.getByRole("button", { name: "Let's start" }).tap();
-  for (let i = 0; i < 60; i++) {
-    const h = (await heading(page).textContent()) ?? "";
-    if (h.includes("Here's what you told us")) break;
-    await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
-  }
-  await page.getByRole("button", { name: "Finish and send to my IRO" }).tap();
-  await expect(heading(page)).toHaveText(`Thank you, ${name}!`);
-}
-
-/** An answers file made the way a real one is: a separate tablet, set up for the test vector's
- * IRO (Sam Patel) and team manager, on which two children finish their booklets. */
-async function answersFileFromATablet(browser: Browser) {
-  const tablet = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-  const page = await tablet.newPage();
-  await setUpTablet(page);
-  await finishBooklet(page, "Tia");
-  await finishBooklet(page, "Kai");
-  await page.goto("/tablet");
-  const downloading = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download the answers file" }).tap();
-  const file = await downloading;
-  const result = { name: file.suggestedFilename(), buffer: readFileSync((await file.path())!) };
-  await tablet.close();
-  return result;
-}
+/** An answers file from a separate tablet on which Tia and Kai, 16 and over, finish their booklets. */
+const answersFromTiaAndKai = (browser: Browser) =>
+  answersFileFromATablet(browser, async (page) => {
+    await finishBooklet(page, "Tia", "16 and over");
+    await finishBooklet(page, "Kai", "16 and over");
+  });
 
 test("set up a workspace, keep the recovery file, lock and unlock", async ({ page }) => {
   test.setTimeout(120_000);
@@ -134,7 +73,7 @@ test("set up a workspace, keep the recovery file, lock and unlock", async ({ pag
   expect(fingerprint).toMatch(FINGERPRINT);
   await expectNoAxeViolations(page, "workspace ready");
 
-  const recovery = await download(page, "Download the recovery file");
+  const recovery = await download(page, "Download the recovery file", { exact: true });
   expect(recovery.name).toBe(`my-say-recovery-${fingerprint}.json`);
   const json = JSON.parse(recovery.text);
   expect(json.format).toBe("my-say-recovery");
@@ -204,8 +143,7 @@ test("set up a workspace, keep the recovery file, lock and unlock", async ({ pag
 
 test("change the passphrase, download the key file, and hand a tablet the set-up link", async ({ page, context, baseURL }) => {
   test.setTimeout(120_000);
-  const fingerprint = await setUpWorkspace(page);
-  await page.getByRole("button", { name: "Go to my workspace" }).click();
+  const fingerprint = await setUpSamsWorkspace(page);
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Tablets and key" }).click();
   await expect(heading(page)).toHaveText("Tablets and your key");
   await expect(heading(page)).toBeFocused();
@@ -230,7 +168,7 @@ test("change the passphrase, download the key file, and hand a tablet the set-up
   await expectNoAxeViolations(page, "passphrase changed");
 
   // The new recovery file holds the same key.
-  const recovery = await download(page, "Download the recovery file again");
+  const recovery = await download(page, "Download the recovery file again", { exact: true });
   expect(JSON.parse(recovery.text)).toMatchObject({ format: "my-say-recovery", fingerprint, display_name: "Sam Patel" });
 
   await page.getByRole("button", { name: "Lock", exact: true }).click();
@@ -242,7 +180,7 @@ test("change the passphrase, download the key file, and hand a tablet the set-up
   await expect(page.locator(".iro-who")).toContainText(`Fingerprint ${fingerprint}`);
 
   // The public key file, for whoever sets up tablets.
-  const keyFile = await download(page, "Download my key file");
+  const keyFile = await download(page, "Download my key file", { exact: true });
   expect(keyFile.name).toBe(`my-say-key-${fingerprint}.json`);
   expect(JSON.parse(keyFile.text)).toMatchObject({ format: "my-say-public-key", version: 1, display_name: "Sam Patel", fingerprint });
 
@@ -266,7 +204,7 @@ test("change the passphrase, download the key file, and hand a tablet the set-up
 
 test("restore the test IRO from a recovery file, then import answers files", async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const answers = await answersFileFromATablet(browser);
+  const answers = await answersFromTiaAndKai(browser);
   expect(answers.name).toMatch(/\.mysay$/);
 
   // The restore form checks its file and passphrase first.
@@ -333,8 +271,7 @@ test("restore the test IRO from a recovery file, then import answers files", asy
   // Another IRO cannot open it: nothing is added to their workspace.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await setUpWorkspace(otherPage);
-  await otherPage.getByRole("button", { name: "Go to my workspace" }).click();
+  await setUpSamsWorkspace(otherPage);
   await otherPage.getByLabel("Choose answers files", { exact: true }).setInputFiles({ name: answers.name, mimeType: "application/octet-stream", buffer: answers.buffer });
   await expect(otherPage.locator(".import-results li")).toContainText("sealed for a different reviewing officer's key");
   await expect(otherPage.getByText("No booklets yet.")).toBeVisible();
@@ -351,9 +288,9 @@ test("a booklet finished on the IRO's own device moves into the workspace", asyn
   await page.getByRole("button", { name: "Seal answers for them on this tablet" }).click();
   await expect(page.getByRole("status")).toContainText("Done.");
   // ... and also for the test vector's IRO and team manager, as a shared tablet would be.
-  await finishBooklet(page, "Ola");
+  await finishBooklet(page, "Ola", "16 and over");
   await setUpTablet(page);
-  await finishBooklet(page, "Bea");
+  await finishBooklet(page, "Bea", "16 and over");
   await page.goto("/tablet");
   await expect(page.getByText("Sealed booklets waiting to be sent: 2")).toBeVisible();
 

@@ -1,31 +1,88 @@
-import { test, expect } from "@playwright/test";
-import { open } from "./helpers";
+import { test, expect, chromium } from "@playwright/test";
+import { cachedFiles, open, recordRequests, waitForServiceWorker } from "./helpers";
 
-test("after one visit the app opens with the network off", async ({ page, context }) => {
+test("after one visit the child's app opens with the network off", async ({ page, context }) => {
   await open(page, "/");
-  // Wait until the service worker has cached the shell and controls the page.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-  });
+  await waitForServiceWorker(page);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to My Say");
-  // Other routes too, straight from their address.
-  await page.goto("/council");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Children in Care Council surveys");
+  // Other addresses of the child's app too, straight from their address.
+  await page.goto("/booklet");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a booklet");
+  await page.goto("/surveys");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Surveys on this tablet");
   await context.setOffline(false);
 });
 
-test("the app is installable: a manifest with a name, a start URL and icons", async ({ page, request }) => {
+test("a child's tablet keeps only the child's app: the service worker fetches nothing of the staff app", async ({ page }) => {
+  const requests = recordRequests(page);
   await open(page, "/");
-  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
-  const manifest = await (await request.get(href!)).json();
-  expect(manifest.name).toBe("My Say");
-  expect(manifest.start_url).toBe("/");
-  expect(manifest.display).toBe("standalone");
-  expect(manifest.icons.length).toBeGreaterThan(0);
-  for (const icon of manifest.icons) expect((await request.get(icon.src)).ok()).toBe(true);
+  await waitForServiceWorker(page);
+  await page.getByRole("link", { name: /Fill in my booklet/ }).tap();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a booklet");
+  await page.waitForLoadState("networkidle");
+  const caches = await cachedFiles(page);
+  const names = Object.keys(caches);
+  expect(names.filter((n) => n.startsWith("my-say-child-"))).toHaveLength(1);
+  expect(names.filter((n) => n.startsWith("my-say-staff-"))).toEqual([]);
+  const kept = Object.values(caches).flat();
+  expect(kept).toContain("/index.html");
+  expect(kept.filter((p) => p.startsWith("/staff/"))).toEqual([]);
+  expect(requests.paths().filter((p) => p.startsWith("/staff/"))).toEqual([]);
 });
+
+test("after one visit to the workspace, it opens with the network off, beside the child's app", async ({ page, context }) => {
+  await open(page, "/iro");
+  await waitForServiceWorker(page);
+  // The staff app asks the worker to keep its files; wait until it has.
+  await expect
+    .poll(async () => Object.keys(await cachedFiles(page)).filter((n) => n.startsWith("my-say-staff-")).length, { timeout: 20_000 })
+    .toBe(1);
+  await expect.poll(async () => Object.values(await cachedFiles(page)).flat().filter((p) => p.endsWith(".wasm")).length).toBe(2);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up your IRO workspace");
+  await page.goto("/council");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Children in Care Council surveys");
+  await page.goto("/demo/reports");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // The workspace's home link is an ordinary page load of the child's app, offline too.
+  await page.getByRole("link", { name: "My Say home" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to My Say");
+  await context.setOffline(false);
+});
+
+for (const [app, path, name] of [
+  ["child's app", "/", "My Say"],
+  ["staff workspace", "/iro", "My Say Workspace"],
+] as const) {
+  test(`the ${app} is installable: Chromium finds no installability errors in its manifest`, async ({ request, baseURL }, testInfo) => {
+    // Chromium never offers to install from an incognito window, which is what a test's context
+    // is; a persistent profile is a real browser's.
+    const context = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
+      ...testInfo.project.use.launchOptions,
+      baseURL,
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await open(page, path);
+    await waitForServiceWorker(page);
+    const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+    const manifest = await (await request.get(href!)).json();
+    expect(manifest.name).toBe(name);
+    expect(manifest.display).toBe("standalone");
+    for (const size of ["180x180", "192x192", "512x512"]) {
+      expect(manifest.icons.some((i: { sizes: string; type: string }) => i.sizes === size && i.type === "image/png"), size).toBe(true);
+    }
+    for (const icon of manifest.icons) expect((await request.get(icon.src)).ok(), icon.src).toBe(true);
+    // iPads: "Add to Home Screen" takes the apple-touch-icon and these meta tags.
+    const touchIcon = await page.locator('link[rel="apple-touch-icon"]').getAttribute("href");
+    expect((await request.get(touchIcon!)).ok()).toBe(true);
+    await expect(page.locator('meta[name="apple-mobile-web-app-capable"]')).toHaveAttribute("content", "yes");
+    await expect(page.locator('meta[name="apple-mobile-web-app-title"]')).toHaveAttribute("content", manifest.short_name);
+    const cdp = await page.context().newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    expect(installabilityErrors).toEqual([]);
+    await context.close();
+  });
+}

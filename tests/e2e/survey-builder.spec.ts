@@ -1,27 +1,13 @@
 import { test, expect, type Page, type Locator } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { expectNoAxeViolations } from "./helpers";
+import { expectNoAxeViolations, setUpWorkspace, sideways } from "./helpers";
 
 // The council lead builds a survey in their workspace on a laptop-sized screen.
 test.use({ viewport: { width: 1280, height: 900 }, hasTouch: true, permissions: ["clipboard-read", "clipboard-write"] });
 
 const PASS = "river lantern pebble";
+// The page's own heading: the first \`main h1\`, as the builder's preview shows the survey's too.
 const heading = (page: Page) => page.locator("main h1").first();
-
-/** Sets up a new workspace for Sam Patel and goes on to it. Returns the fingerprint. */
-async function setUpWorkspace(page: Page): Promise<string> {
-  await page.goto("/iro");
-  await expect(heading(page)).toHaveText("Set up your IRO workspace");
-  await page.getByLabel("Your name", { exact: true }).fill("Sam Patel");
-  await page.getByLabel("Passphrase", { exact: true }).fill(PASS);
-  await page.getByLabel("Type the passphrase again", { exact: true }).fill(PASS);
-  await page.getByRole("button", { name: "Set up my workspace" }).click();
-  await expect(heading(page)).toHaveText("Your IRO workspace is ready", { timeout: 30_000 });
-  const fingerprint = ((await page.locator(".big-fingerprint").textContent()) ?? "").replace("Fingerprint ", "");
-  await page.getByRole("button", { name: "Go to my workspace" }).click();
-  await expect(heading(page)).toHaveText("IRO workspace");
-  return fingerprint;
-}
 
 /** The question ids in the order the builder shows them. */
 const order = (page: Page) => page.locator(".sb-question").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-question")));
@@ -52,12 +38,9 @@ async function expectBigTargets(page: Page, what: string) {
   }
 }
 
-/** The sideways overflow of the page, in pixels. */
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 test("build a survey with a condition, reorder it, fix its problems, preview, publish and share it", async ({ page, browser }) => {
   test.setTimeout(240_000);
-  const fingerprint = await setUpWorkspace(page);
+  const fingerprint = await setUpWorkspace(page, "Sam Patel", PASS);
 
   // The list, from the workspace's navigation.
   await page.locator("nav.iro-nav").getByRole("link", { name: "Surveys" }).click();

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
-import { readFileSync, writeFileSync } from "node:fs";
-import { expectNoAxeViolations } from "./helpers";
+import { readFileSync } from "node:fs";
+import { expectNoAxeViolations, isoDate, pdfPageCount, printPdf, setUpWorkspace } from "./helpers";
 
 // The whole council survey journey, as issue 6 describes it: the council lead builds a survey
 // with a condition, previews and publishes it; a tablet adds it from the link and two children
@@ -10,11 +10,8 @@ test.use({ viewport: { width: 1280, height: 900 }, hasTouch: true });
 
 const PASS = "orchard kettle meadow";
 const TITLE = "Your say about reviews";
+// The page's own heading: the first \`main h1\`, as the builder's preview shows the survey's too.
 const heading = (page: Page) => page.locator("main h1").first();
-
-function pdfPageCount(pdf: Buffer): number {
-  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-}
 
 /** The next child on the tablet: start screen, age group, then the questions. */
 async function startChild(page: Page, band: string) {
@@ -30,13 +27,7 @@ test("build, preview and publish a survey; run it twice on a tablet; import, rea
   test.setTimeout(300_000);
 
   // The council lead's workspace.
-  await lead.goto("/iro");
-  await lead.getByLabel("Your name", { exact: true }).fill("Jo Participation");
-  await lead.getByLabel("Passphrase", { exact: true }).fill(PASS);
-  await lead.getByLabel("Type the passphrase again", { exact: true }).fill(PASS);
-  await lead.getByRole("button", { name: "Set up my workspace" }).click();
-  await expect(heading(lead)).toHaveText("Your IRO workspace is ready", { timeout: 30_000 });
-  await lead.getByRole("button", { name: "Go to my workspace" }).click();
+  await setUpWorkspace(lead, "Jo Participation", PASS);
 
   // Build: a yes / not sure / no question, and an own-words one shown only after "no".
   await lead.locator("nav.iro-nav").getByRole("link", { name: "Surveys" }).click();
@@ -138,8 +129,7 @@ test("build, preview and publish a survey; run it twice on a tablet; import, rea
   await action.getByLabel("What was done, or is planned").fill("We made IRO business cards with their phone number.");
   const d = new Date();
   d.setDate(d.getDate() - 7);
-  const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-  await action.getByLabel("Date").fill(iso);
+  await action.getByLabel("Date").fill(isoDate(d));
   await action.getByRole("radio", { name: "Done" }).check();
   await expect(lead.getByText("Nothing to fix: the poster is ready to print.")).toBeVisible();
   const poster = lead.locator("section.poster");
@@ -150,7 +140,6 @@ test("build, preview and publish a survey; run it twice on a tablet; import, rea
   await lead.emulateMedia({ media: "print" });
   await expect(poster).toBeVisible();
   await expect(lead.locator(".ysw-entries")).toBeHidden();
-  const pdf = await lead.pdf({ format: "A4", printBackground: true });
-  writeFileSync(test.info().outputPath("journey-poster.pdf"), pdf);
+  const pdf = await printPdf(lead, "journey-poster.pdf");
   expect(pdfPageCount(pdf)).toBe(1);
 });

@@ -1,7 +1,5 @@
-import { test, expect, type Page, type Download, type Locator } from "@playwright/test";
-import { readFileSync, writeFileSync } from "node:fs";
-import { inflateSync } from "node:zlib";
-import { expectNoAxeViolations } from "./helpers";
+import { test, expect, type Page, type Locator } from "@playwright/test";
+import { csvTables, download, expectNoAxeViolations, heading, isoDate, pdfPageCount, pdfStrings, printPdf } from "./helpers";
 
 // A council survey's results, themes and "You said, we did", on the example workspace's survey
 // (crates/my-say-core/src/demo.rs, `demo_survey`: 60 children, three of them aged 4 to 6).
@@ -12,77 +10,6 @@ const SURVEY = "survey-de30000000000001";
 const RESULTS = `/demo/surveys/${SURVEY}/results`;
 const YOU_SAID = `/demo/surveys/${SURVEY}/you-said`;
 const BANNER = "Example data: not real children.";
-const heading = (page: Page) => page.locator("main h1");
-
-/** RFC 4180 CSV, as My Say writes it: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(cell); cell = ""; }
-    else if (c === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
-    else cell += c;
-  }
-  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
-
-/** The tables of a CSV file (split at empty rows), each as objects keyed by its heading row. */
-function csvTables(text: string) {
-  expect(text.charCodeAt(0), "starts with a UTF-8 BOM").toBe(0xfeff);
-  const tables: Record<string, string>[][] = [];
-  let head: string[] | null = null;
-  for (const r of parseCsv(text.slice(1))) {
-    if (r.length === 1 && r[0] === "") { head = null; continue; }
-    if (!head) { head = r; tables.push([]); continue; }
-    const h = head;
-    tables[tables.length - 1].push(Object.fromEntries(h.map((k, i) => [k, r[i]])));
-  }
-  return tables;
-}
-
-/** Clicks a button that downloads a file; returns the file's name and text. */
-async function download(page: Page, button: string) {
-  const waiting = page.waitForEvent("download");
-  await page.getByRole("button", { name: button }).click();
-  const file: Download = await waiting;
-  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
-}
-
-function pdfPageCount(pdf: Buffer): number {
-  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-}
-
-/** The strings a PDF carries (its outline and tags, with `outline` and `tagged` on): literal
- * and UTF-16 hex strings, from the file and from every stream that inflates. */
-function pdfStrings(pdf: Buffer): string {
-  const parts = [pdf.toString("latin1")];
-  const raw = pdf.toString("latin1");
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index! + m[0].length;
-    const end = raw.indexOf("endstream", start);
-    try { parts.push(inflateSync(pdf.subarray(start, end)).toString("latin1")); } catch { /* not deflated */ }
-  }
-  const out: string[] = [];
-  for (const p of parts) {
-    for (const m of p.matchAll(/<FEFF([0-9A-Fa-f]+)>/g)) {
-      const hex = m[1];
-      let s = "";
-      for (let i = 0; i + 3 < hex.length; i += 4) s += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
-      out.push(s);
-    }
-    for (const m of p.matchAll(/\(((?:\\.|[^\\)])*)\)/g)) out.push(m[1].replace(/\\(.)/g, "$1"));
-  }
-  return out.join("\n");
-}
 
 async function openDemo(page: Page, path: string) {
   await page.goto(path);
@@ -98,9 +25,6 @@ function question(page: Page, n: number, text: string): Locator {
 /** A date as the app writes it in English: "14 March 2026". */
 function longDate(d: Date) {
   return `${d.getDate()} ${d.toLocaleString("en-GB", { month: "long" })} ${d.getFullYear()}`;
-}
-function iso(d: Date) {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 function daysFromToday(n: number) {
   const d = new Date();
@@ -173,8 +97,7 @@ test("results: the table, chart and CSV agree; 4 to 6 is suppressed; JSON; print
   await expect(page.getByRole("button", { name: "Print the results" })).toBeHidden();
   await expect(page.getByLabel("New theme")).toBeHidden();
   await expect(page.locator(".free-text-item button").first()).toBeHidden();
-  const pdf = await page.pdf({ format: "A4", printBackground: true });
-  writeFileSync(test.info().outputPath("results.pdf"), pdf);
+  const pdf = await printPdf(page, "results.pdf");
   expect(pdfPageCount(pdf)).toBeGreaterThan(1);
 });
 
@@ -261,14 +184,14 @@ test("you said, we did: an entry with two actions, a problem fixed, the poster o
   const a1 = entry.locator("li.ysw-action").nth(0);
   await a1.getByLabel("What was done, or is planned").fill("We asked every team to book a warm, comfortable room.");
   const done = daysFromToday(-10);
-  await a1.getByLabel("Date").fill(iso(done));
+  await a1.getByLabel("Date").fill(isoDate(done));
   await entry.getByRole("button", { name: "Add an action" }).click();
   const a2 = entry.locator("li.ysw-action").nth(1);
   await expect(a2.getByLabel("What was done, or is planned")).toBeFocused();
   await page.keyboard.type("We will check the rooms with the council at the spring event.");
   // Planned, but dated in the past: a problem, the poster waits.
   const past = daysFromToday(-3);
-  await a2.getByLabel("Date").fill(iso(past));
+  await a2.getByLabel("Date").fill(isoDate(past));
   await a2.getByRole("radio", { name: "Planned" }).check();
   const problem = `Entry 4, action 2: it was planned for ${longDate(past)}, which has passed. Mark it done, or give a new date.`;
   const link = page.locator(".ysw-problems").getByRole("link", { name: problem });
@@ -280,7 +203,7 @@ test("you said, we did: an entry with two actions, a problem fixed, the poster o
   await link.click();
   await expect(a2.getByLabel("Date")).toBeFocused();
   const later = daysFromToday(40);
-  await a2.getByLabel("Date").fill(iso(later));
+  await a2.getByLabel("Date").fill(isoDate(later));
   await expect(page.getByText("Nothing to fix: the poster is ready to print.")).toBeVisible();
 
   // On the poster: what they said, what was done first, then what is planned, dates in words.
@@ -307,8 +230,8 @@ test("you said, we did: an entry with two actions, a problem fixed, the poster o
   expect(Object.keys(rows[0])).toEqual(["entry", "about", "you_said", "we_did", "date", "status"]);
   const ours = rows.filter((r) => r.you_said === "You said review rooms are too cold and too small.");
   expect(ours.map((r) => [r.entry, r.about, r.date, r.status])).toEqual([
-    ["3", "Reviews at school", iso(done), "done"],
-    ["3", "Reviews at school", iso(later), "planned"],
+    ["3", "Reviews at school", isoDate(done), "done"],
+    ["3", "Reviews at school", isoDate(later), "planned"],
   ]);
   expect(rows.length).toBe(6);
 
@@ -319,8 +242,7 @@ test("you said, we did: an entry with two actions, a problem fixed, the poster o
   await expect(page.getByRole("note").getByText(BANNER)).toBeHidden();
   await expect(page.locator(".ysw-entries")).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Workspace" })).toBeHidden();
-  const pdf = await page.pdf({ format: "A4", printBackground: true, outline: true, tagged: true });
-  writeFileSync(test.info().outputPath("poster.pdf"), pdf);
+  const pdf = await printPdf(page, "poster.pdf", { outline: true, tagged: true });
   expect(pdfPageCount(pdf)).toBe(1);
   const words = pdfStrings(pdf);
   // The outline carries the headings as printed (the column labels are in capitals).

@@ -1,7 +1,7 @@
-import { test, expect, type Page, type Browser } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { expectNoAxeViolations, setUpTablet } from "./helpers";
+import { download, dumpStorage, expectNoAxeViolations, finishBooklet, heading, setUpTablet, setUpWorkspace, sideways, tabletPage } from "./helpers";
 
 // Council surveys on a tablet: added from the council lead's link, run anonymously for two
 // children, sealed for the lead alone, sent as the survey's own answers file and imported into
@@ -11,7 +11,6 @@ test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 const PASS = "willow compass harbour";
 const SURVEY_ID = "survey-0123456789abcdef";
 const TITLE = "Your reviews: have your say";
-const heading = (page: Page) => page.locator("main h1");
 const t = (en: string, cy: string) => ({ en, cy });
 
 /** A survey as the builder publishes it (docs/surveys.md, docs/booklet-format.md). */
@@ -52,76 +51,24 @@ function surveyLink(lead: Lead): string {
   return `/surveys#mysay-survey.${Buffer.concat([body, check]).toString("base64url")}`;
 }
 
-/** Every storage area of this origin, as text: IndexedDB (every store, raw), localStorage, Cache Storage. */
-async function dumpStorage(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const out: string[] = [];
-    const bytesToText = (v: unknown): string => {
-      if (v instanceof Uint8Array || v instanceof ArrayBuffer) return new TextDecoder("utf-8", { fatal: false }).decode(v as ArrayBuffer);
-      return JSON.stringify(v) ?? String(v);
-    };
-    for (const info of await indexedDB.databases()) {
-      const db: IDBDatabase = await new Promise((res, rej) => {
-        const r = indexedDB.open(info.name!);
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      for (const name of Array.from(db.objectStoreNames)) {
-        const values: unknown[] = await new Promise((res) => {
-          const r = db.transaction(name).objectStore(name).getAll();
-          r.onsuccess = () => res(r.result);
-        });
-        const keys: unknown[] = await new Promise((res) => {
-          const r = db.transaction(name).objectStore(name).getAllKeys();
-          r.onsuccess = () => res(r.result);
-        });
-        out.push(`${info.name}/${name}: ${keys.map(String).join(",")} ${values.map(bytesToText).join("\n")}`);
-      }
-      db.close();
-    }
-    for (let i = 0; i < localStorage.length; i++) out.push(`localStorage ${localStorage.key(i)}=${localStorage.getItem(localStorage.key(i)!)}`);
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const req of await cache.keys()) out.push(`cache ${req.url}: ${await (await cache.match(req))!.text()}`);
-    }
-    return out.join("\n");
-  });
-}
-
 /** A staff member sets up a workspace and downloads their public key file. */
 async function leadWithKey(page: Page): Promise<Lead> {
-  await page.goto("/iro");
-  await expect(heading(page)).toHaveText("Set up your IRO workspace");
-  await page.getByLabel("Your name", { exact: true }).fill("Mo Council Lead");
-  await page.getByLabel("Passphrase", { exact: true }).fill(PASS);
-  await page.getByLabel("Type the passphrase again", { exact: true }).fill(PASS);
-  await page.getByRole("button", { name: "Set up my workspace" }).click();
-  await expect(heading(page)).toHaveText("Your IRO workspace is ready", { timeout: 30_000 });
-  await page.getByRole("button", { name: "Go to my workspace" }).click();
+  await setUpWorkspace(page, "Mo Council Lead", PASS);
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Tablets and key" }).click();
-  const downloading = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download my key file", exact: true }).click();
-  const file = await downloading;
-  const key = JSON.parse(readFileSync((await file.path())!, "utf8"));
+  const key = JSON.parse((await download(page, "Download my key file", { exact: true })).text);
   expect(key.format).toBe("my-say-public-key");
   return { display_name: key.display_name, public_key: key.public_key, fingerprint: key.fingerprint };
 }
 
 /** Whether the page scrolls sideways. */
 async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+  return (await sideways(page)) > 1;
 }
 
 /** The number of sealed items a bundle file says it holds. */
 function bundleCount(bytes: Buffer): number {
   expect(bytes.subarray(0, 8).toString("latin1")).toBe("\x89MySay\r\n");
   return bytes.readUInt32BE(9);
-}
-
-/** A tablet context. */
-async function tabletPage(browser: Browser, width = 1024) {
-  const context = await browser.newContext({ viewport: { width, height: 768 }, hasTouch: true });
-  return { context, page: await context.newPage() };
 }
 
 test("a survey is added from its link, run anonymously twice, sent as its own file and imported apart from booklets", async ({ page: staff, browser }) => {
@@ -274,18 +221,7 @@ test("a survey is added from its link, run anonymously twice, sent as its own fi
 
   // A review booklet finished on the same tablet: its answers file holds it alone.
   await setUpTablet(page);
-  await page.goto("/booklet");
-  await page.getByLabel("Child's first name or initials").fill("Tia");
-  await page.getByText("16 and over", { exact: true }).tap();
-  await page.getByLabel("Date of the review").fill("2026-12-01");
-  await page.getByRole("button", { name: "Start the booklet" }).tap();
-  await page.getByRole("button", { name: "Let's start" }).tap();
-  for (let i = 0; i < 60; i++) {
-    if (((await heading(page).textContent()) ?? "").includes("Here's what you told us")) break;
-    await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
-  }
-  await page.getByRole("button", { name: "Finish and send to my IRO" }).tap();
-  await expect(heading(page)).toHaveText("Thank you, Tia!");
+  await finishBooklet(page, "Tia", "16 and over");
   await page.goto("/tablet");
   await expect(page.getByText("Sealed booklets waiting to be sent: 1")).toBeVisible();
   let downloading = page.waitForEvent("download");

@@ -1,59 +1,18 @@
 import { test, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { expectNoAxeViolations, setUpTablet, VECTOR } from "./helpers";
+import { dumpStorage, expectNoAxeViolations, fillInBooklet, setUpTablet, VECTOR } from "./helpers";
 
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 
-/** Every storage area of this origin, as text: IndexedDB (every store, raw), localStorage, Cache Storage. */
-async function dumpStorage(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const out: string[] = [];
-    const bytesToText = (v: unknown): string => {
-      if (v instanceof Uint8Array || v instanceof ArrayBuffer) return new TextDecoder("utf-8", { fatal: false }).decode(v as ArrayBuffer);
-      return JSON.stringify(v) ?? String(v);
-    };
-    for (const info of await indexedDB.databases()) {
-      const db: IDBDatabase = await new Promise((res, rej) => {
-        const r = indexedDB.open(info.name!);
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      for (const name of Array.from(db.objectStoreNames)) {
-        const values: unknown[] = await new Promise((res) => {
-          const r = db.transaction(name).objectStore(name).getAll();
-          r.onsuccess = () => res(r.result);
-        });
-        const keys: unknown[] = await new Promise((res) => {
-          const r = db.transaction(name).objectStore(name).getAllKeys();
-          r.onsuccess = () => res(r.result);
-        });
-        out.push(`${info.name}/${name}: ${keys.map(String).join(",")} ${values.map(bytesToText).join("\n")}`);
-      }
-      db.close();
-    }
-    for (let i = 0; i < localStorage.length; i++) out.push(`localStorage ${localStorage.key(i)}=${localStorage.getItem(localStorage.key(i)!)}`);
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const req of await cache.keys()) out.push(`cache ${req.url}: ${await (await cache.match(req))!.text()}`);
-    }
-    return out.join("\n");
-  });
-}
-
+/** The adult starts a booklet for Tia, 16 and over; the child writes `my secret <marker>` in every
+ * own-words box, up to the end. */
 async function fillBookletWith(page: Page, marker: string) {
-  await page.goto("/booklet");
-  await page.getByLabel("Child's first name or initials").fill("Tia");
-  await page.getByText("16 and over", { exact: true }).tap();
-  await page.getByLabel("Date of the review").fill("2026-12-01");
-  await page.getByRole("button", { name: "Start the booklet" }).tap();
-  await page.getByRole("button", { name: "Let's start" }).tap();
-  for (let i = 0; i < 60; i++) {
-    const h = (await page.locator("main h1").textContent()) ?? "";
-    if (h.includes("Here's what you told us")) break;
-    const textarea = page.locator(".own-words textarea");
-    if (await textarea.count()) await textarea.fill(`my secret ${marker}`);
-    await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
-  }
+  await fillInBooklet(page, "Tia", "16 and over", {
+    answer: async (p) => {
+      const textarea = p.locator(".own-words textarea");
+      if (await textarea.count()) await textarea.fill(`my secret ${marker}`);
+    },
+  });
 }
 
 test("a tablet set up from a link shows the IROs and fingerprints, and passes axe", async ({ page }) => {

@@ -1,8 +1,9 @@
 // `npm run bench` (through scripts/bench.sh): My Say's performance against the issue's targets.
-// Usage: node tools/bench/bench.mjs <release dist> <bench dist> [--quick]
-//   <release dist>  the release build children get (first load, start-up, answer latency)
-//   <bench dist>    the same app built with `--features bench` (the /bench page: reports, import,
-//                   unlock, memory on made-up booklets; see src/bench.rs)
+// Usage: node tools/bench/bench.mjs <release dist> <bench dist> [--quick] [--only=...] [--profile]
+//   <release dist>  the release build children get (first load, start-up, answer latency, and
+//                   the side-by-side timings with SurveyJS)
+//   <bench dist>    the same app built with `--features bench` (the staff app's /iro/bench page: reports, import,
+//                   unlock, memory on made-up booklets; see crates/my-say-staff/src/bench.rs)
 // Prints a table and writes everything measured to target/bench/results.json. It fails only when
 // something cannot be measured; a missed target is reported, not an error (only the size budget
 // fails tests). See docs/performance.md for what each figure means.
@@ -14,6 +15,8 @@ import { fileURLToPath } from "node:url";
 import { gzipSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
 import { firstLoadSize } from "../size.mjs";
+import { listen, mySaySite, peerSite } from "./compressed-server.mjs";
+import { peerFiles } from "./surveyjs-peer.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..");
@@ -24,9 +27,12 @@ const BENCH_DIST = args[1] || join(ROOT, "target", "bench-dist");
 const PORT = Number(process.env.BENCH_PORT || 4184);
 const THROTTLE = 4; // Lighthouse's mobile profile
 const RUNS = QUICK ? 3 : 10;
-// --only=size,startup,latency,unlock,report,import,memory runs just those parts.
+// --only=size,startup,latency,unlock,report,import,memory,peer runs just those parts (size always
+// runs). `peer` is the three side-by-side timings with SurveyJS; `peer:first`, `peer:startup` and
+// `peer:latency` run one of them.
 const ONLY = (process.argv.find((a) => a.startsWith("--only=")) || "").slice(7).split(",").filter(Boolean);
 const want = (part) => ONLY.length === 0 || ONLY.includes(part);
+const wantPeer = (part) => want("peer") || want(`peer:${part}`);
 
 const VECTOR = JSON.parse(readFileSync(join(ROOT, "crates/my-say-core/tests/vectors/bundle-v1.json"), "utf8"));
 const commit = (() => {
@@ -88,7 +94,13 @@ function serve(dir, port) {
 async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-precise-memory-info"],
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-precise-memory-info",
+      // Nothing but loopback: My Say fetches from no other origin (its CSP), and SurveyJS's CSS
+      // names Google Fonts (Open Sans), which then fail at once rather than vary with the
+      // machine's network (SurveyJS falls back to the system font, as its fontless CSS would).
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ],
   });
 }
 
@@ -100,10 +112,20 @@ async function throttle(page, rate) {
 
 // In every page: when the first answer option of a question appears, note the time, and the time
 // of the frame after it (painted). performance.now() counts from the start of the navigation.
-function watchFirstQuestion() {
-  const selector = ".answers .option, .own-words textarea";
+// `mark` (an init script's argument) says what to wait for: My Say's question (the default),
+// "start-form" (My Say's booklet start form: its heading and the child's name field in the DOM),
+// or "surveyjs" (SurveyJS's first question's answer controls).
+function watchFirstQuestion(mark) {
+  const selector =
+    mark === "surveyjs" ? ".sd-question .sd-selectbase__label, .sd-question textarea, .sd-question .sv-ranking-item" : ".answers .option, .own-words textarea";
+  const there =
+    mark === "start-form"
+      ? () =>
+          [...document.querySelectorAll("h1")].some((h) => h.textContent.trim() === "Start a booklet") &&
+          [...document.querySelectorAll("label")].some((l) => l.textContent.includes("Child's first name or initials") && l.control)
+      : () => !!document.querySelector(selector);
   const seen = () => {
-    if (window.__firstQuestion || !document.querySelector(selector)) return false;
+    if (window.__firstQuestion || !there()) return false;
     window.__firstQuestion = { appeared: performance.now() };
     requestAnimationFrame(() => setTimeout(() => (window.__firstQuestion.painted = performance.now()), 0));
     return true;
@@ -113,8 +135,9 @@ function watchFirstQuestion() {
 
 // Tap → painted: a capture listener notes each tap's event time; __afterTap resolves after the
 // frame that follows the page's change (the question counter or heading text changing, or for an
-// answer, the frame after its handlers ran).
-function watchTaps() {
+// answer, the frame after its handlers ran). `kind` "surveyjs" (an init script's argument) watches
+// SurveyJS's question title and progress text instead of My Say's heading and progress.
+function watchTaps(kind) {
   // From the click: the moment the browser has recognised the tap and the app's handler runs.
   // (A touch's first event would add the automation's own gap between touchstart and touchend.)
   window.__tapAt = null;
@@ -127,7 +150,10 @@ function watchTaps() {
       for (const e of list.getEntries()) if (e.interactionId) window.__events.push({ id: e.interactionId, name: e.name, duration: e.duration });
     }).observe({ type: "event", durationThreshold: 16, buffered: true });
   } catch {}
-  const snapshot = () => (document.querySelector("main h1")?.textContent || "") + "|" + (document.querySelector(".progress, [data-progress]")?.textContent || document.body.innerText.match(/Question \d+ of \d+/)?.[0] || "");
+  const snapshot =
+    kind === "surveyjs"
+      ? () => (document.querySelector(".sd-question__title")?.textContent || "") + "|" + (document.querySelector(".sd-progress__text")?.textContent || "")
+      : () => (document.querySelector("main h1")?.textContent || "") + "|" + (document.querySelector(".progress, [data-progress]")?.textContent || document.body.innerText.match(/Question \d+ of \d+/)?.[0] || "");
   window.__arm = () => {
     window.__tapAt = null;
     window.__before = snapshot();
@@ -238,6 +264,15 @@ async function answerLatency(browser, base) {
   };
   if (PROFILE) profile = await traced(browser, page, walk);
   else await walk();
+  const out = await tapStats(page, answer, next);
+  await context.close();
+  return { ...out, profile };
+}
+
+const stats = (xs) => ({ n: xs.length, p50_ms: round(percentile(xs, 50)), p95_ms: round(percentile(xs, 95)), max_ms: round(Math.max(...xs)) });
+
+// The figures of a walk through a booklet: our own tap timings and the browser's Event Timing.
+async function tapStats(page, answer, next) {
   await page.waitForTimeout(500);
   // Event Timing: the longest entry of each interaction; taps with no entry took under 16 ms.
   const entries = await page.evaluate(() => window.__events);
@@ -246,17 +281,15 @@ async function answerLatency(browser, base) {
   const reported = Object.values(perInteraction);
   const taps = answer.length + next.length;
   const eventTiming = [...reported, ...Array(Math.max(0, taps - reported.length)).fill(16)];
-  await context.close();
   const all = [...answer, ...next];
-  const stats = (xs) => ({ n: xs.length, p50_ms: round(percentile(xs, 50)), p95_ms: round(percentile(xs, 95)), max_ms: round(Math.max(...xs)) });
   return {
     throttle: THROTTLE,
     answer_tap: stats(answer),
-    next_question: stats(next),
+    // Every Next tap in order too, to see which questions are slow.
+    next_question: { ...stats(next), taps_ms: next.map((x) => round(x)) },
     all: stats(all),
     // Upper bounds where under 16 ms (unreported interactions count as 16).
     event_timing: { ...stats(eventTiming), interactions_16ms_or_more: reported.length, taps },
-    profile,
   };
 }
 
@@ -302,7 +335,249 @@ async function traced(browser, page, fn) {
   return summary;
 }
 
-// The /bench page of the bench build: one task per fresh page (and fresh memory).
+// ---------------------------------------------------------------------------------------------
+// Side by side with SurveyJS (issue 12, item 5): the same timings of My Say and of a SurveyJS
+// 2.5.38 page showing the same booklet (surveyjs-peer.mjs), both served compressed by the bench's
+// own server (compressed-server.mjs), in the same run, reported as My Say ÷ SurveyJS.
+const VIEWPORT = { viewport: { width: 1024, height: 768 }, hasTouch: true };
+// Lighthouse's slow 4G (its "mobileSlow4G": 150 ms, 1.6 Mbit/s down, 750 kbit/s up, Lighthouse
+// counting a kbit as 1,024 bits), over CDP for the page's own requests.
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const PEER_RUNS = { first: QUICK ? 3 : 5, startup: RUNS };
+const TARGETS = {
+  first_visit: { target: 0.6, aim: 0.4 },
+  startup: { target: 0.4, aim: 0.3, target_ms: 500 },
+  next_question_p95: { target_ms: 50, aim_ms: 16 },
+};
+// The machine's load around each side-by-side timing: `uptime` before and after, and the
+// one-minute load averages from them.
+const oneMinute = (u) => Number(/load averages?:\s*([\d.]+)/.exec(u)?.[1] ?? NaN);
+const withLoad = async (fn) => {
+  const start = uptime();
+  const out = await fn();
+  const end = uptime();
+  return { ...out, load: { start, end, one_minute: [oneMinute(start), oneMinute(end)] } };
+};
+const waitPainted = (p) => p.waitForFunction(() => window.__firstQuestion?.painted, null, { timeout: 120_000, polling: 50 });
+
+// One first visit: a fresh context (its own empty cache, no service worker yet), slow 4G and 4×
+// CPU, from the start of navigation to `mark` painted; the bytes the page received over the
+// network (CDP's encoded lengths, headers included) by then, and what the server sent (bodies
+// only, the service worker's own fetches included).
+async function firstVisitOnce(browser, url, mark, site) {
+  const context = await browser.newContext(VIEWPORT);
+  await context.addInitScript(watchFirstQuestion, mark);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+  const requests = new Map();
+  let wire = 0;
+  cdp.on("Network.responseReceived", (e) => requests.set(e.requestId, { url: e.response.url, encoding: e.response.headers["content-encoding"] || e.response.headers["Content-Encoding"] || "identity", fromCache: e.response.fromDiskCache || e.response.fromServiceWorker }));
+  cdp.on("Network.loadingFinished", (e) => {
+    wire += e.encodedDataLength;
+    const r = requests.get(e.requestId);
+    if (r) r.bytes = e.encodedDataLength;
+  });
+  site.counter.reset();
+  await page.goto(url, { waitUntil: "commit" });
+  await waitPainted(page);
+  const mark_ = await page.evaluate(() => window.__firstQuestion);
+  const at = { wire_bytes: wire, server_body_bytes: site.counter.bytes, server_requests: site.counter.requests.length };
+  const files = [...requests.values()].filter((r) => r.bytes !== undefined).map((r) => ({ path: new URL(r.url).pathname, encoding: r.encoding, bytes: r.bytes }));
+  await context.close();
+  return { painted: mark_.painted, ...at, files };
+}
+
+async function firstVisits(browser, mySayBase, peerBase, sites) {
+  const mysay = [];
+  const surveyjs = [];
+  // Alternating, so a change of load on this shared machine falls on both.
+  for (let i = 0; i < PEER_RUNS.first; i++) {
+    mysay.push(await firstVisitOnce(browser, `${mySayBase}/booklet`, "start-form", sites.mysay));
+    surveyjs.push(await firstVisitOnce(browser, `${peerBase}/`, "surveyjs", sites.peer));
+  }
+  const sum = (runs) => {
+    const painted = runs.map((r) => r.painted);
+    const last = runs[runs.length - 1];
+    return { runs_ms: painted.map((x) => round(x)), median_ms: round(median(painted)), wire_bytes: median(runs.map((r) => r.wire_bytes)), server_body_bytes: median(runs.map((r) => r.server_body_bytes)), server_requests: last.server_requests, files: last.files };
+  };
+  const m = sum(mysay);
+  const s = sum(surveyjs);
+  return {
+    what: "fresh profile, slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up) and 4× CPU: navigation start → My Say's booklet start form (/booklet: 'Start a booklet' and the child's name field in the DOM) / SurveyJS's first question, painted",
+    runs: PEER_RUNS.first,
+    mysay: m,
+    surveyjs: s,
+    ratio: round(m.median_ms / s.median_ms, 2),
+    bytes_ratio: round(m.wire_bytes / s.wire_bytes, 2),
+    ...TARGETS.first_visit,
+  };
+}
+
+// Start-up from cache at 4×: My Say as the start-up measure above (a booklet started, then fresh
+// pages open it from the service worker); SurveyJS's page opened a few times first, then fresh
+// pages in the same context load it from the HTTP cache (the page itself is `no-cache`, so it
+// comes again from the server, as My Say's would without its service worker).
+async function startUpsFromCache(browser, mySayBase, peerBase, sites) {
+  const my = await browser.newContext(VIEWPORT);
+  await my.addInitScript(watchFirstQuestion);
+  const setup = await my.newPage();
+  const url = await setUpTabletAndStart(setup, mySayBase);
+  await setup.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await setup.close();
+  const peer = await browser.newContext({ ...VIEWPORT, serviceWorkers: "block" });
+  await peer.addInitScript(watchFirstQuestion, "surveyjs");
+  for (let i = 0; i < 3; i++) {
+    // Warm: V8 keeps compiled code for a script it has seen more than once (as for My Say, whose
+    // set-up above loaded the app several times).
+    const p = await peer.newPage();
+    await p.goto(`${peerBase}/`);
+    await waitPainted(p);
+    await p.close();
+  }
+  const once = async (context, target, site) => {
+    const p = await context.newPage();
+    await throttle(p, THROTTLE);
+    site.counter.reset();
+    const response = await p.goto(target, { waitUntil: "commit" });
+    await waitPainted(p);
+    const r = await p.evaluate(() => window.__firstQuestion);
+    const out = { painted: r.painted, from_service_worker: response?.fromServiceWorker() ?? false, server_requests: site.counter.requests.map((q) => q.path) };
+    await p.close();
+    return out;
+  };
+  const mysay = [];
+  const surveyjs = [];
+  for (let i = 0; i < PEER_RUNS.startup; i++) {
+    mysay.push(await once(my, url, sites.mysay));
+    surveyjs.push(await once(peer, `${peerBase}/`, sites.peer));
+  }
+  await my.close();
+  await peer.close();
+  const sum = (runs) => ({
+    runs_ms: runs.map((r) => round(r.painted)),
+    median_ms: round(median(runs.map((r) => r.painted))),
+    from_service_worker: runs.every((r) => r.from_service_worker),
+    // What still came from the server in the last run (everything else from the cache).
+    server_requests: runs[runs.length - 1].server_requests,
+  });
+  const m = sum(mysay);
+  const s = sum(surveyjs);
+  return {
+    what: "4× CPU, no network throttling: navigation start → first question painted; My Say from its service worker (a started booklet's address), SurveyJS from the HTTP cache",
+    runs: PEER_RUNS.startup,
+    mysay: m,
+    surveyjs: s,
+    ratio: round(m.median_ms / s.median_ms, 2),
+    ...TARGETS.startup,
+  };
+}
+
+// SurveyJS's walk through the same booklet at 4×, timed as answerLatency times My Say's: the
+// first option of each question tapped (a ranking is left unranked: SurveyJS ranks by dragging),
+// own words typed, then "Next" (on the last page "Preview", as My Say's last "Next" opens its
+// review) tapped and timed to the frame after the next question's title shows.
+async function surveyLatency(browser, peerBase) {
+  const context = await browser.newContext(VIEWPORT);
+  await context.addInitScript(watchTaps, "surveyjs");
+  await context.addInitScript(watchFirstQuestion, "surveyjs");
+  const page = await context.newPage();
+  await page.goto(`${peerBase}/`);
+  await waitPainted(page);
+  await throttle(page, THROTTLE);
+  const answer = [];
+  const next = [];
+  for (let screen = 0; screen < 80; screen++) {
+    const button = page.locator("input.sd-navigation__next-btn:visible, input.sd-navigation__preview-btn:visible");
+    if (!(await button.count())) break;
+    const question = page.locator(".sd-page .sd-question").first();
+    if (await question.locator("textarea").count()) {
+      await question.locator("textarea").fill("Some words of my own");
+    } else if (await question.locator(".sd-selectbase__label").count()) {
+      await page.evaluate(() => window.__arm());
+      await question.locator(".sd-selectbase__label").first().tap();
+      answer.push(await page.evaluate(() => window.__afterTap(false)));
+    }
+    await page.evaluate(() => window.__arm());
+    await button.first().tap();
+    next.push(await page.evaluate(() => window.__afterTap(true)));
+  }
+  const out = await tapStats(page, answer, next);
+  await context.close();
+  return out;
+}
+
+async function nextQuestions(browser, mySayBase, peerBase) {
+  const m = await answerLatency(browser, mySayBase);
+  const s = await surveyLatency(browser, peerBase);
+  delete m.profile;
+  return {
+    what: "4×: each Next tapped through the whole 10 to 15 booklet, click → the frame after the next question shows",
+    mysay: m,
+    surveyjs: s,
+    ratio: round(m.next_question.p95_ms / s.next_question.p95_ms, 2),
+    ...TARGETS.next_question_p95,
+  };
+}
+
+// The table of the side-by-side figures, as printed and as docs/performance.md gives them.
+function peerTable(peer) {
+  const rows = [];
+  const l = (x) => x?.load?.one_minute?.map((v) => v.toFixed(2)).join(" → ") ?? "";
+  const met = (ok) => (ok ? "yes" : "no");
+  if (peer.first_visit) {
+    const f = peer.first_visit;
+    rows.push([`first visit, slow 4G, 4× (median of ${f.runs})`, `${f.mysay.median_ms} ms`, `${f.surveyjs.median_ms} ms`, f.ratio.toFixed(2), `≤ ${f.target} (aim ${f.aim}): ${met(f.ratio <= f.target)}`, l(f)]);
+    rows.push(["  bytes over the wire by then", `${f.mysay.wire_bytes} B`, `${f.surveyjs.wire_bytes} B`, f.bytes_ratio.toFixed(2), "", ""]);
+  }
+  if (peer.startup) {
+    const s = peer.startup;
+    rows.push([`start-up from cache, 4× (median of ${s.runs})`, `${s.mysay.median_ms} ms`, `${s.surveyjs.median_ms} ms`, s.ratio.toFixed(2), `≤ ${s.target} and ≤ ${s.target_ms} ms (aim ${s.aim}): ${met(s.ratio <= s.target && s.mysay.median_ms <= s.target_ms)}`, l(s)]);
+  }
+  if (peer.next_question) {
+    const n = peer.next_question;
+    rows.push([`next question p95, 4× (${n.mysay.next_question.n} / ${n.surveyjs.next_question.n} taps)`, `${n.mysay.next_question.p95_ms} ms`, `${n.surveyjs.next_question.p95_ms} ms`, n.ratio.toFixed(2), `≤ ${n.target_ms} ms (aim ${n.aim_ms}): ${met(n.mysay.next_question.p95_ms <= n.target_ms)}`, l(n)]);
+  }
+  const head = ["side by side", "My Say", `SurveyJS ${peer.surveyjs_version}`, "ratio", "target", "load"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join("  ");
+  return [line(head), ...rows.map(line)].join("\n");
+}
+
+async function peerTimings(browser) {
+  const encodings = process.env.BENCH_COMPRESSION === "gzip" ? ["gzip"] : ["br", "gzip"];
+  const peer = peerFiles();
+  const sites = { mysay: mySaySite(APP_DIST, encodings), peer: peerSite(peer.files, encodings) };
+  // Compress up front what the timings fetch (the child's app and the peer), not the staff app.
+  sites.mysay.warm(sites.mysay.files.filter((f) => !f.startsWith("/staff/")));
+  sites.peer.warm(sites.peer.files);
+  const servers = [await listen(sites.mysay, PORT + 2), await listen(sites.peer, PORT + 3)];
+  const mySayBase = `http://127.0.0.1:${PORT + 2}`;
+  const peerBase = `http://127.0.0.1:${PORT + 3}`;
+  const out = { surveyjs_version: peer.version, questions: peer.questions, compression: encodings.join(" or "), ports: [PORT + 2, PORT + 3] };
+  try {
+    if (wantPeer("first")) {
+      out.first_visit = await withLoad(() => firstVisits(browser, mySayBase, peerBase, sites));
+      log(`first visit (slow 4G, ${THROTTLE}×): My Say ${out.first_visit.mysay.median_ms} ms (${out.first_visit.mysay.runs_ms.join(", ")}), ${out.first_visit.mysay.wire_bytes} B; SurveyJS ${out.first_visit.surveyjs.median_ms} ms (${out.first_visit.surveyjs.runs_ms.join(", ")}), ${out.first_visit.surveyjs.wire_bytes} B; ratio ${out.first_visit.ratio}`);
+    }
+    if (wantPeer("startup")) {
+      out.startup = await withLoad(() => startUpsFromCache(browser, mySayBase, peerBase, sites));
+      log(`start-up from cache (${THROTTLE}×): My Say ${out.startup.mysay.median_ms} ms (${out.startup.mysay.runs_ms.join(", ")}; from the service worker: ${out.startup.mysay.from_service_worker}); SurveyJS ${out.startup.surveyjs.median_ms} ms (${out.startup.surveyjs.runs_ms.join(", ")}); ratio ${out.startup.ratio}`);
+    }
+    if (wantPeer("latency")) {
+      out.next_question = await withLoad(() => nextQuestions(browser, mySayBase, peerBase));
+      const n = out.next_question;
+      log(`next question (${THROTTLE}×): My Say p50 ${n.mysay.next_question.p50_ms} / p95 ${n.mysay.next_question.p95_ms} ms (${n.mysay.next_question.n}); SurveyJS p50 ${n.surveyjs.next_question.p50_ms} / p95 ${n.surveyjs.next_question.p95_ms} ms (${n.surveyjs.next_question.n}); ratio of p95 ${n.ratio}`);
+    }
+  } finally {
+    for (const s of servers) s.close();
+  }
+  return out;
+}
+
+// The /iro/bench page of the bench build: one task per fresh page (and fresh memory).
 async function benchTask(browser, base, query) {
   const context = await browser.newContext();
   await context.addInitScript(() => {
@@ -316,7 +591,7 @@ async function benchTask(browser, base, query) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
-  await page.goto(`${base}/bench?${query}`);
+  await page.goto(`${base}/iro/bench?${query}`);
   await page.waitForFunction(() => window.__bench, null, { timeout: 15 * 60_000, polling: 200 });
   const out = await page.evaluate(() => ({ ...window.__bench, longest_task_ms: window.__longest }));
   const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
@@ -352,6 +627,11 @@ async function main() {
     const l = results.runs.latency;
     log(`answer latency at ${THROTTLE}×: next question p50 ${l.next_question.p50_ms} / p95 ${l.next_question.p95_ms} ms (${l.next_question.n}); answer tap p50 ${l.answer_tap.p50_ms} / p95 ${l.answer_tap.p95_ms} ms (${l.answer_tap.n}); all p95 ${l.all.p95_ms} ms; Event Timing p50 ${l.event_timing.p50_ms} / p95 ${l.event_timing.p95_ms} ms (${l.event_timing.interactions_16ms_or_more} of ${l.event_timing.taps} taps at 16 ms or more)`);
 
+    }
+    if (["first", "startup", "latency"].some(wantPeer)) {
+      log(`\nside by side with SurveyJS, both served compressed by the bench's own server:`);
+      results.runs.peer = await peerTimings(browser);
+      log(`\n${peerTable(results.runs.peer)}\n`);
     }
     if (want("unlock")) {
     results.runs.unlock = await benchTask(browser, benchBase, "task=unlock");

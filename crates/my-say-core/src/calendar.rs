@@ -1,25 +1,32 @@
-//! Calendar dates, reporting years and working days, without a date library.
+//! Calendar dates, reporting years and working days, on `chrono`'s [`NaiveDate`].
 //!
-//! A [`Date`] is a civil (proleptic Gregorian) calendar date with no time zone. Conversions to
-//! and from a day count use Howard Hinnant's `days_from_civil` / `civil_from_days` algorithms.
-//! Reporting years run from 1 April to 31 March, as IRO annual reports do.
+//! A [`Date`] is a civil (proleptic Gregorian) calendar date with no time zone, between the
+//! years 1 and 9999. `chrono` does the calendar itself: which dates exist, day counts, adding
+//! days and months, weekdays, whole years between two dates. What stays ours is written here:
+//! the strict `YYYY-MM-DD` form dates are read and written in, UK civil time (GMT, or BST
+//! between the last Sundays of March and October) for the day a booklet was finished,
+//! reporting years (1 April to 31 March, as IRO annual reports run), and the England and Wales
+//! bank holidays with their Easter and substitute-day rules.
 //!
 //! Reports count a booklet on the day it was finished *in the UK* ([`uk_date_of_timestamp`]):
 //! a booklet finished at 00:30 on 1 April British Summer Time is stored as 23:30 UTC on
 //! 31 March, and belongs to the new reporting year.
+//!
+//! **Every loop over days is bounded.** Sums that would leave the years 1 to 9999 give
+//! [`CalendarError::OutOfRange`] ([`Date::checked_add_days`], [`add_working_days`]), or stop at
+//! the first or last day where the documentation says so ([`Date::add_days`]); a search for the
+//! next working day gives up with [`CalendarError::NoWorkingDay`] after
+//! [`MAX_DAYS_TO_A_WORKING_DAY`] days of weekends and holidays.
 
+use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::str::FromStr;
 
 /// A calendar date between the years 1 and 9999, ordered by time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    // Field order matters: the derived ordering compares year, then month, then day.
-    y: i32,
-    m: u8,
-    d: u8,
-}
+pub struct Date(NaiveDate);
 
 /// A day of the week.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -73,53 +80,93 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-/// The number of days in a month of a year.
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
+/// Why a sum of days could not be worked out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CalendarError {
+    /// The answer would fall before 1 January of the year 1 or after 31 December 9999.
+    OutOfRange {
+        /// The date counted from.
+        from: Date,
+        /// The days added (negative: taken away).
+        days: i64,
+    },
+    /// Every one of the [`MAX_DAYS_TO_A_WORKING_DAY`] days after `after` is a weekend day or a
+    /// bank holiday, so the list of bank holidays cannot be right.
+    NoWorkingDay {
+        /// The day the search started after.
+        after: Date,
+    },
+}
+
+impl fmt::Display for CalendarError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CalendarError::OutOfRange { from, days } => write!(
+                f,
+                "{days} days from {from} is outside the years 1 to 9999"
+            ),
+            CalendarError::NoWorkingDay { after } => write!(
+                f,
+                "there is no working day in the {MAX_DAYS_TO_A_WORKING_DAY} days after {after}: check the bank holidays"
+            ),
+        }
     }
+}
+
+impl std::error::Error for CalendarError {}
+
+/// The number of days in a month of a year (0 for a month that is not 1 to 12).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|&day| NaiveDate::from_ymd_opt(year, month, day).is_some())
+        .unwrap_or(0)
 }
 
 /// Whether a year has 29 February.
 pub fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    NaiveDate::from_ymd_opt(year, 2, 29).is_some()
 }
 
+/// Days from 1 January of the year 1 (day 1 in `chrono`'s count) to 1 January 1970.
+const EPOCH_FROM_CE: i64 = 719_163;
+
 impl Date {
+    /// 1 January of the year 1, the first date there is.
+    pub const FIRST: Date = Date::known(1, 1, 1);
+    /// 31 December 9999, the last date there is.
+    pub const LAST: Date = Date::known(9999, 12, 31);
+
     /// The date, or `None` if there is no such day (or the year is outside 1 to 9999).
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        if !(1..=9999).contains(&year) || day == 0 || day > days_in_month(year, month) {
+        if !(1..=9999).contains(&year) {
             return None;
         }
-        Some(Date {
-            y: year,
-            m: month as u8,
-            d: day as u8,
-        })
+        NaiveDate::from_ymd_opt(year, month, day).map(Date)
     }
 
-    /// A date known to be valid when the program is written (tables of bank holidays).
-    const fn known(y: i32, m: u8, d: u8) -> Date {
-        Date { y, m, d }
+    /// A date known to be valid when the program is written (tables of bank holidays). Only
+    /// used in constants, so a wrong one stops the build.
+    const fn known(y: i32, m: u32, d: u32) -> Date {
+        match NaiveDate::from_ymd_opt(y, m, d) {
+            Some(date) => Date(date),
+            None => panic!("not a calendar date"),
+        }
     }
 
     /// The year.
     pub fn year(self) -> i32 {
-        self.y
+        self.0.year()
     }
 
     /// The month, 1 to 12.
     pub fn month(self) -> u32 {
-        self.m as u32
+        self.0.month()
     }
 
     /// The day of the month, 1 to 31.
     pub fn day(self) -> u32 {
-        self.d as u32
+        self.0.day()
     }
 
     /// Reads a date written exactly as `YYYY-MM-DD`.
@@ -129,40 +176,41 @@ impl Date {
 
     /// Days since 1 January 1970 (negative before it).
     pub fn days_since_epoch(self) -> i64 {
-        let (m, d) = (self.m as i64, self.d as i64);
-        let y = self.y as i64 - i64::from(m <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400; // 0..=399
-        let mp = (m + 9) % 12; // March is 0
-        let doy = (153 * mp + 2) / 5 + d - 1; // 0..=365
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; // 0..=146096
-        era * 146_097 + doe - 719_468
+        i64::from(self.0.num_days_from_ce()) - EPOCH_FROM_CE
     }
 
     /// The date a number of days after 1 January 1970. Days outside the years 1 to 9999 are
-    /// clamped to the first or last day of that range.
+    /// clamped to [`Date::FIRST`] or [`Date::LAST`].
     pub fn from_days_since_epoch(days: i64) -> Date {
-        const FIRST: i64 = -719_162; // 0001-01-01
-        const LAST: i64 = 2_932_896; // 9999-12-31
-        let z = days.clamp(FIRST, LAST) + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        Date {
-            y: y as i32,
-            m: m as u8,
-            d: d as u8,
-        }
+        let first = Date::FIRST.days_since_epoch();
+        let last = Date::LAST.days_since_epoch();
+        let ce = days.clamp(first, last) + EPOCH_FROM_CE;
+        i32::try_from(ce)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .map_or(Date::LAST, Date)
     }
 
-    /// The date `days` later (earlier when negative).
+    /// The date `days` later (earlier when negative), or [`CalendarError::OutOfRange`] when
+    /// that is outside the years 1 to 9999.
+    pub fn checked_add_days(self, days: i64) -> Result<Date, CalendarError> {
+        let moved = if days >= 0 {
+            self.0.checked_add_days(Days::new(days.unsigned_abs()))
+        } else {
+            self.0.checked_sub_days(Days::new(days.unsigned_abs()))
+        };
+        moved
+            .filter(|d| (1..=9999).contains(&d.year()))
+            .map(Date)
+            .ok_or(CalendarError::OutOfRange { from: self, days })
+    }
+
+    /// The date `days` later (earlier when negative). Saturates: a sum past the end of the
+    /// calendar gives [`Date::LAST`], one before its start [`Date::FIRST`]. Use
+    /// [`Date::checked_add_days`] where running off the calendar must be noticed.
     pub fn add_days(self, days: i64) -> Date {
-        Date::from_days_since_epoch(self.days_since_epoch() + days)
+        self.checked_add_days(days)
+            .unwrap_or(if days < 0 { Date::FIRST } else { Date::LAST })
     }
 
     /// The number of days from `self` to `later` (negative when `later` is earlier).
@@ -172,14 +220,33 @@ impl Date {
 
     /// The day of the week.
     pub fn weekday(self) -> Weekday {
-        // 1 January 1970 was a Thursday (index 3 counting from Monday).
-        Weekday::ALL[(self.days_since_epoch() + 3).rem_euclid(7) as usize]
+        Weekday::ALL[self.0.weekday().num_days_from_monday() as usize]
+    }
+
+    /// The same day a year earlier, 29 February becoming 28 February; `None` in the year 1.
+    pub fn year_before(self) -> Option<Date> {
+        self.0
+            .checked_sub_months(Months::new(12))
+            .filter(|d| d.year() >= 1)
+            .map(Date)
     }
 
     /// The last day of this date's month.
     fn last_of_month(self) -> Date {
-        Date::known(self.y, self.m, days_in_month(self.y, self.m as u32) as u8)
+        Date::new(
+            self.year(),
+            self.month(),
+            days_in_month(self.year(), self.month()),
+        )
+        .unwrap_or(self)
     }
+}
+
+/// The age in whole years, on `day`, of someone born on `date_of_birth`: a birthday counts from
+/// the day itself, and someone born on 29 February turns a year older on 1 March in other
+/// years. `None` when `day` is before the birth.
+pub fn age_on(date_of_birth: Date, day: Date) -> Option<u32> {
+    day.0.years_since(date_of_birth.0)
 }
 
 fn digits(bytes: &[u8]) -> Option<u32> {
@@ -188,6 +255,8 @@ fn digits(bytes: &[u8]) -> Option<u32> {
     })
 }
 
+/// The strict `YYYY-MM-DD` shape is ours (chrono's own reader also takes `2013-3-31` and
+/// `+2013-03-31`); chrono then says whether the day exists.
 fn parse_ymd(b: &[u8]) -> Option<Date> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -197,7 +266,13 @@ fn parse_ymd(b: &[u8]) -> Option<Date> {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.y, self.m, self.d)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -222,9 +297,27 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 /// The last Sunday of a month, at which British Summer Time starts (March) or ends (October).
-fn last_sunday(year: i32, month: u8) -> Date {
-    let last = Date::known(year, month, 1).last_of_month();
-    last.add_days(-((last.weekday() as i64 + 1) % 7))
+fn last_sunday(year: i32, month: u32) -> Option<Date> {
+    let last = Date::new(year, month, 1)?.last_of_month();
+    Some(last.add_days(-((last.weekday() as i64 + 1) % 7)))
+}
+
+/// A moment on the UK's clock: the calendar day and the time of day (GMT or BST).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UkTime {
+    /// The UK calendar day.
+    pub date: Date,
+    /// The hour, 0 to 23.
+    pub hour: u32,
+    /// The minute, 0 to 59.
+    pub minute: u32,
+}
+
+impl fmt::Display for UkTime {
+    /// "2026-11-20 18:30".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {:02}:{:02}", self.date, self.hour, self.minute)
+    }
 }
 
 /// The UK calendar date of an RFC 3339 timestamp such as `2013-03-31T23:30:00Z`.
@@ -237,10 +330,34 @@ fn last_sunday(year: i32, month: u8) -> Date {
 pub fn uk_date_of_timestamp(timestamp: &str) -> Option<Date> {
     let b = timestamp.as_bytes();
     let date = parse_ymd(b.get(..10)?)?;
-    Some(uk_date_from_utc_parts(date, &b[10..]).unwrap_or(date))
+    let rest = &b[10..];
+    // UK time is UTC or UTC+1, so before 23:00 UTC the UK date is the UTC date.
+    if let [b'T' | b't' | b' ', h1, h2, b':', _, _, .., b'Z' | b'z'] = rest {
+        if digits(&[*h1, *h2]).is_some_and(|h| h < 23) {
+            return Some(date);
+        }
+    }
+    Some(uk_minutes(date, rest).map_or(date, |m| Date::from_days_since_epoch(m.div_euclid(1440))))
 }
 
-fn uk_date_from_utc_parts(date: Date, rest: &[u8]) -> Option<Date> {
+/// The UK date and time of an RFC 3339 timestamp (see [`uk_date_of_timestamp`] for the
+/// rules), such as 18:30 on a Friday for `2026-11-20T18:30:00Z` or `2026-06-19T17:30:00Z`.
+/// `None` when the date or the time cannot be read (a bare date has no time).
+pub fn uk_time_of_timestamp(timestamp: &str) -> Option<UkTime> {
+    let b = timestamp.as_bytes();
+    let date = parse_ymd(b.get(..10)?)?;
+    let m = uk_minutes(date, &b[10..])?;
+    let minute_of_day = m.rem_euclid(1440) as u32;
+    Some(UkTime {
+        date: Date::from_days_since_epoch(m.div_euclid(1440)),
+        hour: minute_of_day / 60,
+        minute: minute_of_day % 60,
+    })
+}
+
+/// UK civil time, in minutes since 1970-01-01 00:00, of `date` and the time part `rest`
+/// (`T23:30:00Z`, `T00:30:00.5+01:00`, ...); `None` when the time part cannot be read.
+fn uk_minutes(date: Date, rest: &[u8]) -> Option<i64> {
     if rest.len() < 6 || !matches!(rest[0], b'T' | b't' | b' ') || rest[3] != b':' {
         return None;
     }
@@ -265,21 +382,18 @@ fn uk_date_from_utc_parts(date: Date, rest: &[u8]) -> Option<Date> {
     if h > 23 || min > 59 {
         return None;
     }
-    if offset_minutes == 0 && h < 23 {
-        // UK time is UTC or UTC+1, so before 23:00 UTC the UK date is the UTC date.
-        return Some(date);
-    }
     let local = date.days_since_epoch() * 1440 + i64::from(h * 60 + min);
     let utc = local - offset_minutes;
     let utc_year = Date::from_days_since_epoch(utc.div_euclid(1440)).year();
-    let bst_from = last_sunday(utc_year, 3).days_since_epoch() * 1440 + 60;
-    let bst_to = last_sunday(utc_year, 10).days_since_epoch() * 1440 + 60;
-    let uk = if (bst_from..bst_to).contains(&utc) {
-        utc + 60
-    } else {
-        utc
+    let bst = match (last_sunday(utc_year, 3), last_sunday(utc_year, 10)) {
+        (Some(from), Some(to)) => {
+            let from = from.days_since_epoch() * 1440 + 60;
+            let to = to.days_since_epoch() * 1440 + 60;
+            (from..to).contains(&utc)
+        }
+        _ => false,
     };
-    Some(Date::from_days_since_epoch(uk.div_euclid(1440)))
+    Some(if bst { utc + 60 } else { utc })
 }
 
 /// A reporting year: 1 April to the next 31 March, labelled like "2012/13".
@@ -390,6 +504,12 @@ impl Period {
     pub fn days(self) -> i64 {
         self.from.days_until(self.to) + 1
     }
+
+    /// The same dates a year earlier ([`Date::year_before`]: 29 February becomes
+    /// 28 February), to compare any period with; `None` for a period starting in the year 1.
+    pub fn year_before(self) -> Option<Period> {
+        Period::new(self.from.year_before()?, self.to.year_before()?)
+    }
 }
 
 impl fmt::Display for Period {
@@ -398,24 +518,38 @@ impl fmt::Display for Period {
     }
 }
 
+/// The longest run of weekend days and bank holidays a search for the next working day looks
+/// through before giving up with [`CalendarError::NoWorkingDay`] (a year and a day).
+pub const MAX_DAYS_TO_A_WORKING_DAY: i64 = 366;
+
 /// Whether a day is a working day: not a Saturday, Sunday or one of `bank_holidays`.
 pub fn is_working_day(date: Date, bank_holidays: &[Date]) -> bool {
     !date.weekday().is_weekend() && !bank_holidays.contains(&date)
 }
 
+/// The first working day after `date`, looking at most [`MAX_DAYS_TO_A_WORKING_DAY`] days ahead.
+pub fn next_working_day(date: Date, bank_holidays: &[Date]) -> Result<Date, CalendarError> {
+    for step in 1..=MAX_DAYS_TO_A_WORKING_DAY {
+        let day = date.checked_add_days(step)?;
+        if is_working_day(day, bank_holidays) {
+            return Ok(day);
+        }
+    }
+    Err(CalendarError::NoWorkingDay { after: date })
+}
+
 /// The date `n` working days after `date`, skipping weekends and `bank_holidays`
 /// (Friday + 2 working days is Tuesday). `date` itself is never counted, whether or not it
 /// is a working day; `n = 0` gives `date` back unchanged.
-pub fn add_working_days(date: Date, n: u32, bank_holidays: &[Date]) -> Date {
+///
+/// Bounded: [`CalendarError::OutOfRange`] when the count runs past 31 December 9999, and
+/// [`CalendarError::NoWorkingDay`] when a year's worth of days in a row are all holidays.
+pub fn add_working_days(date: Date, n: u32, bank_holidays: &[Date]) -> Result<Date, CalendarError> {
     let mut day = date;
-    let mut left = n;
-    while left > 0 {
-        day = day.add_days(1);
-        if is_working_day(day, bank_holidays) {
-            left -= 1;
-        }
+    for _ in 0..n {
+        day = next_working_day(day, bank_holidays)?;
     }
-    day
+    Ok(day)
 }
 
 /// England and Wales bank holidays for 2024 to 2028, as published on GOV.UK, including
@@ -474,8 +608,9 @@ pub fn default_bank_holidays() -> Vec<Date> {
     ENGLAND_AND_WALES_BANK_HOLIDAYS.to_vec()
 }
 
-/// Easter Sunday of a year (the anonymous Gregorian algorithm).
-pub fn easter_sunday(year: i32) -> Date {
+/// Easter Sunday of a year (the anonymous Gregorian algorithm); `None` outside the years 1 to
+/// 9999.
+pub fn easter_sunday(year: i32) -> Option<Date> {
     let a = year % 19;
     let b = year / 100;
     let c = year % 100;
@@ -490,43 +625,97 @@ pub fn easter_sunday(year: i32) -> Date {
     let m = (a + 11 * h + 22 * l) / 451;
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
-    Date::known(year, month as u8, day as u8)
+    Date::new(year, month as u32, day as u32)
+}
+
+/// The first day from `day` on (at most a week on) that is a weekday and not in `taken`.
+fn first_free_weekday(day: Date, taken: &[Date]) -> Date {
+    (0..7)
+        .map(|n| day.add_days(n))
+        .find(|d| !d.weekday().is_weekend() && !taken.contains(d))
+        .unwrap_or(day)
 }
 
 /// The usual England and Wales bank holidays of a year, worked out from the standing rules
 /// (New Year's Day, Good Friday, Easter Monday, the first and last Mondays of May, the last
 /// Monday of August, Christmas Day and Boxing Day, with weekend days moved to the next free
-/// weekday). One-off holidays (such as a coronation) are not included: offer this to fill in
-/// a new year, and let the IRO check it against GOV.UK.
+/// weekday). One-off holidays (such as a coronation) and moved ones (such as the early May
+/// holiday of 2020) are not included: the published list overrides the rules for a year it has
+/// ([`bank_holidays_for_years`]). Empty outside the years 1 to 9999.
 pub fn usual_england_and_wales_bank_holidays(year: i32) -> Vec<Date> {
-    let first_monday = |m: u8| {
-        let first = Date::known(year, m, 1);
+    let (Some(new_year), Some(easter)) = (Date::new(year, 1, 1), easter_sunday(year)) else {
+        return Vec::new();
+    };
+    let first_monday = |m: u32| {
+        let first = Date::new(year, m, 1).unwrap_or(new_year);
         first.add_days((7 - first.weekday() as i64) % 7)
     };
-    let last_monday = |m: u8| {
-        let last = Date::known(year, m, 1).last_of_month();
+    let last_monday = |m: u32| {
+        let last = Date::new(year, m, 1).unwrap_or(new_year).last_of_month();
         last.add_days(-(last.weekday() as i64))
     };
-    let easter = easter_sunday(year);
     let mut days = Vec::with_capacity(8);
-    let mut new_year = Date::known(year, 1, 1);
-    while new_year.weekday().is_weekend() {
-        new_year = new_year.add_days(1);
-    }
-    days.push(new_year);
+    days.push(first_free_weekday(new_year, &[]));
     days.push(easter.add_days(-2));
     days.push(easter.add_days(1));
     days.push(first_monday(5));
     days.push(last_monday(5));
     days.push(last_monday(8));
     for christmas_day in [25, 26] {
-        let mut day = Date::known(year, 12, christmas_day);
-        while day.weekday().is_weekend() || days.contains(&day) {
-            day = day.add_days(1);
-        }
-        days.push(day);
+        let day = Date::new(year, 12, christmas_day).unwrap_or(new_year);
+        let free = first_free_weekday(day, &days);
+        days.push(free);
     }
     days
+}
+
+/// Where the bank holidays of a year come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HolidaySource {
+    /// The IRO's list has at least one day in the year, so the list is taken as the year's
+    /// published holidays, special days included.
+    Published,
+    /// The list has no day in the year: [`usual_england_and_wales_bank_holidays`] stands in.
+    Rules,
+}
+
+/// Where the bank holidays of `year` come from, given the IRO's list.
+pub fn holiday_source(published: &[Date], year: i32) -> HolidaySource {
+    if published.iter().any(|d| d.year() == year) {
+        HolidaySource::Published
+    } else {
+        HolidaySource::Rules
+    }
+}
+
+/// The bank holidays working-day sums over `years` skip: every day of `published` (the IRO's
+/// list: the published days, special days included, and local ones), and for each year in
+/// `years` that `published` has no day in, the usual days from the rules. A year in the list
+/// overrides the rules entirely, so a holiday moved or added by proclamation is kept and the
+/// rule's day is not added beside it. Years outside 1 to 9999 are left out. Sorted, each once.
+pub fn bank_holidays_for_years(published: &[Date], years: RangeInclusive<i32>) -> Vec<Date> {
+    let years = (*years.start()).max(1)..=(*years.end()).min(9999);
+    let mut all = published.to_vec();
+    for year in years {
+        if holiday_source(published, year) == HolidaySource::Rules {
+            all.extend(usual_england_and_wales_bank_holidays(year));
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// The years, in order and each once, of `years` whose bank holidays come from the rules rather
+/// than the IRO's list.
+pub fn years_from_rules(published: &[Date], years: impl IntoIterator<Item = i32>) -> Vec<i32> {
+    let mut out: Vec<i32> = years
+        .into_iter()
+        .filter(|&y| holiday_source(published, y) == HolidaySource::Rules)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Reads a list of dates as an IRO types it: one per line (commas also separate, blank lines
@@ -719,7 +908,7 @@ mod tests {
     #[test]
     fn working_days_skip_weekends_and_bank_holidays() {
         let hols = default_bank_holidays();
-        let add = |s: &str, n| add_working_days(d(s), n, &hols).to_string();
+        let add = |s: &str, n| add_working_days(d(s), n, &hols).unwrap().to_string();
         // Friday + 2 working days = Tuesday.
         assert_eq!(d("2025-11-21").weekday(), Weekday::Friday);
         assert_eq!(add("2025-11-21", 2), "2025-11-25");
@@ -737,7 +926,9 @@ mod tests {
         assert_eq!(add("2027-12-31", 1), "2028-01-04");
         // Without the holidays the same sums only skip weekends.
         assert_eq!(
-            add_working_days(d("2026-12-24"), 2, &[]).to_string(),
+            add_working_days(d("2026-12-24"), 2, &[])
+                .unwrap()
+                .to_string(),
             "2026-12-28"
         );
     }
@@ -748,10 +939,10 @@ mod tests {
             assert_eq!(Date::new(h.year(), h.month(), h.day()), Some(h), "{h}");
             assert!(!h.weekday().is_weekend(), "{h}");
         }
-        assert_eq!(easter_sunday(2024), d("2024-03-31"));
-        assert_eq!(easter_sunday(2025), d("2025-04-20"));
-        assert_eq!(easter_sunday(2027), d("2027-03-28"));
-        assert_eq!(easter_sunday(2028), d("2028-04-16"));
+        assert_eq!(easter_sunday(2024), Some(d("2024-03-31")));
+        assert_eq!(easter_sunday(2025), Some(d("2025-04-20")));
+        assert_eq!(easter_sunday(2027), Some(d("2027-03-28")));
+        assert_eq!(easter_sunday(2028), Some(d("2028-04-16")));
         let mut computed = Vec::new();
         for year in 2024..=2028 {
             computed.extend(usual_england_and_wales_bank_holidays(year));

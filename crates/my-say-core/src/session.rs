@@ -40,6 +40,16 @@ pub struct Progress {
     pub answered: usize,
 }
 
+/// What a child's place in a booklet depends on: the saved position and the answers that
+/// conditions read (see [`Draft::route`]). While it is unchanged, [`Draft::current`] and
+/// [`Session::progress`]'s `current` and `total` are unchanged too, so a screen need not work
+/// them out again after an answer no condition reads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Route {
+    position: Position,
+    condition_answers: Vec<Option<Answer>>,
+}
+
 /// One line of the review screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReviewItem<'a> {
@@ -431,6 +441,18 @@ impl Draft {
         Session::new(booklet, self.age_band, &self.answers)
     }
 
+    /// The saved position and the answers to the questions `booklet`'s conditions read, in
+    /// booklet order: everything [`Draft::current`] and the progress's place and total depend on.
+    pub fn route(&self, booklet: &Booklet) -> Route {
+        Route {
+            position: self.position.clone(),
+            condition_answers: booklet
+                .condition_sources()
+                .map(|id| self.answers.get(id).cloned())
+                .collect(),
+        }
+    }
+
     /// Where to show the child now (the saved position, resolved: see [`Session::resolve`]).
     pub fn current(&self, booklet: &Booklet) -> Position {
         self.session(booklet).resolve(&self.position)
@@ -585,6 +607,65 @@ mod tests {
 
     fn ids(questions: Vec<&Question>) -> Vec<&str> {
         questions.into_iter().map(|q| q.id.as_str()).collect()
+    }
+
+    #[test]
+    fn the_route_changes_only_with_the_position_or_an_answer_a_condition_reads() {
+        let b = booklet("review");
+        let mut d = Draft::new(
+            &b,
+            AgeBand::SevenToNine,
+            ChildDetails::default(),
+            LocaleCode::new("en"),
+            "2026-12-06T10:00:00Z",
+        );
+        let route = d.route(&b);
+        // No condition reads feel_safe, who or good_news.
+        d.set_answer(&b, &q("feel_safe"), picked("no"), "t")
+            .unwrap();
+        d.set_answer(&b, &q("good_news"), Answer::Words("a dog".into()), "t")
+            .unwrap();
+        assert_eq!(d.route(&b), route);
+        // worries and worry_details are read by conditions.
+        d.set_answer(&b, &q("worries"), picked("yes"), "t").unwrap();
+        let after_worries = d.route(&b);
+        assert_ne!(after_worries, route);
+        d.set_answer(&b, &q("worry_details"), Answer::RatherNotSay, "t")
+            .unwrap();
+        assert_ne!(d.route(&b), after_worries);
+        d.go_to(pos("who"), "t");
+        assert_ne!(d.route(&b), after_worries);
+    }
+
+    proptest! {
+        /// Two drafts with the same route are at the same place with the same progress, whatever
+        /// else they answered: the fill screen relies on it to skip the work.
+        #[test]
+        fn the_same_route_means_the_same_place_and_progress(
+            worries in prop::sample::select(vec!["yes", "not_sure", "no", ""]),
+            safe_a in prop::sample::select(vec!["yes", "no", ""]),
+            safe_b in prop::sample::select(vec!["yes", "no", ""]),
+            at in prop::sample::select(vec!["feel_safe", "worries", "worry_details", "worry_more", "who", "good_news"]),
+        ) {
+            let b = booklet("review");
+            let make = |safe: &str, news: &str| {
+                let mut d = Draft::new(&b, AgeBand::SevenToNine, ChildDetails::default(), LocaleCode::new("en"), "t");
+                if !worries.is_empty() {
+                    d.set_answer(&b, &q("worries"), picked(worries), "t").unwrap();
+                }
+                if !safe.is_empty() {
+                    d.set_answer(&b, &q("feel_safe"), picked(safe), "t").unwrap();
+                }
+                d.set_answer(&b, &q("good_news"), Answer::Words(news.into()), "t").unwrap();
+                d.go_to(pos(at), "t");
+                d
+            };
+            let (one, two) = (make(safe_a, "a"), make(safe_b, "something else"));
+            prop_assert_eq!(one.route(&b), two.route(&b));
+            prop_assert_eq!(one.current(&b), two.current(&b));
+            let (p1, p2) = (one.session(&b).progress(&one.position), two.session(&b).progress(&two.position));
+            prop_assert_eq!((p1.current, p1.total), (p2.current, p2.total));
+        }
     }
 
     #[test]

@@ -6,12 +6,7 @@
 //! booklet, is sealed for the council lead, and ends back at the survey's start screen for the
 //! next child.
 
-use crate::browser::{clock, prefs, speech};
-use crate::components::answer_input::value_label;
-use crate::components::question_screen::QuestionScreen;
-use crate::components::read_aloud::ReadAloud;
 use crate::drafts;
-use crate::i18n::{use_i18n, Key, Locale};
 use crate::tablet::surveys as tablet_surveys;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,6 +14,12 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use my_say_core::builtin::builtin_for;
 use my_say_core::session::{shows_ok_to_tell, Draft, Position};
 use my_say_core::{AgeBand, Answer, Booklet, LocaleCode, Pick, Question};
+use my_say_ui::browser::store::device_store;
+use my_say_ui::browser::{clock, prefs, speech};
+use my_say_ui::components::answer_input::value_label;
+use my_say_ui::components::question_screen::QuestionScreen;
+use my_say_ui::components::read_aloud::ReadAloud;
+use my_say_ui::i18n::{use_i18n, Key, Locale};
 use std::sync::Arc;
 
 /// What the fill screen is showing.
@@ -56,7 +57,7 @@ pub fn BookletFill() -> impl IntoView {
             match drafts::load(&draft_id).await {
                 Ok(Some(mut d)) => {
                     if tablet_surveys::is_survey(&d.booklet_id) {
-                        let file = match drafts::store().await {
+                        let file = match device_store().await {
                             Ok(store) => tablet_surveys::shelf(&store)
                                 .await
                                 .map(|s| s.get(&d.booklet_id).cloned())
@@ -237,7 +238,7 @@ fn Filling(
                 drafts::settle(&draft_id).await;
                 let result = if is_survey {
                     // Sealed for the survey's council lead only, never the tablet's IROs.
-                    match drafts::store().await {
+                    match device_store().await {
                         Ok(store) => tablet_surveys::finish(&store, &draft_id, &finished)
                             .await
                             .map_err(|e| e.to_string()),
@@ -609,11 +610,11 @@ fn SurveyGone(
         let draft_id = draft_id.clone();
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = match drafts::store().await {
+            let result = match device_store().await {
                 Ok(store) => {
-                    use crate::browser::store::KeyValueStore as _;
+                    use my_say_ui::browser::store::KeyValueStore as _;
                     store
-                        .delete(crate::browser::store::Area::Drafts, &draft_id)
+                        .delete(my_say_ui::browser::store::Area::Drafts, &draft_id)
                         .await
                 }
                 Err(e) => Err(e),

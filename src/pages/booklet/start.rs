@@ -1,35 +1,21 @@
 //! The adult's screen: start a booklet for a child, or carry on with one in progress.
 
-use crate::browser::{clock, prefs};
 use crate::drafts;
-use crate::i18n::{use_i18n, Key, Locale};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use my_say_core::builtin::builtin_for;
+use my_say_core::calendar::{age_on, Date};
 use my_say_core::session::Draft;
 use my_say_core::{AgeBand, ChildDetails};
+use my_say_ui::browser::{clock, prefs};
+use my_say_ui::i18n::{use_i18n, Key, Locale};
 
-/// The age a child born on `dob` ("YYYY-MM-DD") is on `today`, if both are real dates and
-/// the birth is not in the future.
-pub fn age_on(dob: &str, today: &str) -> Option<u32> {
-    let parse = |s: &str| -> Option<(i32, u32, u32)> {
-        let mut it = s.splitn(3, '-');
-        let y = it.next()?.parse().ok()?;
-        let m: u32 = it.next()?.parse().ok()?;
-        let d: u32 = it.next()?.parse().ok()?;
-        ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
-    };
-    let (by, bm, bd) = parse(dob)?;
-    let (ty, tm, td) = parse(today)?;
-    if (by, bm, bd) > (ty, tm, td) {
-        return None;
-    }
-    let mut age = ty - by;
-    if (tm, td) < (bm, bd) {
-        age -= 1;
-    }
-    u32::try_from(age).ok()
+/// The age a child born on `dob` (as the date field gives it, "YYYY-MM-DD") is today, if it
+/// is a real date and not in the future. The rule is `my_say_core::calendar::age_on`.
+fn age_today(dob: &str) -> Option<u32> {
+    let born = Date::parse(dob).ok()?;
+    age_on(born, clock::today_date())
 }
 
 /// The wording of an age band ("4 to 6").
@@ -84,12 +70,11 @@ pub fn BookletStart() -> impl IntoView {
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut problems = Vec::new();
-        let today = clock::today();
         let dob_value = dob.get_untracked().trim().to_owned();
         let band_from_dob = if dob_value.is_empty() {
             None
         } else {
-            match age_on(&dob_value, &today) {
+            match age_today(&dob_value) {
                 Some(age) => Some(AgeBand::from_age(age)),
                 None => {
                     problems.push((Key::BookletErrorDob, "dob"));
@@ -314,19 +299,4 @@ fn focus_by_id(id: &str) -> bool {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .map(|e| e.focus().is_ok())
         .unwrap_or(false)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::age_on;
-
-    #[test]
-    fn age_counts_whole_years_and_birthdays() {
-        assert_eq!(age_on("2016-11-22", "2026-11-22"), Some(10));
-        assert_eq!(age_on("2016-11-23", "2026-11-22"), Some(9));
-        assert_eq!(age_on("2020-02-29", "2026-02-28"), Some(5));
-        assert_eq!(age_on("2027-01-01", "2026-11-22"), None);
-        assert_eq!(age_on("2016-13-01", "2026-11-22"), None);
-        assert_eq!(age_on("yesterday", "2026-11-22"), None);
-    }
 }

@@ -2,15 +2,16 @@
 //! carry on with one in progress, send each survey's answers file, and take a survey off.
 
 use super::{title_in, SurveyFacts};
-use crate::browser::{clock, files};
 use crate::drafts;
-use crate::i18n::{use_i18n, Key, Locale};
 use crate::tablet::surveys::{self as tablet_surveys, AnswerCounts, ShelfError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use my_say_core::session::Draft;
 use my_say_core::survey::{ShelfChange, SurveyFile, SurveyShelf};
+use my_say_ui::browser::store::device_store;
+use my_say_ui::browser::{clock, files};
+use my_say_ui::i18n::{use_i18n, Key, Locale};
 use std::collections::BTreeMap;
 
 /// The survey link's code, from the address's fragment (which browsers never send anywhere).
@@ -81,7 +82,7 @@ pub fn SurveysOnTablet() -> impl IntoView {
 
     let refresh = move || {
         spawn_local(async move {
-            let store = match drafts::store().await {
+            let store = match device_store().await {
                 Ok(store) => store,
                 Err(e) => {
                     error.set(Some(e.to_string()));
@@ -120,7 +121,7 @@ pub fn SurveysOnTablet() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let result = match drafts::store().await {
+            let result = match device_store().await {
                 Ok(store) => tablet_surveys::add(&store, file.clone()).await,
                 Err(e) => Err(ShelfError::Store(e)),
             };
@@ -179,7 +180,7 @@ pub fn SurveysOnTablet() -> impl IntoView {
 
     let remove = move |id: String, title: String| {
         spawn_local(async move {
-            let result = match drafts::store().await {
+            let result = match device_store().await {
                 Ok(store) => tablet_surveys::remove(&store, &id).await,
                 Err(e) => Err(ShelfError::Store(e)),
             };
@@ -378,7 +379,7 @@ fn SurveyAnswers(
     let send = move |by_share: bool| {
         let survey_id = id.get_value();
         spawn_local(async move {
-            let store = match drafts::store().await {
+            let store = match device_store().await {
                 Ok(store) => store,
                 Err(e) => {
                     error.set(Some(e.to_string()));
@@ -422,7 +423,7 @@ fn SurveyAnswers(
     let remove_sent = move |_| {
         let survey_id = id.get_value();
         spawn_local(async move {
-            let result = match drafts::store().await {
+            let result = match device_store().await {
                 Ok(store) => tablet_surveys::remove_sent(&store, &survey_id).await,
                 Err(e) => Err(e),
             };

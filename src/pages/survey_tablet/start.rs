@@ -3,10 +3,7 @@
 //! the next child starts afresh.
 
 use super::{survey_locales, title_in};
-use crate::browser::{clock, prefs};
-use crate::components::read_aloud::ReadAloud;
 use crate::drafts;
-use crate::i18n::{use_i18n, Key, Locale};
 use crate::pages::booklet::start::band_key;
 use crate::tablet::surveys as tablet_surveys;
 use leptos::prelude::*;
@@ -15,6 +12,10 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use my_say_core::session::Draft;
 use my_say_core::survey::SurveyFile;
 use my_say_core::{AgeBand, ChildDetails};
+use my_say_ui::browser::store::device_store;
+use my_say_ui::browser::{clock, prefs};
+use my_say_ui::components::read_aloud::ReadAloud;
+use my_say_ui::i18n::{use_i18n, Key, Locale};
 
 /// Loads the survey named in the address from this tablet's surveys.
 #[component]
@@ -25,7 +26,7 @@ pub fn SurveyStart() -> impl IntoView {
     let loaded = LocalResource::new(move || {
         let survey_id = survey_id.clone();
         async move {
-            let store = drafts::store().await.map_err(|e| e.to_string())?;
+            let store = device_store().await.map_err(|e| e.to_string())?;
             let shelf = tablet_surveys::shelf(&store)
                 .await
                 .map_err(|e| e.to_string())?;

@@ -1,0 +1,34 @@
+//! Compiles the wording only the staff workspace uses (`locales/*.json` here) into Rust, after
+//! the wording both apps use (`../my-say-ui/locales`), into one `i18n::Key` enum: the shared keys
+//! first, in my-say-ui's order, then the staff keys. Only the staff keys' wording is written here;
+//! the shared keys' is looked up in my-say-ui, so it is in the staff app once. A key in both
+//! catalogues fails the build. See docs/i18n.md.
+
+#[path = "../my-say-ui/i18n_catalogue.rs"]
+mod catalogue;
+
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=../my-say-ui/i18n_catalogue.rs");
+    let shared = catalogue::read(Path::new("../my-say-ui/locales"));
+    let staff = catalogue::read(Path::new("locales"));
+    if let Some(both) = staff[0].keys().find(|k| shared[0].contains_key(*k)) {
+        panic!("\"{both}\" is in both my-say-ui/locales and my-say-staff/locales: keep it in one");
+    }
+    let keys: Vec<_> = shared[0].iter().chain(staff[0].iter()).collect();
+    let mut out = String::new();
+    catalogue::write_keys(
+        &mut out,
+        "Every piece of wording the staff workspace uses: the keys both apps use (`my_say_ui::i18n::Key`, in its order), then the staff app's own (`locales/en.json` here).",
+        &keys,
+    );
+    out.push_str(&format!(
+        "/// How many of the keys are shared (`my_say_ui::i18n::Key`); they come first.\npub const SHARED_COUNT: usize = {};\n\n",
+        shared[0].len()
+    ));
+    catalogue::write_tables(&mut out, &staff);
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("staff_text.rs");
+    std::fs::write(dest, out).unwrap();
+}

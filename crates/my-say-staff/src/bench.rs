@@ -1,0 +1,273 @@
+//! The benchmark page, compiled only with the `bench` feature (`trunk build --features bench`,
+//! run by `npm run bench`; see docs/performance.md). The app children and IROs use never has it.
+//!
+//! `src/main.rs` runs it instead of the staff app when the page's path is `/iro/bench`. It takes one task
+//! from the query string, times the app's own code on made-up booklets
+//! (`my_say_core::demo::synthetic`), and leaves the result as JSON in `window.__bench` (and on
+//! the page) for `tools/bench/bench.mjs` to read:
+//!
+//! - `?task=report&n=N`: the full yearly report (every measure, every band, this year and last,
+//!   top issues) over N booklets: the first pass that prepares each booklet's figures, then the
+//!   report from the prepared figures, which is what the reports page does on each change.
+//! - `?task=import&n=N`: N booklets sealed for a fresh key into one answers file, then imported
+//!   into this device's IndexedDB as the import page does (open and check, store, open
+//!   follow-ups), then read back as the inbox and reports pages do.
+//! - `?task=unlock`: Argon2id with the app's parameters: setting up a workspace, then unlocking.
+//! - `?task=memory&n=N&keep=all|chunks`: the wasm memory the report needs at N booklets, with
+//!   every booklet kept in memory at once (`all`), or read a thousand at a time into the
+//!   prepared figures (`chunks`).
+
+use crate::workspace::{self, Workspace};
+use js_sys::{Function, Reflect};
+use my_say_core::builtin::builtin_booklets;
+use my_say_core::calendar::{Date, ReportingYear};
+use my_say_core::demo::synthetic::synthetic_booklets;
+use my_say_core::report::ReportIndex;
+use my_say_core::seal::{generate_keypair, seal_booklet, system_rng, Bundle, KdfParams};
+use my_say_ui::browser::store::{Area, DeviceStore, KeyValueStore};
+use serde_json::{json, Value};
+use std::hint::black_box;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+
+/// `performance.now()`, in milliseconds.
+fn now_ms() -> f64 {
+    let performance = Reflect::get(&js_sys::global(), &"performance".into()).unwrap_or_default();
+    Reflect::get(&performance, &"now".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call0(&performance).ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// How long `f` takes, in milliseconds, and what it returned.
+fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let start = now_ms();
+    let out = f();
+    (now_ms() - start, out)
+}
+
+/// The median of some timings.
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+/// The wasm memory in bytes (it only grows, so it is the high-water mark).
+fn wasm_memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
+/// The query parameter `name`, if present.
+fn param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// The year the reports are for; the synthetic booklets fill it and the year before.
+fn year() -> ReportingYear {
+    ReportingYear::starting_in(2025)
+}
+
+/// Runs the task the query string names, and publishes its result.
+pub fn run() {
+    spawn_local(async {
+        let n: usize = param("n").and_then(|n| n.parse().ok()).unwrap_or(1000);
+        let task = param("task").unwrap_or_default();
+        let result = match task.as_str() {
+            "report" => Ok(report(n)),
+            "memory" => Ok(memory(n, param("keep").as_deref() == Some("all"))),
+            "import" => import(n).await,
+            "unlock" => unlock(),
+            other => Err(format!("unknown task {other:?}")),
+        };
+        let value = match result {
+            Ok(v) => v,
+            Err(e) => json!({ "error": e }),
+        };
+        publish(&value);
+    });
+}
+
+/// Leaves the result in `window.__bench` and shows it on the page.
+fn publish(value: &Value) {
+    let text = value.to_string();
+    let global = js_sys::global();
+    if let Ok(parsed) = js_sys::JSON::parse(&text) {
+        let _ = Reflect::set(&global, &"__bench".into(), &parsed);
+    }
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        body.set_text_content(Some(&text));
+    }
+}
+
+/// The report over `n` booklets: the first pass, and the report from prepared figures.
+fn report(n: usize) -> Value {
+    let (generate_ms, booklets) = timed(|| synthetic_booklets(n).collect::<Vec<_>>());
+    let definitions = builtin_booklets();
+    let (first_pass_ms, data) = timed(|| ReportIndex::new(&definitions).prepare(&booklets));
+    let mut runs = Vec::new();
+    let mut counted = 0;
+    for _ in 0..11 {
+        let (ms, report) = timed(|| {
+            let report = data.report_for_year(year());
+            black_box(report.top_issues(5));
+            report
+        });
+        counted = report.booklets + report.comparison_booklets;
+        runs.push(ms);
+    }
+    let (full_ms, _) = timed(|| {
+        let data = ReportIndex::new(&definitions).prepare(black_box(&booklets));
+        black_box(data.report_for_year(year()).top_issues(5))
+    });
+    json!({
+        "task": "report",
+        "n": n,
+        "counted": counted,
+        "generate_ms": generate_ms,
+        "first_pass_ms": first_pass_ms,
+        "report_ms_median": median(runs.clone()),
+        "report_ms_best": runs.iter().cloned().fold(f64::INFINITY, f64::min),
+        "full_ms": full_ms,
+    })
+}
+
+/// The wasm memory for a report over `n` booklets, keeping them all or a thousand at a time.
+fn memory(n: usize, keep_all: bool) -> Value {
+    let before = wasm_memory_bytes();
+    let definitions = builtin_booklets();
+    let index = ReportIndex::new(&definitions);
+    let (ms, (data, kept)) = timed(|| {
+        if keep_all {
+            let booklets: Vec<_> = synthetic_booklets(n).collect();
+            (index.prepare(&booklets), booklets.len())
+        } else {
+            let mut all = synthetic_booklets(n);
+            let mut data = index.prepare(&[]);
+            loop {
+                let chunk: Vec<_> = all.by_ref().take(1000).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                index.extend(&mut data, &chunk);
+            }
+            (data, 1000)
+        }
+    });
+    let report = data.report_for_year(year());
+    json!({
+        "task": "memory",
+        "n": n,
+        "keep": if keep_all { "all" } else { "chunks" },
+        "booklets_in_memory_at_once": kept,
+        "counted": report.booklets + report.comparison_booklets,
+        "ms": ms,
+        "wasm_memory_before_bytes": before,
+        "wasm_memory_after_bytes": wasm_memory_bytes(),
+    })
+}
+
+/// Imports `n` sealed booklets into IndexedDB as the import page does, then reads them back.
+async fn import(n: usize) -> Result<Value, String> {
+    let mut rng = system_rng();
+    let (key, public_key) = generate_keypair(&mut rng);
+    let booklets: Vec<_> = synthetic_booklets(n).collect();
+    let (seal_ms, bundle) = timed(|| {
+        let items = booklets
+            .iter()
+            .map(|b| seal_booklet(b, &[public_key], &mut rng))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
+        Bundle::new(items)
+            .map(|b| b.to_bytes())
+            .map_err(|e| e.to_string())
+    });
+    let bundle = bundle?;
+    drop(booklets);
+    let store = DeviceStore::open().await.map_err(|e| e.to_string())?;
+    store
+        .clear(Area::Workspace)
+        .await
+        .map_err(|e| e.to_string())?;
+    let today = Date::parse("2026-05-01").map_err(|e| e.to_string())?;
+    // The opening step on its own (decrypt, read, check), then the whole import as the page
+    // runs it (which opens the file again).
+    let (open_ms, opened) = timed(|| my_say_core::seal::open_bundle_booklets(&bundle, &key));
+    let opened = opened.map_err(|e| e.to_string())?.len();
+    // Paced as the import page paces it, noting the longest stretch between two progress
+    // updates: how long the page could not paint or answer a tap while opening.
+    let start = now_ms();
+    let pacer = my_say_ui::browser::pace::Pacer::new();
+    let last = std::cell::Cell::new(start);
+    let longest_busy = std::cell::Cell::new(0.0f64);
+    let added = workspace::import_bundle_paced(&store, &bundle, &key, today, |_, _| {
+        let t = now_ms();
+        longest_busy.set(longest_busy.get().max(t - last.get()));
+        let turn = pacer.breathe();
+        let last = &last;
+        async move {
+            turn.await;
+            last.set(now_ms());
+        }
+    })
+    .await
+    .map_err(|e| e.to_string())?;
+    let import_ms = now_ms() - start;
+    let start = now_ms();
+    let back = workspace::booklets(&store)
+        .await
+        .map_err(|e| e.to_string())?;
+    let read_back_ms = now_ms() - start;
+    store
+        .clear(Area::Workspace)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(json!({
+        "task": "import",
+        "n": n,
+        "bundle_bytes": bundle.len(),
+        "seal_ms": seal_ms,
+        "open_ms": open_ms,
+        "opened": opened,
+        "import_ms": import_ms,
+        "longest_busy_while_opening_ms": longest_busy.get(),
+        "added": added.booklets.total(),
+        "read_back_ms": read_back_ms,
+        "read_back": back.len(),
+    }))
+}
+
+/// Argon2id with the app's parameters: setting up a workspace, and unlocking it (median of 5).
+fn unlock() -> Result<Value, String> {
+    const PASS: &str = "correct horse battery staple";
+    let (create_ms, made) =
+        timed(|| Workspace::create("Sam Example", PASS, KdfParams::DEFAULT, &mut system_rng()));
+    let (workspace, _) = made.map_err(|e| e.to_string())?;
+    let mut runs = Vec::new();
+    for _ in 0..5 {
+        let (ms, key) = timed(|| workspace.unlock(PASS));
+        key.map_err(|e| e.to_string())?;
+        runs.push(ms);
+    }
+    Ok(json!({
+        "task": "unlock",
+        "memory_kib": KdfParams::DEFAULT.memory_kib(),
+        "create_ms": create_ms,
+        "unlock_ms_median": median(runs.clone()),
+        "unlock_ms": runs,
+    }))
+}

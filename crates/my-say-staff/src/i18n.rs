@@ -1,0 +1,70 @@
+//! The staff workspace's wording: its own catalogue (`locales/*.json` in this crate) on top of
+//! the one both apps share (`my_say_ui::i18n`). `build.rs` writes one [`Key`] enum with every
+//! shared key first (in `my_say_ui::i18n::Key`'s order) and then the staff keys, and the staff
+//! keys' wording; a shared key's wording is looked up in `my_say_ui`. Pages use `crate::i18n::Key`
+//! for all their wording, through the same `I18n` context as the child's app. See docs/i18n.md.
+
+use my_say_ui::i18n::{Locale, Wording};
+
+include!(concat!(env!("OUT_DIR"), "/staff_text.rs"));
+
+impl Key {
+    /// The shared key this is, if it is one of the keys both apps use.
+    pub fn shared(self) -> Option<my_say_ui::i18n::Key> {
+        my_say_ui::i18n::Key::ALL.get(self as usize).copied()
+    }
+}
+
+impl From<my_say_ui::i18n::Key> for Key {
+    fn from(key: my_say_ui::i18n::Key) -> Key {
+        // The shared keys come first, in the same order.
+        Key::ALL[key as usize]
+    }
+}
+
+impl Wording for Key {
+    fn text_in(self, locale: Locale) -> &'static str {
+        if let Some(shared) = self.shared() {
+            return shared.text_in(locale);
+        }
+        let table = match locale {
+            Locale::En => &EN,
+            Locale::Cy => &CY,
+            Locale::Ar => &AR,
+        };
+        table[self as usize - SHARED_COUNT]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_has_wording_for_every_staff_key() {
+        for locale in Locale::ALL {
+            for key in Key::ALL {
+                assert!(
+                    !locale.text(key).trim().is_empty(),
+                    "{} is empty in {}",
+                    key.name(),
+                    locale.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn shared_keys_come_first_and_read_the_shared_wording() {
+        for shared in my_say_ui::i18n::Key::ALL {
+            let key = Key::from(shared);
+            assert_eq!(key.name(), shared.name());
+            assert_eq!(key.shared(), Some(shared));
+            for locale in Locale::ALL {
+                assert_eq!(locale.text(key), locale.text(shared));
+            }
+        }
+        let own = Key::ALL[SHARED_COUNT];
+        assert_eq!(own.shared(), None);
+    }
+}

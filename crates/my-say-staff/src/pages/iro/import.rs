@@ -1,0 +1,349 @@
+//! Importing answers files (`.mysay`): pick them or drop them; each opens with the IRO's key,
+//! all or nothing, and booklets already here are skipped. Council survey answers in a file are
+//! kept apart from review booklets and counted apart in the message.
+
+use super::use_active;
+use crate::i18n::Key;
+use crate::workspace::{self, use_unlocked, Added, BundleAdded};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use my_say_ui::browser::pace::Pacer;
+use my_say_ui::browser::{clock, files};
+use my_say_ui::i18n::{use_i18n, Locale};
+
+/// How one file's import went, for its message's look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    /// Booklets were added.
+    Added,
+    /// The file opened, but held nothing new.
+    NothingNew,
+    /// The file did not open; nothing was added.
+    Failed,
+}
+
+/// The message for a file that opened.
+fn opened_message(locale: Locale, file: &str, added: Added) -> (Outcome, String) {
+    let total = added.total().to_string();
+    let n = added.added.to_string();
+    let values = [("file", file), ("count", total.as_str())];
+    match (added.added, added.already) {
+        (0, 0) => (
+            Outcome::NothingNew,
+            locale.format(Key::IroImportEmpty, &values),
+        ),
+        (0, 1) => (
+            Outcome::NothingNew,
+            locale.format(Key::IroImportNothingNewOne, &values),
+        ),
+        (0, _) => (
+            Outcome::NothingNew,
+            locale.format(Key::IroImportNothingNew, &values),
+        ),
+        (1, 0) => (
+            Outcome::Added,
+            locale.format(Key::IroImportAddedOne, &values),
+        ),
+        (_, 0) => (Outcome::Added, locale.format(Key::IroImportAdded, &values)),
+        _ => (
+            Outcome::Added,
+            locale.format(
+                Key::IroImportAddedSome,
+                &[("file", file), ("added", &n), ("count", &total)],
+            ),
+        ),
+    }
+}
+
+/// The message for a file's survey answers (anonymous, kept apart from booklets).
+fn survey_message(locale: Locale, file: &str, added: Added) -> (Outcome, String) {
+    let total = added.total().to_string();
+    let n = added.added.to_string();
+    let values = [("file", file), ("count", total.as_str())];
+    match (added.added, added.already) {
+        (0, 1) => (
+            Outcome::NothingNew,
+            locale.format(Key::SurveyImportNothingNewOne, &values),
+        ),
+        (0, _) => (
+            Outcome::NothingNew,
+            locale.format(Key::SurveyImportNothingNew, &values),
+        ),
+        (1, 0) => (
+            Outcome::Added,
+            locale.format(Key::SurveyImportAddedOne, &values),
+        ),
+        (_, 0) => (
+            Outcome::Added,
+            locale.format(Key::SurveyImportAdded, &values),
+        ),
+        _ => (
+            Outcome::Added,
+            locale.format(
+                Key::SurveyImportAddedSome,
+                &[("file", file), ("added", &n), ("count", &total)],
+            ),
+        ),
+    }
+}
+
+/// The messages for a file that opened: booklets, survey answers, or one of each.
+fn file_messages(locale: Locale, file: &str, added: BundleAdded) -> Vec<(Outcome, String)> {
+    let mut out = Vec::new();
+    if added.booklets.total() > 0 || added.survey_answers.total() == 0 {
+        out.push(opened_message(locale, file, added.booklets));
+    }
+    if added.survey_answers.total() > 0 {
+        out.push(survey_message(locale, file, added.survey_answers));
+    }
+    out
+}
+
+/// "Import answers": a file picker and a drop zone for answers files, and a message per file.
+#[component]
+pub fn ImportAnswers(
+    /// Called after a pick or drop that added at least one booklet.
+    on_imported: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let active = use_active();
+    let unlocked = use_unlocked();
+    let results = RwSignal::new(Vec::<(Outcome, String)>::new());
+    let opening = RwSignal::new(None::<String>);
+    // Booklets opened so far and in all, while a large file opens.
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let dragging = RwSignal::new(false);
+
+    let import = move |picked: Vec<web_sys::File>| {
+        let Some(key) = unlocked.key() else {
+            return;
+        };
+        if picked.is_empty() || opening.get_untracked().is_some() {
+            return;
+        }
+        results.set(Vec::new());
+        spawn_local(async move {
+            let locale = i18n.locale();
+            let store = match active.store().await {
+                Ok(store) => store,
+                Err(e) => {
+                    results.set(vec![(Outcome::Failed, e.to_string())]);
+                    return;
+                }
+            };
+            let mut any_added = false;
+            for file in picked {
+                let name = file.name();
+                opening.set(Some(name.clone()));
+                let messages = match files::read(&file).await {
+                    Err(reason) => vec![(
+                        Outcome::Failed,
+                        locale.format(
+                            Key::IroImportFailed,
+                            &[("file", &name), ("reason", &reason)],
+                        ),
+                    )],
+                    Ok(bytes) => {
+                        progress.set(None);
+                        let pacer = Pacer::new();
+                        let paced = workspace::import_bundle_paced(
+                            &store,
+                            &bytes,
+                            &key,
+                            clock::today_date(),
+                            |opened, total| {
+                                progress.set(Some((opened, total)));
+                                pacer.breathe()
+                            },
+                        )
+                        .await;
+                        progress.set(None);
+                        match paced {
+                            Ok(added) => {
+                                any_added |=
+                                    added.booklets.added > 0 || added.survey_answers.added > 0;
+                                file_messages(locale, &name, added)
+                            }
+                            Err(e) => vec![(
+                                Outcome::Failed,
+                                locale.format(
+                                    Key::IroImportFailed,
+                                    &[("file", &name), ("reason", &e.to_string())],
+                                ),
+                            )],
+                        }
+                    }
+                };
+                results.update(|r| r.extend(messages));
+            }
+            opening.set(None);
+            if any_added {
+                on_imported.run(());
+            }
+        });
+    };
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let picked = input.files().map(file_list).unwrap_or_default();
+        // Cleared, so that choosing the same file again is noticed (and reported as nothing new).
+        input.set_value("");
+        import(picked);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let picked = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .map(file_list)
+            .unwrap_or_default();
+        import(picked);
+    };
+
+    view! {
+        <section class="card import" aria-labelledby="import-heading">
+            <h2 id="import-heading">{i18n.tr(Key::IroImportTitle)}</h2>
+            <p>{i18n.tr(Key::IroImportLead)}</p>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <label for="import-files">{i18n.tr(Key::IroImportChoose)}</label>
+                <p class="hint" id="import-hint">{i18n.tr(Key::IroImportDrop)}</p>
+                <input
+                    id="import-files"
+                    type="file"
+                    multiple=true
+                    accept=".mysay"
+                    aria-describedby="import-hint"
+                    on:change=on_pick
+                />
+            </div>
+            <div class="import-results" role="status" aria-live="polite">
+                {move || opening.get().map(|file| view! {
+                    <p class="busy-note"><span class="spinner" aria-hidden="true"></span>{i18n.locale().format(Key::IroImporting, &[("file", &file)])}</p>
+                })}
+                {move || progress.get().filter(|(_, total)| *total > 0).map(|(opened, total)| {
+                    let words = i18n.locale().format(
+                        Key::IroImportingProgress,
+                        &[("opened", &opened.to_string()), ("total", &total.to_string())],
+                    );
+                    view! {
+                        <div class="progress">
+                            <progress max=total.to_string() value=opened.to_string() aria-label=words.clone()></progress>
+                            <span>{words}</span>
+                        </div>
+                    }
+                })}
+                <ul class="plain">
+                    {move || results.get().into_iter().map(|(outcome, text)| {
+                        let class = match outcome {
+                            Outcome::Added => "banner success",
+                            Outcome::NothingNew => "banner info",
+                            Outcome::Failed => "banner error",
+                        };
+                        view! { <li class=class dir="auto">{text}</li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </section>
+    }
+}
+
+/// The files of a file list, in order.
+fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_result_gets_its_own_wording() {
+        let msg = |added, already| opened_message(Locale::En, "t.mysay", Added { added, already });
+        assert_eq!(
+            msg(3, 0),
+            (Outcome::Added, "Added 3 booklets from t.mysay".into())
+        );
+        assert_eq!(
+            msg(1, 0),
+            (Outcome::Added, "Added 1 booklet from t.mysay".into())
+        );
+        assert_eq!(msg(1, 2).0, Outcome::Added);
+        assert!(msg(1, 2).1.contains("Added 1 of the 3 booklets in t.mysay"));
+        assert_eq!(
+            msg(0, 3),
+            (
+                Outcome::NothingNew,
+                "Nothing new: all 3 booklets in t.mysay were already here".into()
+            )
+        );
+        assert_eq!(msg(0, 1).0, Outcome::NothingNew);
+        assert_eq!(msg(0, 0).0, Outcome::NothingNew);
+        let both = |b: (usize, usize), s: (usize, usize)| {
+            file_messages(
+                Locale::En,
+                "t.mysay",
+                BundleAdded {
+                    booklets: Added {
+                        added: b.0,
+                        already: b.1,
+                    },
+                    survey_answers: Added {
+                        added: s.0,
+                        already: s.1,
+                    },
+                },
+            )
+        };
+        assert_eq!(
+            both((0, 0), (3, 0)),
+            vec![(Outcome::Added, "3 survey answers added from t.mysay".into())]
+        );
+        assert_eq!(
+            both((0, 0), (0, 2)),
+            vec![(
+                Outcome::NothingNew,
+                "Nothing new: all 2 survey answers in t.mysay were already here".into()
+            )]
+        );
+        assert_eq!(both((2, 0), (1, 0)).len(), 2);
+        assert_eq!(both((0, 0), (0, 0)), vec![msg(0, 0)]);
+        for locale in Locale::ALL {
+            for (a, b) in [(0, 1), (0, 5), (1, 0), (4, 0), (2, 3)] {
+                let text = survey_message(
+                    locale,
+                    "t.mysay",
+                    Added {
+                        added: a,
+                        already: b,
+                    },
+                )
+                .1;
+                assert!(text.contains("t.mysay") && !text.contains('{'), "{text}");
+            }
+        }
+        for locale in Locale::ALL {
+            for (a, b) in [(0, 0), (0, 1), (0, 5), (1, 0), (4, 0), (2, 3)] {
+                let text = opened_message(
+                    locale,
+                    "t.mysay",
+                    Added {
+                        added: a,
+                        already: b,
+                    },
+                )
+                .1;
+                assert!(text.contains("t.mysay") && !text.contains('{'), "{text}");
+            }
+        }
+    }
+}

@@ -1,0 +1,1199 @@
+//! The IRO's workspace on this device: their key pair, kept only wrapped under their
+//! passphrase, and the booklets they have opened with it.
+//!
+//! What is kept where (see `browser::store` for the areas):
+//!
+//! - [`Area::Settings`], `iro/workspace`: the IRO's display name and their private key wrapped
+//!   with Argon2id and ChaCha20-Poly1305 under their passphrase (`WrappedKey`, which carries the
+//!   public key in the clear). Nothing in it is readable without the passphrase.
+//! - [`Area::Workspace`], `booklet/<id>`: every booklet the IRO has opened, as JSON, encrypted at
+//!   rest with the device key. The id is the sealed booklet's id, so importing the same file
+//!   twice adds nothing.
+//! - [`Area::Workspace`], `followup/<id>`, `read/<booklet id>` and `settings`: follow-ups of
+//!   worrying answers ([`follow_ups`]), when each booklet was first read ([`inbox`]), and the
+//!   workspace settings such as bank holidays ([`settings`]). Encrypted at rest the same way.
+//!
+//! The unwrapped private key lives only in memory, in [`UnlockedWorkspace`], and only while the
+//! IRO's screens are open; it is never stored. Everything here except that context works on any
+//! [`KeyValueStore`], so it is tested natively with `MemoryStore`.
+
+pub mod data_care;
+pub mod follow_ups;
+pub mod inbox;
+pub mod settings;
+pub mod surveys;
+pub mod transfer;
+
+use leptos::prelude::*;
+use my_say_core::calendar::{uk_date_of_timestamp, Date};
+use my_say_core::report::{ReportData, ReportIndex};
+use my_say_core::seal::{
+    generate_keypair, open_bundle_booklets, Bundle, BundleOpener, CryptoRng, Fingerprint,
+    ImportError, IroIdentity, KdfParams, KeyError, KeyFileError, PrivateKey, RecoveryFile,
+    SealedBooklet, SetupCode, WrappedKey, MIN_PASSPHRASE_CHARS,
+};
+use my_say_core::CompletedBooklet;
+use my_say_ui::browser::store::{Area, DeviceStore, KeyValueStore, MemoryStore, StoreError};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Where the workspace record is kept in [`Area::Settings`].
+pub const WORKSPACE_KEY: &str = "iro/workspace";
+/// Opened booklets are kept in [`Area::Workspace`] under this prefix and their id.
+pub const BOOKLET_PREFIX: &str = "booklet/";
+
+/// This device's IRO workspace as stored: who the IRO is, and their wrapped private key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Workspace {
+    /// The IRO's name as tablets show it, and their public key.
+    pub identity: IroIdentity,
+    /// The private key, encrypted under the IRO's passphrase.
+    pub wrapped_key: WrappedKey,
+}
+
+/// The stored shape of [`Workspace`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredWorkspace {
+    version: u32,
+    display_name: String,
+    /// `WrappedKey::to_json`, as docs/sealed-format.md describes.
+    wrapped_key: String,
+}
+
+/// Something wrong with what was typed into a set-up or passphrase form. The page words it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// No display name.
+    NameMissing,
+    /// A name over 100 bytes or with control characters.
+    NameInvalid,
+    /// A new passphrase shorter than [`MIN_PASSPHRASE_CHARS`].
+    PassphraseTooShort,
+    /// The confirmation differs from the new passphrase.
+    PassphraseMismatch,
+}
+
+/// Checks a new passphrase and its confirmation; every problem found, in form order.
+pub fn check_new_passphrase(passphrase: &str, confirm: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        problems.push(Problem::PassphraseTooShort);
+    } else if passphrase != confirm {
+        problems.push(Problem::PassphraseMismatch);
+    }
+    problems
+}
+
+/// Checks a set-up form: display name, passphrase, confirmation. Every problem, in form order.
+pub fn check_set_up(display_name: &str, passphrase: &str, confirm: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if display_name.trim().is_empty() {
+        problems.push(Problem::NameMissing);
+    } else if IroIdentity::new(display_name, placeholder_key()).is_err() {
+        problems.push(Problem::NameInvalid);
+    }
+    problems.extend(check_new_passphrase(passphrase, confirm));
+    problems
+}
+
+/// Any valid public key, to check a name with `IroIdentity::new` before a key exists.
+fn placeholder_key() -> my_say_core::seal::PublicKey {
+    PrivateKey::from_bytes(&[7; 32]).public_key()
+}
+
+/// Why a recovery file could not be restored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreError {
+    /// Not a recovery file, or a damaged one.
+    File(KeyFileError),
+    /// The passphrase does not open it (or another key problem).
+    Key(KeyError),
+    /// It holds a different key from the workspace already on this device.
+    OtherKey {
+        /// The recovery file's fingerprint.
+        found: Fingerprint,
+        /// This device's workspace's fingerprint.
+        expected: Fingerprint,
+    },
+}
+
+impl fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RestoreError::File(e) => e.fmt(f),
+            RestoreError::Key(e) => e.fmt(f),
+            RestoreError::OtherKey { found, expected } => write!(
+                f,
+                "This recovery file is for a different key (fingerprint {found}). The workspace \
+                 on this device has fingerprint {expected}."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RestoreError {}
+
+/// Why a new workspace could not be made (the set-up form is checked first, so rarely seen).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CreateError {
+    /// The display name is empty, too long or not on one line.
+    Name(KeyFileError),
+    /// The passphrase is too short, or the device could not run Argon2id.
+    Key(KeyError),
+}
+
+impl fmt::Display for CreateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CreateError::Name(e) => e.fmt(f),
+            CreateError::Key(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for CreateError {}
+
+impl Workspace {
+    /// A new workspace: a fresh key pair, wrapped under `passphrase` with `kdf` (the app passes
+    /// [`KdfParams::DEFAULT`]). Returns the unwrapped key too, so the IRO starts unlocked.
+    /// Slow by design (Argon2id): run it after the page has shown that it is busy.
+    pub fn create(
+        display_name: &str,
+        passphrase: &str,
+        kdf: KdfParams,
+        rng: &mut impl CryptoRng,
+    ) -> Result<(Workspace, PrivateKey), CreateError> {
+        let (key, public_key) = generate_keypair(rng);
+        let identity = IroIdentity::new(display_name, public_key).map_err(CreateError::Name)?;
+        let wrapped_key =
+            WrappedKey::wrap_with(&key, passphrase, kdf, rng).map_err(CreateError::Key)?;
+        Ok((
+            Workspace {
+                identity,
+                wrapped_key,
+            },
+            key,
+        ))
+    }
+
+    /// Restores a workspace from a recovery file and its passphrase. When this device already
+    /// has a workspace (`existing`), the file must hold the same key: restoring then replaces a
+    /// forgotten passphrase with the one the file was saved with, and can never show one IRO's
+    /// booklets under another's key. Slow by design (Argon2id).
+    pub fn restore(
+        recovery_json: &str,
+        passphrase: &str,
+        existing: Option<&Workspace>,
+    ) -> Result<(Workspace, PrivateKey), RestoreError> {
+        let file = RecoveryFile::from_json(recovery_json).map_err(RestoreError::File)?;
+        if let Some(existing) = existing {
+            if existing.identity.public_key != file.wrapped_key.public_key {
+                return Err(RestoreError::OtherKey {
+                    found: file.wrapped_key.public_key.fingerprint(),
+                    expected: existing.fingerprint(),
+                });
+            }
+        }
+        let key = file
+            .wrapped_key
+            .unwrap(passphrase)
+            .map_err(RestoreError::Key)?;
+        Ok((
+            Workspace {
+                identity: file.identity(),
+                wrapped_key: file.wrapped_key,
+            },
+            key,
+        ))
+    }
+
+    /// The private key, if `passphrase` is right. Slow by design (Argon2id).
+    pub fn unlock(&self, passphrase: &str) -> Result<PrivateKey, KeyError> {
+        self.wrapped_key.unwrap(passphrase)
+    }
+
+    /// The same workspace with the key wrapped under a new passphrase (parameters raised to at
+    /// least the default, never lowered). Nothing sealed changes: the key pair is the same.
+    pub fn change_passphrase(
+        &self,
+        old: &str,
+        new: &str,
+        rng: &mut impl CryptoRng,
+    ) -> Result<Workspace, KeyError> {
+        Ok(Workspace {
+            identity: self.identity.clone(),
+            wrapped_key: self.wrapped_key.rewrap(old, new, rng)?,
+        })
+    }
+
+    /// The public key's fingerprint, to compare with a tablet's screen.
+    pub fn fingerprint(&self) -> Fingerprint {
+        self.identity.fingerprint()
+    }
+
+    /// The recovery file to download: its suggested name and its JSON.
+    pub fn recovery_file(&self) -> (String, String) {
+        let file = RecoveryFile {
+            display_name: self.identity.display_name.clone(),
+            wrapped_key: self.wrapped_key.clone(),
+        };
+        (
+            format!("my-say-recovery-{}.json", self.fingerprint()),
+            file.to_json(),
+        )
+    }
+
+    /// The public key file to give whoever sets up tablets: its suggested name and its JSON.
+    pub fn key_file(&self) -> (String, String) {
+        (
+            format!("my-say-key-{}.json", self.fingerprint()),
+            self.identity.to_key_file(),
+        )
+    }
+
+    /// The link that sets a tablet up to seal for this IRO: `<origin>/tablet#<setup code>`.
+    /// The code is in the fragment, which browsers never send to a server.
+    pub fn setup_link(&self, origin: &str) -> String {
+        let code = SetupCode::new(vec![self.identity.clone()])
+            .expect("one valid identity is always a valid setup code");
+        format!(
+            "{}/tablet#{}",
+            origin.trim_end_matches('/'),
+            code.to_fragment()
+        )
+    }
+}
+
+/// The workspace on this device, if one has been set up.
+pub async fn load(store: &impl KeyValueStore) -> Result<Option<Workspace>, StoreError> {
+    let Some(stored) = store
+        .get_json::<StoredWorkspace>(Area::Settings, WORKSPACE_KEY)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let wrapped_key =
+        WrappedKey::from_json(&stored.wrapped_key).map_err(|_| StoreError::Corrupt)?;
+    let identity = IroIdentity::new(&stored.display_name, wrapped_key.public_key)
+        .map_err(|_| StoreError::Corrupt)?;
+    Ok(Some(Workspace {
+        identity,
+        wrapped_key,
+    }))
+}
+
+/// Keeps the workspace (name and wrapped key) on this device, replacing what was there.
+pub async fn save(store: &impl KeyValueStore, workspace: &Workspace) -> Result<(), StoreError> {
+    let stored = StoredWorkspace {
+        version: 1,
+        display_name: workspace.identity.display_name.clone(),
+        wrapped_key: workspace.wrapped_key.to_json(),
+    };
+    store.put_json(Area::Settings, WORKSPACE_KEY, &stored).await
+}
+
+/// What adding booklets did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Added {
+    /// Booklets new to this workspace, now stored.
+    pub added: usize,
+    /// Booklets that were here already, skipped.
+    pub already: usize,
+}
+
+impl Added {
+    /// How many booklets were looked at.
+    pub fn total(&self) -> usize {
+        self.added + self.already
+    }
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportFailure {
+    /// The file did not open: nothing was stored.
+    File(ImportError),
+    /// Storage failed: the file's booklets were stored all together or not at all; importing
+    /// again adds whatever is missing.
+    Store(StoreError),
+}
+
+impl fmt::Display for ImportFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportFailure::File(e) => e.fmt(f),
+            ImportFailure::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+fn booklet_key(id: &str) -> String {
+    format!("{BOOKLET_PREFIX}{id}")
+}
+
+/// How many records one read transaction takes: one transaction each would take seconds for
+/// ten thousand, all in one would hold every record in memory at once.
+const READ_CHUNK: usize = 1000;
+
+/// Reads every record in [`Area::Workspace`] whose key starts with `prefix`, [`READ_CHUNK`] per
+/// transaction, and hands each chunk's records to `each`. A damaged record is skipped rather
+/// than hiding every other one.
+pub(crate) async fn each_chunk<T: serde::de::DeserializeOwned>(
+    store: &impl KeyValueStore,
+    prefix: &str,
+    mut each: impl FnMut(Vec<T>),
+) -> Result<(), StoreError> {
+    let keys: Vec<String> = store
+        .keys(Area::Workspace)
+        .await?
+        .into_iter()
+        .filter(|k| k.starts_with(prefix))
+        .collect();
+    for chunk in keys.chunks(READ_CHUNK) {
+        let records = store
+            .get_many(Area::Workspace, chunk)
+            .await?
+            .into_iter()
+            .flatten()
+            .filter_map(|value| serde_json::from_slice(&value).ok())
+            .collect();
+        each(records);
+    }
+    Ok(())
+}
+
+/// Every record under `prefix` (see [`each_chunk`]), in key order.
+pub(crate) async fn records<T: serde::de::DeserializeOwned>(
+    store: &impl KeyValueStore,
+    prefix: &str,
+) -> Result<Vec<T>, StoreError> {
+    let mut out = Vec::new();
+    each_chunk(store, prefix, |chunk| out.extend(chunk)).await?;
+    Ok(out)
+}
+
+/// Stores each record under `key_of(record)`, skipping keys the workspace already has (so the
+/// same file twice adds nothing), in one transaction: ten thousand records wait for the disk
+/// once, not ten thousand times, and are stored all or none.
+pub(crate) async fn add_new<T: Serialize>(
+    store: &impl KeyValueStore,
+    records: &[T],
+    key_of: impl Fn(&T) -> String,
+) -> Result<Added, StoreError> {
+    let mut have: BTreeSet<String> = store.keys(Area::Workspace).await?.into_iter().collect();
+    let mut result = Added::default();
+    let mut new = Vec::new();
+    for record in records {
+        let key = key_of(record);
+        if !have.insert(key.clone()) {
+            result.already += 1;
+            continue;
+        }
+        new.push((key, record));
+        result.added += 1;
+    }
+    store.put_many_json(Area::Workspace, &new).await?;
+    Ok(result)
+}
+
+/// Stores each booklet under its id, skipping ids this workspace already has, and opens a
+/// follow-up, dated `today`, for every worrying answer that has none yet (so a booklet that
+/// arrives twice never opens a worry twice).
+pub async fn add_booklets(
+    store: &impl KeyValueStore,
+    booklets: &[CompletedBooklet],
+    today: Date,
+) -> Result<Added, StoreError> {
+    let result = add_new(store, booklets, |b| booklet_key(&b.id)).await?;
+    follow_ups::open_for(store, booklets, today).await?;
+    Ok(result)
+}
+
+/// What importing an answers file added: review booklets and council survey answers, counted
+/// apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BundleAdded {
+    /// Review booklets (to the inbox).
+    pub booklets: Added,
+    /// Finished council surveys (anonymous; never in the inbox, follow-ups or review reports).
+    pub survey_answers: Added,
+}
+
+/// Stores opened booklets where they belong: finished surveys with [`surveys::add_answers`],
+/// review booklets with [`add_booklets`] (worries open follow-ups dated `today`).
+async fn add_opened(
+    store: &impl KeyValueStore,
+    opened: Vec<CompletedBooklet>,
+    today: Date,
+) -> Result<BundleAdded, StoreError> {
+    let (answers, booklets): (Vec<_>, Vec<_>) =
+        opened.into_iter().partition(surveys::is_survey_answer);
+    let mut added = BundleAdded::default();
+    if !booklets.is_empty() {
+        added.booklets = add_booklets(store, &booklets, today).await?;
+    }
+    if !answers.is_empty() {
+        added.survey_answers = surveys::add_answers(store, &answers).await?;
+    }
+    Ok(added)
+}
+
+/// Imports a bundle file (`.mysay`) with the IRO's key. All or nothing: unless every booklet in
+/// the file opens, nothing is stored. Booklets already here are skipped. Review booklets go to
+/// the inbox and their worries open follow-ups dated `today`; finished council surveys are kept
+/// apart with the survey answers.
+pub async fn import_bundle(
+    store: &impl KeyValueStore,
+    bytes: &[u8],
+    key: &PrivateKey,
+    today: Date,
+) -> Result<BundleAdded, ImportFailure> {
+    import_bundle_paced(store, bytes, key, today, |_, _| async {}).await
+}
+
+/// How many booklets are opened between two calls of `between` in [`import_bundle_paced`]:
+/// small enough that a slow tablet opens them well inside a frame.
+pub const OPEN_STEP: usize = 8;
+
+/// [`import_bundle`], opening [`OPEN_STEP`] booklets at a time and awaiting
+/// `between(opened, total)` after each step, so the page can show progress and give the
+/// browser a turn. Still all or nothing: nothing is stored until every booklet has opened.
+pub async fn import_bundle_paced<F, Fut>(
+    store: &impl KeyValueStore,
+    bytes: &[u8],
+    key: &PrivateKey,
+    today: Date,
+    mut between: F,
+) -> Result<BundleAdded, ImportFailure>
+where
+    F: FnMut(usize, usize) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let mut opener = BundleOpener::new(bytes, key).map_err(ImportFailure::File)?;
+    loop {
+        let done = opener.open_some(OPEN_STEP).map_err(ImportFailure::File)?;
+        between(opener.opened(), opener.total()).await;
+        if done {
+            break;
+        }
+    }
+    let opened = opener.finish_booklets().map_err(ImportFailure::File)?;
+    add_opened(store, opened, today)
+        .await
+        .map_err(ImportFailure::Store)
+}
+
+/// What picking up this device's own sealed booklets did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PickedUp {
+    /// Review booklets moved or copied into the workspace (new ones only).
+    pub added: usize,
+    /// Finished council surveys moved or copied into the workspace (new ones only).
+    pub survey_answers: usize,
+    /// Sealed copies removed from this device's sealed area.
+    pub removed: usize,
+}
+
+/// Opens the sealed booklets waiting on this same device (a child filled in a booklet on the
+/// IRO's own device) and adds them to the workspace. A sealed booklet for this key alone is then
+/// removed from the sealed area; one also sealed for someone else (a team manager) stays there
+/// so it can still be sent to them. Items that are not for this key, or do not open, are left
+/// as they are. Worries open follow-ups dated `today`; finished council surveys (sealed for a
+/// council lead who uses this device) go with the survey answers, as on import.
+pub async fn collect_sealed(
+    store: &impl KeyValueStore,
+    key: &PrivateKey,
+    today: Date,
+) -> Result<PickedUp, StoreError> {
+    let public_key = key.public_key();
+    let mut result = PickedUp::default();
+    for id in store.keys(Area::Sealed).await? {
+        let Some(bytes) = store.get_bytes(Area::Sealed, &id).await? else {
+            continue;
+        };
+        let Ok(item) = SealedBooklet::from_bytes(&bytes) else {
+            continue;
+        };
+        if !item.is_for(&public_key) {
+            continue;
+        }
+        let only_for_me = item.recipients().len() == 1;
+        // Opened as a one-booklet bundle, so it gets exactly the checks an imported file gets
+        // (authentication, and the id inside matching the sealed id).
+        let Ok(bundle) = Bundle::new(vec![item]) else {
+            continue;
+        };
+        let Ok(booklets) = open_bundle_booklets(&bundle.to_bytes(), key) else {
+            continue;
+        };
+        let added = add_opened(store, booklets, today).await?;
+        result.added += added.booklets.added;
+        result.survey_answers += added.survey_answers.added;
+        if only_for_me {
+            store.delete(Area::Sealed, &id).await?;
+            result.removed += 1;
+        }
+    }
+    Ok(result)
+}
+
+/// Every booklet in the workspace, newest first (by when the child finished). A damaged record
+/// is skipped rather than hiding every other one.
+pub async fn booklets(store: &impl KeyValueStore) -> Result<Vec<CompletedBooklet>, StoreError> {
+    let mut out: Vec<CompletedBooklet> = records(store, BOOKLET_PREFIX).await?;
+    out.sort_by(|a, b| {
+        b.completed_at
+            .cmp(&a.completed_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(out)
+}
+
+/// The report figures of every booklet in the workspace, and the day the earliest was
+/// finished (UK time). Booklets are read a thousand at a time and only their compact figures
+/// are kept, so memory stays small however many there are (100,000 booklets: about 9 MiB of
+/// figures rather than 270 MiB of booklets; see docs/performance.md). A damaged record is
+/// skipped rather than hiding every other one.
+pub async fn report_data(
+    store: &impl KeyValueStore,
+    index: &ReportIndex<'_>,
+) -> Result<(ReportData, Option<Date>), StoreError> {
+    let mut data = index.prepare(&[]);
+    let mut earliest: Option<Date> = None;
+    each_chunk(store, BOOKLET_PREFIX, |booklets: Vec<CompletedBooklet>| {
+        for day in booklets
+            .iter()
+            .filter_map(|b| uk_date_of_timestamp(&b.completed_at))
+        {
+            earliest = Some(earliest.map_or(day, |e| e.min(day)));
+        }
+        index.extend(&mut data, &booklets);
+    })
+    .await?;
+    Ok((data, earliest))
+}
+
+/// Where the IRO's pages keep their data: this device's store, or the memory of a demo
+/// workspace (example data that must never mix with real booklets, and goes with the page).
+#[derive(Clone)]
+pub enum WorkspaceStore {
+    /// This device's IndexedDB store.
+    Device(DeviceStore),
+    /// In memory only.
+    Demo(MemoryStore),
+}
+
+impl KeyValueStore for WorkspaceStore {
+    async fn put_bytes(&self, area: Area, key: &str, value: &[u8]) -> Result<(), StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.put_bytes(area, key, value).await,
+            WorkspaceStore::Demo(s) => s.put_bytes(area, key, value).await,
+        }
+    }
+
+    async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.put_many(area, entries).await,
+            WorkspaceStore::Demo(s) => s.put_many(area, entries).await,
+        }
+    }
+
+    async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.get_bytes(area, key).await,
+            WorkspaceStore::Demo(s) => s.get_bytes(area, key).await,
+        }
+    }
+
+    async fn get_many(
+        &self,
+        area: Area,
+        keys: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.get_many(area, keys).await,
+            WorkspaceStore::Demo(s) => s.get_many(area, keys).await,
+        }
+    }
+
+    async fn delete(&self, area: Area, key: &str) -> Result<(), StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.delete(area, key).await,
+            WorkspaceStore::Demo(s) => s.delete(area, key).await,
+        }
+    }
+
+    async fn keys(&self, area: Area) -> Result<Vec<String>, StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.keys(area).await,
+            WorkspaceStore::Demo(s) => s.keys(area).await,
+        }
+    }
+
+    async fn clear(&self, area: Area) -> Result<(), StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.clear(area).await,
+            WorkspaceStore::Demo(s) => s.clear(area).await,
+        }
+    }
+
+    async fn erase_everything(&self) -> Result<(), StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.erase_everything().await,
+            WorkspaceStore::Demo(s) => s.erase_everything().await,
+        }
+    }
+}
+
+/// The unlocked workspace: what it is, and the private key, in memory only.
+#[derive(Clone)]
+pub struct Unlocked {
+    /// The stored workspace (name, wrapped key).
+    pub workspace: Workspace,
+    /// The private key. Dropped (and wiped) when the workspace is locked.
+    pub key: PrivateKey,
+}
+
+/// Shared through context by the IRO area: the unlocked workspace, or `None` while locked.
+/// The key is held in a local (not `Send`) signal, and never leaves memory. Leaving the IRO
+/// area disposes of the context, which locks the workspace.
+#[derive(Clone, Copy)]
+pub struct UnlockedWorkspace(pub RwSignal<Option<Unlocked>, LocalStorage>);
+
+impl UnlockedWorkspace {
+    /// A locked workspace context.
+    pub fn new() -> Self {
+        UnlockedWorkspace(RwSignal::new_local(None))
+    }
+
+    /// Unlocks with this key.
+    pub fn set(self, workspace: Workspace, key: PrivateKey) {
+        self.0.set(Some(Unlocked { workspace, key }));
+    }
+
+    /// Forgets the key: the workspace is locked again.
+    pub fn lock(self) {
+        self.0.set(None);
+    }
+
+    /// Whether the workspace is unlocked (reactive).
+    pub fn is_unlocked(self) -> bool {
+        self.0.with(Option::is_some)
+    }
+
+    /// The private key, if unlocked (not reactive).
+    pub fn key(self) -> Option<PrivateKey> {
+        self.0.with_untracked(|u| u.as_ref().map(|u| u.key.clone()))
+    }
+
+    /// The workspace, if unlocked (not reactive).
+    pub fn workspace_untracked(self) -> Option<Workspace> {
+        self.0
+            .with_untracked(|u| u.as_ref().map(|u| u.workspace.clone()))
+    }
+
+    /// The workspace, if unlocked (reactive).
+    pub fn workspace(self) -> Option<Workspace> {
+        self.0.with(|u| u.as_ref().map(|u| u.workspace.clone()))
+    }
+}
+
+impl Default for UnlockedWorkspace {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The workspace context of the IRO area.
+pub fn use_unlocked() -> UnlockedWorkspace {
+    expect_context::<UnlockedWorkspace>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use my_say_core::seal::{seal_booklet, system_rng, PublicKey};
+    use my_say_ui::browser::store::{now, MemoryStore};
+
+    const PASS: &str = "correct horse battery staple";
+
+    fn fast() -> KdfParams {
+        KdfParams::MINIMUM
+    }
+
+    fn booklet(id: &str, name: &str, completed_at: &str) -> CompletedBooklet {
+        serde_json::from_value(serde_json::json!({
+            "id": id,
+            "booklet_id": "review-10-15",
+            "booklet_revision": 1,
+            "locale": "en",
+            "age_band": "10-15",
+            "child": { "name": name, "age_band": "10-15", "review_date": "2026-12-01" },
+            "answers": {},
+            "completed_at": completed_at,
+        }))
+        .unwrap()
+    }
+
+    fn bundle_of(booklets: &[CompletedBooklet], to: &[PublicKey]) -> Vec<u8> {
+        let items = booklets
+            .iter()
+            .map(|b| seal_booklet(b, to, &mut system_rng()).unwrap())
+            .collect();
+        Bundle::new(items).unwrap().to_bytes()
+    }
+
+    fn today() -> Date {
+        Date::parse("2026-11-23").unwrap()
+    }
+
+    fn id(n: u8) -> String {
+        format!("{n:032x}")
+    }
+
+    #[test]
+    fn a_paced_import_reports_progress_and_stores_nothing_until_every_booklet_opens() {
+        let store = MemoryStore::new();
+        let (key, public) = generate_keypair(&mut system_rng());
+        let twenty: Vec<CompletedBooklet> = (1..=20)
+            .map(|n| booklet(&id(n), "Tia", "2026-11-20T10:00:00Z"))
+            .collect();
+        let bytes = bundle_of(&twenty, &[public]);
+        let steps = std::cell::RefCell::new(Vec::new());
+        let added = now(import_bundle_paced(
+            &store,
+            &bytes,
+            &key,
+            today(),
+            |o, t| {
+                steps.borrow_mut().push((o, t));
+                async {}
+            },
+        ))
+        .unwrap();
+        assert_eq!(added.booklets.added, 20);
+        // Eight at a time, and the last step reaches the total.
+        assert_eq!(steps.into_inner(), vec![(8, 20), (16, 20), (20, 20)]);
+
+        // A damaged last booklet: every step before it ran, yet nothing was stored.
+        let store = MemoryStore::new();
+        let mut damaged = bytes.clone();
+        let last = damaged.len() - 1;
+        damaged[last] ^= 1;
+        let calls = std::cell::Cell::new(0);
+        let failed = now(import_bundle_paced(
+            &store,
+            &damaged,
+            &key,
+            today(),
+            |_, _| {
+                calls.set(calls.get() + 1);
+                async {}
+            },
+        ));
+        assert!(matches!(failed, Err(ImportFailure::File(_))));
+        assert_eq!(calls.get(), 2);
+        assert!(now(booklets(&store)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn set_up_forms_are_checked_field_by_field() {
+        assert_eq!(check_set_up("Sam Patel", PASS, PASS), vec![]);
+        assert_eq!(
+            check_set_up("  ", "short", "short"),
+            vec![Problem::NameMissing, Problem::PassphraseTooShort]
+        );
+        assert_eq!(
+            check_set_up(&"x".repeat(101), PASS, "something else"),
+            vec![Problem::NameInvalid, Problem::PassphraseMismatch]
+        );
+        assert_eq!(
+            check_set_up("Sam\nPatel", PASS, PASS),
+            vec![Problem::NameInvalid]
+        );
+        // Eight characters, counted as characters rather than bytes.
+        assert_eq!(check_new_passphrase("ŵŵŵŵŵŵŵŵ", "ŵŵŵŵŵŵŵŵ"), vec![]);
+        assert_eq!(
+            check_new_passphrase("ŵŵŵŵŵŵŵ", "ŵŵŵŵŵŵŵ"),
+            vec![Problem::PassphraseTooShort]
+        );
+    }
+
+    #[test]
+    fn a_workspace_is_stored_wrapped_unlocks_and_changes_passphrase() {
+        let store = MemoryStore::new();
+        assert_eq!(now(load(&store)).unwrap(), None);
+        let (ws, key) = Workspace::create(" Sam Patel ", PASS, fast(), &mut system_rng()).unwrap();
+        assert_eq!(ws.identity.display_name, "Sam Patel");
+        assert_eq!(key.public_key(), ws.identity.public_key);
+        now(save(&store, &ws)).unwrap();
+
+        // Nothing stored reveals the private key.
+        let raw = now(store.get_bytes(Area::Settings, WORKSPACE_KEY))
+            .unwrap()
+            .unwrap();
+        let hex: String = key.to_bytes().iter().map(|b| format!("{b:02x}")).collect();
+        assert!(!String::from_utf8_lossy(&raw).contains(&hex));
+        assert!(!raw.windows(32).any(|w| w == key.to_bytes().as_slice()));
+
+        let back = now(load(&store)).unwrap().unwrap();
+        assert_eq!(back, ws);
+        assert_eq!(
+            back.unlock("wrong passphrase").err(),
+            Some(KeyError::WrongPassphrase)
+        );
+        assert_eq!(back.unlock(PASS).unwrap().public_key(), key.public_key());
+
+        let changed = back
+            .change_passphrase(PASS, "a brand new passphrase", &mut system_rng())
+            .unwrap();
+        assert_eq!(changed.identity, ws.identity);
+        assert!(changed.wrapped_key.kdf.memory_kib() >= KdfParams::DEFAULT.memory_kib());
+        assert_eq!(changed.unlock(PASS).err(), Some(KeyError::WrongPassphrase));
+        assert_eq!(
+            changed
+                .unlock("a brand new passphrase")
+                .unwrap()
+                .public_key(),
+            key.public_key()
+        );
+        assert_eq!(
+            back.change_passphrase("not it at all", "another new one", &mut system_rng())
+                .err(),
+            Some(KeyError::WrongPassphrase)
+        );
+    }
+
+    #[test]
+    fn files_and_the_set_up_link_carry_the_identity_only() {
+        let (ws, _) = Workspace::create("Sam Patel", PASS, fast(), &mut system_rng()).unwrap();
+        let fp = ws.fingerprint().to_string();
+
+        let (name, json) = ws.recovery_file();
+        assert_eq!(name, format!("my-say-recovery-{fp}.json"));
+        let (restored, _) = Workspace::restore(&json, PASS, None).unwrap();
+        assert_eq!(restored, ws);
+
+        let (name, json) = ws.key_file();
+        assert_eq!(name, format!("my-say-key-{fp}.json"));
+        assert_eq!(IroIdentity::from_key_file(&json).unwrap(), ws.identity);
+
+        let link = ws.setup_link("http://127.0.0.1:4173/");
+        assert!(link.starts_with("http://127.0.0.1:4173/tablet#mysay-setup."));
+        let code = SetupCode::from_fragment(&link).unwrap();
+        assert_eq!(code.recipients(), std::slice::from_ref(&ws.identity));
+    }
+
+    #[test]
+    fn the_committed_recovery_vector_restores_and_other_keys_are_refused() {
+        let text = include_str!("../../my-say-core/tests/vectors/recovery-v1.json");
+        assert!(matches!(
+            Workspace::restore(text, "not the passphrase", None),
+            Err(RestoreError::Key(KeyError::WrongPassphrase))
+        ));
+        let (ws, key) = Workspace::restore(text, PASS, None).unwrap();
+        assert_eq!(ws.fingerprint().to_string(), "4Z7W-KM8N-A7BX-2SGN");
+        assert_eq!(key.public_key(), ws.identity.public_key);
+        // Same key: allowed (a forgotten newer passphrase). Another key: refused before any work.
+        assert!(Workspace::restore(text, PASS, Some(&ws)).is_ok());
+        let (other, _) = Workspace::create("Jo", PASS, fast(), &mut system_rng()).unwrap();
+        let err = Workspace::restore(text, PASS, Some(&other)).unwrap_err();
+        assert!(matches!(err, RestoreError::OtherKey { .. }));
+        assert!(err.to_string().contains("4Z7W-KM8N-A7BX-2SGN"));
+        assert!(matches!(
+            Workspace::restore("{\"hello\": 1}", PASS, None),
+            Err(RestoreError::File(KeyFileError::WrongKind { .. }))
+        ));
+    }
+
+    #[test]
+    fn import_is_all_or_nothing_and_idempotent() {
+        let store = MemoryStore::new();
+        let (ws, key) = Workspace::create("Sam", PASS, fast(), &mut system_rng()).unwrap();
+        let me = ws.identity.public_key;
+        let three = [
+            booklet(&id(1), "Amira", "2026-11-20T10:00:00Z"),
+            booklet(&id(2), "Tia", "2026-11-22T10:00:00Z"),
+            booklet(&id(3), "Lee", "2026-11-21T10:00:00Z"),
+        ];
+        let file = bundle_of(&three, &[me]);
+
+        // A cut-off copy and random bytes store nothing.
+        for bad in [&file[..file.len() - 1], &[0x42u8; 300][..], &[][..]] {
+            assert!(matches!(
+                now(import_bundle(&store, bad, &key, today())),
+                Err(ImportFailure::File(_))
+            ));
+        }
+        assert!(now(store.keys(Area::Workspace)).unwrap().is_empty());
+
+        assert_eq!(
+            now(import_bundle(&store, &file, &key, today()))
+                .unwrap()
+                .booklets,
+            Added {
+                added: 3,
+                already: 0
+            }
+        );
+        assert_eq!(
+            now(import_bundle(&store, &file, &key, today()))
+                .unwrap()
+                .booklets,
+            Added {
+                added: 0,
+                already: 3
+            }
+        );
+        // A later file with one old and one new booklet adds only the new one.
+        let later = bundle_of(
+            &[
+                three[0].clone(),
+                booklet(&id(4), "Kai", "2026-11-23T09:00:00Z"),
+            ],
+            &[me],
+        );
+        assert_eq!(
+            now(import_bundle(&store, &later, &key, today()))
+                .unwrap()
+                .booklets,
+            Added {
+                added: 1,
+                already: 1
+            }
+        );
+        let names: Vec<String> = now(booklets(&store))
+            .unwrap()
+            .into_iter()
+            .map(|b| b.child.name)
+            .collect();
+        assert_eq!(names, ["Kai", "Tia", "Lee", "Amira"]);
+
+        // A file for someone else's key stores nothing, and says so.
+        let (_, other) = Workspace::create("Jo", PASS, fast(), &mut system_rng()).unwrap();
+        let err = now(import_bundle(&store, &file, &other, today())).unwrap_err();
+        assert!(err.to_string().contains("different reviewing officer"));
+
+        // The committed vector opens with its key but holds non-booklets: refused whole.
+        let vector = include_bytes!("../../my-say-core/tests/vectors/bundle-v1.mysay");
+        let (_, sam) = Workspace::restore(
+            include_str!("../../my-say-core/tests/vectors/recovery-v1.json"),
+            PASS,
+            None,
+        )
+        .unwrap();
+        let fresh = MemoryStore::new();
+        assert!(matches!(
+            now(import_bundle(&fresh, vector, &sam, today())),
+            Err(ImportFailure::File(ImportError::NotABooklet { .. }))
+        ));
+        assert!(now(fresh.keys(Area::Workspace)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn sealed_booklets_on_this_device_are_picked_up() {
+        let store = MemoryStore::new();
+        let (ws, key) = Workspace::create("Sam", PASS, fast(), &mut system_rng()).unwrap();
+        let (manager, _) = Workspace::create("Jo", PASS, fast(), &mut system_rng()).unwrap();
+        let (stranger, _) = Workspace::create("Kim", PASS, fast(), &mut system_rng()).unwrap();
+        let me = ws.identity.public_key;
+        let put = |b: &CompletedBooklet, to: &[PublicKey]| {
+            let sealed = seal_booklet(b, to, &mut system_rng()).unwrap();
+            now(store.put_bytes(Area::Sealed, &sealed.id().to_hex(), &sealed.to_bytes())).unwrap();
+        };
+        put(&booklet(&id(1), "Amira", "2026-11-20T10:00:00Z"), &[me]);
+        put(
+            &booklet(&id(2), "Tia", "2026-11-21T10:00:00Z"),
+            &[me, manager.identity.public_key],
+        );
+        put(
+            &booklet(&id(3), "Lee", "2026-11-22T10:00:00Z"),
+            &[stranger.identity.public_key],
+        );
+        now(store.put_bytes(Area::Sealed, "junk", b"not sealed")).unwrap();
+
+        assert_eq!(
+            now(collect_sealed(&store, &key, today())).unwrap(),
+            PickedUp {
+                added: 2,
+                survey_answers: 0,
+                removed: 1
+            }
+        );
+        // Tia's copy for the team manager, Lee's for someone else, and the junk stay.
+        assert_eq!(
+            now(store.keys(Area::Sealed)).unwrap(),
+            [id(2), id(3), "junk".to_owned()]
+        );
+        // Again: nothing new, nothing removed.
+        assert_eq!(
+            now(collect_sealed(&store, &key, today())).unwrap(),
+            PickedUp {
+                added: 0,
+                survey_answers: 0,
+                removed: 0
+            }
+        );
+        assert_eq!(now(booklets(&store)).unwrap().len(), 2);
+    }
+
+    fn survey_answer(id: &str, words: &str) -> CompletedBooklet {
+        serde_json::from_value(serde_json::json!({
+            "id": id,
+            "booklet_id": "survey-00000000000000aa",
+            "booklet_revision": 1,
+            "locale": "en",
+            "age_band": "10-15",
+            "child": { "name": "", "age_band": null, "review_date": "" },
+            "answers": { "q1": { "type": "words", "value": words } },
+            "completed_at": "2026-11-30T10:00:00Z",
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn survey_answers_in_a_file_are_kept_apart_from_booklets_and_twice_adds_nothing() {
+        let store = MemoryStore::new();
+        let (ws, key) = Workspace::create("Sam", PASS, fast(), &mut system_rng()).unwrap();
+        let me = ws.identity.public_key;
+        let only_surveys = bundle_of(
+            &[
+                survey_answer(&id(11), "shorter meetings"),
+                survey_answer(&id(12), "my topics first"),
+                survey_answer(&id(13), "not at school"),
+            ],
+            &[me],
+        );
+        let first = now(import_bundle(&store, &only_surveys, &key, today())).unwrap();
+        assert_eq!(first.booklets, Added::default());
+        assert_eq!(
+            first.survey_answers,
+            Added {
+                added: 3,
+                already: 0
+            }
+        );
+        let again = now(import_bundle(&store, &only_surveys, &key, today())).unwrap();
+        assert_eq!(
+            again.survey_answers,
+            Added {
+                added: 0,
+                already: 3
+            }
+        );
+        // Not in the inbox, and no follow-up opened.
+        assert!(now(booklets(&store)).unwrap().is_empty());
+        assert!(now(follow_ups::all(&store)).unwrap().is_empty());
+        assert_eq!(
+            now(surveys::answers(&store, "survey-00000000000000aa"))
+                .unwrap()
+                .len(),
+            3
+        );
+
+        // A file with both (a tablet could never make one, but a person could): each goes to
+        // its own place.
+        let mixed = bundle_of(
+            &[
+                booklet(&id(1), "Amira", "2026-11-20T10:00:00Z"),
+                survey_answer(&id(11), "shorter meetings"),
+                survey_answer(&id(14), "a new one"),
+            ],
+            &[me],
+        );
+        let got = now(import_bundle(&store, &mixed, &key, today())).unwrap();
+        assert_eq!(
+            (
+                got.booklets.added,
+                got.survey_answers.added,
+                got.survey_answers.already
+            ),
+            (1, 1, 1)
+        );
+        assert_eq!(now(booklets(&store)).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn survey_answers_sealed_on_this_device_are_picked_up_apart() {
+        let store = MemoryStore::new();
+        let (ws, key) = Workspace::create("Sam", PASS, fast(), &mut system_rng()).unwrap();
+        let me = ws.identity.public_key;
+        let put = |key_name: String, b: &CompletedBooklet| {
+            let sealed = seal_booklet(b, &[me], &mut system_rng()).unwrap();
+            now(store.put_bytes(Area::Sealed, &key_name, &sealed.to_bytes())).unwrap();
+        };
+        put(id(1), &booklet(&id(1), "Amira", "2026-11-20T10:00:00Z"));
+        put(
+            format!("survey/survey-00000000000000aa/{}", id(11)),
+            &survey_answer(&id(11), "words"),
+        );
+        put(
+            format!("survey/survey-00000000000000aa/{}", id(12)),
+            &survey_answer(&id(12), "more words"),
+        );
+        assert_eq!(
+            now(collect_sealed(&store, &key, today())).unwrap(),
+            PickedUp {
+                added: 1,
+                survey_answers: 2,
+                removed: 3
+            }
+        );
+        assert_eq!(now(booklets(&store)).unwrap().len(), 1);
+        assert_eq!(
+            now(surveys::answers(&store, "survey-00000000000000aa"))
+                .unwrap()
+                .len(),
+            2
+        );
+        assert!(now(store.keys(Area::Sealed)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn report_data_read_in_chunks_matches_the_booklets_read_at_once() {
+        use my_say_core::builtin::builtin_booklets;
+        use my_say_core::calendar::ReportingYear;
+        use my_say_core::demo::demo_workspace;
+        let store = MemoryStore::new();
+        let demo = demo_workspace(today());
+        now(add_booklets(&store, &demo.booklets, today())).unwrap();
+        now(store.put_bytes(Area::Workspace, &booklet_key(&id(9)), b"{oops")).unwrap();
+        let definitions = builtin_booklets();
+        let index = ReportIndex::new(&definitions);
+        let (data, earliest) = now(report_data(&store, &index)).unwrap();
+        let all = now(booklets(&store)).unwrap();
+        let year = ReportingYear::containing(today());
+        assert_eq!(
+            data.report_for_year(year),
+            index.prepare(&all).report_for_year(year)
+        );
+        assert_eq!(
+            earliest,
+            all.iter()
+                .filter_map(|b| uk_date_of_timestamp(&b.completed_at))
+                .min()
+        );
+        assert_eq!(
+            now(report_data(&MemoryStore::new(), &index)).unwrap().1,
+            None
+        );
+    }
+
+    #[test]
+    fn a_damaged_stored_booklet_hides_nothing_else() {
+        let store = MemoryStore::new();
+        now(add_booklets(
+            &store,
+            &[booklet(&id(1), "Amira", "2026-11-20T10:00:00Z")],
+            today(),
+        ))
+        .unwrap();
+        now(store.put_bytes(Area::Workspace, &booklet_key(&id(9)), b"{oops")).unwrap();
+        now(store.put_bytes(Area::Workspace, "other/thing", b"{}")).unwrap();
+        assert_eq!(now(booklets(&store)).unwrap().len(), 1);
+        now(store.put_bytes(Area::Settings, WORKSPACE_KEY, b"{\"version\":1}")).unwrap();
+        assert_eq!(now(load(&store)), Err(StoreError::Corrupt));
+    }
+}

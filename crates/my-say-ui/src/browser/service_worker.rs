@@ -1,0 +1,45 @@
+//! Registers the one service worker that keeps both apps for offline use (see
+//! tools/sw-template.js and docs/design.md, "Offline for both apps").
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::ServiceWorkerRegistration;
+
+/// Which of My Say's two apps is asking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum App {
+    /// The child's tablet app: the worker keeps its files from the first visit.
+    Child,
+    /// The staff workspace: the worker keeps its files only once it has been opened on this
+    /// device, so a child's tablet never downloads them in the background.
+    Staff,
+}
+
+/// The message that asks the worker to keep the staff app's files (tools/sw-template.js).
+pub const KEEP_STAFF_APP: &str = "keep-staff-app";
+
+/// Asks the browser to install `/sw.js`; from the staff app, also asks the worker to keep the
+/// staff app's files. Where service workers are missing (an old browser or a private window)
+/// the app still runs; it just will not open offline.
+pub fn register(app: App) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    // The promises are left to settle on their own: failure changes nothing the user can act on.
+    let _ = container.register("/sw.js");
+    if app == App::Staff {
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(ready) = container.ready() else {
+                return;
+            };
+            let Ok(registration) = JsFuture::from(ready).await else {
+                return;
+            };
+            let registration = ServiceWorkerRegistration::from(registration);
+            if let Some(worker) = registration.active() {
+                let _ = worker.post_message(&JsValue::from_str(KEEP_STAFF_APP));
+            }
+        });
+    }
+}

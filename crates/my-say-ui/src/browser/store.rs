@@ -1,0 +1,207 @@
+//! Storage on this device, behind one small interface.
+//!
+//! [`KeyValueStore`] is the interface: string keys, byte values, in four [`Area`]s, with JSON on
+//! top. [`DeviceStore`] keeps them in IndexedDB (drafts and workspace encrypted at rest with
+//! AES-256-GCM under a non-extractable device key; see `src/browser/idb.js` for the layout) and
+//! [`MemoryStore`] keeps them in memory, for native tests of code that uses storage.
+//!
+//! Code that stores things takes `&impl KeyValueStore`, and brings the trait into scope:
+//! `use crate::browser::store::KeyValueStore as _;`.
+//!
+//! What the encryption at rest does and does not do: records in IndexedDB are unreadable
+//! without the device key, and the key cannot be read out by script (it is non-extractable), so
+//! a copy of the database, or a look at it in the browser's developer tools, shows no answers.
+//! The browser itself keeps the key material in its profile on disk, so someone with the
+//! device's files and the skill to read the browser's key store could still decrypt; and script
+//! running in this origin can ask the browser to decrypt. Sealed answers (HPKE, made elsewhere)
+//! are the protection that holds against those.
+
+mod device;
+mod memory;
+
+use std::fmt;
+
+use serde::{de::DeserializeOwned, Serialize};
+
+pub use device::{request_persistence, DeviceStore};
+
+thread_local! {
+    // One store for the whole app: opening IndexedDB and the device key once is enough.
+    static DEVICE: std::cell::RefCell<Option<DeviceStore>> = const { std::cell::RefCell::new(None) };
+}
+
+/// This device's store, opened on first use and then shared by the whole app.
+///
+/// On first opening it asks the browser not to evict this origin's data under storage
+/// pressure: a child's answers and sealed booklets waiting to be sent live here. Refusal
+/// changes nothing else.
+pub async fn device_store() -> Result<DeviceStore, StoreError> {
+    if let Some(store) = DEVICE.with(|s| s.borrow().clone()) {
+        return Ok(store);
+    }
+    let store = DeviceStore::open().await?;
+    DEVICE.with(|s| *s.borrow_mut() = Some(store.clone()));
+    wasm_bindgen_futures::spawn_local(async {
+        request_persistence().await;
+    });
+    Ok(store)
+}
+
+pub use memory::{now, MemoryStore};
+
+/// Where a value is kept. Each area is an IndexedDB object store of the same name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Area {
+    /// Booklets in progress: a child's answers. Encrypted at rest.
+    Drafts,
+    /// Finished booklets, already sealed (HPKE ciphertext). Kept as given.
+    Sealed,
+    /// An adult's work in progress (opened answers, follow-ups, reports). Encrypted at rest.
+    Workspace,
+    /// Settings that are not answers. Kept as given; may be readable.
+    Settings,
+}
+
+impl Area {
+    /// Every area, in a fixed order.
+    pub const ALL: [Area; 4] = [Area::Drafts, Area::Sealed, Area::Workspace, Area::Settings];
+
+    /// The object store's name in IndexedDB.
+    pub fn name(self) -> &'static str {
+        match self {
+            Area::Drafts => "drafts",
+            Area::Sealed => "sealed",
+            Area::Workspace => "workspace",
+            Area::Settings => "settings",
+        }
+    }
+
+    /// Whether values in this area are encrypted with the device key before they are stored.
+    pub fn encrypted_at_rest(self) -> bool {
+        matches!(self, Area::Drafts | Area::Workspace)
+    }
+}
+
+/// Why storage failed. `Display` gives a message for the adult holding the tablet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The device's storage is full (the browser's `QuotaExceededError`). Nothing was written.
+    QuotaExceeded,
+    /// This browser keeps nothing here: no IndexedDB or no WebCrypto (some private windows, or
+    /// a page not served over https or from localhost).
+    Unavailable,
+    /// A stored value could not be decrypted or parsed. Carries no detail on purpose: the
+    /// detail could quote a child's answer.
+    Corrupt,
+    /// Anything else, with the browser's error name and message.
+    Other(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::QuotaExceeded => f.write_str(
+                "This tablet's storage is full, so the last change could not be saved. \
+                 What was saved before is still here. Free some space on the tablet (or ask \
+                 your IT team to), then try again.",
+            ),
+            StoreError::Unavailable => f.write_str(
+                "This browser is not letting My Say keep anything on this tablet, so answers \
+                 cannot be saved. A private or incognito window can do this: open My Say in \
+                 an ordinary browser window instead.",
+            ),
+            StoreError::Corrupt => f.write_str(
+                "Something saved on this tablet could not be read back: it is damaged, or it \
+                 was saved under a different device key. It has been left as it was. If this \
+                 keeps happening, ask your IT team.",
+            ),
+            StoreError::Other(detail) => write!(
+                f,
+                "My Say could not use this tablet's storage ({detail}). Please try again; if it \
+                 keeps happening, ask your IT team."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// String keys and byte values in [`Area`]s, with JSON on top. Implemented by [`DeviceStore`]
+/// (IndexedDB) and [`MemoryStore`]. Clones of a store share the same data.
+#[allow(async_fn_in_trait)] // single-threaded wasm: the futures need not be `Send`
+pub trait KeyValueStore {
+    /// Stores `value` under `key`, replacing what was there.
+    async fn put_bytes(&self, area: Area, key: &str, value: &[u8]) -> Result<(), StoreError>;
+
+    /// Stores every `(key, value)` pair, replacing what was there: all of them or, on an error,
+    /// none (one IndexedDB transaction). Much faster than a `put_bytes` each when there are
+    /// thousands, as in an import: each transaction waits for the disk.
+    async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError>;
+
+    /// The value under `key`, if any.
+    async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError>;
+
+    /// The values under `keys`, in the same order, read in one IndexedDB transaction: much
+    /// faster than a `get_bytes` each when there are thousands, as when a page lists every
+    /// booklet. A value that is absent, or cannot be read back (damaged, or encrypted under
+    /// another device key), is `None`, so one bad record hides nothing else.
+    async fn get_many(
+        &self,
+        area: Area,
+        keys: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError>;
+
+    /// Removes `key` (nothing happens if it is absent).
+    async fn delete(&self, area: Area, key: &str) -> Result<(), StoreError>;
+
+    /// Every key in `area`, in ascending order.
+    async fn keys(&self, area: Area) -> Result<Vec<String>, StoreError>;
+
+    /// Removes every key in `area`.
+    async fn clear(&self, area: Area) -> Result<(), StoreError>;
+
+    /// Removes everything this store keeps on the device, the device key included ("erase
+    /// everything on this device"). Using the store afterwards starts afresh with a new key.
+    async fn erase_everything(&self) -> Result<(), StoreError>;
+
+    /// Stores `value` as JSON under `key`.
+    async fn put_json<T: Serialize + ?Sized>(
+        &self,
+        area: Area,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_vec(value)
+            .map_err(|e| StoreError::Other(format!("could not write JSON: {e}")))?;
+        self.put_bytes(area, key, &json).await
+    }
+
+    /// Stores each `(key, value)` as JSON, all or none, as [`KeyValueStore::put_many`] does.
+    async fn put_many_json<T: Serialize>(
+        &self,
+        area: Area,
+        entries: &[(String, T)],
+    ) -> Result<(), StoreError> {
+        let mut encoded = Vec::with_capacity(entries.len());
+        for (key, value) in entries {
+            let json = serde_json::to_vec(value)
+                .map_err(|e| StoreError::Other(format!("could not write JSON: {e}")))?;
+            encoded.push((key.clone(), json));
+        }
+        self.put_many(area, &encoded).await
+    }
+
+    /// The JSON value under `key`, if any; [`StoreError::Corrupt`] if it does not parse as `T`.
+    async fn get_json<T: DeserializeOwned>(
+        &self,
+        area: Area,
+        key: &str,
+    ) -> Result<Option<T>, StoreError> {
+        match self.get_bytes(area, key).await? {
+            None => Ok(None),
+            Some(json) => serde_json::from_slice(&json)
+                .map(Some)
+                .map_err(|_| StoreError::Corrupt),
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Components that both apps, or several pages, render.
+
+pub mod answer_input;
+pub mod faces;
+pub mod header;
+pub mod language_picker;
+pub mod not_found;
+pub mod question_screen;
+pub mod read_aloud;

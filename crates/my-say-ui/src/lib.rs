@@ -1,0 +1,14 @@
+//! What both My Say apps share: the child's tablet app (the top-level `my-say` package) and the
+//! staff workspace (`my-say-staff`).
+//!
+//! - [`i18n`]: UI wording in every language, compiled from `locales/*.json`.
+//! - [`browser`]: every piece of browser-only code (storage, files, speech, service worker),
+//!   behind small interfaces.
+//! - [`components`]: components both apps render, such as the question screen that the council's
+//!   survey builder previews and a child answers on.
+//!
+//! The domain (booklets, answers, sealing, reports) is the `my_say_core` crate.
+
+pub mod browser;
+pub mod components;
+pub mod i18n;

@@ -1,0 +1,31 @@
+//! Browser-only pieces, tested in headless Chromium with wasm-bindgen-test.
+//! Run by `npm test` (`cargo test -p my-say-ui --target wasm32-unknown-unknown`).
+#![cfg(target_arch = "wasm32")]
+
+use my_say_ui::browser::prefs;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn applying_a_locale_sets_html_lang_and_dir() {
+    prefs::apply_locale("ar", "rtl");
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(html.get_attribute("dir").as_deref(), Some("rtl"));
+    prefs::apply_locale("en", "ltr");
+    assert_eq!(html.get_attribute("dir").as_deref(), Some("ltr"));
+}
+
+#[wasm_bindgen_test]
+fn the_language_choice_is_kept_on_the_device() {
+    prefs::save_locale("cy");
+    assert_eq!(prefs::load_locale().as_deref(), Some("cy"));
+    prefs::save_locale("en");
+    assert_eq!(prefs::load_locale().as_deref(), Some("en"));
+}

@@ -1,0 +1,80 @@
+// Runs after both apps are built (scripts/setup.sh, build_release): the child's app in dist/ and
+// the staff workspace in dist/staff/. Makes dist/ one folder any static host can serve:
+// 1. Writes sw.js, the one service worker, with each app's file list and version (see
+//    tools/sw-template.js and docs/design.md).
+// 2. Puts a copy of each app's index.html at every fixed address it answers (dist/tablet/,
+//    dist/iro/reports/, ...), so those addresses, and the set-up and survey links already
+//    handed out (/tablet#..., /surveys#...), open on a host that knows nothing of this app.
+//    Addresses with an id in them (/booklet/..., /iro/booklet/...) need the host's fallback
+//    rule, as the README says; once a device has opened the app, the service worker answers them.
+// Usage: node tools/assemble.mjs [dist=dist]
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const dist = process.argv[2] || "dist";
+const STAFF_DIR = "staff";
+
+// Fixed addresses of each app, without the leading "/" (the routes in src/lib.rs and
+// crates/my-say-staff/src/lib.rs that have no parameter).
+export const CHILD_ROUTES = ["booklet", "tablet", "surveys"];
+const WORKSPACE_PAGES = ["", "follow-ups", "reports", "data", "settings", "surveys"];
+export const STAFF_ROUTES = [
+  ...WORKSPACE_PAGES.map((p) => (p ? `iro/${p}` : "iro")),
+  ...WORKSPACE_PAGES.map((p) => (p ? `demo/${p}` : "demo")),
+  "council",
+];
+const ROUTE_TOPS = new Set([...CHILD_ROUTES, ...STAFF_ROUTES].map((r) => r.split("/")[0]));
+
+for (const page of ["index.html", `${STAFF_DIR}/index.html`]) {
+  if (!existsSync(join(dist, page))) {
+    console.error(`assemble.mjs: ${join(dist, page)} is missing: build both apps first`);
+    process.exit(1);
+  }
+}
+
+const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+// Every file under `dir`, as an absolute address ("/staff/x.js"), leaving out `skip` folders.
+const filesUnder = (dir, skip = new Set()) => {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      const rel = relative(dist, path).split("\\").join("/");
+      if (skip.has(rel)) continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else if (rel !== "sw.js") out.push("/" + rel);
+    }
+  };
+  walk(dir);
+  return out.sort();
+};
+const version = (files) => hash(files.map((f) => f + ":" + hash(readFileSync(join(dist, f)))).join("\n"));
+
+// The copies of index.html from an earlier run are not files of either app.
+for (const top of ROUTE_TOPS) rmSync(join(dist, top), { recursive: true, force: true });
+
+const child = filesUnder(dist, new Set([STAFF_DIR]));
+const staff = filesUnder(join(dist, STAFF_DIR));
+const template = readFileSync(new URL("./sw-template.js", import.meta.url), "utf8");
+writeFileSync(
+  join(dist, "sw.js"),
+  template
+    .replace("__CHILD_VERSION__", JSON.stringify(version(child)))
+    .replace("__STAFF_VERSION__", JSON.stringify(version(staff)))
+    .replace("__CHILD_FILES__", JSON.stringify(child, null, 2))
+    .replace("__STAFF_FILES__", JSON.stringify(staff, null, 2)),
+);
+
+const copies = (routes, page) => {
+  for (const route of routes) {
+    mkdirSync(join(dist, route), { recursive: true });
+    copyFileSync(join(dist, page), join(dist, route, "index.html"));
+  }
+};
+copies(CHILD_ROUTES, "index.html");
+copies(STAFF_ROUTES, `${STAFF_DIR}/index.html`);
+console.log(
+  `assemble.mjs: sw.js keeps ${child.length} files of the child's app and, once opened, ${staff.length} of the staff app; ` +
+    `index.html copied to ${CHILD_ROUTES.length + STAFF_ROUTES.length} addresses`,
+);
