@@ -15,7 +15,7 @@ use my_say_core::builtin::builtin_for;
 use my_say_core::session::{shows_ok_to_tell, Draft, Position};
 use my_say_core::{AgeBand, Answer, Booklet, LocaleCode, Pick, Question};
 use my_say_ui::browser::store::device_store;
-use my_say_ui::browser::{clock, prefs, speech};
+use my_say_ui::browser::{clock, pace::after_paint, prefs, speech};
 use my_say_ui::components::answer_input::value_label;
 use my_say_ui::components::question_screen::QuestionScreen;
 use my_say_ui::components::read_aloud::ReadAloud;
@@ -152,30 +152,62 @@ fn Filling(
     let ok_to_tell = RwSignal::new(false);
     let auto_read = prefs::read_aloud(&draft_id);
 
-    // Save after every change: the draft is encrypted at rest by the device store.
+    // Save after every change, once the frame showing it is painted: the draft is encrypted at
+    // rest by the device store, and that work must not delay the next question. Changes made
+    // before the save runs are saved together. Opening the draft is not a change: nothing is
+    // saved then. Once the child finishes, a save still waiting for its frame must not bring the
+    // finished (and deleted) draft back.
+    let finishing = StoredValue::new(false);
     {
         let draft_id = draft_id.clone();
-        Effect::new(move |_| {
-            let Some(d) = draft.get() else { return };
+        let scheduled = StoredValue::new(false);
+        Effect::new(move |first: Option<()>| {
+            draft.track();
+            if first.is_none() || scheduled.get_value() {
+                return;
+            }
+            scheduled.set_value(true);
             saved.set(false);
-            drafts::save_in_order(draft_id.clone(), d, move |result| match result {
-                Ok(()) => {
-                    save_error.set(None);
-                    saved.set(drafts::nothing_waiting());
+            let draft_id = draft_id.clone();
+            after_paint(move || {
+                // The screen may be gone by now (the child stopped or finished): then its own
+                // save has already run.
+                if scheduled.try_set_value(false).is_some()
+                    || finishing.try_get_value() != Some(false)
+                {
+                    return;
                 }
-                // The answers stay in memory; the adult is told.
-                Err(e) => save_error.set(Some(e.to_string())),
+                let Some(Some(d)) = draft.try_get_untracked() else {
+                    return;
+                };
+                drafts::save_in_order(draft_id, d, move |result| match result {
+                    Ok(()) => {
+                        save_error.set(None);
+                        saved.set(drafts::nothing_waiting() && !scheduled.get_value());
+                    }
+                    // The answers stay in memory; the adult is told.
+                    Err(e) => save_error.set(Some(e.to_string())),
+                });
             });
         });
     }
 
+    // Where the child is, and "question n of m", depend only on the position and the answers
+    // that conditions read (`Draft::route`): worked out again only when that changes, not after
+    // every answer. `route` is read, not only tracked: a memo nobody reads is never worked out,
+    // and so never hears of a change.
+    let b = booklet.clone();
+    let route = Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.route(&b))));
     let b = booklet.clone();
     let position = Memo::new(move |_| {
-        draft.with(|d| d.as_ref().map(|d| d.current(&b)).unwrap_or(Position::Start))
+        route.with(|_| ());
+        draft.with_untracked(|d| d.as_ref().map(|d| d.current(&b)).unwrap_or(Position::Start))
     });
     let b = booklet.clone();
-    let progress =
-        Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.session(&b).progress(&d.position))));
+    let progress = Memo::new(move |_| {
+        route.with(|_| ());
+        draft.with_untracked(|d| d.as_ref().map(|d| d.session(&b).progress(&d.position)))
+    });
 
     // A Copy handle, so the navigation closures are Copy and can be used in many buttons.
     let stored = StoredValue::new(booklet.clone());
@@ -231,6 +263,7 @@ fn Filling(
             let Some(d) = draft.get_untracked() else {
                 return;
             };
+            finishing.set_value(true);
             let finished = d.finish(&b, &clock::random_id(), &clock::now());
             let name = d.child.name.clone();
             let draft_id = draft_id.clone();

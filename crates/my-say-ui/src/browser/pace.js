@@ -12,3 +12,23 @@ export function nextTask() {
 export function now() {
   return performance.now();
 }
+
+// Runs `callback` as a new task just after the next frame is painted: work that must not delay
+// what the person sees next (saving a draft after a tap).
+export function afterPaint(callback) {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => callback();
+    channel.port2.postMessage(null);
+  });
+}
+
+// Runs `callback` when the browser is idle (at the latest after `timeoutMs`); Safari, which has
+// no requestIdleCallback, just after the next paint instead.
+export function whenIdle(callback, timeoutMs) {
+  if (typeof requestIdleCallback === "function") {
+    requestIdleCallback(() => callback(), { timeout: timeoutMs });
+  } else {
+    afterPaint(callback);
+  }
+}

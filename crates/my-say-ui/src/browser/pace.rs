@@ -1,5 +1,10 @@
-//! Long work in short slices: [`Pacer::breathe`] gives the browser a turn once about
-//! [`SLICE_MS`] of work has passed, so a progress bar paints and taps are answered.
+//! Giving the browser its turn, so that what a person sees comes first:
+//!
+//! - long work in short slices: [`Pacer::breathe`] gives the browser a turn once about
+//!   [`SLICE_MS`] of work has passed, so a progress bar paints and taps are answered;
+//! - [`after_paint`]: work that must not delay the next frame (saving a draft after a tap);
+//! - [`when_idle`]: work that can wait until the page has shown itself (registering the service
+//!   worker, asking for persistent storage).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,6 +17,20 @@ extern "C" {
     fn next_task() -> js_sys::Promise;
     #[wasm_bindgen(js_name = now)]
     fn now_ms() -> f64;
+    #[wasm_bindgen(js_name = afterPaint)]
+    fn after_paint_js(callback: JsValue);
+    #[wasm_bindgen(js_name = whenIdle)]
+    fn when_idle_js(callback: JsValue, timeout_ms: u32);
+}
+
+/// Runs `f` as a new task just after the next frame is painted.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    after_paint_js(Closure::once_into_js(f));
+}
+
+/// Runs `f` once the browser is idle, and at the latest after `timeout_ms`.
+pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
+    when_idle_js(Closure::once_into_js(f), timeout_ms);
 }
 
 /// How long the page may be busy before it gets a turn: half a 60 Hz frame.

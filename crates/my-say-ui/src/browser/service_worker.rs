@@ -18,10 +18,16 @@ pub enum App {
 /// The message that asks the worker to keep the staff app's files (tools/sw-template.js).
 pub const KEEP_STAFF_APP: &str = "keep-staff-app";
 
-/// Asks the browser to install `/sw.js`; from the staff app, also asks the worker to keep the
-/// staff app's files. Where service workers are missing (an old browser or a private window)
-/// the app still runs; it just will not open offline.
+/// Asks the browser to install `/sw.js` once the page has shown itself (when the browser is
+/// idle, at the latest after 3 s), so that on a first visit the worker's downloads do not hold
+/// up the first screen; from the staff app, also asks the worker to keep the staff app's files.
+/// Where service workers are missing (an old browser or a private window) the app still runs;
+/// it just will not open offline.
 pub fn register(app: App) {
+    crate::browser::pace::when_idle(3_000, move || register_now(app));
+}
+
+fn register_now(app: App) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -34,15 +34,18 @@ thread_local! {
 ///
 /// On first opening it asks the browser not to evict this origin's data under storage
 /// pressure: a child's answers and sealed booklets waiting to be sent live here. Refusal
-/// changes nothing else.
+/// changes nothing else. The request waits until the browser is idle, so the first question
+/// shows first.
 pub async fn device_store() -> Result<DeviceStore, StoreError> {
     if let Some(store) = DEVICE.with(|s| s.borrow().clone()) {
         return Ok(store);
     }
     let store = DeviceStore::open().await?;
     DEVICE.with(|s| *s.borrow_mut() = Some(store.clone()));
-    wasm_bindgen_futures::spawn_local(async {
-        request_persistence().await;
+    crate::browser::pace::when_idle(2_000, || {
+        wasm_bindgen_futures::spawn_local(async {
+            request_persistence().await;
+        });
     });
     Ok(store)
 }
