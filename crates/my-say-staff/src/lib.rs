@@ -18,10 +18,10 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use my_say_ui::components::{header::Header, not_found::NotFound};
 use my_say_ui::i18n::provide_i18n;
-use pages::council::CouncilHome;
+use pages::council::{CouncilHome, SurveyBuilder, SurveyList, SurveyResultsPage, YouSaidPage};
 use pages::iro::{
-    BookletSummary, DataCare, DemoArea, FollowUps, IroArea, Reports, SurveyBuilder, SurveyList,
-    SurveyResultsPage, WorkspaceHome, WorkspaceSettings, YouSaidPage,
+    BookletSummary, DataCare, DemoArea, FollowUps, IroArea, Reports, WorkspaceHome,
+    WorkspaceSettings,
 };
 
 /// The staff workspace: language context, header and routes. `/demo` shows the same pages as

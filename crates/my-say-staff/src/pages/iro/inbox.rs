@@ -16,7 +16,7 @@ use my_say_ui::browser::clock;
 use my_say_ui::i18n::use_i18n;
 
 /// The wording of an age band.
-pub(super) fn band_key(band: AgeBand) -> Key {
+pub(crate) fn band_key(band: AgeBand) -> Key {
     match band {
         AgeBand::FourToSix => Key::BookletBand46,
         AgeBand::SevenToNine => Key::BookletBand79,

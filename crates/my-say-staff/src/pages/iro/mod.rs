@@ -13,19 +13,16 @@ mod data;
 mod follow_ups;
 mod home;
 mod import;
-mod inbox;
+pub(crate) mod inbox;
 mod passphrase;
-mod qr;
+pub(crate) mod qr;
 mod reports;
 mod restore;
 mod settings;
 mod setup;
 mod summary;
-mod survey_results;
-mod surveys;
 mod tablet_link;
 mod unlock;
-mod you_said;
 
 pub use data::DataCare;
 pub use follow_ups::FollowUps;
@@ -33,9 +30,6 @@ pub use home::WorkspaceHome;
 pub use reports::Reports;
 pub use settings::WorkspaceSettings;
 pub use summary::BookletSummary;
-pub use survey_results::SurveyResultsPage;
-pub use surveys::{SurveyBuilder, SurveyList};
-pub use you_said::YouSaidPage;
 
 use crate::i18n::Key;
 use crate::workspace::{self, UnlockedWorkspace, Workspace, WorkspaceStore};
@@ -306,7 +300,7 @@ enum Screen {
 
 /// Moves keyboard focus to `heading` once it is on screen, so each new screen starts there for
 /// keyboard and screen reader users.
-pub(super) fn focus_when_shown(heading: NodeRef<leptos::html::H1>) {
+pub(crate) fn focus_when_shown(heading: NodeRef<leptos::html::H1>) {
     Effect::new(move |_| {
         request_animation_frame(move || {
             if let Some(h) = heading.get_untracked() {
@@ -317,7 +311,7 @@ pub(super) fn focus_when_shown(heading: NodeRef<leptos::html::H1>) {
 }
 
 /// Moves keyboard focus to the element with this id, on the next frame (after it renders).
-pub(super) fn focus_id_soon(id: impl Into<String>) {
+pub(crate) fn focus_id_soon(id: impl Into<String>) {
     let id = id.into();
     request_animation_frame(move || {
         use wasm_bindgen::JsCast;
@@ -482,7 +476,7 @@ pub(super) fn passphrase_problem(
 }
 
 /// Offers a text file for download, reporting a failure in `error`.
-pub(super) fn offer_download(file_name: &str, json: &str, error: RwSignal<Option<String>>) -> bool {
+pub(crate) fn offer_download(file_name: &str, json: &str, error: RwSignal<Option<String>>) -> bool {
     match my_say_ui::browser::files::download(json.as_bytes(), file_name, "application/json") {
         Ok(()) => true,
         Err(e) => {
@@ -494,7 +488,7 @@ pub(super) fn offer_download(file_name: &str, json: &str, error: RwSignal<Option
 
 /// A failure message in a banner, read out at once, while `error` holds one.
 #[component]
-pub(super) fn ErrorBanner(
+pub(crate) fn ErrorBanner(
     /// The message, in words for the IRO.
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {

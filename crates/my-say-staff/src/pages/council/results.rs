@@ -7,9 +7,9 @@
 //! charts are `my_say_core::chart`, as on the reports page. Themes are saved to the workspace
 //! after every change, read again first so nothing else about the survey is overwritten.
 
-use super::inbox::band_key;
-use super::{focus_id_soon, use_active, ActiveWorkspace, ErrorBanner};
 use crate::i18n::Key;
+use crate::pages::iro::inbox::band_key;
+use crate::pages::iro::{focus_id_soon, use_active, ActiveWorkspace, ErrorBanner};
 use crate::workspace::surveys::{self, StoredSurvey};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

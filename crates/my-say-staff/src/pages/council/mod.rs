@@ -1,5 +1,17 @@
-//! For the Children in Care Council: what council surveys are, that they are anonymous, and
-//! how one goes from the workspace to the tablets and back.
+//! The Children in Care Council's pages: `/council` (what council surveys are, that they are
+//! anonymous, and how one goes from the workspace to the tablets and back), and, inside the
+//! workspace (`/iro/surveys/...`, `/demo/surveys/...`), the survey list and builder
+//! ([`surveys`]), the results ([`results`]) and You said, we did ([`you_said`]). They use the
+//! workspace's context and helpers from `pages::iro`; the storage is `workspace::surveys` and
+//! the domain `my_say_core::survey`.
+
+mod results;
+mod surveys;
+mod you_said;
+
+pub use results::SurveyResultsPage;
+pub use surveys::{SurveyBuilder, SurveyList};
+pub use you_said::YouSaidPage;
 
 use crate::i18n::Key;
 use leptos::prelude::*;

@@ -11,8 +11,10 @@ mod share;
 
 pub use builder::SurveyBuilder;
 
-use super::{focus_id_soon, focus_when_shown, use_active, ActiveWorkspace, ErrorBanner};
 use crate::i18n::Key;
+use crate::pages::iro::{
+    focus_id_soon, focus_when_shown, use_active, ActiveWorkspace, ErrorBanner,
+};
 use crate::workspace::surveys::{self, StoredSurvey};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

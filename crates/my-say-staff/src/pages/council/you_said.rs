@@ -7,12 +7,12 @@
 //! The table, its rules and the poster's content are `my_say_core::survey::you_said`; this page
 //! words them in the reader's language and lays them out.
 
-use super::survey_results::{
+use super::results::{
     focus_heading_when_shown, load_survey, survey_id_param, survey_title, Found, SaveNote, Saver,
     SurveyMissing, SurveyTabs,
 };
-use super::{focus_id_soon, use_active, ErrorBanner};
 use crate::i18n::Key;
+use crate::pages::iro::{focus_id_soon, use_active, ErrorBanner};
 use crate::workspace::surveys::StoredSurvey;
 use leptos::prelude::*;
 use my_say_core::calendar::Date;
