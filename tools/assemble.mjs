@@ -1,7 +1,7 @@
 // Runs after both apps are built (scripts/setup.sh, build_release): the child's app in dist/ and
 // the staff workspace in dist/staff/. Makes dist/ one folder any static host can serve:
 // 1. Writes sw.js, the one service worker, with each app's file list and version (see
-//    tools/sw-template.js and docs/design.md).
+//    tools/sw-template.js, whose comment lines it leaves out, and docs/design.md).
 // 2. Puts a copy of each app's index.html at every fixed address it answers (dist/tablet/,
 //    dist/iro/reports/, ...), so those addresses, and the set-up and survey links already
 //    handed out (/tablet#..., /surveys#...), open on a host that knows nothing of this app.
@@ -56,14 +56,19 @@ for (const top of ROUTE_TOPS) rmSync(join(dist, top), { recursive: true, force: 
 
 const child = filesUnder(dist, new Set([STAFF_DIR]));
 const staff = filesUnder(join(dist, STAFF_DIR));
-const template = readFileSync(new URL("./sw-template.js", import.meta.url), "utf8");
+// The template's comments are for people reading tools/sw-template.js; every device downloads
+// sw.js on its first visit, so it goes without them.
+const template = readFileSync(new URL("./sw-template.js", import.meta.url), "utf8")
+  .split("\n")
+  .filter((line) => !/^\s*\/\//.test(line))
+  .join("\n");
 writeFileSync(
   join(dist, "sw.js"),
   template
     .replace("__CHILD_VERSION__", JSON.stringify(version(child)))
     .replace("__STAFF_VERSION__", JSON.stringify(version(staff)))
-    .replace("__CHILD_FILES__", JSON.stringify(child, null, 2))
-    .replace("__STAFF_FILES__", JSON.stringify(staff, null, 2)),
+    .replace("__CHILD_FILES__", JSON.stringify(child))
+    .replace("__STAFF_FILES__", JSON.stringify(staff)),
 );
 
 const copies = (routes, page) => {

@@ -16,7 +16,7 @@ const hash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 
 
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
-const inline = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/g;
+const inline = /<script type="?module"?(?: nonce="?[^">]*"?)?>([\s\S]*?)<\/script>/g;
 let count = 0;
 html = html.replace(inline, (_, body) => {
   count += 1;

@@ -296,3 +296,57 @@ export async function answersFileFromATablet(browser: Browser, fill: (page: Page
   await context.close();
   return result;
 }
+
+/**
+ * Gives headless Chromium (which has none) a voice for each of the app's languages and records
+ * what the app asks it to say; call before the first page load. As ../shared/TOOLCHAIN.md
+ * ("Capturing read-aloud in a browser test") says: wasm-bindgen only takes a voice made from
+ * SpeechSynthesisVoice's prototype, and the utterance's native `voice` setter refuses it.
+ * Returns `spoken()`, every text given to speechSynthesis.speak so far, oldest first.
+ */
+export async function captureSpeech(page: Page) {
+  await page.addInitScript(() => {
+    const voices = ["en-GB", "cy-GB", "ar-SA"].map((lang) => {
+      const voice = Object.create(SpeechSynthesisVoice.prototype);
+      const own = { name: `Test ${lang}`, lang, localService: true, default: lang === "en-GB", voiceURI: `test-${lang}` };
+      for (const [key, value] of Object.entries(own)) Object.defineProperty(voice, key, { value, enumerable: true });
+      return voice;
+    });
+    const spoken: string[] = [];
+    (window as unknown as { __spoken: string[] }).__spoken = spoken;
+    speechSynthesis.getVoices = () => voices;
+    Object.defineProperty(SpeechSynthesisUtterance.prototype, "voice", {
+      configurable: true,
+      get() { return (this as { _voice?: SpeechSynthesisVoice })._voice ?? null; },
+      set(v) { (this as { _voice?: SpeechSynthesisVoice })._voice = v; },
+    });
+    speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+      spoken.push(utterance.text);
+      setTimeout(() => utterance.onend?.(new Event("end") as SpeechSynthesisEvent), 0);
+    };
+  });
+  return { spoken: () => page.evaluate(() => [...(window as unknown as { __spoken: string[] }).__spoken]) };
+}
+
+/** The adult starts a booklet for `name` in `band` (review 2026-12-01) on a tablet set up for the test vector, in `language` and with the IRO's name and contact if given; the child's first screen is then on show. */
+export async function startBookletFor(page: Page, name: string, band: string, { language, iroName, iroContact }: { language?: string; iroName?: string; iroContact?: string } = {}) {
+  await setUpTablet(page);
+  await page.goto("/booklet");
+  await page.getByLabel("Child's first name or initials").fill(name);
+  await page.getByText(band, { exact: true }).tap();
+  await page.getByLabel("Date of the review").fill("2026-12-01");
+  if (iroName) await page.getByLabel("IRO's name (optional)").fill(iroName);
+  if (iroContact) await page.getByLabel("IRO's phone or email (optional)").fill(iroContact);
+  if (language) await page.getByLabel("Language for the child").selectOption({ label: language });
+  await page.locator("button[type=submit]").tap();
+  await expect(heading(page)).toContainText(name);
+}
+
+/** From a booklet's first screen, in any language, skips questions until the heading matches `question`. */
+export async function skipTo(page: Page, question: RegExp) {
+  await page.locator(".booklet-intro .nav button.primary").tap();
+  for (let i = 0; i < 40 && !question.test((await heading(page).textContent()) ?? ""); i++) {
+    await page.locator(".nav button.primary").tap();
+  }
+  await expect(heading(page)).toHaveText(question);
+}

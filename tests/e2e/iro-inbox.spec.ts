@@ -21,11 +21,11 @@ const TIA: Child = {
   anythingElse: "Can my review be after school please, not in the morning.",
 };
 
-/** Kai, 16 and over: the longest booklet, every question shown and nearly all answered at
- * length, and no worry ("not sure" about worries is not one). */
+/** Kai, 16 and over: the longest booklet, nearly every question answered at length, and no
+ * worry (nothing worrying: "not sure" would be one, as would "I'd rather not say"). */
 const KAI: Child = {
   safe: "Yes",
-  worried: "Not sure",
+  worried: "No",
   skip: /college, training or work/,
   details: "Not sure if my placement ends when I turn 18 and where I will live after that. I would like to talk about it first.",
   goodNews: "I passed my driving theory test and started a part-time job at the café on Saturdays, which I really like.",
@@ -270,7 +270,7 @@ test("overdue follow-ups stand out, bank holidays are edited, and one booklet is
   await rows.filter({ hasText: "Kai" }).getByRole("link", { name: "Kai" }).click();
   await expect(heading(page)).toHaveText("Kai's booklet");
   await expect(page.locator(".summary-item", { hasText: "How are college, training or work going?" }).locator(".summary-a")).toHaveText("Unanswered");
-  await expect(page.locator(".summary-item", { hasText: "Tell me about it." })).toContainText(KAI.details);
+  await expect(page.locator(".summary-item", { hasText: "Tell me about it." })).toHaveCount(0);
   await expect(page.locator(".summary-item.worrying")).toHaveCount(0);
   // The longest booklet, answered at length, still prints on one page.
   await page.emulateMedia({ media: "print" });

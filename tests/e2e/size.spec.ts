@@ -6,7 +6,7 @@ import { DIST, gzipSizeOf, recordRequests } from "./helpers";
 // Each app's first-load budget, gzip -9, with its history in docs/size.md. The child's budget is
 // never raised: when something does not fit, make room. The staff budget is raised only with a
 // measured reason written there.
-const CHILD_BUDGET_GZIP_BYTES = 426 * 1024;
+const CHILD_BUDGET_GZIP_BYTES = 435_840; // 425.6 KiB
 const STAFF_BUDGET_GZIP_BYTES = 864 * 1024;
 
 test("a child's first load, from opening / to the booklet start form, fits the child's budget and fetches nothing of the staff app", async ({ page }) => {

@@ -86,8 +86,10 @@ test("build a survey with a condition, reorder it, fix its problems, preview, pu
   await page.getByLabel("Type of answer for the new question").selectOption("pick_one");
   await page.getByRole("button", { name: "Add a question" }).click();
   await page.locator("#sb-q2-text-en").fill("Who chairs your review?");
-  for (const words of ["My IRO", "Me", ""]) {
+  for (const [i, words] of ["My IRO", "Me", ""].entries()) {
     await page.locator("#sb-q2-add_option").click();
+    // The new option's box takes focus just after the click; a person types once it has.
+    await expect(page.locator(`#sb-q2-option-o${i + 1}-en`)).toBeFocused();
     await page.keyboard.type(words);
   }
   await expect(page.locator("#sb-q2-option-o3-en")).toBeFocused();
@@ -265,6 +267,7 @@ test("on a 320 px phone the list, builder and preview scroll nothing sideways", 
   await page.getByRole("button", { name: "Add a question" }).click();
   await page.locator("#sb-q1-text-en").fill("Which of these would you like to do at the next council meeting?");
   await page.locator("#sb-q1-add_option").click();
+  await expect(page.locator("#sb-q1-option-o1-en")).toBeFocused();
   await page.keyboard.type("Play games");
   await page.getByLabel("Type of answer for the new question").selectOption("faces");
   await page.getByRole("button", { name: "Add a question" }).click();

@@ -262,16 +262,6 @@ impl Booklet {
         self.sections.iter().flat_map(|s| s.questions.iter())
     }
 
-    /// The questions some `show_if` condition reads, each once, in booklet order.
-    pub fn condition_sources(&self) -> impl Iterator<Item = &QuestionId> {
-        self.questions()
-            .filter(|q| {
-                self.questions()
-                    .any(|other| other.show_if.as_ref().is_some_and(|c| c.question == q.id))
-            })
-            .map(|q| &q.id)
-    }
-
     /// The question with this id.
     pub fn question(&self, id: &QuestionId) -> Option<&Question> {
         self.questions().find(|q| &q.id == id)

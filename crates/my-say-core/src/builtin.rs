@@ -285,7 +285,7 @@ mod tests {
                 m.label.0[&LocaleCode::new("en")],
                 "said they feel safe where they live"
             );
-            assert_eq!(safe.worry_if, ["no", "not_sure"]);
+            assert_eq!(safe.worry_if, ["no", "not_sure", "rather_not_say"]);
 
             let happy = question(&b, "happy_where_live");
             assert_eq!(happy.kind, AnswerKind::Faces);
@@ -296,13 +296,16 @@ mod tests {
             );
             assert_eq!(m.positive, ["happy", "very_happy"]);
             assert_eq!(m.negative, ["sad", "very_sad"]);
-            assert_eq!(happy.worry_if, ["very_sad"]);
+            assert_eq!(happy.worry_if, ["very_sad", "sad"]);
 
             let trusted = question(&b, "trusted_adult");
             assert_eq!(trusted.measure.as_ref().unwrap().kind, MeasureKind::Safety);
-            assert_eq!(trusted.worry_if, ["no"]);
+            assert_eq!(trusted.worry_if, ["no", "rather_not_say"]);
 
-            assert_eq!(question(&b, "worries").worry_if, ["yes"]);
+            assert_eq!(
+                question(&b, "worries").worry_if,
+                ["yes", "not_sure", "rather_not_say"]
+            );
             let details = question(&b, "worry_details");
             assert!(matches!(details.kind, AnswerKind::OwnWords { .. }));
             let condition = details.show_if.as_ref().unwrap();

@@ -14,7 +14,8 @@ pub struct CompletedBooklet {
     pub id: String,
     /// The id of the [`crate::Booklet`] that was filled in, such as "review-7-9".
     pub booklet_id: String,
-    /// That booklet's revision.
+    /// The revision of that booklet it was finished against: its answers were kept, and its
+    /// worries and figures are worked out, with that revision (see [`crate::Draft::finish`]).
     pub booklet_revision: u32,
     /// The language the child used.
     pub locale: LocaleCode,

@@ -40,16 +40,6 @@ pub struct Progress {
     pub answered: usize,
 }
 
-/// What a child's place in a booklet depends on: the saved position and the answers that
-/// conditions read (see [`Draft::route`]). While it is unchanged, [`Draft::current`] and
-/// [`Session::progress`]'s `current` and `total` are unchanged too, so a screen need not work
-/// them out again after an answer no condition reads.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Route {
-    position: Position,
-    condition_answers: Vec<Option<Answer>>,
-}
-
 /// One line of the review screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReviewItem<'a> {
@@ -377,6 +367,44 @@ impl fmt::Display for AnswerError {
 
 impl std::error::Error for AnswerError {}
 
+/// Why a draft cannot carry on with a booklet ([`Draft::carry_on`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CarryOnError {
+    /// The booklet is not the one the draft was started on.
+    OtherBooklet {
+        /// The draft's booklet id.
+        draft: String,
+        /// The id of the booklet offered.
+        booklet: String,
+    },
+    /// The booklet is an older revision than the one the draft was saved on (an app that went
+    /// back to an earlier version): the draft may hold answers that revision cannot show.
+    OlderRevision {
+        /// The draft's revision.
+        draft: u32,
+        /// The revision of the booklet offered.
+        booklet: u32,
+    },
+}
+
+impl fmt::Display for CarryOnError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CarryOnError::OtherBooklet { draft, booklet } => write!(
+                f,
+                "this draft is for booklet \"{draft}\", not \"{booklet}\""
+            ),
+            CarryOnError::OlderRevision { draft, booklet } => write!(
+                f,
+                "this draft was saved on revision {draft} of its booklet, and this version of \
+                 My Say has only revision {booklet}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CarryOnError {}
+
 /// What the app should do after saving an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Answered {
@@ -390,7 +418,9 @@ pub struct Answered {
 pub struct Draft {
     /// The id of the booklet being filled in.
     pub booklet_id: String,
-    /// That booklet's revision.
+    /// The revision of that booklet the draft was started on, or last carried on with
+    /// ([`Draft::carry_on`]). A draft opens and finishes against a newer revision too
+    /// ([`Draft::finish`]).
     pub booklet_revision: u32,
     /// The band the child's wording and the figures use.
     pub age_band: AgeBand,
@@ -436,21 +466,40 @@ impl Draft {
         self.booklet_id == booklet.id && self.booklet_revision == booklet.revision
     }
 
+    /// Carries this draft on with `booklet`: the same booklet (same id) at the draft's revision
+    /// or a newer one, such as a built-in booklet whose revision was raised after the child
+    /// started. The draft then records `booklet`'s revision, so [`Draft::is_for`] holds.
+    ///
+    /// Nothing else changes: answers and the position are kept by question id. A question the
+    /// newer revision no longer has is passed over ([`Session::resolve`]), and an answer that no
+    /// longer fits is dropped when the child finishes ([`Draft::finish`]). Worries, the "it's OK
+    /// to tell" screen and what is kept all follow `booklet` from now on.
+    ///
+    /// Refuses another booklet ([`CarryOnError::OtherBooklet`]) and an older revision than the
+    /// draft's ([`CarryOnError::OlderRevision`]); the draft is unchanged then.
+    pub fn carry_on(&mut self, booklet: &Booklet, now: &str) -> Result<(), CarryOnError> {
+        if self.booklet_id != booklet.id {
+            return Err(CarryOnError::OtherBooklet {
+                draft: self.booklet_id.clone(),
+                booklet: booklet.id.clone(),
+            });
+        }
+        if booklet.revision < self.booklet_revision {
+            return Err(CarryOnError::OlderRevision {
+                draft: self.booklet_revision,
+                booklet: booklet.revision,
+            });
+        }
+        if self.booklet_revision != booklet.revision {
+            self.booklet_revision = booklet.revision;
+            self.updated_at = now.to_owned();
+        }
+        Ok(())
+    }
+
     /// The draft's answers over `booklet`.
     pub fn session<'a>(&'a self, booklet: &'a Booklet) -> Session<'a> {
         Session::new(booklet, self.age_band, &self.answers)
-    }
-
-    /// The saved position and the answers to the questions `booklet`'s conditions read, in
-    /// booklet order: everything [`Draft::current`] and the progress's place and total depend on.
-    pub fn route(&self, booklet: &Booklet) -> Route {
-        Route {
-            position: self.position.clone(),
-            condition_answers: booklet
-                .condition_sources()
-                .map(|id| self.answers.get(id).cloned())
-                .collect(),
-        }
     }
 
     /// Where to show the child now (the saved position, resolved: see [`Session::resolve`]).
@@ -523,7 +572,13 @@ impl Draft {
     /// The finished booklet. Keeps only answers to questions that are visible now and fit their
     /// question, so answers to questions hidden by a later change are dropped. An anonymous
     /// survey keeps no child details. `id` is the random id of the finished booklet;
-    /// `completed_at` the RFC 3339 time. `booklet` must be the booklet the draft is for.
+    /// `completed_at` the RFC 3339 time. `booklet` must be the booklet the draft is for, at the
+    /// draft's revision or a newer one (see [`Draft::carry_on`]).
+    ///
+    /// The finished booklet records `booklet`'s revision, not the one the draft was started on:
+    /// the answers it keeps were checked against that revision, and its worries and report
+    /// figures are worked out with it. A draft begun on revision 1 of a built-in booklet and
+    /// finished after the app moved to revision 2 is a revision-2 booklet.
     pub fn finish(&self, booklet: &Booklet, id: &str, completed_at: &str) -> CompletedBooklet {
         let child = match booklet.kind {
             BookletKind::Survey => ChildDetails::default(),
@@ -532,7 +587,7 @@ impl Draft {
         CompletedBooklet {
             id: id.to_owned(),
             booklet_id: self.booklet_id.clone(),
-            booklet_revision: self.booklet_revision,
+            booklet_revision: booklet.revision,
             locale: self.locale.clone(),
             age_band: self.age_band,
             child,
@@ -607,65 +662,6 @@ mod tests {
 
     fn ids(questions: Vec<&Question>) -> Vec<&str> {
         questions.into_iter().map(|q| q.id.as_str()).collect()
-    }
-
-    #[test]
-    fn the_route_changes_only_with_the_position_or_an_answer_a_condition_reads() {
-        let b = booklet("review");
-        let mut d = Draft::new(
-            &b,
-            AgeBand::SevenToNine,
-            ChildDetails::default(),
-            LocaleCode::new("en"),
-            "2026-12-06T10:00:00Z",
-        );
-        let route = d.route(&b);
-        // No condition reads feel_safe, who or good_news.
-        d.set_answer(&b, &q("feel_safe"), picked("no"), "t")
-            .unwrap();
-        d.set_answer(&b, &q("good_news"), Answer::Words("a dog".into()), "t")
-            .unwrap();
-        assert_eq!(d.route(&b), route);
-        // worries and worry_details are read by conditions.
-        d.set_answer(&b, &q("worries"), picked("yes"), "t").unwrap();
-        let after_worries = d.route(&b);
-        assert_ne!(after_worries, route);
-        d.set_answer(&b, &q("worry_details"), Answer::RatherNotSay, "t")
-            .unwrap();
-        assert_ne!(d.route(&b), after_worries);
-        d.go_to(pos("who"), "t");
-        assert_ne!(d.route(&b), after_worries);
-    }
-
-    proptest! {
-        /// Two drafts with the same route are at the same place with the same progress, whatever
-        /// else they answered: the fill screen relies on it to skip the work.
-        #[test]
-        fn the_same_route_means_the_same_place_and_progress(
-            worries in prop::sample::select(vec!["yes", "not_sure", "no", ""]),
-            safe_a in prop::sample::select(vec!["yes", "no", ""]),
-            safe_b in prop::sample::select(vec!["yes", "no", ""]),
-            at in prop::sample::select(vec!["feel_safe", "worries", "worry_details", "worry_more", "who", "good_news"]),
-        ) {
-            let b = booklet("review");
-            let make = |safe: &str, news: &str| {
-                let mut d = Draft::new(&b, AgeBand::SevenToNine, ChildDetails::default(), LocaleCode::new("en"), "t");
-                if !worries.is_empty() {
-                    d.set_answer(&b, &q("worries"), picked(worries), "t").unwrap();
-                }
-                if !safe.is_empty() {
-                    d.set_answer(&b, &q("feel_safe"), picked(safe), "t").unwrap();
-                }
-                d.set_answer(&b, &q("good_news"), Answer::Words(news.into()), "t").unwrap();
-                d.go_to(pos(at), "t");
-                d
-            };
-            let (one, two) = (make(safe_a, "a"), make(safe_b, "something else"));
-            prop_assert_eq!(one.route(&b), two.route(&b));
-            prop_assert_eq!(one.current(&b), two.current(&b));
-            let (p1, p2) = (one.session(&b).progress(&one.position), two.session(&b).progress(&two.position));
-            prop_assert_eq!((p1.current, p1.total), (p2.current, p2.total));
-        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! booklet, is sealed for the council lead, and ends back at the survey's start screen for the
 //! next child.
 
+use super::ok_to_tell::OkToTell;
 use crate::drafts;
 use crate::tablet::surveys as tablet_surveys;
 use leptos::prelude::*;
@@ -192,22 +193,13 @@ fn Filling(
         });
     }
 
-    // Where the child is, and "question n of m", depend only on the position and the answers
-    // that conditions read (`Draft::route`): worked out again only when that changes, not after
-    // every answer. `route` is read, not only tracked: a memo nobody reads is never worked out,
-    // and so never hears of a change.
-    let b = booklet.clone();
-    let route = Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.route(&b))));
     let b = booklet.clone();
     let position = Memo::new(move |_| {
-        route.with(|_| ());
-        draft.with_untracked(|d| d.as_ref().map(|d| d.current(&b)).unwrap_or(Position::Start))
+        draft.with(|d| d.as_ref().map(|d| d.current(&b)).unwrap_or(Position::Start))
     });
     let b = booklet.clone();
-    let progress = Memo::new(move |_| {
-        route.with(|_| ());
-        draft.with_untracked(|d| d.as_ref().map(|d| d.session(&b).progress(&d.position)))
-    });
+    let progress =
+        Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.session(&b).progress(&d.position))));
 
     // A Copy handle, so the navigation closures are Copy and can be used in many buttons.
     let stored = StoredValue::new(booklet.clone());
@@ -315,11 +307,14 @@ fn Filling(
     let b = booklet.clone();
     let screen = move || {
         if ok_to_tell.get() {
-            let child = draft
-                .with_untracked(|d| d.as_ref().map(|d| d.child.clone()))
-                .unwrap_or_default();
+            let (child, band, welsh) = draft
+                .with_untracked(|d| {
+                    d.as_ref()
+                        .map(|d| (d.child.clone(), d.age_band, d.locale.as_str() == "cy"))
+                })
+                .unwrap_or((Default::default(), AgeBand::SevenToNine, false));
             return view! {
-                <OkToTell heading iro_name=child.iro_name iro_contact=child.iro_contact is_survey on_carry_on=Callback::new(move |_| ok_to_tell.set(false)) />
+                <OkToTell heading band welsh iro_name=child.iro_name iro_contact=child.iro_contact is_survey auto_read on_carry_on=Callback::new(move |_| ok_to_tell.set(false)) />
             }
             .into_any();
         }
@@ -542,49 +537,6 @@ fn describe(question: &Question, answer: &Answer, locale: Locale, fallback: &Loc
             })
             .collect::<Vec<_>>()
             .join(", "),
-    }
-}
-
-/// The kind screen a child sees straight after a worrying answer.
-#[component]
-fn OkToTell(
-    /// The heading, which gets focus.
-    heading: NodeRef<leptos::html::H1>,
-    /// The IRO's name, if the adult entered it.
-    iro_name: Option<String>,
-    /// How to contact the IRO, if the adult entered it.
-    iro_contact: Option<String>,
-    /// An anonymous survey: nobody will know who answered, so no IRO is named.
-    is_survey: bool,
-    /// Back to the booklet.
-    on_carry_on: Callback<()>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let lead = if is_survey {
-        Key::TabletSurveyOkLead
-    } else {
-        Key::FillOkLead
-    };
-    let iro = iro_contact.filter(|_| !is_survey).map(|contact| {
-        let name = iro_name.unwrap_or_default();
-        move || {
-            i18n.locale()
-                .format(Key::FillOkIro, &[("name", &name), ("contact", &contact)])
-        }
-    });
-    view! {
-        <div class="ok-to-tell" role="region" aria-labelledby="ok-heading">
-            <img src="/pictures/heart.svg" alt="" width="80" height="80" />
-            <h1 id="ok-heading" tabindex="-1" node_ref=heading>{i18n.tr(Key::FillOkTitle)}</h1>
-            <p class="lead">{i18n.tr(lead)}</p>
-            <p>{i18n.tr(Key::FillOkTalkNow)}</p>
-            <ul class="help-list">
-                <li>{i18n.tr(Key::FillOkChildline)}</li>
-                {iro.map(|t| view! { <li>{t}</li> })}
-                <li>{i18n.tr(Key::FillOkAdult)}</li>
-            </ul>
-            <button type="button" class="primary big" on:click=move |_| on_carry_on.run(())>{i18n.tr(Key::FillOkCarryOn)}</button>
-        </div>
     }
 }
 

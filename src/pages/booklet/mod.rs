@@ -1,6 +1,7 @@
 //! The child's booklet: an adult starts it, the child fills it in.
 
 pub mod fill;
+mod ok_to_tell;
 pub mod start;
 
 pub use fill::BookletFill;

@@ -727,11 +727,9 @@ fn ThemeRow(
     let i18n = use_i18n();
     let t = theme.as_str().to_owned();
     let mode = RwSignal::new(Mode::Shown);
-    let typed = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
     let name = {
         let theme = theme.clone();
-        move || ctx.name(&theme)
+        Signal::derive(move || ctx.name(&theme))
     };
     let count = {
         let theme = theme.clone();
@@ -750,9 +748,62 @@ fn ThemeRow(
         format!("theme-{t}-remove"),
         format!("theme-{t}-answers"),
     );
-    let input_id = format!("theme-{t}-input");
+    let open_rename = {
+        let t = t.clone();
+        move |_| {
+            mode.set(Mode::Renaming);
+            focus_id_soon(format!("theme-{t}-input"));
+        }
+    };
+    view! {
+        <li class="theme-row">
+            <p class="theme-head">
+                <strong id=name_id.clone() dir="auto">{name}</strong>" "
+                <span class="theme-count">{move || i18n.locale().format(Key::ResultsThemeCount, &[("count", &count().to_string())])}</span>
+            </p>
+            <div class="row no-print">
+                <button type="button" class="small" id=rename_id.clone() aria-describedby=name_id.clone() on:click=open_rename>{i18n.tr(Key::ResultsRename)}</button>
+                <button type="button" class="small" id=answers_id.clone() aria-describedby=name_id.clone()
+                    aria-expanded=move || (mode.get() == Mode::Answers).to_string()
+                    on:click=move |_| mode.update(|m| *m = if *m == Mode::Answers { Mode::Shown } else { Mode::Answers })>{i18n.tr(Key::ResultsChooseAnswers)}</button>
+                <button type="button" class="small danger" id=remove_id.clone() aria-describedby=name_id.clone() on:click={
+                    let t = t.clone();
+                    move |_| {
+                        mode.set(Mode::Removing);
+                        focus_id_soon(format!("theme-{t}-confirm"));
+                    }
+                }>{i18n.tr(Key::ResultsRemove)}</button>
+            </div>
+            {move || match mode.get() {
+                Mode::Shown => ().into_any(),
+                Mode::Renaming => view! { <RenameTheme theme=theme.clone() ctx name mode /> }.into_any(),
+                Mode::Removing => view! { <RemoveTheme theme=theme.clone() ctx name mode /> }.into_any(),
+                Mode::Answers => view! { <ThemeAnswers theme=theme.clone() ctx name results /> }.into_any(),
+            }}
+        </li>
+    }
+}
+
+/// A theme's rename form; saving or cancelling goes back to the row, focus on "Rename".
+#[component]
+fn RenameTheme(
+    /// The theme.
+    theme: ThemeId,
+    /// The themes.
+    ctx: ThemeCtx,
+    /// The theme's name now.
+    name: Signal<String>,
+    /// What the row shows.
+    mode: RwSignal<Mode>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = theme.as_str().to_owned();
+    let (rename_id, input_id) = (format!("theme-{t}-rename"), format!("theme-{t}-input"));
+    let error_id = format!("{input_id}-error");
+    let typed = RwSignal::new(name.get_untracked());
+    let error = RwSignal::new(None::<String>);
     let save_name = {
-        let (theme, rename_id, input_id) = (theme.clone(), rename_id.clone(), input_id.clone());
+        let (rename_id, input_id) = (rename_id.clone(), input_id.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let mut book = ctx.themes.get_untracked();
@@ -760,7 +811,6 @@ fn ThemeRow(
                 Ok(()) => {
                     ctx.themes.set(book);
                     ctx.save.run(());
-                    error.set(None);
                     mode.set(Mode::Shown);
                     focus_id_soon(rename_id.clone());
                 }
@@ -771,144 +821,129 @@ fn ThemeRow(
             }
         }
     };
-    let remove = {
-        let theme = theme.clone();
-        move |_| {
-            ctx.themes.update(|b| {
-                b.remove_theme(&theme);
-            });
-            ctx.save.run(());
-            focus_id_soon("new-theme");
-        }
-    };
-    let answers_list = {
-        let (theme, t) = (theme.clone(), t.clone());
-        move || {
-            let locale = i18n.locale();
-            results.with(|r| {
-                r.questions
-                    .iter()
-                    .filter(|q| !q.free_text.is_empty())
-                    .map(|q| {
-                        let legend = locale.format(
-                            Key::ResultsQuestion,
-                            &[
-                                ("number", &q.number.to_string()),
-                                ("text", q.text.get(&locale.locale_code(), &LocaleCode::new("en"))),
-                            ],
-                        );
-                        let checks = q
-                            .free_text
-                            .iter()
-                            .map(|f| {
-                                let input_id = format!("th-{t}-{}", f.key.as_str());
-                                let (k2, th2) = (f.key.clone(), theme.clone());
-                                let (k3, th3) = (f.key.clone(), theme.clone());
-                                view! {
-                                    <div class="check">
-                                        <input type="checkbox" id=input_id.clone()
-                                            prop:checked=move || ctx.has(&k2, &th2)
-                                            on:change=move |ev| ctx.set(&k3, &th3, event_target_checked(&ev)) />
-                                        <label for=input_id dir="auto">{f.text.clone()}</label>
-                                    </div>
-                                }
-                            })
-                            .collect_view();
-                        view! { <fieldset class="theme-answers"><legend dir="auto">{legend}</legend>{checks}</fieldset> }
-                    })
-                    .collect_view()
-            })
-        }
-    };
-    let confirm_text = {
-        let name = name.clone();
-        move || {
-            i18n.locale()
-                .format(Key::ResultsRemoveConfirm, &[("name", &name())])
-        }
-    };
-    let answers_label = {
-        let name = name.clone();
-        move || {
-            i18n.locale()
-                .format(Key::ResultsAnswersFor, &[("name", &name())])
-        }
-    };
-    let rename_label = {
-        let name = name.clone();
-        move || {
-            i18n.locale()
-                .format(Key::ResultsRenameLabel, &[("name", &name())])
-        }
-    };
-    let open_rename = {
-        let (name, input_id) = (name.clone(), input_id.clone());
-        move |_| {
-            typed.set(name());
-            error.set(None);
-            mode.set(Mode::Renaming);
-            focus_id_soon(input_id.clone());
-        }
-    };
-    let cancel_to = move |id: String| {
-        move |_| {
-            mode.set(Mode::Shown);
-            focus_id_soon(id.clone());
-        }
+    let rename_label = move || {
+        i18n.locale()
+            .format(Key::ResultsRenameLabel, &[("name", &name.get())])
     };
     view! {
-        <li class="theme-row">
-            <p class="theme-head">
-                <strong id=name_id.clone() dir="auto">{name.clone()}</strong>" "
-                <span class="theme-count">{move || i18n.locale().format(Key::ResultsThemeCount, &[("count", &count().to_string())])}</span>
-            </p>
-            <div class="row no-print">
-                <button type="button" class="small" id=rename_id.clone() aria-describedby=name_id.clone() on:click=open_rename>{i18n.tr(Key::ResultsRename)}</button>
-                <button type="button" class="small" id=answers_id.clone() aria-describedby=name_id.clone()
-                    aria-expanded=move || (mode.get() == Mode::Answers).to_string()
-                    on:click=move |_| mode.update(|m| *m = if *m == Mode::Answers { Mode::Shown } else { Mode::Answers })>{i18n.tr(Key::ResultsChooseAnswers)}</button>
-                <button type="button" class="small danger" id=remove_id.clone() aria-describedby=name_id.clone() on:click=move |_| {
-                    mode.set(Mode::Removing);
-                    focus_id_soon(format!("theme-{}-confirm", theme.as_str()));
-                }>{i18n.tr(Key::ResultsRemove)}</button>
+        <form class="form rename-theme no-print" novalidate on:submit=save_name>
+            <div class="field" class:has-error=move || error.get().is_some()>
+                <label for=input_id.clone() dir="auto">{rename_label}</label>
+                {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+                <input id=input_id.clone() type="text" autocomplete="off" maxlength="80"
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
             </div>
-            {move || match mode.get() {
-                Mode::Shown => ().into_any(),
-                Mode::Renaming => {
-                    let input_id = input_id.clone();
-                    let error_id = format!("{input_id}-error");
-                    view! {
-                    <form class="form rename-theme no-print" novalidate on:submit=save_name.clone()>
-                        <div class="field" class:has-error=move || error.get().is_some()>
-                            <label for=input_id.clone() dir="auto">{rename_label.clone()}</label>
-                            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
-                            <input id=input_id.clone() type="text" autocomplete="off" maxlength="80"
-                                aria-invalid=move || error.get().is_some().then_some("true")
-                                prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
-                        </div>
-                        <div class="row form-buttons">
-                            <button type="submit" class="primary">{i18n.tr(Key::ResultsSaveName)}</button>
-                            <button type="button" on:click=cancel_to(rename_id.clone())>{i18n.tr(Key::ResultsCancel)}</button>
-                        </div>
-                    </form>
-                }.into_any()
-                }
-                Mode::Removing => view! {
-                    <div class="confirm no-print" id=format!("theme-{t}-confirm") tabindex="-1" role="group" aria-label=confirm_text.clone()>
-                        <p dir="auto"><strong>{confirm_text.clone()}</strong></p>
-                        <div class="row">
-                            <button type="button" class="danger" on:click=remove.clone()>{i18n.tr(Key::ResultsRemoveYes)}</button>
-                            <button type="button" on:click=cancel_to(remove_id.clone())>{i18n.tr(Key::ResultsCancel)}</button>
-                        </div>
-                    </div>
-                }.into_any(),
-                Mode::Answers => view! {
-                    <div class="theme-answers-panel no-print" role="group" aria-label=answers_label.clone()>
-                        {answers_list.clone()}
-                    </div>
-                }.into_any(),
-            }}
-        </li>
+            <div class="row form-buttons">
+                <button type="submit" class="primary">{i18n.tr(Key::ResultsSaveName)}</button>
+                <button type="button" on:click=move |_| {
+                    mode.set(Mode::Shown);
+                    focus_id_soon(rename_id.clone());
+                }>{i18n.tr(Key::ResultsCancel)}</button>
+            </div>
+        </form>
+    }
+}
+
+/// "Remove this theme?" with Yes and Cancel.
+#[component]
+fn RemoveTheme(
+    /// The theme.
+    theme: ThemeId,
+    /// The themes.
+    ctx: ThemeCtx,
+    /// The theme's name now.
+    name: Signal<String>,
+    /// What the row shows.
+    mode: RwSignal<Mode>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = theme.as_str().to_owned();
+    let remove_id = format!("theme-{t}-remove");
+    let confirm_text = move || {
+        i18n.locale()
+            .format(Key::ResultsRemoveConfirm, &[("name", &name.get())])
+    };
+    let remove = move |_| {
+        ctx.themes.update(|b| {
+            b.remove_theme(&theme);
+        });
+        ctx.save.run(());
+        focus_id_soon("new-theme");
+    };
+    view! {
+        <div class="confirm no-print" id=format!("theme-{t}-confirm") tabindex="-1" role="group" aria-label=confirm_text>
+            <p dir="auto"><strong>{confirm_text}</strong></p>
+            <div class="row">
+                <button type="button" class="danger" on:click=remove>{i18n.tr(Key::ResultsRemoveYes)}</button>
+                <button type="button" on:click=move |_| {
+                    mode.set(Mode::Shown);
+                    focus_id_soon(remove_id.clone());
+                }>{i18n.tr(Key::ResultsCancel)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Every answer in a child's own words, question by question, each with a box that puts it in
+/// (or takes it out of) this theme.
+#[component]
+fn ThemeAnswers(
+    /// The theme.
+    theme: ThemeId,
+    /// The themes.
+    ctx: ThemeCtx,
+    /// The theme's name now.
+    name: Signal<String>,
+    /// The results with themes.
+    results: Memo<SurveyResults>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = theme.as_str().to_owned();
+    let answers_label = move || {
+        i18n.locale()
+            .format(Key::ResultsAnswersFor, &[("name", &name.get())])
+    };
+    let answers_list = move || {
+        let locale = i18n.locale();
+        results.with(|r| {
+            r.questions
+                .iter()
+                .filter(|q| !q.free_text.is_empty())
+                .map(|q| {
+                    let legend = locale.format(
+                        Key::ResultsQuestion,
+                        &[
+                            ("number", &q.number.to_string()),
+                            ("text", q.text.get(&locale.locale_code(), &LocaleCode::new("en"))),
+                        ],
+                    );
+                    let checks = q
+                        .free_text
+                        .iter()
+                        .map(|f| {
+                            let input_id = format!("th-{t}-{}", f.key.as_str());
+                            let (k2, th2) = (f.key.clone(), theme.clone());
+                            let (k3, th3) = (f.key.clone(), theme.clone());
+                            view! {
+                                <div class="check">
+                                    <input type="checkbox" id=input_id.clone()
+                                        prop:checked=move || ctx.has(&k2, &th2)
+                                        on:change=move |ev| ctx.set(&k3, &th3, event_target_checked(&ev)) />
+                                    <label for=input_id dir="auto">{f.text.clone()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    view! { <fieldset class="theme-answers"><legend dir="auto">{legend}</legend>{checks}</fieldset> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="theme-answers-panel no-print" role="group" aria-label=answers_label>
+            {answers_list}
+        </div>
     }
 }
 

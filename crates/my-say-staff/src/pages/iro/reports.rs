@@ -197,10 +197,7 @@ fn ReportView(
     /// The number of children in care, for take-up (saved in the workspace settings).
     in_care: RwSignal<Option<u32>>,
 ) -> impl IntoView {
-    let code = locale.locale_code();
-    let en = my_say_core::LocaleCode::new("en");
     let period = report.period;
-    let label = |row: &my_say_core::report::MeasureRow| row.label.get(&code, &en).to_owned();
     let counted = locale.format(
         Key::IroReportsCounted,
         &[("count", &report.booklets.to_string())],
@@ -216,14 +213,47 @@ fn ReportView(
         )
     });
     let uncounted = report.unknown_booklets + report.undated_booklets;
+    let booklets = report.booklets;
+    let report = Arc::new(report);
+    let tables = [MeasureKind::Safety, MeasureKind::Satisfaction]
+        .map(|kind| view! { <MeasureTable report=report.clone() kind locale /> });
+    view! {
+        <section class="report" aria-labelledby="report-heading">
+            <h2 id="report-heading" tabindex="-1">{locale.format(Key::IroReportsHeading, &[("from", &period.from.to_string()), ("to", &period.to.to_string())])}</h2>
+            <p>{counted}</p>
+            {compared.map(|c| view! { <p>{c}</p> })}
+            {(uncounted > 0).then(|| view! { <p class="note">{locale.format(Key::IroReportsUncounted, &[("count", &uncounted.to_string())])}</p> })}
+            <Findings report=report.clone() locale />
+            {tables}
+            <TopIssues report=report.clone() locale />
+            <TakeUp booklets locale in_care />
+        </section>
+        <ReportDownloads report locale in_care />
+    }
+}
 
-    // Sentences to paste into the annual report: each safety measure, every shown cell.
+/// A measure's label in the UI language (English where it has none).
+fn measure_label(row: &my_say_core::report::MeasureRow, locale: Locale) -> String {
+    row.label
+        .get(&locale.locale_code(), &my_say_core::LocaleCode::new("en"))
+        .to_owned()
+}
+
+/// Sentences to paste into the annual report: each safety measure, for all ages and for every
+/// band whose figure is shown.
+#[component]
+fn Findings(
+    /// The report.
+    report: Arc<Report>,
+    /// The UI language.
+    locale: Locale,
+) -> impl IntoView {
     let findings: Vec<String> = report
         .measures
         .iter()
         .filter(|m| m.kind == MeasureKind::Safety)
         .flat_map(|m| {
-            let label = label(m);
+            let label = measure_label(m, locale);
             let all = m.current.overall.percent_positive().map(|p| {
                 locale.format(
                     Key::IroReportsFindingAll,
@@ -247,85 +277,152 @@ fn ReportView(
             all.into_iter().chain(bands)
         })
         .collect();
-
-    let tables = [MeasureKind::Safety, MeasureKind::Satisfaction].map(|kind| {
-        let rows: Vec<_> = report.measures.iter().filter(|m| m.kind == kind).collect();
-        let kind_words = locale.text(kind_key(kind));
-        let bars: Vec<Bar> = rows
-            .iter()
-            .map(|m| Bar {
-                label: label(m),
-                percent: m.current.overall.percent_positive(),
-                instead: match m.current.overall {
-                    Cell::NotAsked => locale.text(Key::IroReportsNotAsked),
-                    _ => locale.text(Key::IroReportsFewerThanFive),
-                }
-                .to_owned(),
-            })
-            .collect();
-        let chart_id = format!("chart-{}", kind_key_code(kind));
-        let svg = bar_chart_svg(
-            &chart_id,
-            &locale.format(Key::IroReportsChartTitle, &[("kind", kind_words)]),
-            locale.text(Key::IroReportsChartDesc),
-            &bars,
-        );
-        let body = rows
-            .iter()
-            .map(|m| {
-                let cells = AgeBand::ALL
-                    .map(Some)
-                    .into_iter()
-                    .chain([None])
-                    .map(|b| view! { <td>{cell_view(m.current.get(b), m.change(b), locale)}</td> })
-                    .collect_view();
-                view! { <tr><th scope="row" dir="auto">{label(m)}</th>{cells}</tr> }
-            })
-            .collect_view();
-        let heading_id = format!("report-{}", kind_key_code(kind));
-        let labelled_by = heading_id.clone();
-        let region_labelled_by = heading_id.clone();
+    (!findings.is_empty()).then(|| {
         view! {
-            <section class="report-part" aria-labelledby=labelled_by>
-                <h3 id=heading_id>{kind_words}</h3>
-                // Focusable, so a table wider than the screen can be scrolled with the keyboard.
-                <div class="table-scroll" role="region" aria-labelledby=region_labelled_by tabindex="0">
-                    <table class="report-table">
-                        <caption>{locale.format(Key::IroReportsCaption, &[("kind", kind_words)])}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{locale.text(Key::IroReportsChildrenWho)}</th>
-                                {AgeBand::ALL.map(|b| view! { <th scope="col">{locale.text(band_key(b))}</th> }).collect_view()}
-                                <th scope="col">{locale.text(Key::IroReportsAllAges)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{body}</tbody>
-                    </table>
-                </div>
-                <div class="chart" inner_html=svg></div>
+            <section class="report-part" aria-labelledby="report-findings">
+                <h3 id="report-findings">{locale.text(Key::IroReportsFindings)}</h3>
+                <ul class="findings">{findings.into_iter().map(|f| view! { <li dir="auto">{f}</li> }).collect_view()}</ul>
             </section>
         }
-    });
+    })
+}
 
-    let issues = report.top_issues(TOP_ISSUES);
-    let issue_rows = issues
+/// One kind of measure (safety or satisfaction): a table by age band with the change since the
+/// year before, and a bar chart of the same figures for all ages.
+#[component]
+fn MeasureTable(
+    /// The report.
+    report: Arc<Report>,
+    /// Which measures.
+    kind: MeasureKind,
+    /// The UI language.
+    locale: Locale,
+) -> impl IntoView {
+    let rows: Vec<_> = report.measures.iter().filter(|m| m.kind == kind).collect();
+    let kind_words = locale.text(kind_key(kind));
+    let bars: Vec<Bar> = rows
         .iter()
-        .map(|i| {
-            let band = i.most_in_band.map_or(String::new(), |(b, p)| {
-                format!("{} ({p}%)", locale.text(band_key(b)))
-            });
-            view! {
-                <tr>
-                    <th scope="row" dir="auto">{i.label.get(&code, &en).to_owned()}</th>
-                    <td>{locale.format(Key::IroReportsIssueCount, &[("negative", &i.negative.to_string()), ("answered", &i.answered.to_string())])}</td>
-                    <td>{format!("{}%", i.percent_negative)}</td>
-                    <td>{band}</td>
-                </tr>
+        .map(|m| Bar {
+            label: measure_label(m, locale),
+            percent: m.current.overall.percent_positive(),
+            instead: match m.current.overall {
+                Cell::NotAsked => locale.text(Key::IroReportsNotAsked),
+                _ => locale.text(Key::IroReportsFewerThanFive),
             }
+            .to_owned(),
+        })
+        .collect();
+    let chart_id = format!("chart-{}", kind_key_code(kind));
+    let svg = bar_chart_svg(
+        &chart_id,
+        &locale.format(Key::IroReportsChartTitle, &[("kind", kind_words)]),
+        locale.text(Key::IroReportsChartDesc),
+        &bars,
+    );
+    let body = rows
+        .iter()
+        .map(|m| {
+            let cells = AgeBand::ALL
+                .map(Some)
+                .into_iter()
+                .chain([None])
+                .map(|b| view! { <td>{cell_view(m.current.get(b), m.change(b), locale)}</td> })
+                .collect_view();
+            view! { <tr><th scope="row" dir="auto">{measure_label(m, locale)}</th>{cells}</tr> }
         })
         .collect_view();
-    let no_issues = issues.is_empty();
+    let heading_id = format!("report-{}", kind_key_code(kind));
+    let labelled_by = heading_id.clone();
+    let region_labelled_by = heading_id.clone();
+    view! {
+        <section class="report-part" aria-labelledby=labelled_by>
+            <h3 id=heading_id>{kind_words}</h3>
+            // Focusable, so a table wider than the screen can be scrolled with the keyboard.
+            <div class="table-scroll" role="region" aria-labelledby=region_labelled_by tabindex="0">
+                <table class="report-table">
+                    <caption>{locale.format(Key::IroReportsCaption, &[("kind", kind_words)])}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{locale.text(Key::IroReportsChildrenWho)}</th>
+                            {AgeBand::ALL.map(|b| view! { <th scope="col">{locale.text(band_key(b))}</th> }).collect_view()}
+                            <th scope="col">{locale.text(Key::IroReportsAllAges)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <div class="chart" inner_html=svg></div>
+        </section>
+    }
+}
 
+/// "What children told us we need to do better": the measures most often answered negatively.
+#[component]
+fn TopIssues(
+    /// The report.
+    report: Arc<Report>,
+    /// The UI language.
+    locale: Locale,
+) -> impl IntoView {
+    let (code, en) = (locale.locale_code(), my_say_core::LocaleCode::new("en"));
+    let issues = report.top_issues(TOP_ISSUES);
+    let table = (!issues.is_empty()).then(|| {
+        let rows = issues
+            .iter()
+            .map(|i| {
+                let band = i.most_in_band.map_or(String::new(), |(b, p)| {
+                    format!("{} ({p}%)", locale.text(band_key(b)))
+                });
+                view! {
+                    <tr>
+                        <th scope="row" dir="auto">{i.label.get(&code, &en).to_owned()}</th>
+                        <td>{locale.format(Key::IroReportsIssueCount, &[("negative", &i.negative.to_string()), ("answered", &i.answered.to_string())])}</td>
+                        <td>{format!("{}%", i.percent_negative)}</td>
+                        <td>{band}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll" role="region" aria-labelledby="report-issues" tabindex="0">
+                <table class="report-table issues-table">
+                    <caption>{locale.text(Key::IroReportsIssuesTitle)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{locale.text(Key::IroReportsChildrenWho)}</th>
+                            <th scope="col">{locale.text(Key::IroReportsNegative)}</th>
+                            <th scope="col">{locale.text(Key::IroReportsNegativeShare)}</th>
+                            <th scope="col">{locale.text(Key::IroReportsMostInBand)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    let none = table.is_none();
+    view! {
+        <section class="report-part" aria-labelledby="report-issues">
+            <h3 id="report-issues">{locale.text(Key::IroReportsIssuesTitle)}</h3>
+            <p>{locale.text(Key::IroReportsIssuesLead)}</p>
+            {none.then(|| view! { <p class="note">{locale.text(Key::IroReportsIssuesNone)}</p> })}
+            {table}
+        </section>
+    }
+}
+
+/// The report's downloads (figures, "do better" and take-up as CSV) and printing it.
+#[component]
+fn ReportDownloads(
+    /// The report.
+    report: Arc<Report>,
+    /// The UI language.
+    locale: Locale,
+    /// The number of children in care, for take-up.
+    in_care: RwSignal<Option<u32>>,
+) -> impl IntoView {
+    let code = locale.locale_code();
+    let period = report.period;
     let error = RwSignal::new(None::<String>);
     let downloaded = RwSignal::new(None::<String>);
     let stem = format!("my-say-{}-to-{}", period.from, period.to);
@@ -337,60 +434,22 @@ fn ReportView(
         Ok(()) => downloaded.set(Some(name)),
         Err(e) => error.set(Some(e)),
     };
-    let report = Arc::new(report);
     let download_figures = {
         let (report, stem, code) = (report.clone(), stem.clone(), code.clone());
         move |_| download(format!("{stem}-figures.csv"), report_csv(&report, &code))
     };
     let download_issues = {
-        let (stem, code) = (stem.clone(), code.clone());
-        move |_| download(format!("{stem}-do-better.csv"), issues_csv(&issues, &code))
+        let (report, stem) = (report.clone(), stem.clone());
+        move |_| {
+            let issues = report.top_issues(TOP_ISSUES);
+            download(format!("{stem}-do-better.csv"), issues_csv(&issues, &code))
+        }
     };
-    let booklets = report.booklets;
     let download_take_up = move |_| {
         let take_up = report.take_up(in_care.get_untracked().unwrap_or(0));
         download(format!("{stem}-take-up.csv"), take_up_csv(&take_up, period))
     };
-
     view! {
-        <section class="report" aria-labelledby="report-heading">
-            <h2 id="report-heading" tabindex="-1">{locale.format(Key::IroReportsHeading, &[("from", &period.from.to_string()), ("to", &period.to.to_string())])}</h2>
-            <p>{counted}</p>
-            {compared.map(|c| view! { <p>{c}</p> })}
-            {(uncounted > 0).then(|| view! { <p class="note">{locale.format(Key::IroReportsUncounted, &[("count", &uncounted.to_string())])}</p> })}
-            {(!findings.is_empty()).then(|| view! {
-                <section class="report-part" aria-labelledby="report-findings">
-                    <h3 id="report-findings">{locale.text(Key::IroReportsFindings)}</h3>
-                    <ul class="findings">{findings.into_iter().map(|f| view! { <li dir="auto">{f}</li> }).collect_view()}</ul>
-                </section>
-            })}
-            {tables}
-            <section class="report-part" aria-labelledby="report-issues">
-                <h3 id="report-issues">{locale.text(Key::IroReportsIssuesTitle)}</h3>
-                <p>{locale.text(Key::IroReportsIssuesLead)}</p>
-                {if no_issues {
-                    view! { <p class="note">{locale.text(Key::IroReportsIssuesNone)}</p> }.into_any()
-                } else {
-                    view! {
-                        <div class="table-scroll" role="region" aria-labelledby="report-issues" tabindex="0">
-                            <table class="report-table issues-table">
-                                <caption>{locale.text(Key::IroReportsIssuesTitle)}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{locale.text(Key::IroReportsChildrenWho)}</th>
-                                        <th scope="col">{locale.text(Key::IroReportsNegative)}</th>
-                                        <th scope="col">{locale.text(Key::IroReportsNegativeShare)}</th>
-                                        <th scope="col">{locale.text(Key::IroReportsMostInBand)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{issue_rows}</tbody>
-                            </table>
-                        </div>
-                    }.into_any()
-                }}
-            </section>
-            <TakeUp booklets locale in_care />
-        </section>
         <section class="card no-print" aria-labelledby="report-downloads">
             <h2 id="report-downloads">{locale.text(Key::IroReportsDownloadTitle)}</h2>
             <p>{locale.text(Key::IroReportsDownloadLead)}</p>

@@ -1,0 +1,230 @@
+//! A draft saved on one revision of a built-in booklet opens and finishes after the app moved to
+//! the next revision (issue 13, item 1, raised every built-in booklet's revision to change what
+//! counts as a worry).
+//!
+//! The child's fill screen (`src/pages/booklet/fill.rs`) opens a review draft with the app's
+//! built-in booklet for the draft's age band, whatever revision the draft was saved on, and
+//! finishes it with that booklet. These tests do the same with the real built-in booklets and a
+//! copy of each with the revision before it (and that revision's worry rules).
+
+use my_say_core::answer::Answer;
+use my_say_core::booklet::{Booklet, QuestionId};
+use my_say_core::calendar::Date;
+use my_say_core::followup::open_follow_ups;
+use my_say_core::session::{worries, CarryOnError, Draft, Position};
+use my_say_core::{builtin_for, validate, AgeBand, ChildDetails, CompletedBooklet, LocaleCode};
+
+fn q(id: &str) -> QuestionId {
+    QuestionId::new(id)
+}
+
+/// The built-in booklet as it was one revision earlier: the same questions, and the worry rules
+/// before issue 13 (no "I'd rather not say", "not sure" to "Is anything worrying you?" or sad
+/// face about where they live).
+fn revision_before(new: &Booklet) -> Booklet {
+    let mut old = new.clone();
+    old.revision = new.revision - 1;
+    for section in &mut old.sections {
+        for question in &mut section.questions {
+            let before: &[&str] = match question.id.as_str() {
+                "feel_safe" => &["no", "not_sure"],
+                "happy_where_live" => &["very_sad"],
+                "trusted_adult" => &["no"],
+                "worries" => &["yes"],
+                _ => continue,
+            };
+            question.worry_if = before.iter().map(|v| v.to_string()).collect();
+        }
+    }
+    old
+}
+
+fn ids(b: &Booklet) -> Vec<&str> {
+    b.questions().map(|question| question.id.as_str()).collect()
+}
+
+/// A draft begun on `old`: four answers that were not worries then and are now, stopped at
+/// "Is there an adult you trust?", and saved as the tablet saves it (JSON).
+fn saved_on(old: &Booklet, band: AgeBand) -> String {
+    let child = ChildDetails {
+        name: "Sam".into(),
+        review_date: "2026-12-01".into(),
+        ..ChildDetails::default()
+    };
+    let mut d = Draft::new(
+        old,
+        band,
+        child,
+        LocaleCode::new("cy"),
+        "2026-11-20T16:00:00Z",
+    );
+    let answers = [
+        ("feel_safe", Answer::RatherNotSay),
+        ("happy_where_live", Answer::Picked("sad".into())),
+        ("worries", Answer::Picked("not_sure".into())),
+    ];
+    for (id, answer) in answers {
+        let told = d
+            .set_answer(old, &q(id), answer, "2026-11-20T16:05:00Z")
+            .unwrap();
+        assert!(!told.ok_to_tell, "{id} was not a worry on the old revision");
+    }
+    d.go_to(
+        Position::Question(q("trusted_adult")),
+        "2026-11-20T16:06:00Z",
+    );
+    assert!(worries(old, &d.answers).is_empty());
+    serde_json::to_string(&d).unwrap()
+}
+
+/// Carries on a reopened draft against `new` as the fill screen does: the rest of the answers,
+/// next to the review, finish.
+fn carry_on_and_finish(mut d: Draft, new: &Booklet) -> CompletedBooklet {
+    // Opens where the child stopped, with "question n of m" over the new revision.
+    assert_eq!(d.current(new), Position::Question(q("trusted_adult")));
+    let progress = d.session(new).progress(&d.position);
+    assert!(progress.current > 0 && progress.current < progress.total);
+    assert_eq!(progress.answered, 3);
+    // "I'd rather not say" to a safety question is a worry now: "it's OK to tell" at once.
+    let told = d
+        .set_answer(
+            new,
+            &q("trusted_adult"),
+            Answer::RatherNotSay,
+            "2026-11-22T10:00:00Z",
+        )
+        .unwrap();
+    assert!(told.ok_to_tell);
+    d.set_answer(
+        new,
+        &q("worry_details"),
+        Answer::Words("Dw i ddim yn siŵr".into()),
+        "2026-11-22T10:01:00Z",
+    )
+    .unwrap();
+    let mut steps = 0;
+    while d.go_next(new, "2026-11-22T10:02:00Z") != Position::Review {
+        steps += 1;
+        assert!(steps <= ids(new).len(), "stuck");
+    }
+    d.finish(
+        new,
+        "0123456789abcdef0123456789abcdef",
+        "2026-11-22T10:15:00Z",
+    )
+}
+
+/// The finished booklet is a booklet of the new revision whose worries follow the new rule.
+fn check_finished(done: &CompletedBooklet, old: &Booklet, new: &Booklet, band: AgeBand) {
+    assert_eq!(done.booklet_id, new.id);
+    assert_eq!(done.booklet_revision, new.revision, "{band}");
+    assert_eq!(done.age_band, band);
+    assert_eq!(done.child.name, "Sam");
+    assert_eq!(done.locale, LocaleCode::new("cy"));
+    // Every answer is kept: those given on the old revision and those given on the new one.
+    let answered: Vec<&str> = done.answers.keys().map(QuestionId::as_str).collect();
+    assert_eq!(
+        answered,
+        [
+            "feel_safe",
+            "happy_where_live",
+            "trusted_adult",
+            "worries",
+            "worry_details"
+        ]
+    );
+    let expected = ["feel_safe", "happy_where_live", "trusted_adult", "worries"];
+    assert_eq!(
+        worries(new, &done.answers),
+        expected.map(q),
+        "{band}: the new rule"
+    );
+    assert!(
+        worries(old, &done.answers).is_empty(),
+        "{band}: none of them was a worry under the old rule"
+    );
+    let opened = open_follow_ups(done, new, Date::parse("2026-11-23").unwrap(), &[]);
+    let opened: Vec<&str> = opened.iter().map(|f| f.question_id.as_str()).collect();
+    assert_eq!(opened, expected, "{band}: follow-ups");
+}
+
+#[test]
+fn every_builtin_booklet_has_a_new_revision_with_the_same_questions() {
+    for band in AgeBand::ALL {
+        let new = builtin_for(band);
+        assert_eq!(new.revision, 2, "{band}: raised for issue 13");
+        let old = revision_before(&new);
+        assert_eq!(validate(&old), Ok(()), "{band}");
+        assert_eq!(ids(&old), ids(&new), "{band}: question ids never change");
+    }
+}
+
+#[test]
+fn a_draft_saved_on_the_old_revision_opens_and_finishes_on_the_new_one() {
+    for band in AgeBand::ALL {
+        let new = builtin_for(band);
+        let old = revision_before(&new);
+        let saved = saved_on(&old, band);
+
+        // Reopened after the app moved to the new revision.
+        let d: Draft = serde_json::from_str(&saved).unwrap();
+        assert_eq!(d.booklet_revision, old.revision);
+        assert!(d.is_for(&old) && !d.is_for(&new), "{band}");
+
+        // As the fill screen does today: straight on with the new booklet.
+        let as_is = carry_on_and_finish(d.clone(), &new);
+        check_finished(&as_is, &old, &new, band);
+
+        // Carried on explicitly first: the draft records the new revision, and the child ends
+        // with the same finished booklet.
+        let mut carried = d;
+        carried.carry_on(&new, "2026-11-22T09:59:00Z").unwrap();
+        assert!(carried.is_for(&new), "{band}");
+        assert_eq!(carried.booklet_revision, new.revision);
+        assert_eq!(carried.updated_at, "2026-11-22T09:59:00Z");
+        let done = carry_on_and_finish(carried, &new);
+        assert_eq!(done, as_is, "{band}");
+    }
+}
+
+#[test]
+fn a_draft_does_not_carry_on_with_another_booklet_or_an_older_revision() {
+    let new = builtin_for(AgeBand::TenToFifteen);
+    let old = revision_before(&new);
+    let mut d = Draft::new(
+        &new,
+        AgeBand::TenToFifteen,
+        ChildDetails::default(),
+        LocaleCode::new("en"),
+        "t0",
+    );
+    let before = d.clone();
+    assert_eq!(
+        d.carry_on(&old, "t1"),
+        Err(CarryOnError::OlderRevision {
+            draft: new.revision,
+            booklet: old.revision
+        })
+    );
+    let other = builtin_for(AgeBand::SixteenPlus);
+    assert_eq!(
+        d.carry_on(&other, "t1"),
+        Err(CarryOnError::OtherBooklet {
+            draft: "review-10-15".into(),
+            booklet: "review-16-plus".into()
+        })
+    );
+    assert_eq!(d, before, "a refused carry-on changes nothing");
+    assert_eq!(
+        CarryOnError::OlderRevision {
+            draft: 2,
+            booklet: 1
+        }
+        .to_string(),
+        "this draft was saved on revision 2 of its booklet, and this version of My Say has only \
+         revision 1"
+    );
+    // The same revision again changes nothing, not even the time.
+    assert_eq!(d.carry_on(&new, "t2"), Ok(()));
+    assert_eq!(d, before);
+}
