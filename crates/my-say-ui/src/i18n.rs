@@ -153,6 +153,17 @@ pub fn provide_i18n() -> I18n {
     i18n
 }
 
+/// The wording of an age band ("4 to 6", ...), for both apps.
+pub fn band_key(band: my_say_core::AgeBand) -> Key {
+    use my_say_core::AgeBand;
+    match band {
+        AgeBand::FourToSix => Key::BookletBand46,
+        AgeBand::SevenToNine => Key::BookletBand79,
+        AgeBand::TenToFifteen => Key::BookletBand1015,
+        AgeBand::SixteenPlus => Key::BookletBand16Plus,
+    }
+}
+
 /// The UI language from context.
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()

@@ -9,23 +9,13 @@ use my_say_core::calendar::{age_on, Date};
 use my_say_core::session::Draft;
 use my_say_core::{AgeBand, ChildDetails};
 use my_say_ui::browser::{clock, prefs};
-use my_say_ui::i18n::{use_i18n, Key, Locale};
+use my_say_ui::i18n::{band_key, use_i18n, Key, Locale};
 
 /// The age a child born on `dob` (as the date field gives it, "YYYY-MM-DD") is today, if it
 /// is a real date and not in the future. The rule is `my_say_core::calendar::age_on`.
 fn age_today(dob: &str) -> Option<u32> {
     let born = Date::parse(dob).ok()?;
     age_on(born, clock::today_date())
-}
-
-/// The wording of an age band ("4 to 6").
-pub fn band_key(band: AgeBand) -> Key {
-    match band {
-        AgeBand::FourToSix => Key::BookletBand46,
-        AgeBand::SevenToNine => Key::BookletBand79,
-        AgeBand::TenToFifteen => Key::BookletBand1015,
-        AgeBand::SixteenPlus => Key::BookletBand16Plus,
-    }
 }
 
 /// The adult fills in the child's details and hands over the tablet; drafts in progress can be

@@ -8,11 +8,11 @@ pub mod start;
 pub use shelf::SurveysOnTablet;
 pub use start::SurveyStart;
 
-use crate::pages::booklet::start::band_key;
 use crate::pages::tablet::Recipients;
 use leptos::prelude::*;
 use my_say_core::survey::SurveyFile;
 use my_say_core::Booklet;
+use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Key, Locale};
 
 /// The survey's title in the current language (or its first language).

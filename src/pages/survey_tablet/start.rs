@@ -4,7 +4,6 @@
 
 use super::{survey_locales, title_in};
 use crate::drafts;
-use crate::pages::booklet::start::band_key;
 use crate::tablet::surveys as tablet_surveys;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,6 +14,7 @@ use my_say_core::{AgeBand, ChildDetails};
 use my_say_ui::browser::store::device_store;
 use my_say_ui::browser::{clock, prefs};
 use my_say_ui::components::read_aloud::ReadAloud;
+use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Key, Locale};
 
 /// Loads the survey named in the address from this tablet's surveys.

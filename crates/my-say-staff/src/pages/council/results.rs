@@ -8,7 +8,6 @@
 //! after every change, read again first so nothing else about the survey is overwritten.
 
 use crate::i18n::Key;
-use crate::pages::iro::inbox::band_key;
 use crate::pages::iro::{focus_id_soon, use_active, ActiveWorkspace, ErrorBanner};
 use crate::workspace::surveys::{self, StoredSurvey};
 use leptos::prelude::*;
@@ -24,6 +23,7 @@ use my_say_core::{AgeBand, Booklet, CompletedBooklet, LocaleCode, Text};
 use my_say_ui::browser::files;
 use my_say_ui::browser::store::StoreError;
 use my_say_ui::components::answer_input::value_key;
+use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};
 use std::rc::Rc;
 use std::sync::Arc;

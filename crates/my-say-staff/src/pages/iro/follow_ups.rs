@@ -5,7 +5,6 @@
 //! due date counts from; answers that arrived already overdue are counted at the top. The list
 //! downloads as CSV, and the bank holidays that due dates skip are edited here.
 
-use super::inbox::band_key;
 use super::summary::answer_view;
 use super::{
     focus_id_soon, focus_when_shown, tr_format, use_active, ErrorBanner, ErrorSummary, Field,
@@ -27,6 +26,7 @@ use my_say_core::inbox::sort_follow_ups;
 use my_say_core::summary::{definition_for, summarise};
 use my_say_core::CompletedBooklet;
 use my_say_ui::browser::{clock, files};
+use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::use_i18n;
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -13,17 +13,7 @@ use my_say_core::followup::overdue_counts;
 use my_say_core::inbox::{inbox, InboxEntry, InboxFilter};
 use my_say_core::AgeBand;
 use my_say_ui::browser::clock;
-use my_say_ui::i18n::use_i18n;
-
-/// The wording of an age band.
-pub(crate) fn band_key(band: AgeBand) -> Key {
-    match band {
-        AgeBand::FourToSix => Key::BookletBand46,
-        AgeBand::SevenToNine => Key::BookletBand79,
-        AgeBand::TenToFifteen => Key::BookletBand1015,
-        AgeBand::SixteenPlus => Key::BookletBand16Plus,
-    }
-}
+use my_say_ui::i18n::{band_key, use_i18n};
 
 /// The booklets, worrying ones marked and first, with search and filters. Each child's name
 /// opens their one-page summary.

@@ -7,7 +7,6 @@
 //! `my_say_core::chart`. Booklets are read once when the page opens, so choosing another
 //! period only counts again.
 
-use super::inbox::band_key;
 use super::{focus_id_soon, focus_when_shown, use_active, ErrorBanner};
 use crate::i18n::Key;
 use crate::workspace::{self, settings};
@@ -20,6 +19,7 @@ use my_say_core::export::{issues_csv, report_csv, take_up_csv};
 use my_say_core::report::{Cell, Report, ReportData, ReportIndex};
 use my_say_core::{AgeBand, MeasureKind};
 use my_say_ui::browser::{clock, files};
+use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};
 use std::sync::Arc;
 

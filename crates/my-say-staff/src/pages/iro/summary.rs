@@ -4,7 +4,6 @@
 //! also delete the booklet here, after confirming.
 
 use super::follow_ups::finished_text;
-use super::inbox::band_key;
 use super::{focus_id_soon, tr_format, use_active, ErrorBanner};
 use crate::i18n::Key;
 use crate::workspace::{follow_ups, inbox as stored};
@@ -21,6 +20,7 @@ use my_say_core::summary::{
 use my_say_core::{CompletedBooklet, LocaleCode, Theme};
 use my_say_ui::browser::clock;
 use my_say_ui::components::answer_input::value_key;
+use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};
 use std::collections::HashSet;
 

@@ -8,7 +8,6 @@ use super::question::QuestionEditor;
 use super::save_in_order;
 use super::share::{PublishPanel, SharePanel};
 use crate::i18n::Key;
-use crate::pages::iro::inbox::band_key;
 use crate::pages::iro::{
     focus_id_soon, focus_when_shown, use_active, ActiveWorkspace, ErrorBanner,
 };
@@ -18,6 +17,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use my_say_core::survey::{set_words, AnswerKindType, SurveyProblem};
 use my_say_core::{AgeBand, LocaleCode, QuestionId, SurveyDraft, Text};
+use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};
 
 /// The languages a survey can be written in: the app's.

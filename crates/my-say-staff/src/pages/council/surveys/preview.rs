@@ -4,10 +4,10 @@
 
 use super::builder::{use_editor, LANGUAGES};
 use crate::i18n::Key;
-use crate::pages::iro::inbox::band_key;
 use leptos::prelude::*;
 use my_say_core::{AgeBand, Answer, Answers, Position, QuestionId, Session};
 use my_say_ui::components::question_screen::QuestionScreen;
+use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, I18n, Locale};
 
 /// The preview panel beside the builder (below it on narrow screens).

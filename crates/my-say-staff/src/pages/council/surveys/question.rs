@@ -6,13 +6,13 @@ use super::builder::{drop_target, kind_key, use_editor, Dragging, Wording, Wordi
 use super::logic::{condition_values, field_id, shorten};
 use crate::i18n::Key;
 use crate::pages::iro::focus_id_soon;
-use crate::pages::iro::inbox::band_key;
 use leptos::prelude::*;
 use my_say_core::booklet::AnswerKind;
 use my_say_core::survey::{AnswerKindType, SurveyDraft};
 use my_say_core::validate::Problem;
 use my_say_core::{QuestionId, Text};
 use my_say_ui::components::answer_input::value_key;
+use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::use_i18n;
 
 /// The words for a value a condition can choose, in the screen's language.
