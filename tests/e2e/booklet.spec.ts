@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { expectNoAxeViolations, heading, setUpTablet } from "./helpers";
+import { expectNoAxeViolations, heading, setUpTablet, tabToButton } from "./helpers";
 
 // A tablet: touch, landscape.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -74,11 +74,8 @@ for (const band of BANDS) {
 
 test("a whole booklet can be completed with the keyboard alone", async ({ page }) => {
   await startBooklet(page, "10 to 15", "Kai");
-  await page.keyboard.press("Tab");
   // From the focused heading, Tab reaches the start button.
-  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.textContent?.includes("Let's start"))); i++) {
-    await page.keyboard.press("Tab");
-  }
+  await tabToButton(page, "Let's start", 10);
   await page.keyboard.press("Enter");
   let screens = 0;
   while (!(await heading(page).textContent())!.includes("Here's what you told us")) {
@@ -109,10 +106,7 @@ test("a whole booklet can be completed with the keyboard alone", async ({ page }
     expect(screens).toBeLessThan(60);
   }
   await expect(page.getByText("typed with keys").first()).toBeVisible();
-  for (let i = 0; i < 200; i++) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate(() => document.activeElement?.textContent?.includes("Finish and send"))) break;
-  }
+  await tabToButton(page, "Finish and send", 200);
   await page.keyboard.press("Enter");
   await expect(heading(page)).toHaveText("Thank you, Kai!");
 });

@@ -350,3 +350,18 @@ export async function skipTo(page: Page, question: RegExp) {
   }
   await expect(heading(page)).toHaveText(question);
 }
+
+/** Presses Tab until a button whose words include `words` has the focus (at most `tabs` times).
+ * Only a focused button counts: when a screen is replaced, the focus can fall back to the page's
+ * body, whose text includes every button's words. */
+export async function tabToButton(page: Page, words: string, tabs: number) {
+  for (let i = 0; i < tabs; i++) {
+    await page.keyboard.press("Tab");
+    const found = await page.evaluate(
+      (w) => document.activeElement?.tagName === "BUTTON" && (document.activeElement.textContent ?? "").includes(w),
+      words,
+    );
+    if (found) return;
+  }
+  throw new Error(`${tabs} presses of Tab never reached the button "${words}"`);
+}
