@@ -1,8 +1,11 @@
 //! Booklets in progress on this device, through the encrypted device store.
 //!
 //! A draft is saved after every answer, encrypted at rest with the device key (see
-//! `browser::store`). Finishing seals the answers and removes the draft (see `tablet`).
+//! `browser::store`). On "Stop for now" it is locked with the child's code
+//! ([`LockedDraft`]) and kept under `locked/<id>` instead; carrying on needs the code. Finishing
+//! seals the answers and removes the draft (see `tablet`).
 
+use my_say_core::seal::{initials, LockedDraft};
 use my_say_core::session::Draft;
 use my_say_ui::browser::store::{device_store as store, Area, KeyValueStore, StoreError};
 use std::cell::{Cell, RefCell};
@@ -13,23 +16,108 @@ thread_local! {
     static SAVING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Where a locked draft is kept, beside the open drafts.
+const LOCKED: &str = "locked/";
+
+/// A draft as the start screens list it: which booklet and whose initials, never an answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InProgress {
+    /// The booklet (or council survey) id.
+    pub booklet_id: String,
+    /// The child's initials ("R."), empty for a survey.
+    pub initials: String,
+    /// When the child started.
+    pub started_at: String,
+    /// Whether the child stopped and locked it with a code.
+    pub locked: bool,
+    /// When it last changed, for the order of the list.
+    changed_at: String,
+}
+
+/// A draft as it is kept: open (the child is answering, or left without stopping) or locked.
+pub enum Kept {
+    /// Saved after every answer while the child is answering.
+    Open(Draft),
+    /// Stopped and locked with the child's code.
+    Locked(LockedDraft),
+}
+
 /// Every draft on this device, newest first, with its id.
-pub async fn list() -> Result<Vec<(String, Draft)>, StoreError> {
+pub async fn list() -> Result<Vec<(String, InProgress)>, StoreError> {
     let store = store().await?;
     let mut drafts = Vec::new();
-    for id in store.keys(Area::Drafts).await? {
+    for key in store.keys(Area::Drafts).await? {
         // A damaged draft is skipped rather than hiding every other one.
-        if let Ok(Some(draft)) = store.get_json::<Draft>(Area::Drafts, &id).await {
-            drafts.push((id, draft));
-        }
+        let listed = match key.strip_prefix(LOCKED) {
+            Some(id) => match store.get_json::<LockedDraft>(Area::Drafts, &key).await {
+                Ok(Some(l)) => Some((
+                    id.to_owned(),
+                    InProgress {
+                        booklet_id: l.booklet_id,
+                        initials: l.initials,
+                        started_at: l.started_at,
+                        locked: true,
+                        changed_at: l.stopped_at,
+                    },
+                )),
+                _ => None,
+            },
+            None => match store.get_json::<Draft>(Area::Drafts, &key).await {
+                Ok(Some(d)) => Some((
+                    key.clone(),
+                    InProgress {
+                        initials: initials(&d.child.name),
+                        booklet_id: d.booklet_id,
+                        started_at: d.started_at,
+                        locked: false,
+                        changed_at: d.updated_at,
+                    },
+                )),
+                _ => None,
+            },
+        };
+        drafts.extend(listed);
     }
-    drafts.sort_by(|a, b| b.1.updated_at.cmp(&a.1.updated_at));
+    drafts.sort_by(|a, b| b.1.changed_at.cmp(&a.1.changed_at));
     Ok(drafts)
 }
 
-/// The draft with this id, if it is still here.
-pub async fn load(id: &str) -> Result<Option<Draft>, StoreError> {
-    store().await?.get_json(Area::Drafts, id).await
+/// The draft with this id, open or locked, if it is still here.
+pub async fn load(id: &str) -> Result<Option<Kept>, StoreError> {
+    let store = store().await?;
+    if let Some(d) = store.get_json(Area::Drafts, id).await? {
+        return Ok(Some(Kept::Open(d)));
+    }
+    Ok(store
+        .get_json(Area::Drafts, &format!("{LOCKED}{id}"))
+        .await?
+        .map(Kept::Locked))
+}
+
+/// Keeps the draft locked, and only locked: the open copy goes once the locked one is written.
+pub async fn keep_locked(id: &str, locked: &LockedDraft) -> Result<(), StoreError> {
+    let store = store().await?;
+    store
+        .put_json(Area::Drafts, &format!("{LOCKED}{id}"), locked)
+        .await?;
+    store.delete(Area::Drafts, id).await
+}
+
+/// The child gave the right code: the draft is open again (saved after every answer) until the
+/// child stops or finishes.
+pub async fn unlock(id: &str, draft: &Draft) -> Result<(), StoreError> {
+    save(id, draft).await?;
+    store()
+        .await?
+        .delete(Area::Drafts, &format!("{LOCKED}{id}"))
+        .await
+}
+
+/// Removes a draft for good, open or locked (an adult, when the code is forgotten).
+pub async fn discard(id: &str) -> Result<(), StoreError> {
+    let store = store().await?;
+    store.delete(Area::Drafts, &format!("{LOCKED}{id}")).await?;
+    store.delete(Area::Drafts, id).await
 }
 
 /// Saves a draft (encrypted at rest).

@@ -9,12 +9,12 @@
 
 pub mod drafts;
 pub mod pages;
+pub mod routes;
 pub mod tablet;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use my_say_ui::components::{header::Header, not_found::NotFound};
+use my_say_ui::browser::history::provide_address;
+use my_say_ui::components::{header::Header, not_found::NotFound, update_ready::UpdateReady};
 use my_say_ui::i18n::provide_i18n;
 use pages::{
     booklet::{BookletFill, BookletStart},
@@ -22,25 +22,30 @@ use pages::{
     survey_tablet::{SurveyStart, SurveysOnTablet},
     tablet::TabletSetup,
 };
+use routes::Route;
 
 /// The child's tablet app: language context, header and routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
     my_say_ui::browser::service_worker::register(my_say_ui::browser::service_worker::App::Child);
+    let address = provide_address();
+    // Only a change of page builds a new one: a changed query (`?saved=1`) does not.
+    let route = Memo::new(move |_| Route::of(&address.read().path));
     view! {
-        <Router>
-            <Header />
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("") view=Home />
-                    <Route path=path!("booklet") view=BookletStart />
-                    <Route path=path!("booklet/:id") view=BookletFill />
-                    <Route path=path!("tablet") view=TabletSetup />
-                    <Route path=path!("surveys") view=SurveysOnTablet />
-                    <Route path=path!("surveys/:id") view=SurveyStart />
-                </Routes>
-            </main>
-        </Router>
+        <Header />
+        <main id="main" tabindex="-1">
+            // Never in the middle of a child's booklet or survey.
+            <UpdateReady hide=Signal::derive(move || matches!(route.get(), Route::BookletFill(_) | Route::SurveyStart(_))) />
+            {move || match route.get() {
+                Route::Home => view! { <Home /> }.into_any(),
+                Route::BookletStart => view! { <BookletStart /> }.into_any(),
+                Route::BookletFill(id) => view! { <BookletFill id /> }.into_any(),
+                Route::Tablet => view! { <TabletSetup /> }.into_any(),
+                Route::Surveys => view! { <SurveysOnTablet /> }.into_any(),
+                Route::SurveyStart(id) => view! { <SurveyStart id /> }.into_any(),
+                Route::NotFound => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
     }
 }

@@ -11,14 +11,18 @@
 
 pub mod surveys;
 
+use my_say_core::outbox::{self, Wait};
 use my_say_core::seal::{parse_bundle, seal_booklet, system_rng, Bundle, SealedBooklet, SetupCode};
 use my_say_core::CompletedBooklet;
+use my_say_ui::browser::clock;
 use my_say_ui::browser::store::device_store as store;
 use my_say_ui::browser::store::{Area, KeyValueStore, StoreError};
 use std::fmt;
 
 const RECIPIENTS: &str = "tablet/recipients";
 const SENT: &str = "tablet/sent";
+/// When each sealed booklet was sealed, by id: how long answers wait is never unseen.
+const SEALED_AT: &str = "tablet/sealed_at";
 
 /// Why a finished booklet could not be kept.
 #[derive(Debug)]
@@ -76,8 +80,15 @@ pub async fn finish(draft_id: &str, finished: &CompletedBooklet) -> Result<(), F
     let sealed = seal_booklet(finished, &code.public_keys(), &mut system_rng())
         .map_err(|e| FinishError::Seal(e.to_string()))?;
     let store = store().await.map_err(FinishError::Store)?;
+    let id = sealed.id().to_hex();
     store
-        .put_bytes(Area::Sealed, &sealed.id().to_hex(), &sealed.to_bytes())
+        .put_bytes(Area::Sealed, &id, &sealed.to_bytes())
+        .await
+        .map_err(FinishError::Store)?;
+    let mut times = sealed_times(&store).await.map_err(FinishError::Store)?;
+    times.push((id, finished.completed_at.clone()));
+    store
+        .put_json(Area::Settings, SEALED_AT, &times)
         .await
         .map_err(FinishError::Store)?;
     store
@@ -119,6 +130,45 @@ pub async fn waiting_in(store: &impl KeyValueStore) -> Result<Vec<SealedBooklet>
         }
     }
     Ok(out)
+}
+
+/// When each sealed booklet was sealed, as (id, RFC 3339 time).
+async fn sealed_times(store: &impl KeyValueStore) -> Result<Vec<(String, String)>, StoreError> {
+    Ok(store
+        .get_json(Area::Settings, SEALED_AT)
+        .await?
+        .unwrap_or_default())
+}
+
+/// How long the oldest sealed booklet not yet sent has waited. A booklet sealed before the tablet
+/// kept sealing times is given the first time it is looked at, so it too is never unseen for long.
+pub async fn oldest_wait() -> Result<Option<Wait>, StoreError> {
+    let store = store().await?;
+    let waiting = waiting_in(&store).await?;
+    if waiting.is_empty() {
+        return Ok(None);
+    }
+    let now = clock::now();
+    let known = sealed_times(&store).await?;
+    // Only the waiting booklets' times are kept: sent ones are not looked at again.
+    let times: Vec<(String, String)> = waiting
+        .iter()
+        .map(|sealed| {
+            let id = sealed.id().to_hex();
+            let at = known
+                .iter()
+                .find(|(known_id, _)| *known_id == id)
+                .map_or_else(|| now.clone(), |(_, at)| at.clone());
+            (id, at)
+        })
+        .collect();
+    if times != known {
+        store.put_json(Area::Settings, SEALED_AT, &times).await?;
+    }
+    Ok(outbox::oldest_wait(
+        times.iter().map(|(_, at)| at.as_str()),
+        &now,
+    ))
 }
 
 /// How many sealed booklets were sent already and are still kept on the tablet.

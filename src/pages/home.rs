@@ -1,8 +1,9 @@
 //! The home screen: a person chooses what they are here for.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use my_say_ui::i18n::{use_i18n, Key};
+
+use crate::pages::send_today::SendToday;
 
 /// Three big choices: a child's booklet, the IRO workspace, council surveys; then the surveys
 /// on this tablet and the example workspace.
@@ -29,6 +30,7 @@ pub fn Home() -> impl IntoView {
         <section class="page home">
             <h1>{i18n.tr(Key::HomeTitle)}</h1>
             <p class="lead">{i18n.tr(Key::HomeLead)}</p>
+            <SendToday />
             <h2>{i18n.tr(Key::HomeChoose)}</h2>
             <ul class="choices">
                 {choice("/booklet", Key::HomeBooklet, Key::HomeBookletHint, "/pictures/star.svg")}
@@ -36,7 +38,7 @@ pub fn Home() -> impl IntoView {
                 {choice("/council", Key::HomeCouncil, Key::HomeCouncilHint, "/pictures/speech.svg")}
             </ul>
             <p class="demo-offer">
-                <A href="/surveys">{i18n.tr(Key::TabletSurveyTitle)}</A>
+                <a href="/surveys">{i18n.tr(Key::TabletSurveyTitle)}</a>
                 <span class="hint">{i18n.tr(Key::TabletSurveyHomeHint)}</span>
             </p>
             <p class="demo-offer">

@@ -2,5 +2,6 @@
 
 pub mod booklet;
 pub mod home;
+pub mod send_today;
 pub mod survey_tablet;
 pub mod tablet;

@@ -1,17 +1,37 @@
 //! Setting a tablet up to seal for an IRO, and sending the sealed answers to them.
 
+use crate::pages::send_today::SendToday;
 use crate::tablet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use my_say_core::seal::{IroIdentity, SetupCode};
-use my_say_ui::browser::{clock, files};
-use my_say_ui::i18n::{use_i18n, Key};
+use my_say_core::name::NameProblem;
+use my_say_core::seal::{IroIdentity, KeyFileError, SetupCode};
+use my_say_ui::browser::{clock, files, prefs};
+use my_say_ui::i18n::{use_i18n, Key, Locale};
 
 /// The set-up link's code, from the address's fragment (which browsers never send anywhere).
 fn fragment() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let code = hash.trim_start_matches('#').to_owned();
     (!code.is_empty()).then_some(code)
+}
+
+/// A refused name's wording in the tablet's language, when it pretends: hidden characters, or a
+/// fingerprint of its own.
+pub(crate) fn name_refusal(locale: Locale, e: &KeyFileError) -> Option<&'static str> {
+    match e {
+        KeyFileError::InvalidName(NameProblem::Hidden) => Some(Key::TabletNameHidden),
+        KeyFileError::InvalidName(NameProblem::LooksLikeFingerprint) => {
+            Some(Key::TabletNameFingerprint)
+        }
+        _ => None,
+    }
+    .map(|k| locale.text(k))
+}
+
+/// Why a key file or link was refused: [`name_refusal`], else the format's own words.
+fn key_refusal(locale: Locale, e: &KeyFileError) -> String {
+    name_refusal(locale, e).map_or_else(|| e.to_string(), str::to_owned)
 }
 
 /// The recipients of a set-up code, each with its fingerprint.
@@ -63,10 +83,10 @@ pub fn TabletSetup() -> impl IntoView {
     if let Some(code) = fragment() {
         match SetupCode::from_fragment(&code) {
             Ok(code) => offered.set(Some(code)),
-            Err(e) => error.set(Some(
-                i18n.locale()
-                    .format(Key::TabletBadLink, &[("reason", &e.to_string())]),
-            )),
+            Err(e) => error.set(Some(i18n.locale().format(
+                Key::TabletBadLink,
+                &[("reason", &key_refusal(i18n.locale(), &e))],
+            ))),
         }
     }
 
@@ -104,7 +124,7 @@ pub fn TabletSetup() -> impl IntoView {
         input.set_value("");
         spawn_local(async move {
             let name = file.name();
-            let text = match files::read(&file).await {
+            let text = match files::read(&file, my_say_core::limits::KEY_FILE_MAX_BYTES).await {
                 Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
                 Err(e) => {
                     error.set(Some(e));
@@ -116,7 +136,7 @@ pub fn TabletSetup() -> impl IntoView {
                 Err(e) => {
                     error.set(Some(i18n.locale().format(
                         Key::TabletBadKeyFile,
-                        &[("file", &name), ("reason", &e.to_string())],
+                        &[("file", &name), ("reason", &key_refusal(i18n.locale(), &e))],
                     )));
                     return;
                 }
@@ -242,6 +262,8 @@ pub fn TabletSetup() -> impl IntoView {
             <section class="card" aria-labelledby="send-heading">
                 <h2 id="send-heading">{i18n.tr(Key::TabletSendTitle)}</h2>
                 <p>{move || i18n.locale().format(Key::TabletWaiting, &[("count", &waiting.get().to_string())])}</p>
+                // Asked again whenever the count changes (after sending, nothing waits).
+                {move || { waiting.track(); view! { <SendToday on_tablet_page=true /> } }}
                 <div class="row">
                     <button type="button" class="primary" disabled=move || waiting.get() == 0 on:click=move |_| send(false)>{i18n.tr(Key::TabletDownload)}</button>
                     {can_share.then(|| view! {
@@ -253,12 +275,32 @@ pub fn TabletSetup() -> impl IntoView {
                     <button type="button" on:click=remove_sent>{i18n.tr(Key::TabletRemoveSent)}</button>
                 </Show>
             </section>
+            <NetworkVoices />
             // Survey answers are sealed for the council lead and sent from their own page.
             <p class="note">
                 <a href="/surveys">{i18n.tr(Key::TabletSurveyTitle)}</a>
                 " "
                 <span>{i18n.tr(Key::TabletSurveyTabletNote)}</span>
             </p>
+        </section>
+    }
+}
+
+/// The adult's choice to let read-aloud use a voice that sends the words to another company's
+/// server, for a language with no voice on the tablet. Off until switched on.
+#[component]
+fn NetworkVoices() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card" aria-labelledby="voices-heading">
+            <h2 id="voices-heading">{i18n.tr(Key::TabletVoicesTitle)}</h2>
+            <div class="check">
+                <input id="network-voices" type="checkbox" aria-describedby="network-voices-hint"
+                    prop:checked=prefs::network_voices()
+                    on:change=move |ev| prefs::set_network_voices(event_target_checked(&ev)) />
+                <label for="network-voices">{i18n.tr(Key::TabletNetworkVoices)}</label>
+            </div>
+            <p class="hint" id="network-voices-hint">{i18n.tr(Key::TabletNetworkVoicesHint)}</p>
         </section>
     }
 }

@@ -477,6 +477,8 @@ pub(crate) mod tests {
         assert_eq!(opened.len(), 2);
         assert!(opened.iter().all(|r| r.booklet_id == a.id()));
         assert!(opened.iter().all(|r| r.child == ChildDetails::default()));
+        // Sealed with the day the child finished, not the time.
+        assert!(opened.iter().all(|r| r.completed_at == "2026-11-30"));
         assert!(open_bundle_booklets(&bytes, &lead_b).is_err());
 
         now(mark_sent(&store, &sent)).unwrap();

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { expectNoAxeViolations, heading, setUpTablet, tabToButton } from "./helpers";
+import { captureSpeech, expectNoAxeViolations, heading, setUpTablet, skipTo, startBookletFor, tabToButton } from "./helpers";
 
 // A tablet: touch, landscape.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -68,7 +68,7 @@ for (const band of BANDS) {
     await expectNoAxeViolations(page, `${band.label} thank you`);
     // The answers are gone from the screen and the booklet cannot be opened again.
     await page.getByRole("link", { name: "Give the tablet back" }).tap();
-    await expect(page.getByText(`Carry on: ${band.name}`)).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /^Carry on/ })).toHaveCount(0);
   });
 }
 
@@ -153,7 +153,9 @@ test("a reload in the middle resumes at the same question with every answer inta
   await expect(page.locator('[data-saved="true"]')).toHaveCount(1);
   // Closing the tab and coming back later from the adult screen works the same way.
   await page.goto("/booklet");
-  await page.getByRole("link", { name: "Carry on: Rae" }).tap();
+  // Left without "Stop for now", it is not locked; the list shows initials, not the name.
+  await expect(page.getByText(/\bRae\b/)).toHaveCount(0);
+  await page.getByRole("link", { name: "Carry on: R." }).tap();
   // It resumes where the child was (the first question, after going back twice), answers intact.
   await expect(page.locator(".answers .option input").nth(1)).toBeChecked();
   const first = await heading(page).textContent();
@@ -181,6 +183,28 @@ test("saying they don't feel safe shows, at once, who the child can talk to", as
   await page.getByRole("button", { name: "Carry on" }).tap();
   await expect(heading(page)).toHaveText(question!);
   await expect(page.locator(".answers input:checked + label")).toHaveText("No");
+});
+
+test("a Welsh booklet offers Hoffwn / Na hoffwn where it asks Hoffet ti…?", async ({ page }) => {
+  const speech = await captureSpeech(page);
+  await startBookletFor(page, "Cai", "7 to 9", { language: "Cymraeg" });
+  // Welsh answers yes and no with the question's own verb, and never with a slash.
+  const answers = page.locator(".answers .option label");
+  await skipTo(page, /^Hoffet ti gael egwyl/);
+  await expect(answers).toHaveText(["Hoffwn", "Ddim yn siŵr", "Na hoffwn", "Byddai'n well gen i beidio â dweud"]);
+  await page.getByRole("button", { name: "Darllen yn uchel" }).tap();
+  await expect.poll(async () => (await speech.spoken()).at(-1)).toContain("Hoffwn. Ddim yn siŵr. Na hoffwn.");
+  expect((await speech.spoken()).join(" ")).not.toContain("/");
+  await page.getByText("Na hoffwn", { exact: true }).tap();
+  const next = page.locator(".nav button.primary");
+  for (let i = 0; i < 40 && !/^Wyt ti'n teimlo'n ddiogel/.test((await heading(page).textContent()) ?? ""); i++) await next.tap();
+  await expect(answers).toHaveText(["Ydw", "Ddim yn siŵr", "Nac ydw", "Byddai'n well gen i beidio â dweud"]);
+  for (let i = 0; i < 40 && !/^Oes unrhyw beth yn dy boeni/.test((await heading(page).textContent()) ?? ""); i++) await next.tap();
+  await expect(answers).toHaveText(["Oes", "Ddim yn siŵr", "Nac oes", "Byddai'n well gen i beidio â dweud"]);
+  // "Here's what you told us" shows the child's answer in the same words.
+  for (let i = 0; i < 40 && (await heading(page).textContent()) !== "Dyma beth ddwedaist ti wrthon ni"; i++) await next.tap();
+  await expect(page.locator("main")).toContainText("Na hoffwn");
+  await expect(page.locator("main")).not.toContainText("/");
 });
 
 test("a tablet that is not set up for an IRO says so, and leads to the set-up", async ({ page }) => {
@@ -223,4 +247,86 @@ test("read-aloud says so when the device has no voice", async ({ page }) => {
   const voices = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.startsWith("en")).length);
   if (voices === 0) await expect(status).toHaveText(/This device has no voice for reading aloud/);
   else await expect(status).toHaveCount(0);
+});
+
+test("a stopped booklet opens only with its child's code, and a forgotten code lets an adult remove it", async ({ page }) => {
+  const t0 = new Date("2026-12-06T10:00:00Z");
+  await page.clock.setFixedTime(t0);
+  await startBooklet(page, "7 to 9", "Rae Smith");
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  await page.locator(".answers .option label").first().tap();
+  await page.getByRole("button", { name: /^Next/ }).tap();
+  const question = await heading(page).textContent();
+
+  // Stopping asks for a code: four pictures for a child of 7 to 9, read aloud on request.
+  await page.getByRole("button", { name: "Stop for now" }).tap();
+  await expect(heading(page)).toHaveText("Choose your code");
+  await expect(page.getByRole("button", { name: /Read aloud/ })).toBeVisible();
+  await expectNoAxeViolations(page, "choose a code");
+  const tapCode = async (pictures: string[]) => {
+    for (const p of pictures) await page.getByRole("button", { name: p, exact: true }).tap();
+  };
+  await tapCode(["Star", "Heart"]);
+  await page.getByRole("button", { name: "Save and stop" }).tap();
+  await expect(page.getByRole("alert")).toHaveText("Tap 4 pictures.");
+  await page.getByRole("button", { name: "Start again" }).tap();
+  const code = ["Star", "House", "House", "Book"];
+  await tapCode(code);
+  await page.getByRole("button", { name: "Save and stop" }).tap();
+  await expect(page).toHaveURL(/\/booklet\?saved=1$/);
+
+  // The start screen shows initials only, and carrying on needs the code.
+  await expect(page.getByText(/\bRae\b/)).toHaveCount(0);
+  await page.getByRole("link", { name: "Carry on: R. S." }).tap();
+  await expect(heading(page)).toHaveText("Carry on: R. S.");
+  await expect(page.getByText(question!)).toHaveCount(0);
+  await expectNoAxeViolations(page, "give the code");
+  for (let i = 0; i < 3; i++) {
+    await tapCode(["Heart", "Heart", "Heart", "Heart"]);
+    await page.getByRole("button", { name: "Carry on", exact: true }).tap();
+    await expect(page.getByRole("alert")).toHaveText("That is not the code. Try again.");
+    // The wrong try is counted and kept before the pictures are cleared for the next one.
+    await expect(page.getByText("Pictures tapped: 0 of 4")).toBeVisible();
+  }
+  // After three wrong codes even the right one waits, and a reload does not reset the count.
+  await page.reload();
+  await tapCode(code);
+  await page.getByRole("button", { name: "Carry on", exact: true }).tap();
+  await expect(page.getByRole("alert")).toHaveText("Too many tries. Try again in 30 seconds.");
+  await page.clock.setFixedTime(new Date(t0.getTime() + 31_000));
+  await tapCode(code);
+  await page.getByRole("button", { name: "Carry on", exact: true }).tap();
+  // It opens where the child stopped, the answer kept.
+  await expect(heading(page)).toHaveText(question!);
+  await page.getByRole("button", { name: /^Back/ }).tap();
+  await expect(page.locator(".answers input:checked")).toHaveCount(1);
+
+  // Stopped again and the code forgotten: an adult can remove the booklet, never open it.
+  await page.getByRole("button", { name: "Stop for now" }).tap();
+  await tapCode(["Door", "Door", "Door", "Door"]);
+  await page.getByRole("button", { name: "Save and stop" }).tap();
+  await page.getByRole("link", { name: "Carry on: R. S." }).tap();
+  await page.getByText("Forgotten the code?").tap();
+  await expect(page.getByText("Nobody can open these answers without the code, not even an adult.")).toBeVisible();
+  await page.getByRole("button", { name: "Remove this booklet (adults)" }).tap();
+  await page.getByRole("button", { name: "Yes, remove it for good" }).tap();
+  await expect(page).toHaveURL(/\/booklet$/);
+  await expect(page.getByRole("link", { name: /^Carry on/ })).toHaveCount(0);
+});
+
+test("a child of 10 to 15 locks a stopped booklet with a number", async ({ page }) => {
+  await startBooklet(page, "10 to 15", "Kai");
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  const question = await heading(page).textContent();
+  await page.getByRole("button", { name: "Stop for now" }).tap();
+  await expect(heading(page)).toHaveText("Choose your code");
+  await page.getByLabel("Your number").fill("12");
+  await page.getByRole("button", { name: "Save and stop" }).tap();
+  await expect(page.getByRole("alert")).toHaveText("Use 4 to 6 digits, 0 to 9.");
+  await page.getByLabel("Your number").fill("2468");
+  await page.getByRole("button", { name: "Save and stop" }).tap();
+  await page.getByRole("link", { name: "Carry on: K." }).tap();
+  await page.getByLabel("Your number").fill("2468");
+  await page.getByRole("button", { name: "Carry on", exact: true }).tap();
+  await expect(heading(page)).toHaveText(question!);
 });

@@ -297,23 +297,31 @@ export async function answersFileFromATablet(browser: Browser, fill: (page: Page
   return result;
 }
 
+/** A pretend voice for captureSpeech: its language, and whether it runs on the device
+ * (`localService`) or sends the words to another company's server. */
+export type TestVoice = { lang: string; localService: boolean; name?: string };
+
 /**
  * Gives headless Chromium (which has none) a voice for each of the app's languages and records
  * what the app asks it to say; call before the first page load. As ../shared/TOOLCHAIN.md
  * ("Capturing read-aloud in a browser test") says: wasm-bindgen only takes a voice made from
  * SpeechSynthesisVoice's prototype, and the utterance's native `voice` setter refuses it.
- * Returns `spoken()`, every text given to speechSynthesis.speak so far, oldest first.
+ * `voices` replaces the usual on-device English, Welsh and Arabic voices (say, to offer only a
+ * network voice). Returns `spoken()`, every text given to speechSynthesis.speak so far, oldest
+ * first, and `voices()`, the name of the voice each was given to.
  */
-export async function captureSpeech(page: Page) {
-  await page.addInitScript(() => {
-    const voices = ["en-GB", "cy-GB", "ar-SA"].map((lang) => {
+export async function captureSpeech(page: Page, { voices }: { voices?: TestVoice[] } = {}) {
+  const offered = voices ?? ["en-GB", "cy-GB", "ar-SA"].map((lang) => ({ lang, localService: true }));
+  await page.addInitScript((offered: TestVoice[]) => {
+    const voices = offered.map(({ lang, localService, name }) => {
       const voice = Object.create(SpeechSynthesisVoice.prototype);
-      const own = { name: `Test ${lang}`, lang, localService: true, default: lang === "en-GB", voiceURI: `test-${lang}` };
+      const own = { name: name ?? `Test ${lang}`, lang, localService, default: lang === "en-GB", voiceURI: `test-${name ?? lang}` };
       for (const [key, value] of Object.entries(own)) Object.defineProperty(voice, key, { value, enumerable: true });
       return voice;
     });
     const spoken: string[] = [];
-    (window as unknown as { __spoken: string[] }).__spoken = spoken;
+    const spokenWith: string[] = [];
+    Object.assign(window, { __spoken: spoken, __spokenWith: spokenWith });
     speechSynthesis.getVoices = () => voices;
     Object.defineProperty(SpeechSynthesisUtterance.prototype, "voice", {
       configurable: true,
@@ -322,10 +330,14 @@ export async function captureSpeech(page: Page) {
     });
     speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
       spoken.push(utterance.text);
+      spokenWith.push(utterance.voice?.name ?? "");
       setTimeout(() => utterance.onend?.(new Event("end") as SpeechSynthesisEvent), 0);
     };
-  });
-  return { spoken: () => page.evaluate(() => [...(window as unknown as { __spoken: string[] }).__spoken]) };
+  }, offered);
+  return {
+    spoken: () => page.evaluate(() => [...(window as unknown as { __spoken: string[] }).__spoken]),
+    voices: () => page.evaluate(() => [...(window as unknown as { __spokenWith: string[] }).__spokenWith]),
+  };
 }
 
 /** The adult starts a booklet for `name` in `band` (review 2026-12-01) on a tablet set up for the test vector, in `language` and with the IRO's name and contact if given; the child's first screen is then on show. */

@@ -81,6 +81,17 @@ test("reports: figures by age band match their table, chart and CSV; small numbe
   for (const p of percents) expect(p).toMatch(/^\d{1,3}%$/);
   await expect(cells.nth(4)).toContainText(/\d+ answered/);
   await expect(cells.nth(4)).toContainText(/up \d+ points|down \d+ points|no change/);
+  // Each figure has its positive, OK and negative counts, and they add up to those who answered.
+  const allAges = cells.nth(4);
+  const [positive, ok, negative] = (await allAges.locator(".counts").innerText()).match(/\d+/g)!.map(Number);
+  await expect(allAges.locator(".counts")).toHaveText(`${positive} positive, ${ok} OK, ${negative} negative`);
+  const answeredAll = Number((await allAges.locator(".n").innerText()).match(/\d+/)![0]);
+  expect(positive + ok + negative).toBe(answeredAll);
+  expect(percents[4]).toBe(`${Math.floor((200 * positive + answeredAll) / (2 * answeredAll))}%`);
+  // The page says in words what the percentage means and how each scale is counted.
+  await expect(report.locator(".how-counted")).toContainText("the percentage is the share of the children who answered whose answer was positive");
+  await expect(report.locator(".how-counted")).toContainText("OK answers (not sure, or the OK face in the middle)");
+  await expect(safeRow.locator("th .scale")).toHaveText("Positive: Yes. Negative: No. Any other answer counts as OK.");
 
   // The chart says the same, as an image with a name, and the figure in words beside the bar.
   const chart = report.getByRole("img", { name: /Safety, all ages/ });
@@ -92,6 +103,15 @@ test("reports: figures by age band match their table, chart and CSV; small numbe
   const contact = satisfaction.locator("tbody tr").filter({ hasText: "said they know how to contact their IRO" });
   await expect(contact.locator("td").first()).toHaveText("fewer than 5");
   await expect(contact.locator("td").first().locator(".pct")).toHaveCount(0);
+  // 7 to 9, the nearest band, is hidden too, or all ages minus the other bands would give
+  // the youngest children's figures away; all ages is still shown.
+  await expect(contact.locator("td").nth(1)).toHaveText("hidden to protect a small number");
+  await expect(contact.locator("td").nth(1).locator(".pct, .n, .counts")).toHaveCount(0);
+  await expect(contact.locator("td").nth(4).locator(".pct")).toHaveText(/^\d{1,3}%$/);
+  await expect(report).toContainText("one more figure in the same row may say \"hidden to protect a small number\"");
+  // The faces: happy and very happy are positive, sad and very sad negative.
+  await expect(satisfaction.locator("tbody tr").filter({ hasText: "said they are happy where they live" }).locator("th .scale"))
+    .toHaveText("Positive: Happy, Very happy. Negative: Sad, Very sad. Any other answer counts as OK.");
   // Pathway plans are only asked of 16 and over.
   await expect(satisfaction.locator("tbody tr").filter({ hasText: "said they have a pathway plan" }).locator("td").first()).toHaveText("not asked");
 
@@ -109,6 +129,16 @@ test("reports: figures by age band match their table, chart and CSV; small numbe
   expect(row("feel_safe", "all").period_from).toBe(year.start);
   expect(Number(row("feel_safe", "all").answered)).toBeGreaterThan(100);
   expect(row("contact_iro", "4–6")).toMatchObject({ answered: "fewer than 5", positive: "", positive_percent: "fewer than 5" });
+  const hidden = "hidden to protect a small number";
+  expect(row("contact_iro", "7–9")).toMatchObject({ answered: hidden, positive: "", ok: "", negative: "", positive_percent: hidden });
+  // Positive, OK and negative add up to those who answered; the CSV says what counts and what
+  // the percentage means.
+  const safeAll = row("feel_safe", "all");
+  expect(Number(safeAll.positive) + Number(safeAll.ok) + Number(safeAll.negative)).toBe(Number(safeAll.answered));
+  expect(safeAll).toMatchObject({ positive: String(positive), ok: String(ok), negative: String(negative), positive_answers: "yes", negative_answers: "no" });
+  expect(row("happy_where_live", "4–6")).toMatchObject({ positive_answers: "happy; very_happy", negative_answers: "sad; very_sad" });
+  expect(safeAll.positive_percent_means).toContain("positive / answered");
+  expect(safeAll.positive_percent_means).toContain("I'd rather not say");
   expect(row("pathway_plan", "4–6").answered).toBe("not asked");
   const issues = csvRecords((await download(page, "Download what we need to do better (CSV)")).text);
   expect(issues).toHaveLength(5);

@@ -52,7 +52,7 @@ test("set up a workspace, keep the recovery file, lock and unlock", async ({ pag
   const summary = page.locator("#setup-errors");
   await expect(summary).toBeFocused();
   await expect(summary).toContainText("Enter your name.");
-  await expect(summary).toContainText("Your passphrase must be at least 8 characters.");
+  await expect(summary).toContainText("Your passphrase must be at least 12 characters, or four words.");
   await expect(page.getByLabel("Your name", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page, "workspace set-up with errors");
   await page.getByLabel("Your name", { exact: true }).fill("Sam Patel");
@@ -141,6 +141,53 @@ test("set up a workspace, keep the recovery file, lock and unlock", async ({ pag
   await laptop.close();
 });
 
+test("a short or common passphrase is refused, and the meter says why", async ({ page }) => {
+  await page.goto("/iro");
+  await expect(heading(page)).toHaveText("Set up your IRO workspace");
+  const passphrase = page.getByLabel("Passphrase", { exact: true });
+  const meter = page.getByRole("meter", { name: "Passphrase strength" });
+  const words = page.locator("#setup-passphrase-strength-words");
+  const summary = page.locator("#setup-errors");
+  await expect(meter).toHaveAttribute("value", "0");
+
+  // The meter follows the typing, in words as well as in the bar, and says why a refusal is one.
+  await passphrase.fill("owl fig jam");
+  await expect(words).toContainText("Too weak");
+  await expect(words).toContainText("at least 12 characters, or four words");
+  await passphrase.fill("Password 2024!");
+  await expect(meter).toHaveAttribute("value", "0");
+  await expect(words).toContainText("one of the most common ones");
+  await passphrase.fill("123456789012");
+  await expect(words).toContainText("a repeat or a run of characters");
+  await passphrase.fill("k7#Pq2mZ!x9w");
+  await expect(meter).toHaveAttribute("value", "1");
+  await expect(words).toHaveText("Fair");
+  await passphrase.fill("violet kettle harbour sings");
+  await expect(meter).toHaveAttribute("value", "3");
+  await expect(words).toHaveText("Strong");
+  await expectNoAxeViolations(page, "passphrase strength meter");
+
+  // A common passphrase is refused on setting up, at its field, even typed twice.
+  await page.getByLabel("Your name", { exact: true }).fill("Sam Patel");
+  await passphrase.fill("iloveyou123456");
+  await page.getByLabel("Type the passphrase again", { exact: true }).fill("iloveyou123456");
+  await page.getByRole("button", { name: "Set up my workspace" }).click();
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("That passphrase is one of the most common ones, so it is easy to guess.");
+  await expect(passphrase).toHaveAttribute("aria-invalid", "true");
+
+  // A name that pretends is refused too: hidden characters, or a fingerprint in it.
+  await passphrase.fill("violet kettle harbour sings");
+  await page.getByLabel("Type the passphrase again", { exact: true }).fill("violet kettle harbour sings");
+  await page.getByLabel("Your name", { exact: true }).fill("Sam \u202E(ORI) letaP");
+  await page.getByRole("button", { name: "Set up my workspace" }).click();
+  await expect(summary).toContainText("Your name has hidden characters that change how it looks");
+  await page.getByLabel("Your name", { exact: true }).fill("Sam Patel K7PQ-3MZD-8XWA-1BCE");
+  await page.getByRole("button", { name: "Set up my workspace" }).click();
+  await expect(summary).toContainText("Your name must not look like a fingerprint");
+  await expect(heading(page)).toHaveText("Set up your IRO workspace");
+});
+
 test("change the passphrase, download the key file, and hand a tablet the set-up link", async ({ page, context, baseURL }) => {
   test.setTimeout(120_000);
   const fingerprint = await setUpSamsWorkspace(page);
@@ -160,7 +207,8 @@ test("change the passphrase, download the key file, and hand a tablet the set-up
   await page.getByLabel("New passphrase", { exact: true }).fill("short");
   await page.getByLabel("Type the new passphrase again", { exact: true }).fill("short");
   await page.getByRole("button", { name: "Change passphrase" }).click();
-  await expect(page.locator("#change-errors")).toContainText("Your passphrase must be at least 8 characters.");
+  await expect(page.locator("#change-errors")).toContainText("Your passphrase must be at least 12 characters, or four words.");
+  await expect(page.locator("#new-passphrase-strength-words")).toContainText("Too weak");
   await page.getByLabel("New passphrase", { exact: true }).fill(NEW_PASS);
   await page.getByLabel("Type the new passphrase again", { exact: true }).fill(NEW_PASS);
   await page.getByRole("button", { name: "Change passphrase" }).click();
@@ -317,4 +365,46 @@ test("the set-up screen works in Welsh and in right-to-left Arabic", async ({ pa
   await page.getByLabel("Iaith").selectOption({ label: "العربية" });
   await expect(heading(page)).toHaveText("أنشئ مساحة عمل مسؤول المراجعة الخاصة بك");
   await expectNoAxeViolations(page, "set-up in Arabic");
+});
+
+test("the workspace locks itself after 15 minutes without input", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  await setUpSamsWorkspace(page);
+  await expect(page.locator("#lock-hint")).toHaveText("It also locks when you leave these screens, and after 15 minutes without use.");
+  // Fourteen minutes without input leave it open; input starts the count again.
+  await page.clock.fastForward("14:00");
+  await expect(heading(page)).toHaveText("IRO workspace");
+  await page.mouse.move(300, 300);
+  await page.mouse.move(320, 310);
+  await page.clock.fastForward("14:00");
+  await expect(heading(page)).toHaveText("IRO workspace");
+  await page.clock.fastForward("01:30");
+  await expect(heading(page)).toHaveText("Unlock your IRO workspace");
+  await unlock(page, PASS);
+  await expect(heading(page)).toHaveText("IRO workspace", { timeout: 20_000 });
+
+  // The IRO chooses 5 minutes on the settings page; it is kept.
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Tablets and key" }).click();
+  const choice = page.getByLabel("Lock after this long without use");
+  await expect(choice).toHaveValue("15");
+  await choice.selectOption({ label: "5 minutes" });
+  await expect(page.getByText("Saved. The workspace now locks after 5 minutes without use.")).toBeVisible();
+  await expect(page.locator("#lock-hint")).toContainText("after 5 minutes without use");
+  await expectNoAxeViolations(page, "settings with the lock choice");
+  await page.clock.fastForward("04:00");
+  await expect(heading(page)).toHaveText("Tablets and your key");
+  await page.clock.fastForward("01:30");
+  await expect(heading(page)).toHaveText("Unlock your IRO workspace");
+  await page.reload();
+  await unlock(page, PASS);
+  await expect(heading(page)).toHaveText("Tablets and your key", { timeout: 20_000 });
+  await expect(page.getByLabel("Lock after this long without use")).toHaveValue("5");
+
+  // A laptop that sleeps runs no timers: the clock jumps, and the first key pressed on waking
+  // locks instead of counting as use.
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.setSystemTime(now + 6 * 60_000);
+  await page.keyboard.press("Shift");
+  await expect(heading(page)).toHaveText("Unlock your IRO workspace");
 });

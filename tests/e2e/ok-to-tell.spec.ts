@@ -93,7 +93,7 @@ test("a Welsh booklet's help screen names Meic", async ({ page }) => {
   const speech = await captureSpeech(page);
   await startBookletFor(page, "Cai", "10 to 15", { language: "Cymraeg", iroName: "Jo Bloggs" });
   await skipTo(page, /ddiogel/);
-  await page.getByText("Nac ydw / Nac oes", { exact: true }).tap();
+  await page.getByText("Nac ydw", { exact: true }).tap();
   await expect(heading(page)).toHaveText("Mae'n iawn dweud");
   const help = page.locator(".ok-to-tell");
   await expect(help).toContainText("Meic: ffonia 080 880 23456.");

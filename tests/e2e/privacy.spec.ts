@@ -45,3 +45,23 @@ test("the CSP blocks a request to another origin", async ({ page }) => {
   });
   expect(blocked).toBe(true);
 });
+
+test("every response carries the headers a host must send: no framing, no sniffing, no referrer, no powerful features", async ({ request }) => {
+  // A page of each app, a file, the service worker, and an address that is not there.
+  for (const path of ["/", "/iro", "/sw.js", "/manifest.webmanifest", "/no-such-file.js"]) {
+    const headers = (await request.get(path)).headers();
+    const csp = headers["content-security-policy"] ?? "";
+    // A <meta> policy cannot carry frame-ancestors: only the header stops another site framing My Say.
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain("default-src 'self'");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("no-referrer");
+    const permissions = headers["permissions-policy"] ?? "";
+    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(permissions, path).toContain(`${feature}=()`);
+    expect(headers["cross-origin-opener-policy"], path).toBe("same-origin");
+    expect(headers["cross-origin-resource-policy"], path).toBe("same-origin");
+  }
+  const sw = await request.get("/sw.js");
+  expect(sw.headers()["cache-control"]).toBe("no-cache");
+});

@@ -10,6 +10,16 @@ import { DIST } from "./helpers";
 
 type Files = { child: string[]; staff: string[] };
 
+/** A request as the worker makes one: its address and how it may use the browser's HTTP cache. */
+class FakeRequest {
+  cache: string;
+  constructor(public url: string, init?: { cache?: string }) {
+    this.cache = init?.cache ?? "default";
+  }
+}
+type Fetchable = string | FakeRequest;
+const urlOf = (r: Fetchable) => (typeof r === "string" ? r : r.url);
+
 /** A device's Cache Storage, kept between workers as a browser keeps it. */
 class Caches {
   stores = new Map<string, Map<string, string>>();
@@ -27,9 +37,9 @@ class Caches {
     const store = this.stores.get(name)!;
     return {
       // As the browser's: all or nothing.
-      addAll: async (urls: string[]) => {
-        const got = await Promise.all(urls.map((u) => this.network(u)));
-        urls.forEach((u, i) => store.set(u, got[i]));
+      addAll: async (requests: Fetchable[]) => {
+        const got = await Promise.all(requests.map((r) => this.network(r)));
+        requests.forEach((r, i) => store.set(urlOf(r), got[i]));
       },
     };
   }
@@ -40,11 +50,15 @@ class Caches {
     }
     return undefined;
   }
-  /** What the network answers; `offline` fails every request. */
+  /** What the network answers; `offline` fails every request. `modes` has each request's
+   * cache mode ("default" for a bare address), in the order of `fetched`. */
   fetched: string[] = [];
+  modes: string[] = [];
   offline = false;
-  async network(url: string) {
+  async network(request: Fetchable) {
+    const url = urlOf(request);
     this.fetched.push(url);
+    this.modes.push(typeof request === "string" ? "default" : request.cache);
     if (this.offline) throw new TypeError("Failed to fetch");
     return `body of ${url}`;
   }
@@ -53,13 +67,16 @@ class Caches {
 /** Starts a worker from `source` on a device with `caches`; returns its event dispatchers. */
 function startWorker(source: string, caches: Caches) {
   const handlers: Record<string, (event: unknown) => void> = {};
+  const state = { skippedWaiting: false };
   const self = {
     addEventListener: (type: string, handler: (event: unknown) => void) => (handlers[type] = handler),
-    skipWaiting: async () => {},
+    skipWaiting: async () => {
+      state.skippedWaiting = true;
+    },
     clients: { claim: async () => {} },
     location: { origin: "https://my-say.example" },
   };
-  runInNewContext(source, { self, caches, fetch: (u: string) => caches.network(u), URL, console });
+  runInNewContext(source, { self, caches, fetch: (r: Fetchable) => caches.network(r), Request: FakeRequest, URL, console });
   const waitUntil = async (type: string, data?: unknown) => {
     let work: Promise<unknown> = Promise.resolve();
     handlers[type]({ data, waitUntil: (p: Promise<unknown>) => (work = p) });
@@ -69,6 +86,8 @@ function startWorker(source: string, caches: Caches) {
     install: () => waitUntil("install"),
     activate: () => waitUntil("activate"),
     message: (data: string) => waitUntil("message", data),
+    /** Whether the worker has asked to take over from the one before it. */
+    skippedWaiting: () => state.skippedWaiting,
   };
 }
 
@@ -144,4 +163,34 @@ test("an update that cannot be fetched leaves both apps' offline copies as they 
     expect((await laptop.keys()).sort()).toEqual([...before].sort());
     for (const page of ["/index.html", "/staff/index.html"]) expect(await laptop.match(page)).toBe(`body of ${page}`);
   }
+});
+
+test("install fetches every file with cache 'reload', so no stale HTTP-cached file enters the offline copy", async () => {
+  const source = built();
+  const { child, staff } = files(source);
+  const caches = new Caches();
+  const worker = startWorker(source, caches);
+  await worker.install();
+  await worker.activate();
+  expect(caches.fetched.sort()).toEqual([...child].sort());
+  expect(new Set(caches.modes)).toEqual(new Set(["reload"]));
+  caches.fetched = [];
+  caches.modes = [];
+  await worker.message("keep-staff-app");
+  expect(caches.fetched.sort()).toEqual([...staff].sort());
+  expect(new Set(caches.modes)).toEqual(new Set(["reload"]));
+});
+
+test("a new version waits after installing until the page asks it to take over", async () => {
+  const source = built();
+  const tablet = new Caches();
+  const old = startWorker(source, tablet);
+  await old.install();
+  await old.activate();
+  const fresh = startWorker(updated(source, "child"), tablet);
+  await fresh.install();
+  // Installed and waiting: the page can say "A new version is ready", and nothing changes yet.
+  expect(fresh.skippedWaiting()).toBe(false);
+  await fresh.message("skip-waiting");
+  expect(fresh.skippedWaiting()).toBe(true);
 });

@@ -1,5 +1,5 @@
 import { test, expect, type Page, type Locator } from "@playwright/test";
-import { csvTables, download, expectNoAxeViolations, heading, isoDate, pdfPageCount, pdfStrings, printPdf } from "./helpers";
+import { csvRows, csvTables, download, expectNoAxeViolations, heading, isoDate, pdfPageCount, pdfStrings, printPdf } from "./helpers";
 
 // A council survey's results, themes and "You said, we did", on the example workspace's survey
 // (crates/my-say-core/src/demo.rs, `demo_survey`: 60 children, three of them aged 4 to 6).
@@ -10,6 +10,8 @@ const SURVEY = "survey-de30000000000001";
 const RESULTS = `/demo/surveys/${SURVEY}/results`;
 const YOU_SAID = `/demo/surveys/${SURVEY}/you-said`;
 const BANNER = "Example data: not real children.";
+const NAMES_WARNING = "Children may name themselves or other people in what they write. Check these answers for names before you print, download or share them.";
+const CSV_NAMES_WARNING = "Check these answers for names before you print or share them: children may name themselves or other people.";
 
 async function openDemo(page: Page, path: string) {
   await page.goto(path);
@@ -37,7 +39,9 @@ test("results: the table, chart and CSV agree; 4 to 6 is suppressed; JSON; print
   await expect(heading(page)).toHaveText("Results: Your reviews and your IRO");
   await expect(page.getByText("60 children finished this survey.")).toBeVisible();
   const finished = page.locator(".finished-table tbody td");
-  await expect(finished).toHaveText(["fewer than 5", "14", "28", "15", "60"]);
+  // 4 to 6 has three: "fewer than 5". 7 to 9, the nearest band, is hidden too, or 60 minus the
+  // others would give the three away.
+  await expect(finished).toHaveText(["fewer than 5", "hidden to protect a small number", "28", "15", "60"]);
 
   // Question 1: a row per answer, a cell per age band and one for all ages.
   const q1 = question(page, 1, "Do you know how to contact your IRO?");
@@ -54,6 +58,9 @@ test("results: the table, chart and CSV agree; 4 to 6 is suppressed; JSON; print
     // Three children aged 4 to 6: no figure at all, in words.
     await expect(rows.nth(i).locator("td").first()).toHaveText("fewer than 5");
     await expect(rows.nth(i).locator("td").first().locator(".pct, .n")).toHaveCount(0);
+    // And 7 to 9 is hidden with it, so subtraction cannot give the three away.
+    await expect(rows.nth(i).locator("td").nth(1)).toHaveText("hidden to protect a small number");
+    await expect(rows.nth(i).locator("td").nth(1).locator(".pct, .n")).toHaveCount(0);
   }
   for (const p of percents) expect(p).toMatch(/^\d{1,3}%$/);
   const answered = await table.locator("tbody tr", { hasText: "Answered" }).locator("td").nth(4).innerText();
@@ -68,7 +75,8 @@ test("results: the table, chart and CSV agree; 4 to 6 is suppressed; JSON; print
   // The CSV says the same, suppression included; then the free-text answers with their themes.
   const csv = await download(page, "Download the results (CSV)");
   expect(csv.name).toBe(`my-say-${SURVEY}-results.csv`);
-  const [figures, freeText] = csvTables(csv.text);
+  // The figures, then the names warning (a table of its own), then the free text.
+  const [figures, , freeText] = csvTables(csv.text);
   const q1all = figures.filter((r) => r.question_number === "1" && r.age_band === "all");
   expect(q1all.map((r) => r.answer)).toEqual(["yes", "not_sure", "no"]);
   expect(q1all.map((r) => r.count)).toEqual(counts);
@@ -76,6 +84,9 @@ test("results: the table, chart and CSV agree; 4 to 6 is suppressed; JSON; print
   expect(q1all[0].answered).toBe(answered);
   const young = figures.filter((r) => r.question_number === "1" && r.age_band === "4–6");
   expect(young).toEqual([expect.objectContaining({ count: "fewer than 5", percent: "fewer than 5", answered: "fewer than 5" })]);
+  const hidden = "hidden to protect a small number";
+  const nextBand = figures.filter((r) => r.question_number === "1" && r.age_band === "7–9");
+  expect(nextBand).toEqual([expect.objectContaining({ count: hidden, percent: hidden, answered: hidden })]);
   expect(freeText.length).toBeGreaterThan(10);
   expect(freeText.some((r) => r.themes === "Contacting the IRO")).toBe(true);
   expect(Object.keys(freeText[0])).toEqual(["question_number", "question_id", "question", "age_band", "answer", "themes"]);
@@ -99,6 +110,38 @@ test("results: the table, chart and CSV agree; 4 to 6 is suppressed; JSON; print
   await expect(page.locator(".free-text-item button").first()).toBeHidden();
   const pdf = await printPdf(page, "results.pdf");
   expect(pdfPageCount(pdf)).toBeGreaterThan(1);
+});
+
+test("a survey's free-text export carries the names warning", async ({ page }) => {
+  await openDemo(page, RESULTS);
+  // On the page: beside every list of what children wrote, and by the downloads.
+  const parts = page.locator(".free-text-part");
+  const withFreeText = await parts.count();
+  expect(withFreeText).toBeGreaterThan(0);
+  await expect(parts.locator(".names-check")).toHaveText(Array(withFreeText).fill(NAMES_WARNING));
+  const downloads = page.locator("section.card", { has: page.getByRole("heading", { name: "Download or print" }) });
+  await expect(downloads.getByText(NAMES_WARNING)).toBeVisible();
+
+  // In the CSV: a row of its own, between empty rows, just before the free-text table.
+  const csv = await download(page, "Download the results (CSV)");
+  const rows = csvRows(csv.text);
+  const head = rows.findIndex((r) => r.join(",") === "question_number,question_id,question,age_band,answer,themes");
+  expect(head).toBeGreaterThan(3);
+  expect(rows.slice(head - 3, head)).toEqual([[""], [CSV_NAMES_WARNING], [""]]);
+  expect(rows.filter((r) => r[0] === CSV_NAMES_WARNING)).toHaveLength(1);
+  const [, note, freeText] = csvTables(csv.text);
+  expect(note).toEqual([]);
+  expect(freeText.length).toBeGreaterThan(10);
+
+  // In the JSON, before everything else.
+  const json = JSON.parse((await download(page, "Download the results (JSON)")).text);
+  expect(Object.keys(json).slice(0, 3)).toEqual(["format", "version", "check_for_names"]);
+  expect(json.check_for_names).toBe(CSV_NAMES_WARNING);
+
+  // Printed: the warning stays with the free text.
+  await page.emulateMedia({ media: "print" });
+  await expect(parts.first().locator(".names-check")).toBeVisible();
+  await expect(parts.last().locator(".names-check")).toBeVisible();
 });
 
 test("themes: make one, put two answers in it by touch and by keyboard, see the count, rename it", async ({ page }) => {
@@ -164,7 +207,7 @@ test("themes: make one, put two answers in it by touch and by keyboard, see the 
   await expect(page.locator(".theme-row")).toHaveCount(3);
 });
 
-test("you said, we did: an entry with two actions, a problem fixed, the poster on one A4 page, the CSV", async ({ page }) => {
+test("you said, we did: an entry with three actions, an ongoing promise, whether it made a difference, a problem fixed, the poster on one A4 page, the CSV", async ({ page }) => {
   await openDemo(page, YOU_SAID);
   await expect(heading(page)).toHaveText("You said, we did: Your reviews and your IRO");
   await expect(page.getByText("Nothing to fix: the poster is ready to print.")).toBeVisible();
@@ -206,13 +249,41 @@ test("you said, we did: an entry with two actions, a problem fixed, the poster o
   await a2.getByLabel("Date").fill(isoDate(later));
   await expect(page.getByText("Nothing to fix: the poster is ready to print.")).toBeVisible();
 
-  // On the poster: what they said, what was done first, then what is planned, dates in words.
+  // An ongoing promise ("we will keep…"), from a few days ago.
+  await entry.getByRole("button", { name: "Add an action" }).click();
+  const a3 = entry.locator("li.ysw-action").nth(2);
+  await expect(a3.getByLabel("What was done, or is planned")).toBeFocused();
+  await page.keyboard.type("We will keep a warm room booked for every review.");
+  const since = daysFromToday(-5);
+  await a3.getByLabel("Date").fill(isoDate(since));
+  await a3.getByRole("radio", { name: "Ongoing: a promise we keep" }).check();
+
+  // Later, the council looks back: did what was done make a difference? Only something done
+  // or ongoing can say; the look back needs words before the poster shows it.
+  await expect(a2.getByRole("button", { name: "Record whether it made a difference" })).toHaveCount(0);
+  await a1.getByRole("button", { name: "Record whether it made a difference" }).click();
+  await expect(a1.getByRole("radio", { name: "Yes" })).toBeFocused();
+  const noWords = page.locator(".ysw-problems").getByRole("link", { name: "Entry 4, action 1: say what you found when you looked back." });
+  await expect(noWords).toBeVisible();
+  await expect(poster).toHaveCount(0);
+  await a1.getByRole("radio", { name: "Yes" }).check();
+  await noWords.click();
+  await expect(a1.getByLabel("What you found")).toBeFocused();
+  await page.keyboard.type("At the winter event children said the rooms were warmer.");
+  const checked = daysFromToday(-1);
+  await a1.getByLabel("The day you looked back").fill(isoDate(checked));
+  await expect(page.getByText("Nothing to fix: the poster is ready to print.")).toBeVisible();
+  await expectNoAxeViolations(page, "you said, we did, with a look back");
+
+  // On the poster: what they said, what was done first (with whether it made a difference),
+  // then what is ongoing, then what is planned, dates in words.
   await expect(poster.locator(".poster-row")).toHaveCount(4);
   const row = poster.locator(".poster-row").nth(3);
   await expect(row.locator(".poster-about")).toHaveText("Reviews at school");
   await expect(row.locator(".poster-quote")).toHaveText("You said review rooms are too cold and too small.");
   await expect(row.locator(".poster-action")).toHaveText([
-    `Done, ${longDate(done)}: We asked every team to book a warm, comfortable room.`,
+    `Done, ${longDate(done)}: We asked every team to book a warm, comfortable room. It made a difference (checked ${longDate(checked)}): At the winter event children said the rooms were warmer.`,
+    `Ongoing since ${longDate(since)}: We will keep a warm room booked for every review.`,
     `Planned for ${longDate(later)}: We will check the rooms with the council at the spring event.`,
   ]);
 
@@ -223,17 +294,18 @@ test("you said, we did: an entry with two actions, a problem fixed, the poster o
   await expect(page.locator("#ysw-e4-up")).toBeFocused();
   await expect(poster.locator(".poster-row").nth(2).locator(".poster-quote")).toHaveText("You said review rooms are too cold and too small.");
 
-  // The CSV: one row per action.
+  // The CSV: one row per action, with its look back.
   const csv = await download(page, "Download as a spreadsheet (CSV)");
   expect(csv.name).toBe(`my-say-${SURVEY}-you-said-we-did.csv`);
   const [rows] = csvTables(csv.text);
-  expect(Object.keys(rows[0])).toEqual(["entry", "about", "you_said", "we_did", "date", "status"]);
+  expect(Object.keys(rows[0])).toEqual(["entry", "about", "you_said", "we_did", "date", "status", "made_difference", "review_note", "review_date"]);
   const ours = rows.filter((r) => r.you_said === "You said review rooms are too cold and too small.");
-  expect(ours.map((r) => [r.entry, r.about, r.date, r.status])).toEqual([
-    ["3", "Reviews at school", isoDate(done), "done"],
-    ["3", "Reviews at school", isoDate(later), "planned"],
+  expect(ours.map((r) => [r.entry, r.about, r.date, r.status, r.made_difference, r.review_note, r.review_date])).toEqual([
+    ["3", "Reviews at school", isoDate(done), "done", "yes", "At the winter event children said the rooms were warmer.", isoDate(checked)],
+    ["3", "Reviews at school", isoDate(later), "planned", "", "", ""],
+    ["3", "Reviews at school", isoDate(since), "ongoing", "", "", ""],
   ]);
-  expect(rows.length).toBe(6);
+  expect(rows.length).toBe(7);
 
   // Printed, the poster alone, on one A4 page, with its words.
   await page.emulateMedia({ media: "print" });

@@ -115,7 +115,7 @@ test("a survey is added from its link, run anonymously twice, sent as its own fi
   await startLink.tap();
   await expect(heading(page)).toHaveText(TITLE);
   await expect(page.getByText("We don't ask your name, your date of birth or your case number.")).toBeVisible();
-  await expect(page.getByText("We only ask your age group.", { exact: false })).toBeVisible();
+  await expect(page.getByText("With your answers we keep only your age group, your language and the day you finish.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Read aloud" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Which language?" })).toContainText("Cymraeg");
   await expect(page.getByText("4 to 6", { exact: true })).toHaveCount(0);
@@ -185,10 +185,27 @@ test("a survey is added from its link, run anonymously twice, sent as its own fi
   await expect(page.locator("section.filling")).toHaveAttribute("data-saved", "true");
   await page.getByRole("button", { name: "Stop for now" }).focus();
   await page.keyboard.press("Enter");
+  // Stopping locks the answers with a code: four pictures for a child of 7 to 9.
+  await expect(heading(page)).toHaveText("Choose your code");
+  await expect(heading(page)).toBeFocused();
+  const code = ["Heart", "Door", "Heart", "Star"];
+  for (const picture of code) {
+    await page.getByRole("button", { name: picture, exact: true }).focus();
+    await page.keyboard.press("Enter");
+  }
+  await page.getByRole("button", { name: "Save and stop" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/surveys\?saved=1$/);
   await expect(page.getByText("Saved. The survey can be carried on later from this screen.")).toBeVisible();
   await expectNoAxeViolations(page, "surveys with one in progress");
   await page.getByRole("link", { name: `Carry on: ${TITLE}` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(heading(page)).toHaveText("Carry on");
+  for (const picture of code) {
+    await page.getByRole("button", { name: picture, exact: true }).focus();
+    await page.keyboard.press("Enter");
+  }
+  await page.getByRole("button", { name: "Carry on", exact: true }).focus();
   await page.keyboard.press("Enter");
   await expect(heading(page)).toHaveText("Do you know how to contact your IRO?");
   await page.getByRole("button", { name: /^Next/ }).focus();

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { dumpStorage, expectNoAxeViolations, fillInBooklet, setUpTablet, VECTOR } from "./helpers";
+import { dumpStorage, expectNoAxeViolations, fillInBooklet, finishBooklet, setUpTablet, VECTOR } from "./helpers";
 
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 
@@ -74,4 +74,40 @@ test("after finishing, no answer is anywhere in the tablet's storage, and the an
   await expect(page.getByText("Already sent and still on this tablet: 1")).toBeVisible();
   await page.getByRole("button", { name: "Remove sent booklets from this tablet" }).tap();
   await expect(page.getByRole("status")).toContainText("Removed 1 sent booklets");
+});
+
+test("a tablet with a booklet waiting two days says to send it today", async ({ page }) => {
+  const sendToday = "Answers have waited on this tablet for more than a day. Send them to the IRO today.";
+  await page.clock.setFixedTime(new Date("2026-12-04T09:30:00Z"));
+  await setUpTablet(page);
+  await finishBooklet(page, "Ola", "7 to 9");
+  // The same day, the tablet page says since when, and nothing nags yet.
+  await page.goto("/tablet");
+  await expect(page.getByText("The oldest has waited since 2026-12-04 09:30.")).toBeVisible();
+  await page.goto("/");
+  await expect(page.locator("main h1")).toBeVisible();
+  await expect(page.getByText(sendToday)).toHaveCount(0);
+
+  // Two days later, the home screen and the booklet start screen say to send today, and how.
+  await page.clock.setFixedTime(new Date("2026-12-06T10:00:00Z"));
+  await page.goto("/");
+  await expect(page.getByRole("status").filter({ hasText: sendToday })).toBeVisible();
+  await expectNoAxeViolations(page, "home, answers waiting two days");
+  await page.goto("/booklet");
+  await expect(page.getByText(sendToday)).toBeVisible();
+  await page.getByRole("link", { name: "Send the answers now" }).tap();
+  await expect(page).toHaveURL(/\/tablet$/);
+  await expect(page.getByText(sendToday)).toBeVisible();
+  await expect(page.getByText("The oldest has waited since 2026-12-04 09:30.")).toBeVisible();
+  await expectNoAxeViolations(page, "tablet page, answers waiting two days");
+
+  // Once sent, nothing is left waiting, and nothing is said.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the answers file" }).tap();
+  await downloading;
+  await expect(page.getByText("Sealed booklets waiting to be sent: 0")).toBeVisible();
+  await expect(page.getByText(sendToday)).toHaveCount(0);
+  await page.goto("/booklet");
+  await expect(page.locator("main h1")).toBeVisible();
+  await expect(page.getByText(sendToday)).toHaveCount(0);
 });

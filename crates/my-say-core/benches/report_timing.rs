@@ -92,6 +92,8 @@ fn question(id: &str, kind: AnswerKind, measure: Option<MeasureKind>) -> Questio
         help: None,
         picture: None,
         kind,
+        yes: None,
+        no: None,
         measure: measure.map(|kind| Measure {
             key: id.into(),
             kind,

@@ -10,8 +10,10 @@ use std::collections::BTreeMap;
 
 /// The `format` field every booklet file carries.
 pub const FORMAT_NAME: &str = "my-say/booklet";
-/// The newest format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this build reads and writes. Version 2 added a question's own
+/// words for yes and no ([`Question::yes`]); a booklet without them is written as version 1
+/// ([`Booklet::needed_version`]), which older builds read too.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A question's stable id: answers, reports and CSV columns refer to it, so it never changes
 /// once a booklet is in use.
@@ -144,6 +146,14 @@ pub struct Question {
     pub picture: Option<String>,
     /// How the child answers.
     pub kind: AnswerKind,
+    /// The words for "yes" that fit this yes / not sure / no question, in the languages whose
+    /// usual word does not (Welsh answers with the question's verb: "Hoffet ti...?"
+    /// "Hoffwn"). Languages not given use the app's usual word. Format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yes: Option<Text>,
+    /// The words for "no", in the same languages as [`Question::yes`] ("Na hoffwn").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no: Option<Text>,
     /// What the answer means for the IRO's annual figures, if it is a measure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<Measure>,
@@ -267,6 +277,16 @@ impl Booklet {
         self.questions().find(|q| &q.id == id)
     }
 
+    /// The lowest format version that can hold this booklet: 2 if a question gives its own
+    /// words for yes and no, else 1.
+    pub fn needed_version(&self) -> u32 {
+        if self.questions().any(|q| q.yes.is_some() || q.no.is_some()) {
+            2
+        } else {
+            1
+        }
+    }
+
     /// The fallback language: the first one listed.
     pub fn fallback_locale(&self) -> LocaleCode {
         self.locales
@@ -280,6 +300,17 @@ impl Question {
     /// The wording for a child in `band`.
     pub fn text_for(&self, band: AgeBand) -> &Text {
         self.text_by_band.get(&band).unwrap_or(&self.text)
+    }
+
+    /// This question's own words for the answer `value` ("yes" or "no") in `locale`, if it
+    /// gives them there ([`Question::yes`], [`Question::no`]).
+    pub fn own_label(&self, value: &str, locale: &LocaleCode) -> Option<&str> {
+        let words = match value {
+            "yes" => &self.yes,
+            "no" => &self.no,
+            _ => return None,
+        };
+        words.as_ref()?.0.get(locale).map(String::as_str)
     }
 
     /// The options a child chooses from, for the kinds that have them.

@@ -355,9 +355,31 @@ pub fn uk_time_of_timestamp(timestamp: &str) -> Option<UkTime> {
     })
 }
 
+/// Minutes since 1970-01-01 00:00 UTC of an RFC 3339 timestamp such as `2026-11-20T18:30:00Z`
+/// (seconds are dropped); `None` when it is not a date and a time.
+pub fn utc_minutes_of_timestamp(timestamp: &str) -> Option<i64> {
+    let b = timestamp.as_bytes();
+    utc_minutes(parse_ymd(b.get(..10)?)?, &b[10..])
+}
+
 /// UK civil time, in minutes since 1970-01-01 00:00, of `date` and the time part `rest`
 /// (`T23:30:00Z`, `T00:30:00.5+01:00`, ...); `None` when the time part cannot be read.
 fn uk_minutes(date: Date, rest: &[u8]) -> Option<i64> {
+    let utc = utc_minutes(date, rest)?;
+    let utc_year = Date::from_days_since_epoch(utc.div_euclid(1440)).year();
+    let bst = match (last_sunday(utc_year, 3), last_sunday(utc_year, 10)) {
+        (Some(from), Some(to)) => {
+            let from = from.days_since_epoch() * 1440 + 60;
+            let to = to.days_since_epoch() * 1440 + 60;
+            (from..to).contains(&utc)
+        }
+        _ => false,
+    };
+    Some(if bst { utc + 60 } else { utc })
+}
+
+/// UTC, in minutes since 1970-01-01 00:00, of `date` and the time part `rest`.
+fn utc_minutes(date: Date, rest: &[u8]) -> Option<i64> {
     if rest.len() < 6 || !matches!(rest[0], b'T' | b't' | b' ') || rest[3] != b':' {
         return None;
     }
@@ -383,17 +405,7 @@ fn uk_minutes(date: Date, rest: &[u8]) -> Option<i64> {
         return None;
     }
     let local = date.days_since_epoch() * 1440 + i64::from(h * 60 + min);
-    let utc = local - offset_minutes;
-    let utc_year = Date::from_days_since_epoch(utc.div_euclid(1440)).year();
-    let bst = match (last_sunday(utc_year, 3), last_sunday(utc_year, 10)) {
-        (Some(from), Some(to)) => {
-            let from = from.days_since_epoch() * 1440 + 60;
-            let to = to.days_since_epoch() * 1440 + 60;
-            (from..to).contains(&utc)
-        }
-        _ => false,
-    };
-    Some(if bst { utc + 60 } else { utc })
+    Some(local - offset_minutes)
 }
 
 /// A reporting year: 1 April to the next 31 March, labelled like "2012/13".

@@ -455,7 +455,7 @@ pub fn demo_workspace(today: Date) -> DemoData {
         settings: WorkspaceSettings {
             bank_holidays: holidays,
             children_in_care: Some(DEMO_CHILDREN_IN_CARE),
-            other: Default::default(),
+            ..Default::default()
         },
     }
 }
@@ -709,7 +709,12 @@ pub fn demo_survey(today: Date) -> DemoSurvey {
                 age_band: band,
                 child: ChildDetails::default(),
                 answers: a,
-                completed_at: format!("{day}T{:02}:{:02}:00Z", 10 + rng.below(6), rng.below(60)),
+                // A survey keeps only the day (`Draft::finish`). The hour and minute are
+                // still drawn, so the rest of the example stays as it was.
+                completed_at: {
+                    let _hour_minute = (rng.below(6), rng.below(60));
+                    day.to_string()
+                },
             });
         }
     }
@@ -720,11 +725,7 @@ pub fn demo_survey(today: Date) -> DemoSurvey {
     );
     you_said.intro =
         "What children in care told the Children in Care Council, and what happened next.".into();
-    let action = |what: &str, days: i64, status| WeDid {
-        what: what.to_owned(),
-        date: today.add_days(days),
-        status,
-    };
+    let action = |what: &str, days: i64, status| WeDid::new(what, today.add_days(days), status);
     let e1 = you_said.add_entry(
         About::Theme(theme_ids[0].clone()),
         "You told us you don't know how to get in touch with your IRO.",
@@ -995,12 +996,22 @@ mod tests {
             assert_eq!(ids.len(), 60);
             let r = survey_results(&s.published, &s.answers, Some(&s.themes));
             assert_eq!(r.responses, 60);
-            // Three 4–6 year olds: their band is "fewer than 5" everywhere.
-            assert_eq!(r.responses_by_band, [None, Some(14), Some(28), Some(15)]);
+            // Three 4–6 year olds: their band is "fewer than 5" everywhere, and 7–9 (the
+            // nearest band) is withheld wherever they answered, so that all ages minus the
+            // shown bands does not give their figures away.
+            assert_eq!(r.responses_by_band, [None, None, Some(28), Some(15)]);
+            assert_eq!(r.responses_withheld, [false, true, false, false]);
             for q in &r.questions {
                 assert_eq!(q.bands[0], Breakdown::Suppressed, "question {}", q.number);
                 assert!(q.overall.counts().is_some(), "question {}", q.number);
+                // Never one band hidden alone: at least two are.
+                let hidden = q.bands.iter().filter(|b| b.counts().is_none()).count();
+                assert!(hidden >= 2, "question {}: {:?}", q.number, q.bands);
             }
+            assert!(r
+                .questions
+                .iter()
+                .any(|q| q.bands[1] == Breakdown::Withheld));
             // The condition hides question 4 from children who know how to contact their IRO.
             assert!(r.questions[3].overall.counts().unwrap().not_shown > 10);
             let free: Vec<_> = r.questions.iter().flat_map(|q| &q.free_text).collect();

@@ -11,7 +11,8 @@ use crate::child::ChildDetails;
 use crate::csv::CsvWriter;
 use crate::followup::{merge_follow_ups, FollowUp, MergeCounts};
 use crate::record::CompletedBooklet;
-use crate::report::{Cell, Issue, Report, TakeUp, FEWER_THAN_FIVE, NOT_ASKED};
+use crate::report::{Cell, Issue, Report, TakeUp, FEWER_THAN_FIVE, HIDDEN_TO_PROTECT, NOT_ASKED};
+use crate::survey::builder::SURVEY_ID_PREFIX;
 use crate::survey::StoredSurvey;
 use crate::text::LocaleCode;
 use crate::validate::is_survey_id;
@@ -150,7 +151,7 @@ fn kind_code(kind: MeasureKind) -> &'static str {
 }
 
 /// The headings of [`report_csv`].
-pub const REPORT_COLUMNS: [&str; 12] = [
+pub const REPORT_COLUMNS: [&str; 16] = [
     "period_from",
     "period_to",
     "measure",
@@ -159,17 +160,31 @@ pub const REPORT_COLUMNS: [&str; 12] = [
     "age_band",
     "answered",
     "positive",
+    "ok",
     "negative",
     "rather_not_say",
     "positive_percent",
     "change_since_previous",
+    "positive_answers",
+    "negative_answers",
+    "positive_percent_means",
 ];
+
+/// What `positive_percent` means, in words, on every row of [`report_csv`].
+pub const POSITIVE_PERCENT_MEANS: &str = "positive / answered, rounded half up. Answered \
+     counts every answer but I'd rather not say: positive (the positive_answers), ok (any \
+     other answer, such as not sure or the ok face) and negative (the negative_answers). Skipped \
+     questions are not counted.";
 
 /// The report table: for each measure, one row per age band and a row for all bands ("all").
 /// A suppressed cell reads "fewer than 5" under `answered` and `positive_percent` with the
-/// counts left empty; a band that is not asked reads "not asked". The change is in
-/// percentage points and is empty where it is not given. Labels are in `locale`, else in
-/// English, else in any language the wording has.
+/// counts left empty; a cell withheld so that a suppressed one cannot be worked out by
+/// subtraction reads "hidden to protect a small number" the same way; a band that is not
+/// asked reads "not asked". `ok` is `answered - positive - negative`. The change is in
+/// percentage points and is empty where it is not given. Every row ends with the answers
+/// that count as positive and as negative for its measure ("happy; very_happy") and
+/// [`POSITIVE_PERCENT_MEANS`]. Labels are in `locale`, else in English, else in any language
+/// the wording has.
 pub fn report_csv(report: &Report, locale: &LocaleCode) -> String {
     let mut w = CsvWriter::new();
     w.row(&REPORT_COLUMNS);
@@ -183,29 +198,30 @@ pub fn report_csv(report: &Report, locale: &LocaleCode) -> String {
                 .text(kind_code(row.kind))
                 .text(label)
                 .text(&band.map_or("all".to_owned(), |b| b.to_string()));
-            match row.current.get(band) {
-                Cell::NotAsked => {
-                    w.text(NOT_ASKED).empty().empty().empty().text(NOT_ASKED);
-                }
-                Cell::Suppressed => {
-                    w.text(FEWER_THAN_FIVE)
-                        .empty()
-                        .empty()
-                        .empty()
-                        .text(FEWER_THAN_FIVE);
-                }
+            let instead = match row.current.get(band) {
+                Cell::NotAsked => Some(NOT_ASKED),
+                Cell::Suppressed => Some(FEWER_THAN_FIVE),
+                Cell::Withheld => Some(HIDDEN_TO_PROTECT),
                 Cell::Shown(c) => {
                     w.number(c.answered.into())
                         .number(c.positive.into())
+                        .number(c.ok().into())
                         .number(c.negative.into())
                         .number(c.rather_not_say.into())
                         .text(&format!("{}%", c.percent_positive));
+                    None
                 }
+            };
+            if let Some(words) = instead {
+                w.text(words).empty().empty().empty().empty().text(words);
             }
             match row.change(band) {
                 Some(change) => w.number(change.into()),
                 None => w.empty(),
             };
+            w.text(&row.positive_values.join("; "))
+                .text(&row.negative_values.join("; "))
+                .text(POSITIVE_PERCENT_MEANS);
             w.end_row();
         }
     }
@@ -347,6 +363,10 @@ pub struct WorkspaceSettings {
     /// The number of children in care, for take-up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children_in_care: Option<u32>,
+    /// Minutes without input after which the workspace locks itself (`crate::idle`); `None`
+    /// until the IRO chooses, meaning the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock_after_minutes: Option<u32>,
     /// Any other settings the app keeps, carried through unchanged.
     #[serde(flatten)]
     pub other: serde_json::Map<String, serde_json::Value>,
@@ -381,6 +401,10 @@ pub struct WorkspaceExport {
     /// version 2; none in a version-1 file).
     #[serde(default)]
     pub survey_answers: Vec<CompletedBooklet>,
+    /// Copies that arrived with the id of a booklet or finished survey in this file but other
+    /// content, kept apart (see `incoming`): never read as booklets. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<CompletedBooklet>,
 }
 
 /// Why a file could not be imported.
@@ -475,6 +499,7 @@ impl WorkspaceExport {
             read: BTreeMap::new(),
             surveys: Vec::new(),
             survey_answers: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 
@@ -504,6 +529,17 @@ impl WorkspaceExport {
         // Parse the text again (not the value) so errors carry a line and column.
         let export: WorkspaceExport =
             serde_json::from_str(json).map_err(|e| ImportError::Invalid(e.to_string()))?;
+        export.check()?;
+        Ok(export)
+    }
+
+    /// Everything [`WorkspaceExport::parse`] checks after reading the JSON: plain ids, one
+    /// record per id, follow-ups for booklets in the file, survey answers only in
+    /// `survey_answers` (a survey id and no child details), surveys that hang together, and
+    /// each conflict copy beside the record it conflicts with. The workspace runs it on every
+    /// export it makes too, so a file it would refuse is never written.
+    pub fn check(&self) -> Result<(), ImportError> {
+        let export = self;
         if let Some(b) = export.booklets.iter().find(|b| b.id.trim().is_empty()) {
             return Err(ImportError::Invalid(format!(
                 "a booklet completed at {} has no id",
@@ -541,7 +577,11 @@ impl WorkspaceExport {
         }
         // The workspace tells survey answers from booklets by the survey id: one in the wrong
         // list would be stored where it would show as a child's booklet.
-        if let Some(b) = export.booklets.iter().find(|b| is_survey_id(&b.booklet_id)) {
+        if let Some(b) = export
+            .booklets
+            .iter()
+            .find(|b| b.booklet_id.starts_with(SURVEY_ID_PREFIX))
+        {
             return Err(ImportError::Invalid(format!(
                 "the booklet {} is an answer to the survey {}; survey answers belong in \
                  \"survey_answers\"",
@@ -549,7 +589,34 @@ impl WorkspaceExport {
             )));
         }
         export.check_surveys()?;
-        Ok(export)
+        export.check_conflicts()
+    }
+
+    /// Every conflict copy has a plain id that a booklet or finished survey in the file has,
+    /// and a survey answer's copy is anonymous.
+    fn check_conflicts(&self) -> Result<(), ImportError> {
+        let ids: HashSet<&str> = self
+            .booklets
+            .iter()
+            .chain(&self.survey_answers)
+            .map(|b| b.id.as_str())
+            .collect();
+        for c in &self.conflicts {
+            if !is_plain_id(&c.id) || !ids.contains(c.id.as_str()) {
+                return Err(ImportError::Invalid(format!(
+                    "the conflicting copy \"{}\" is not beside a booklet or survey answer of \
+                     the file",
+                    c.id.escape_debug()
+                )));
+            }
+            if is_survey_id(&c.booklet_id) && c.child != ChildDetails::default() {
+                return Err(ImportError::Invalid(format!(
+                    "the conflicting copy of the survey answer {} holds a child's details",
+                    c.id
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// The survey part of [`WorkspaceExport::parse`]: every survey hangs together
@@ -864,20 +931,25 @@ mod tests {
                 "",
                 "",
                 "",
+                "",
                 "not asked",
-                ""
+                "",
+                "yes",
+                "no",
+                POSITIVE_PERCENT_MEANS
             ]
         );
         assert_eq!(
-            rows[2][5..],
-            ["7–9", "7", "6", "1", "0", "86%", ""],
+            rows[2][5..13],
+            ["7–9", "7", "6", "0", "1", "0", "86%", ""],
             "no change: last year was suppressed"
         );
         assert_eq!(
-            rows[4][5..],
-            ["16+", "fewer than 5", "", "", "", "fewer than 5", ""]
+            rows[4][5..13],
+            ["16+", "fewer than 5", "", "", "", "", "fewer than 5", ""]
         );
-        assert_eq!(rows[5][5..11], ["all", "7", "6", "1", "0", "86%"]);
+        assert_eq!(rows[5][5..12], ["all", "7", "6", "0", "1", "0", "86%"]);
+        assert!(rows.iter().all(|r| r.len() == REPORT_COLUMNS.len()));
         assert_eq!(rows[1][..2], ["2025-04-01", "2026-03-31"]);
         assert_eq!(rows.len(), 1 + 2 * 5);
 
@@ -1174,6 +1246,31 @@ mod tests {
         assert!(
             matches!(WorkspaceExport::parse(&json), Err(ImportError::Invalid(m)) if m.contains("line"))
         );
+    }
+
+    #[test]
+    fn conflicts_travel_beside_their_record_and_a_survey_prefix_is_never_a_booklet() {
+        let mut e = export();
+        let mut copy = e.booklets[0].clone();
+        copy.completed_at = "2026-11-21T09:00:00Z".into();
+        e.conflicts = vec![copy.clone()];
+        let back = WorkspaceExport::parse(&e.to_json()).unwrap();
+        assert_eq!(back.conflicts, vec![copy.clone()]);
+        // No conflicts: no field at all, as files before it.
+        assert!(!export().to_json().contains("conflicts"));
+
+        let mut stray = copy;
+        stray.id = "not-in-the-file".into();
+        e.conflicts = vec![stray];
+        assert!(matches!(
+            WorkspaceExport::parse(&e.to_json()),
+            Err(ImportError::Invalid(m)) if m.contains("not-in-the-file")
+        ));
+
+        // A booklet answering "survey-…" (even a malformed survey id) belongs in neither list.
+        let mut e = export();
+        e.booklets[0].booklet_id = "survey-../x".into();
+        assert!(matches!(e.check(), Err(ImportError::Invalid(m)) if m.contains("survey")));
     }
 
     #[test]

@@ -25,7 +25,9 @@ pub struct CompletedBooklet {
     pub child: ChildDetails,
     /// The answers, by question id. Skipped questions have no entry.
     pub answers: Answers,
-    /// When the child finished, as an RFC 3339 UTC time ("2026-11-22T10:15:00Z").
+    /// When the child finished, as an RFC 3339 UTC time ("2026-11-22T10:15:00Z"). A council
+    /// survey keeps only the UTC day ("2026-11-22", see [`crate::Draft::finish`]); survey
+    /// answers sealed by older versions carry the full time and are read the same way.
     pub completed_at: String,
 }
 

@@ -9,6 +9,11 @@
 //!   arithmetic ([`percent_half_up`]): 12.5% prints as 13%, 12.4% as 12%.
 //! - A cell where fewer than [`SUPPRESS_BELOW`] (5) children answered is
 //!   [`Cell::Suppressed`]: it carries no counts and no percentage.
+//! - Then, so that no hidden figure can be worked out by subtracting the shown bands from all
+//!   ages, one more cell of the row may be hidden as [`Cell::Withheld`] ([`suppress_line`],
+//!   secondary suppression).
+//! - Each shown cell has its positive, OK (neither positive nor negative) and negative counts;
+//!   each row says which answers count as positive and negative ([`MeasureRow::positive_values`]).
 //! - Change since the previous year is the difference of the two printed (rounded)
 //!   percentages, in percentage points, only where neither year is suppressed.
 //!
@@ -35,6 +40,8 @@ pub const SUPPRESS_BELOW: u32 = 5;
 pub const FEWER_THAN_FIVE: &str = "fewer than 5";
 /// What a cell prints when no booklet for that age band asks the question.
 pub const NOT_ASKED: &str = "not asked";
+/// What a cell hidden by secondary suppression prints ([`suppress_line`]).
+pub const HIDDEN_TO_PROTECT: &str = "hidden to protect a small number";
 /// The take-up target: the share of children in care who fill in a booklet.
 pub const TAKE_UP_TARGET_PERCENT: u32 = 30;
 
@@ -56,6 +63,81 @@ pub fn is_suppressed(answered: u32) -> bool {
     answered < SUPPRESS_BELOW
 }
 
+/// Whether a cell of a table is shown, after small-number suppression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    /// Its figures are shown.
+    Shown,
+    /// Fewer than [`SUPPRESS_BELOW`] answered ([`is_suppressed`]): primary suppression.
+    FewerThanFive,
+    /// Five or more answered, but hidden so that a cell with fewer than five in the same row
+    /// cannot be worked out by subtraction: secondary suppression.
+    Withheld,
+}
+
+/// Small-number suppression for one row of a table: one cell per age band (in
+/// [`AgeBand::ALL`] order) and the all-ages cell, which is their sum. `bands[i]` is how many
+/// children answered in that band, or `None` where the band is not asked (a known zero: nothing
+/// to hide). Returns each band's visibility, then the all-ages cell's.
+///
+/// 1. **Primary**: a cell where fewer than five answered is [`Visibility::FewerThanFive`].
+/// 2. **Secondary**: the all-ages cell minus the shown bands is what the hidden bands hold
+///    together. Where someone answered in a hidden band, that difference must not give any
+///    hidden cell away, so the hidden bands must be at least two, hold five or more children
+///    together, and not be 4 each (then each would be exactly 4). Otherwise one more cell is
+///    [`Visibility::Withheld`]: the shown band nearest in age to a band with fewer than five
+///    (the older one when two are as near), or, with no band shown, the all-ages cell.
+///
+/// The band withheld is chosen by position only, never by size, so which cell is withheld
+/// tells a reader nothing about the figures beyond "five or more". With this rule no hidden
+/// count can be worked out from the shown ones, even knowing that a "fewer than 5" cell holds
+/// 0 to 4 and a withheld one 5 or more (the property test
+/// `report::tests::no_hidden_count_can_be_worked_out`); the
+/// only exception is a hidden band nobody answered in, whose 0 may show by subtraction, as
+/// there is no child to protect.
+pub fn suppress_line(bands: [Option<u32>; 4]) -> ([Visibility; 4], Visibility) {
+    let primary = |n: u32| {
+        if is_suppressed(n) {
+            Visibility::FewerThanFive
+        } else {
+            Visibility::Shown
+        }
+    };
+    let mut shown = bands.map(|b| b.map_or(Visibility::Shown, primary));
+    let total: u32 = bands.iter().flatten().sum();
+    let mut all = primary(total);
+    if all != Visibility::Shown {
+        // Every band holds fewer than five too: the row has no shown figure to subtract.
+        return (shown, all);
+    }
+    let hidden: Vec<u32> = (0..4)
+        .filter(|&i| shown[i] == Visibility::FewerThanFive)
+        .filter_map(|i| bands[i])
+        .collect();
+    let together: u32 = hidden.iter().sum();
+    let cap = SUPPRESS_BELOW - 1;
+    let safe = together == 0
+        || (hidden.len() >= 2 && !is_suppressed(together) && together != cap * hidden.len() as u32);
+    if safe {
+        return (shown, all);
+    }
+    let near = |i: usize| {
+        (0..4usize)
+            .filter(|&h| shown[h] == Visibility::FewerThanFive)
+            .map(|h| (h.abs_diff(i), h > i))
+            .min()
+            .unwrap_or((usize::MAX, false))
+    };
+    let candidate = (0..4)
+        .filter(|&i| bands[i].is_some() && shown[i] == Visibility::Shown)
+        .min_by_key(|&i| near(i));
+    match candidate {
+        Some(i) => shown[i] = Visibility::Withheld,
+        None => all = Visibility::Withheld,
+    }
+    (shown, all)
+}
+
 /// The figures of a cell that is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Counts {
@@ -74,6 +156,15 @@ pub struct Counts {
     pub percent_negative: u32,
 }
 
+impl Counts {
+    /// Answers that are neither positive nor negative ("OK"): the OK face, "not sure", or
+    /// anything else the measure does not list. They are in `answered`, so they lower the
+    /// percentage positive.
+    pub fn ok(&self) -> u32 {
+        self.answered - self.positive - self.negative
+    }
+}
+
 /// One cell of a report table: one measure, one age band (or all), one period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cell {
@@ -81,6 +172,10 @@ pub enum Cell {
     NotAsked,
     /// Fewer than five children answered: nothing is shown but "fewer than 5".
     Suppressed,
+    /// Five or more answered, but hidden so that a suppressed cell in the same row cannot be
+    /// worked out by subtraction ([`suppress_line`]): nothing is shown but
+    /// [`HIDDEN_TO_PROTECT`].
+    Withheld,
     /// Five or more answered.
     Shown(Counts),
 }
@@ -116,11 +211,13 @@ impl Cell {
         self.counts().map(|c| c.percent_positive)
     }
 
-    /// What the cell prints: "96%", "fewer than 5" or "not asked".
+    /// What the cell prints: "96%", "fewer than 5", "hidden to protect a small number" or
+    /// "not asked".
     pub fn display_percent(&self) -> String {
         match self {
             Cell::NotAsked => NOT_ASKED.to_owned(),
             Cell::Suppressed => FEWER_THAN_FIVE.to_owned(),
+            Cell::Withheld => HIDDEN_TO_PROTECT.to_owned(),
             Cell::Shown(c) => format!("{}%", c.percent_positive),
         }
     }
@@ -136,6 +233,30 @@ pub struct Figures {
 }
 
 impl Figures {
+    /// The cells of one row from each band's counts, with small numbers suppressed and, where
+    /// needed, one more cell withheld ([`suppress_line`]).
+    fn new(bands: &[Tally], asked: [bool; 4]) -> Figures {
+        let mut all = Tally::default();
+        bands.iter().for_each(|x| all.add(x));
+        let mut cells = [0, 1, 2, 3].map(|i| Cell::from_tally(bands[i], asked[i]));
+        let mut overall = Cell::from_tally(all, asked.iter().any(|&x| x));
+        let answered =
+            [0, 1, 2, 3].map(|i| (cells[i] != Cell::NotAsked).then_some(bands[i].answered));
+        let (visible, all_visible) = suppress_line(answered);
+        for (cell, v) in cells.iter_mut().zip(visible) {
+            if v == Visibility::Withheld {
+                *cell = Cell::Withheld;
+            }
+        }
+        if all_visible == Visibility::Withheld {
+            overall = Cell::Withheld;
+        }
+        Figures {
+            bands: cells,
+            overall,
+        }
+    }
+
     /// The cell for a band, or the overall cell for `None`.
     pub fn get(&self, band: Option<AgeBand>) -> &Cell {
         match band {
@@ -154,6 +275,12 @@ pub struct MeasureRow {
     pub kind: MeasureKind,
     /// How the report names it (from the first booklet that has this measure).
     pub label: Text,
+    /// The answer values that count as positive ("yes"; or "happy" and "very_happy" on the
+    /// faces scale), from every booklet that has this measure, in first-seen order.
+    pub positive_values: Vec<String>,
+    /// The answer values that count as negative ("no"; or "sad" and "very_sad"). Any other
+    /// answer ("not sure", the "ok" face) is OK: neither.
+    pub negative_values: Vec<String>,
     /// The figures for the report's period.
     pub current: Figures,
     /// The figures for the comparison period, if the report has one.
@@ -340,6 +467,8 @@ struct MeasureDef<'a> {
     key: &'a str,
     kind: MeasureKind,
     label: &'a Text,
+    positive: Vec<String>,
+    negative: Vec<String>,
     /// Whether a review booklet for each band asks it.
     asked: [bool; 4],
 }
@@ -394,8 +523,23 @@ impl<'a> ReportIndex<'a> {
                             key: &m.key,
                             kind: m.kind,
                             label: &m.label,
+                            positive: Vec::new(),
+                            negative: Vec::new(),
                             asked: [false; 4],
                         });
+                    }
+                    let def = measures.iter_mut().find(|d| d.key == m.key);
+                    if let Some(def) = def {
+                        for (values, from) in [
+                            (&mut def.positive, &m.positive),
+                            (&mut def.negative, &m.negative),
+                        ] {
+                            for v in from {
+                                if !values.contains(v) {
+                                    values.push(v.clone());
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -480,6 +624,8 @@ impl<'a> ReportIndex<'a> {
                     key: m.key.to_owned(),
                     kind: m.kind,
                     label: m.label.clone(),
+                    positive: m.positive.clone(),
+                    negative: m.negative.clone(),
                     asked: m.asked,
                 })
                 .collect(),
@@ -582,6 +728,8 @@ struct MeasureInfo {
     key: String,
     kind: MeasureKind,
     label: Text,
+    positive: Vec<String>,
+    negative: Vec<String>,
     asked: [bool; 4],
 }
 
@@ -668,14 +816,7 @@ impl ReportData {
         });
 
         let figures = |slot: usize, m: usize| {
-            let t = &tallies[slot][m * 4..m * 4 + 4];
-            let asked = self.measures[m].asked;
-            let mut all = Tally::default();
-            t.iter().for_each(|x| all.add(x));
-            Figures {
-                bands: [0, 1, 2, 3].map(|i| Cell::from_tally(t[i], asked[i])),
-                overall: Cell::from_tally(all, asked.iter().any(|&x| x)),
-            }
+            Figures::new(&tallies[slot][m * 4..m * 4 + 4], self.measures[m].asked)
         };
         let measures = self
             .measures
@@ -685,6 +826,8 @@ impl ReportData {
                 key: def.key.clone(),
                 kind: def.kind,
                 label: def.label.clone(),
+                positive_values: def.positive.clone(),
+                negative_values: def.negative.clone(),
                 current: figures(0, m),
                 previous: comparison.map(|_| figures(1, m)),
             })
@@ -725,6 +868,8 @@ pub(crate) mod fixtures {
             help: None,
             picture: None,
             kind: AnswerKind::YesNotSureNo,
+            yes: None,
+            no: None,
             measure: Some(Measure {
                 key: key.into(),
                 kind,
@@ -751,6 +896,8 @@ pub(crate) mod fixtures {
             help: None,
             picture: None,
             kind,
+            yes: None,
+            no: None,
             measure: None,
             worry_if: vec![],
             show_if: None,
@@ -1124,6 +1271,9 @@ mod tests {
         add(&mut data, FourToSix, at, "feel_safe", "rather_not_say", 3);
         add(&mut data, SevenToNine, at, "feel_safe", "yes", 4);
         add(&mut data, SevenToNine, at, "feel_safe", "no", 1);
+        // Three 16+ answered: with 4–6's four, seven children in two hidden bands, so
+        // subtracting 7–9 from all ages gives neither band away and 7–9 can be shown.
+        add(&mut data, SixteenPlus, at, "feel_safe", "yes", 3);
         let defs = definitions();
         let report = ReportIndex::new(&defs).report_for_year(&data, year("2013/14"));
         let safe = report.measure("feel_safe").unwrap();
@@ -1136,13 +1286,22 @@ mod tests {
         assert_eq!(safe.current.get(Some(FourToSix)).percent_positive(), None);
         // Five answered: shown.
         assert_eq!(safe.current.get(Some(SevenToNine)).display_percent(), "80%");
-        // Nobody answered in a band whose booklet asks it: suppressed, not "not asked".
         assert_eq!(safe.current.get(Some(SixteenPlus)), &Cell::Suppressed);
+        // Nobody answered in a band whose booklet asks it: suppressed, not "not asked".
+        assert_eq!(safe.current.get(Some(TenToFifteen)), &Cell::Suppressed);
         // pathway_plan is only in the 16+ booklet.
         let pathway = report.measure("pathway_plan").unwrap();
         assert_eq!(pathway.current.get(Some(FourToSix)), &Cell::NotAsked);
         assert_eq!(pathway.current.get(Some(SixteenPlus)), &Cell::Suppressed);
         assert_eq!(pathway.current.overall, Cell::Suppressed);
+        assert_eq!(safe.current.overall.percent_positive(), Some(92)); // 11/12
+
+        // Without the 16+ answers, all ages minus 7–9 would be 4–6's four: 7–9 is withheld.
+        data.retain(|b| b.age_band != SixteenPlus);
+        let report = ReportIndex::new(&defs).report_for_year(&data, year("2013/14"));
+        let safe = report.measure("feel_safe").unwrap();
+        assert_eq!(safe.current.get(Some(FourToSix)), &Cell::Suppressed);
+        assert_eq!(safe.current.get(Some(SevenToNine)), &Cell::Withheld);
         assert_eq!(safe.current.overall.percent_positive(), Some(89)); // 8/9
     }
 
@@ -1204,6 +1363,9 @@ mod tests {
         // 10–15: suppressed last year, shown this year: no change given.
         add(&mut data, TenToFifteen, last, "feel_safe", "yes", 4);
         add(&mut data, TenToFifteen, this, "feel_safe", "yes", 5);
+        // 16+: suppressed both years. Last year's three and 10–15's four are seven children
+        // in two hidden bands, so no band has to be withheld to protect them.
+        add(&mut data, SixteenPlus, last, "feel_safe", "yes", 3);
         let defs = definitions();
         let report = ReportIndex::new(&defs).report_for_year(&data, year("2013/14"));
         let safe = report.measure("feel_safe").unwrap();
@@ -1211,7 +1373,7 @@ mod tests {
         assert_eq!(safe.change(Some(SevenToNine)), Some(-5));
         assert_eq!(safe.change(Some(TenToFifteen)), None);
         assert_eq!(safe.change(Some(SixteenPlus)), None);
-        // Overall: 29/32 = 90.6 -> 91, then 29/31 = 93.5 -> 94: +3.
+        // Overall: 32/35 = 91.4 -> 91, then 29/31 = 93.5 -> 94: +3.
         assert_eq!(safe.change(None), Some(3));
         // No comparison period, no change.
         let p = ReportingYear::starting_in(2013).period();
@@ -1528,5 +1690,249 @@ mod tests {
             .unwrap();
         assert_eq!((safe.answered, safe.rather_not_say), (3_000, 1_000));
         assert_eq!((safe.positive, safe.negative), (1_000, 1_000));
+    }
+
+    use Visibility::{FewerThanFive as Few, Shown as Show, Withheld as Held};
+
+    #[test]
+    fn a_lone_small_band_takes_its_nearest_shown_band_with_it() {
+        // One band under five and all ages shown: the nearest band in age is withheld.
+        assert_eq!(
+            suppress_line([Some(3), Some(20), Some(30), Some(12)]),
+            ([Few, Held, Show, Show], Show)
+        );
+        // Two shown bands as near: the older one.
+        assert_eq!(
+            suppress_line([Some(20), Some(2), Some(30), Some(12)]),
+            ([Show, Few, Held, Show], Show)
+        );
+        assert_eq!(
+            suppress_line([Some(20), Some(30), Some(12), Some(1)]),
+            ([Show, Show, Held, Few], Show)
+        );
+        // The band withheld is chosen by place, not size: 7–9 is larger than 16+ here.
+        assert_eq!(
+            suppress_line([Some(4), Some(90), Some(30), Some(6)]),
+            ([Few, Held, Show, Show], Show)
+        );
+        // A band not asked is a known zero: it is never withheld and never counts as hidden.
+        assert_eq!(
+            suppress_line([None, Some(2), None, Some(12)]),
+            ([Show, Few, Show, Held], Show)
+        );
+        // No band left to withhold: all ages is withheld instead.
+        assert_eq!(
+            suppress_line([None, Some(4), None, Some(4)]),
+            ([Show, Few, Show, Few], Held)
+        );
+    }
+
+    #[test]
+    fn hidden_bands_that_protect_each_other_need_nothing_more() {
+        // Two small bands holding 7 together: neither can be worked out (3 + 4, 4 + 3).
+        assert_eq!(
+            suppress_line([Some(3), Some(4), Some(30), Some(12)]),
+            ([Few, Few, Show, Show], Show)
+        );
+        // 2 together is itself a small number: one more band goes.
+        assert_eq!(
+            suppress_line([Some(1), Some(1), Some(30), Some(12)]),
+            ([Few, Few, Held, Show], Show)
+        );
+        // 4 and 4 make 8, which could only be 4 each: one more band goes.
+        assert_eq!(
+            suppress_line([Some(4), Some(4), Some(30), Some(12)]),
+            ([Few, Few, Held, Show], Show)
+        );
+        // Nobody answered in the hidden bands: subtraction shows 0, and there is nobody to
+        // protect, so all ages stays.
+        assert_eq!(
+            suppress_line([Some(0), Some(18), Some(0), Some(0)]),
+            ([Few, Show, Few, Few], Show)
+        );
+        // Fewer than five in all: every cell is "fewer than 5", nothing to subtract from.
+        assert_eq!(
+            suppress_line([Some(1), Some(2), None, Some(0)]),
+            ([Few, Few, Show, Few], Few)
+        );
+        assert_eq!(
+            suppress_line([Some(5), Some(6), Some(7), Some(8)]),
+            ([Show; 4], Show)
+        );
+    }
+
+    /// What a reader can tell about each cell from the table alone: its count if shown (or
+    /// not asked, 0), 0 to 4 for "fewer than 5", 5 or more for a withheld cell; and that all
+    /// ages is the sum of the bands. Returns, for each cell (the bands, then all ages), the
+    /// lowest and highest counts that fit everything shown, which for one sum with bounds
+    /// on each cell is exact.
+    fn what_a_reader_can_tell(
+        bands: [Option<u32>; 4],
+        visible: ([Visibility; 4], Visibility),
+    ) -> [(i64, i64); 5] {
+        const MANY: i64 = 1 << 40; // no upper bound
+        let total: u32 = bands.iter().flatten().sum();
+        let cells: Vec<(i64, Visibility, i64)> = (0..5)
+            .map(|i| {
+                // (value, visibility, sign in "bands - all = 0")
+                if i < 4 {
+                    (i64::from(bands[i].unwrap_or(0)), visible.0[i], 1)
+                } else {
+                    (i64::from(total), visible.1, -1)
+                }
+            })
+            .collect();
+        let bounds: Vec<(i64, i64)> = cells
+            .iter()
+            .map(|&(value, v, _)| match v {
+                Visibility::Shown => (value, value),
+                Visibility::FewerThanFive => (0, i64::from(SUPPRESS_BELOW) - 1),
+                Visibility::Withheld => (i64::from(SUPPRESS_BELOW), MANY),
+            })
+            .collect();
+        let mut out = [(0, 0); 5];
+        for j in 0..5 {
+            // sign_j * x_j = -(sum of the others' signed values), over their bounds.
+            let (mut lo, mut hi) = (0i64, 0i64);
+            for (i, &(_, _, sign)) in cells.iter().enumerate() {
+                if i == j {
+                    continue;
+                }
+                let (a, b) = (sign * bounds[i].0, sign * bounds[i].1);
+                lo += a.min(b);
+                hi += a.max(b);
+            }
+            let sign = cells[j].2;
+            let (from, to) = if sign == 1 { (-hi, -lo) } else { (lo, hi) };
+            out[j] = (from.max(bounds[j].0), to.min(bounds[j].1));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Whatever the counts, no hidden figure can be worked out from the shown ones and the
+        /// all-ages total: every hidden cell someone answered in still has more than one count
+        /// that fits; a row with such a cell has at least two hidden cells (all ages counted);
+        /// and with all ages shown, the hidden bands together hold five or more children.
+        #[test]
+        fn no_hidden_count_can_be_worked_out(
+            bands in proptest::array::uniform4(proptest::option::weighted(
+                0.85,
+                proptest::prop_oneof![0u32..10, 0u32..60],
+            ))
+        ) {
+            let visible = suppress_line(bands);
+            let total: u32 = bands.iter().flatten().sum();
+            // Primary suppression is exactly "fewer than five answered".
+            for (band, v) in bands.iter().zip(visible.0) {
+                match band {
+                    None => proptest::prop_assert_eq!(v, Show),
+                    Some(n) => proptest::prop_assert_eq!(v == Few, *n < 5),
+                }
+            }
+            proptest::prop_assert_eq!(visible.1 == Few, total < 5);
+            let values: Vec<u32> = bands.iter().map(|b| b.unwrap_or(0)).chain([total]).collect();
+            let vis: Vec<Visibility> = visible.0.iter().copied().chain([visible.1]).collect();
+            let hidden: Vec<usize> = (0..5).filter(|&i| vis[i] != Show).collect();
+            let someone_hidden = hidden.iter().any(|&i| values[i] > 0);
+            if someone_hidden {
+                proptest::prop_assert!(hidden.len() >= 2, "{:?} -> {:?}", bands, visible);
+                if visible.1 == Show {
+                    let together: u32 = hidden.iter().map(|&i| values[i]).sum();
+                    proptest::prop_assert!(together >= 5, "{:?} -> {:?}", bands, visible);
+                }
+            }
+            let tell = what_a_reader_can_tell(bands, visible);
+            for &i in &hidden {
+                let (lo, hi) = tell[i];
+                let v = i64::from(values[i]);
+                proptest::prop_assert!(lo <= v && v <= hi, "the true count fits: {:?}", bands);
+                if values[i] > 0 {
+                    proptest::prop_assert!(
+                        lo < hi,
+                        "cell {} of {:?} -> {:?} can be worked out: {}",
+                        i, bands, visible, v
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_report_withholds_a_second_band_and_counts_ok_answers() {
+        let at = "2013-06-01T10:00:00Z";
+        let mut data = Vec::new();
+        // 4–6: 3 answered (fewer than 5); 7–9: 6 answered; 10–15: 10 answered.
+        add(&mut data, FourToSix, at, "happy_where_live", "yes", 3);
+        add(&mut data, SevenToNine, at, "happy_where_live", "yes", 4);
+        add(
+            &mut data,
+            SevenToNine,
+            at,
+            "happy_where_live",
+            "not_sure",
+            1,
+        );
+        add(&mut data, SevenToNine, at, "happy_where_live", "no", 1);
+        add(&mut data, TenToFifteen, at, "happy_where_live", "yes", 8);
+        add(&mut data, TenToFifteen, at, "happy_where_live", "no", 2);
+        let defs = definitions();
+        let report = ReportIndex::new(&defs).report_for_year(&data, year("2013/14"));
+        let row = report.measure("happy_where_live").unwrap();
+        assert_eq!(row.current.get(Some(FourToSix)), &Cell::Suppressed);
+        // 7–9 goes too, or 19 − 10 − 6 would give 4–6's 3 away.
+        assert_eq!(row.current.get(Some(SevenToNine)), &Cell::Withheld);
+        assert_eq!(
+            row.current.get(Some(SevenToNine)).display_percent(),
+            HIDDEN_TO_PROTECT
+        );
+        assert_eq!(row.current.get(Some(SevenToNine)).percent_positive(), None);
+        // 16+ nobody answered: "fewer than 5", no need to protect it.
+        assert_eq!(row.current.get(Some(SixteenPlus)), &Cell::Suppressed);
+        let all = row.current.overall.counts().unwrap();
+        assert_eq!(
+            (all.answered, all.positive, all.ok(), all.negative),
+            (19, 15, 1, 3)
+        );
+        assert_eq!(all.percent_positive, 79); // 15 / 19 = 78.9%
+        let older = row.current.get(Some(TenToFifteen)).counts().unwrap();
+        assert_eq!((older.positive, older.ok(), older.negative), (8, 0, 2));
+        // The values that count, for saying how the scale is counted.
+        assert_eq!(row.positive_values, ["yes"]);
+        assert_eq!(row.negative_values, ["no"]);
+        // No change is given for a withheld cell.
+        assert_eq!(row.change(Some(SevenToNine)), None);
+    }
+
+    #[test]
+    fn the_faces_scale_counts_happy_as_positive_and_ok_in_between() {
+        let defs = crate::builtin::builtin_booklets();
+        let index = ReportIndex::new(&defs);
+        let at = "2013-06-01T10:00:00Z";
+        let mut data = Vec::new();
+        for (i, face) in ["very_happy", "happy", "happy", "ok", "sad", "very_sad"]
+            .iter()
+            .enumerate()
+        {
+            let booklet = crate::builtin::builtin_for(TenToFifteen);
+            data.push(completed(
+                &format!("f{i}"),
+                &booklet.id,
+                TenToFifteen,
+                at,
+                &[("happy_where_live", picked(face))],
+            ));
+        }
+        let report = index.report_for_year(&data, year("2013/14"));
+        let row = report.measure("happy_where_live").unwrap();
+        assert_eq!(row.positive_values, ["happy", "very_happy"]);
+        assert_eq!(row.negative_values, ["sad", "very_sad"]);
+        let c = row.current.get(Some(TenToFifteen)).counts().unwrap();
+        assert_eq!((c.positive, c.ok(), c.negative, c.answered), (3, 1, 2, 6));
+        assert_eq!(c.percent_positive, 50);
+        // Only 10–15 answered: the other bands are empty, so all ages is still shown.
+        assert_eq!(row.current.overall.percent_positive(), Some(50));
     }
 }

@@ -571,18 +571,23 @@ impl Draft {
 
     /// The finished booklet. Keeps only answers to questions that are visible now and fit their
     /// question, so answers to questions hidden by a later change are dropped. An anonymous
-    /// survey keeps no child details. `id` is the random id of the finished booklet;
-    /// `completed_at` the RFC 3339 time. `booklet` must be the booklet the draft is for, at the
-    /// draft's revision or a newer one (see [`Draft::carry_on`]).
+    /// survey keeps no child details, and of `completed_at` only the day ("2026-11-22", the
+    /// UTC date: its first ten characters), so the time a child finished cannot pick them out.
+    /// `id` is the random id of the finished booklet; `completed_at` the RFC 3339 UTC time.
+    /// `booklet` must be the booklet the draft is for, at the draft's revision or a newer one
+    /// (see [`Draft::carry_on`]).
     ///
     /// The finished booklet records `booklet`'s revision, not the one the draft was started on:
     /// the answers it keeps were checked against that revision, and its worries and report
     /// figures are worked out with it. A draft begun on revision 1 of a built-in booklet and
     /// finished after the app moved to revision 2 is a revision-2 booklet.
     pub fn finish(&self, booklet: &Booklet, id: &str, completed_at: &str) -> CompletedBooklet {
-        let child = match booklet.kind {
-            BookletKind::Survey => ChildDetails::default(),
-            BookletKind::Review => self.child.clone(),
+        let (child, completed_at) = match booklet.kind {
+            BookletKind::Survey => (
+                ChildDetails::default(),
+                completed_at.get(..10).unwrap_or(completed_at),
+            ),
+            BookletKind::Review => (self.child.clone(), completed_at),
         };
         CompletedBooklet {
             id: id.to_owned(),
@@ -1061,9 +1066,13 @@ mod tests {
         let mut d = Draft::new(&b, AgeBand::SevenToNine, child, LocaleCode::new("en"), "t0");
         d.set_answer(&b, &q("feel_safe"), picked("yes"), "t1")
             .unwrap();
-        let done = d.finish(&b, "id", "t2");
+        let done = d.finish(&b, "id", "2026-11-22T10:15:42.123Z");
         assert_eq!(done.child, ChildDetails::default());
         assert_eq!(done.answers.len(), 1);
+        // Only the day is kept, not the time.
+        assert_eq!(done.completed_at, "2026-11-22");
+        assert_eq!(done.completed_on(), "2026-11-22");
+        assert!(!serde_json::to_string(&done).unwrap().contains("10:15"));
     }
 
     #[test]

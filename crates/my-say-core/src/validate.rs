@@ -156,6 +156,17 @@ pub enum Problem {
         /// The id found.
         found: String,
     },
+    /// Own words for yes and no on a question that is not yes / not sure / no.
+    NotYesNo,
+    /// Words for yes or no with a "/" in them, such as "Ydw / Oes".
+    Slash,
+    /// Words for yes (or no) in a language that has none for the other.
+    Unpaired {
+        /// The language.
+        locale: String,
+    },
+    /// A field that is new in format version 2, in a version-1 file.
+    NeedsVersion2,
     /// An anonymous survey asks for something that identifies a child.
     Identifying {
         /// What it asks for: "a name", "a date of birth", "a case reference", "an address",
@@ -247,6 +258,21 @@ impl fmt::Display for Problem {
                  and hyphens, at most {MAX_SURVEY_ID_CHARS} characters in all (such as \
                  \"survey-3f9a0c2e71b4d856\"), found \"{}\"",
                 found.escape_debug()
+            ),
+            Problem::NotYesNo => f.write_str(
+                "only a yes / not sure / no question can have its own words for yes and no",
+            ),
+            Problem::Slash => f.write_str(
+                "must be one answer, without \"/\": it is read aloud. Give the words that fit \
+                 this question (\"Hoffwn\", not \"Ydw / Hoffwn\")",
+            ),
+            Problem::Unpaired { locale } => write!(
+                f,
+                "has \"{locale}\" words, but the other of yes and no has none: give both"
+            ),
+            Problem::NeedsVersion2 => f.write_str(
+                "is new in format version 2: set \"version\": 2 (older versions of My Say then \
+                 ask to be updated)",
             ),
             Problem::Identifying { what } => write!(
                 f,
@@ -894,6 +920,7 @@ impl<'b> Validator<'b> {
         }
         self.picture(&format!("{qp}.picture"), &q.picture);
         self.kind(&format!("{qp}.kind"), &q.kind);
+        self.yes_no(qp, q);
 
         if let Some(m) = &q.measure {
             let mp = format!("{qp}.measure");
@@ -938,6 +965,47 @@ impl<'b> Validator<'b> {
                     if let Some(earlier) = self.booklet.question(&condition.question) {
                         self.values(&format!("{cp}.any_of"), &condition.any_of, earlier);
                     }
+                }
+            }
+        }
+    }
+
+    /// A question's own words for yes and no ([`Question::yes`], [`Question::no`]).
+    fn yes_no(&mut self, qp: &str, q: &Question) {
+        for (field, words, other) in [("yes", &q.yes, &q.no), ("no", &q.no, &q.yes)] {
+            let Some(words) = words else { continue };
+            let path = format!("{qp}.{field}");
+            if self.booklet.version < 2 {
+                self.error(path.clone(), Problem::NeedsVersion2);
+            }
+            if q.kind != AnswerKind::YesNotSureNo {
+                self.error(path.clone(), Problem::NotYesNo);
+            }
+            for (locale, said) in &words.0 {
+                let locale = locale.as_str();
+                if !self.booklet.locales.iter().any(|l| l.as_str() == locale) {
+                    self.error(
+                        path.clone(),
+                        Problem::UndeclaredLocale {
+                            locale: locale.into(),
+                        },
+                    );
+                }
+                if said.trim().is_empty() {
+                    self.error(path.clone(), Problem::Blank);
+                } else if said.contains('/') {
+                    self.error(path.clone(), Problem::Slash);
+                }
+                if !other
+                    .as_ref()
+                    .is_some_and(|o| o.0.keys().any(|l| l.as_str() == locale))
+                {
+                    self.error(
+                        path.clone(),
+                        Problem::Unpaired {
+                            locale: locale.into(),
+                        },
+                    );
                 }
             }
         }
@@ -1185,6 +1253,7 @@ pub fn check_anonymous(booklet: &Booklet) -> Result<(), Vec<BookletError>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::booklet::QuestionId;
     use proptest::prelude::*;
     use serde_json::{json, Value};
 
@@ -1253,6 +1322,89 @@ mod tests {
     }
 
     #[test]
+    fn a_yes_no_question_can_give_its_own_words_for_yes_and_no() {
+        let with = |yes: Value, no: Value| {
+            mutate(|v| {
+                v["version"] = json!(2);
+                v["sections"][1]["questions"][0]["yes"] = yes;
+                v["sections"][1]["questions"][0]["no"] = no;
+            })
+        };
+        // Only some languages: the others keep the app's words.
+        let v = with(json!({"ar": "أجل"}), json!({"ar": "كلا"}));
+        assert_eq!(errors_of(&v), Vec::<String>::new());
+        let b = parse_booklet(&v.to_string()).unwrap();
+        let q = b.question(&QuestionId::new("feel_safe")).unwrap();
+        assert_eq!(q.own_label("yes", &LocaleCode::new("ar")), Some("أجل"));
+        assert_eq!(q.own_label("no", &LocaleCode::new("ar")), Some("كلا"));
+        assert_eq!(q.own_label("yes", &LocaleCode::new("en")), None);
+        assert_eq!(q.own_label("not_sure", &LocaleCode::new("ar")), None);
+        assert_eq!(b.needed_version(), 2);
+
+        let p = "sections[1].questions[0]";
+        assert_eq!(
+            one_error(&with(json!({"ar": "نعم / أجل"}), json!({"ar": "كلا"}))),
+            format!(
+                "{p}.yes: must be one answer, without \"/\": it is read aloud. Give the words \
+                 that fit this question (\"Hoffwn\", not \"Ydw / Hoffwn\")"
+            )
+        );
+        assert_eq!(
+            one_error(&with(json!({"ar": "أجل"}), json!({"ar": " "}))),
+            format!("{p}.no: must not be empty")
+        );
+        assert_eq!(
+            errors_of(&with(json!({"ar": "أجل"}), json!({"en": "Nope"}))),
+            [
+                format!(
+                    "{p}.yes: has \"ar\" words, but the other of yes and no has none: give both"
+                ),
+                format!(
+                    "{p}.no: has \"en\" words, but the other of yes and no has none: give both"
+                ),
+            ]
+        );
+        assert_eq!(
+            errors_of(&with(
+                json!({"ar": "أجل", "cy": "Ydw"}),
+                json!({"ar": "كلا", "cy": "Nac ydw"})
+            )),
+            ["yes", "no"].map(|f| format!(
+                "{p}.{f}: has \"cy\" wording, but \"cy\" is not in the booklet's locales"
+            ))
+        );
+
+        // Only on yes / not sure / no questions, and only from format version 2.
+        let v = mutate(|v| {
+            v["version"] = json!(2);
+            v["sections"][1]["questions"][1]["yes"] = json!({"ar": "أجل"});
+            v["sections"][1]["questions"][1]["no"] = json!({"ar": "كلا"});
+        });
+        assert_eq!(
+            errors_of(&v),
+            [
+                "sections[1].questions[1].yes: only a yes / not sure / no question can have its own words for yes and no",
+                "sections[1].questions[1].no: only a yes / not sure / no question can have its own words for yes and no",
+            ]
+        );
+        let mut v = with(json!({"ar": "أجل"}), json!({"ar": "كلا"}));
+        v["version"] = json!(1);
+        assert_eq!(
+            errors_of(&v)[0],
+            format!(
+                "{p}.yes: is new in format version 2: set \"version\": 2 (older versions of My Say \
+                 then ask to be updated)"
+            )
+        );
+        assert_eq!(
+            parse_booklet(&small().to_string())
+                .unwrap()
+                .needed_version(),
+            1
+        );
+    }
+
+    #[test]
     fn the_small_booklet_is_valid() {
         assert_eq!(errors_of(&small()), Vec::<String>::new());
         let b = load_booklet(&small().to_string()).unwrap();
@@ -1292,7 +1444,7 @@ mod tests {
 
         // A newer file may have fields this build does not know: the version message wins.
         let v = mutate(|v| {
-            v["version"] = json!(2);
+            v["version"] = json!(3);
             v["sections"][0]["questions"][0]["voice"] = json!("recorded.ogg");
         });
         let e = one_error(&v);
@@ -1300,17 +1452,17 @@ mod tests {
             e.starts_with("version: this booklet was made by a newer version of My Say"),
             "{e}"
         );
-        assert!(e.contains("format version 2"), "{e}");
+        assert!(e.contains("format version 3"), "{e}");
 
         let v = mutate(|v| v["version"] = json!(0));
         assert_eq!(
             one_error(&v),
-            "version: must be a whole number from 1 to 1, found 0"
+            "version: must be a whole number from 1 to 2, found 0"
         );
         let v = mutate(|v| v["version"] = json!("1"));
         assert_eq!(
             one_error(&v),
-            r#"version: must be a whole number from 1 to 1, found "1""#
+            r#"version: must be a whole number from 1 to 2, found "1""#
         );
 
         assert!(parse_booklet("[1, 2]")

@@ -1,6 +1,7 @@
-//! A draft saved on one revision of a built-in booklet opens and finishes after the app moved to
-//! the next revision (issue 13, item 1, raised every built-in booklet's revision to change what
-//! counts as a worry).
+//! A draft saved on an earlier revision of a built-in booklet opens and finishes after the app
+//! moved to a newer one. Issue 13, item 1, raised every built-in booklet to revision 2 to change
+//! what counts as a worry; issue 15 raised them to revision 3 for the Welsh wording and the
+//! Welsh yes and no that follow each question's verb (format version 2).
 //!
 //! The child's fill screen (`src/pages/booklet/fill.rs`) opens a review draft with the app's
 //! built-in booklet for the draft's age band, whatever revision the draft was saved on, and
@@ -18,12 +19,27 @@ fn q(id: &str) -> QuestionId {
     QuestionId::new(id)
 }
 
-/// The built-in booklet as it was one revision earlier: the same questions, and the worry rules
-/// before issue 13 (no "I'd rather not say", "not sure" to "Is anything worrying you?" or sad
-/// face about where they live).
-fn revision_before(new: &Booklet) -> Booklet {
+/// The built-in booklet as it was at revision 2: the same questions, without their own Welsh
+/// words for yes and no (format version 1).
+fn revision_2(new: &Booklet) -> Booklet {
     let mut old = new.clone();
-    old.revision = new.revision - 1;
+    old.revision = 2;
+    old.version = 1;
+    for section in &mut old.sections {
+        for question in &mut section.questions {
+            question.yes = None;
+            question.no = None;
+        }
+    }
+    old
+}
+
+/// The built-in booklet as it was at revision 1: revision 2 with the worry rules before issue
+/// 13 (no "I'd rather not say", "not sure" to "Is anything worrying you?" or sad face about
+/// where they live).
+fn revision_1(new: &Booklet) -> Booklet {
+    let mut old = revision_2(new);
+    old.revision = 1;
     for section in &mut old.sections {
         for question in &mut section.questions {
             let before: &[&str] = match question.id.as_str() {
@@ -152,10 +168,59 @@ fn check_finished(done: &CompletedBooklet, old: &Booklet, new: &Booklet, band: A
 fn every_builtin_booklet_has_a_new_revision_with_the_same_questions() {
     for band in AgeBand::ALL {
         let new = builtin_for(band);
-        assert_eq!(new.revision, 2, "{band}: raised for issue 13");
-        let old = revision_before(&new);
-        assert_eq!(validate(&old), Ok(()), "{band}");
-        assert_eq!(ids(&old), ids(&new), "{band}: question ids never change");
+        assert_eq!(new.revision, 3, "{band}: raised for issue 15");
+        for old in [revision_1(&new), revision_2(&new)] {
+            assert_eq!(validate(&old), Ok(()), "{band}");
+            assert_eq!(ids(&old), ids(&new), "{band}: question ids never change");
+        }
+    }
+}
+
+#[test]
+fn a_welsh_draft_saved_on_revision_2_finishes_on_revision_3_with_its_answers() {
+    let cy = LocaleCode::new("cy");
+    for band in AgeBand::ALL {
+        let new = builtin_for(band);
+        let old = revision_2(&new);
+        let mut d = Draft::new(&old, band, ChildDetails::default(), cy.clone(), "t0");
+        d.set_answer(&old, &q("want_break"), Answer::Picked("no".into()), "t1")
+            .unwrap();
+        d.set_answer(&old, &q("feel_safe"), Answer::Picked("yes".into()), "t2")
+            .unwrap();
+        d.go_to(Position::Question(q("trusted_adult")), "t3");
+        let saved = serde_json::to_string(&d).unwrap();
+
+        let mut d: Draft = serde_json::from_str(&saved).unwrap();
+        assert!(d.is_for(&old) && !d.is_for(&new), "{band}");
+        assert_eq!(d.current(&new), Position::Question(q("trusted_adult")));
+        d.set_answer(
+            &new,
+            &q("trusted_adult"),
+            Answer::Picked("yes".into()),
+            "t4",
+        )
+        .unwrap();
+        while d.go_next(&new, "t5") != Position::Review {}
+        let done = d.finish(
+            &new,
+            "0123456789abcdef0123456789abcdef",
+            "2026-11-22T10:15:00Z",
+        );
+        assert_eq!(done.booklet_revision, 3, "{band}");
+        let answered: Vec<&str> = done.answers.keys().map(QuestionId::as_str).collect();
+        assert_eq!(
+            answered,
+            ["feel_safe", "trusted_adult", "want_break"],
+            "{band}"
+        );
+        assert!(worries(&new, &done.answers).is_empty(), "{band}");
+        // The child's "no" to "Hoffet ti gael egwyl...?" now reads "Na hoffwn".
+        let break_q = new.question(&q("want_break")).unwrap();
+        assert_eq!(break_q.own_label("no", &cy), Some("Na hoffwn"), "{band}");
+        assert_eq!(
+            old.question(&q("want_break")).unwrap().own_label("no", &cy),
+            None
+        );
     }
 }
 
@@ -163,7 +228,7 @@ fn every_builtin_booklet_has_a_new_revision_with_the_same_questions() {
 fn a_draft_saved_on_the_old_revision_opens_and_finishes_on_the_new_one() {
     for band in AgeBand::ALL {
         let new = builtin_for(band);
-        let old = revision_before(&new);
+        let old = revision_1(&new);
         let saved = saved_on(&old, band);
 
         // Reopened after the app moved to the new revision.
@@ -190,7 +255,7 @@ fn a_draft_saved_on_the_old_revision_opens_and_finishes_on_the_new_one() {
 #[test]
 fn a_draft_does_not_carry_on_with_another_booklet_or_an_older_revision() {
     let new = builtin_for(AgeBand::TenToFifteen);
-    let old = revision_before(&new);
+    let old = revision_1(&new);
     let mut d = Draft::new(
         &new,
         AgeBand::TenToFifteen,

@@ -11,58 +11,49 @@
 pub mod bench;
 pub mod i18n;
 pub mod pages;
+pub mod routes;
 pub mod workspace;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
-use my_say_ui::components::{header::Header, not_found::NotFound};
+use my_say_ui::browser::history::provide_address;
+use my_say_ui::components::{header::Header, not_found::NotFound, update_ready::UpdateReady};
 use my_say_ui::i18n::provide_i18n;
-use pages::council::{CouncilHome, SurveyBuilder, SurveyList, SurveyResultsPage, YouSaidPage};
-use pages::iro::{
-    BookletSummary, DataCare, DemoArea, FollowUps, IroArea, Reports, WorkspaceHome,
-    WorkspaceSettings,
-};
+use pages::council::CouncilHome;
+use pages::iro::{DemoArea, IroArea};
+use routes::{Area, Page, Part, StaffRoute};
 
-/// The staff workspace: language context, header and routes. `/demo` shows the same pages as
-/// `/iro` over made-up data kept in memory.
+/// The staff workspace: language context, header and the page the address names. `/demo`
+/// shows the same pages as `/iro` over made-up data kept in memory.
 #[component]
 pub fn StaffApp() -> impl IntoView {
     provide_i18n();
     my_say_ui::browser::service_worker::register(my_say_ui::browser::service_worker::App::Staff);
+    let address = provide_address();
+    // Only a change of page builds a new one: a changed query does not.
+    let route = Memo::new(move |_| StaffRoute::of(&address.read().path));
+    // Moving between an area's pages keeps the area (and its unlocked workspace).
+    let part = Memo::new(move |_| route.with(StaffRoute::part));
     view! {
-        <Router>
-            <Header icon="/staff/icon.svg" home_is_other_app=true />
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <ParentRoute path=path!("iro") view=IroArea>
-                        <Route path=path!("") view=WorkspaceHome />
-                        <Route path=path!("booklet/:id") view=BookletSummary />
-                        <Route path=path!("follow-ups") view=FollowUps />
-                        <Route path=path!("reports") view=Reports />
-                        <Route path=path!("data") view=DataCare />
-                        <Route path=path!("settings") view=WorkspaceSettings />
-                        <Route path=path!("surveys") view=SurveyList />
-                        <Route path=path!("surveys/:id") view=SurveyBuilder />
-                        <Route path=path!("surveys/:id/results") view=SurveyResultsPage />
-                        <Route path=path!("surveys/:id/you-said") view=YouSaidPage />
-                    </ParentRoute>
-                    // The example workspace: the same pages over made-up data in memory.
-                    <ParentRoute path=path!("demo") view=DemoArea>
-                        <Route path=path!("") view=WorkspaceHome />
-                        <Route path=path!("booklet/:id") view=BookletSummary />
-                        <Route path=path!("follow-ups") view=FollowUps />
-                        <Route path=path!("reports") view=Reports />
-                        <Route path=path!("data") view=DataCare />
-                        <Route path=path!("settings") view=WorkspaceSettings />
-                        <Route path=path!("surveys") view=SurveyList />
-                        <Route path=path!("surveys/:id") view=SurveyBuilder />
-                        <Route path=path!("surveys/:id/results") view=SurveyResultsPage />
-                        <Route path=path!("surveys/:id/you-said") view=YouSaidPage />
-                    </ParentRoute>
-                    <Route path=path!("council") view=CouncilHome />
-                </Routes>
-            </main>
-        </Router>
+        <Header icon="/staff/icon.svg" home_is_other_app=true />
+        <main id="main" tabindex="-1">
+            <UpdateReady hide=false />
+            {move || match part.get() {
+                Part::Area(area) => area_view(area, route),
+                Part::Council => view! { <CouncilHome /> }.into_any(),
+                Part::NotFound => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// A workspace area, whose page follows the address while the area stays.
+fn area_view(area: Area, route: Memo<StaffRoute>) -> AnyView {
+    // On leaving the area its last page stays until the area itself is gone.
+    let page = Memo::new(move |last: Option<&Page>| {
+        route.with(|r| r.page().or(last).cloned().unwrap_or_default())
+    });
+    match area {
+        Area::Iro => view! { <IroArea page /> }.into_any(),
+        Area::Demo => view! { <DemoArea page /> }.into_any(),
     }
 }

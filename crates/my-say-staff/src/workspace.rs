@@ -9,6 +9,8 @@
 //! - [`Area::Workspace`], `booklet/<id>`: every booklet the IRO has opened, as JSON, encrypted at
 //!   rest with the device key. The id is the sealed booklet's id, so importing the same file
 //!   twice adds nothing.
+//! - [`Area::Workspace`], `conflict/<record key>/<n>`: an incoming copy whose id is already here
+//!   with other content, kept apart ([`CONFLICT_PREFIX`]; never read as a booklet).
 //! - [`Area::Workspace`], `followup/<id>`, `read/<booklet id>` and `settings`: follow-ups of
 //!   worrying answers ([`follow_ups`]), when each booklet was first read ([`inbox`]), and the
 //!   workspace settings such as bank holidays ([`settings`]). Encrypted at rest the same way.
@@ -20,17 +22,21 @@
 pub mod data_care;
 pub mod follow_ups;
 pub mod inbox;
+pub mod passphrase;
 pub mod settings;
 pub mod surveys;
 pub mod transfer;
 
 use leptos::prelude::*;
 use my_say_core::calendar::{uk_date_of_timestamp, Date};
+pub use my_say_core::incoming::Conflict;
+use my_say_core::incoming::{classify, sort_opened, Arrival, IncomingError};
+use my_say_core::name::{check_name, NameProblem};
 use my_say_core::report::{ReportData, ReportIndex};
 use my_say_core::seal::{
     generate_keypair, open_bundle_booklets, Bundle, BundleOpener, CryptoRng, Fingerprint,
     ImportError, IroIdentity, KdfParams, KeyError, KeyFileError, PrivateKey, RecoveryFile,
-    SealedBooklet, SetupCode, WrappedKey, MIN_PASSPHRASE_CHARS,
+    SealedBooklet, SetupCode, WrappedKey,
 };
 use my_say_core::CompletedBooklet;
 use my_say_ui::browser::store::{Area, DeviceStore, KeyValueStore, MemoryStore, StoreError};
@@ -67,20 +73,21 @@ struct StoredWorkspace {
 pub enum Problem {
     /// No display name.
     NameMissing,
-    /// A name over 100 bytes or with control characters.
-    NameInvalid,
-    /// A new passphrase shorter than [`MIN_PASSPHRASE_CHARS`].
-    PassphraseTooShort,
+    /// A name tablets would refuse ([`my_say_core::name::check_name`]): too long, not on one
+    /// line, with hidden characters, or shaped like a fingerprint.
+    NameInvalid(NameProblem),
+    /// A new passphrase too short, too common or too predictable ([`passphrase::assess`]).
+    PassphraseWeak(passphrase::Weakness),
     /// The confirmation differs from the new passphrase.
     PassphraseMismatch,
 }
 
 /// Checks a new passphrase and its confirmation; every problem found, in form order.
-pub fn check_new_passphrase(passphrase: &str, confirm: &str) -> Vec<Problem> {
+pub fn check_new_passphrase(new_passphrase: &str, confirm: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
-    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        problems.push(Problem::PassphraseTooShort);
-    } else if passphrase != confirm {
+    if let Some(weakness) = passphrase::assess(new_passphrase).weakness {
+        problems.push(Problem::PassphraseWeak(weakness));
+    } else if new_passphrase != confirm {
         problems.push(Problem::PassphraseMismatch);
     }
     problems
@@ -89,18 +96,13 @@ pub fn check_new_passphrase(passphrase: &str, confirm: &str) -> Vec<Problem> {
 /// Checks a set-up form: display name, passphrase, confirmation. Every problem, in form order.
 pub fn check_set_up(display_name: &str, passphrase: &str, confirm: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
-    if display_name.trim().is_empty() {
-        problems.push(Problem::NameMissing);
-    } else if IroIdentity::new(display_name, placeholder_key()).is_err() {
-        problems.push(Problem::NameInvalid);
+    match check_name(display_name) {
+        Ok(_) => {}
+        Err(NameProblem::Empty) => problems.push(Problem::NameMissing),
+        Err(problem) => problems.push(Problem::NameInvalid(problem)),
     }
     problems.extend(check_new_passphrase(passphrase, confirm));
     problems
-}
-
-/// Any valid public key, to check a name with `IroIdentity::new` before a key exists.
-fn placeholder_key() -> my_say_core::seal::PublicKey {
-    PrivateKey::from_bytes(&[7; 32]).public_key()
 }
 
 /// Why a recovery file could not be restored.
@@ -181,11 +183,15 @@ impl Workspace {
     /// Restores a workspace from a recovery file and its passphrase. When this device already
     /// has a workspace (`existing`), the file must hold the same key: restoring then replaces a
     /// forgotten passphrase with the one the file was saved with, and can never show one IRO's
-    /// booklets under another's key. Slow by design (Argon2id).
+    /// booklets under another's key. The file's Argon2id parameters are checked against sane
+    /// bounds before Argon2id runs (`KdfParams::MAX_MEMORY_KIB` and the rest); a key wrapped
+    /// with less than today's [`KdfParams::DEFAULT`] is wrapped again with the raised
+    /// parameters (same passphrase, new salt). Slow by design (Argon2id, twice when raised).
     pub fn restore(
         recovery_json: &str,
         passphrase: &str,
         existing: Option<&Workspace>,
+        rng: &mut impl CryptoRng,
     ) -> Result<(Workspace, PrivateKey), RestoreError> {
         let file = RecoveryFile::from_json(recovery_json).map_err(RestoreError::File)?;
         if let Some(existing) = existing {
@@ -200,10 +206,18 @@ impl Workspace {
             .wrapped_key
             .unwrap(passphrase)
             .map_err(RestoreError::Key)?;
+        let raised = file.wrapped_key.kdf.raised();
+        let wrapped_key = if raised == file.wrapped_key.kdf {
+            file.wrapped_key.clone()
+        } else {
+            // A passphrase too short for a new wrapping keeps the file's own.
+            WrappedKey::wrap_with(&key, passphrase, raised, rng)
+                .unwrap_or_else(|_| file.wrapped_key.clone())
+        };
         Ok((
             Workspace {
                 identity: file.identity(),
-                wrapped_key: file.wrapped_key,
+                wrapped_key,
             },
             key,
         ))
@@ -301,12 +315,15 @@ pub struct Added {
     pub added: usize,
     /// Booklets that were here already, skipped.
     pub already: usize,
+    /// Booklets whose id is here with other content: the copy here is kept, and the incoming
+    /// one is kept apart as a conflict record (see [`CONFLICT_PREFIX`]).
+    pub conflicting: usize,
 }
 
 impl Added {
     /// How many booklets were looked at.
     pub fn total(&self) -> usize {
-        self.added + self.already
+        self.added + self.already + self.conflicting
     }
 }
 
@@ -315,6 +332,9 @@ impl Added {
 pub enum ImportFailure {
     /// The file did not open: nothing was stored.
     File(ImportError),
+    /// The file opened but a record in it is refused (a survey answer that breaks the rules,
+    /// an unreadable completion time): nothing was stored.
+    Records(IncomingError),
     /// Storage failed: the file's booklets were stored all together or not at all; importing
     /// again adds whatever is missing.
     Store(StoreError),
@@ -324,6 +344,7 @@ impl fmt::Display for ImportFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportFailure::File(e) => e.fmt(f),
+            ImportFailure::Records(e) => e.fmt(f),
             ImportFailure::Store(e) => e.fmt(f),
         }
     }
@@ -374,68 +395,207 @@ pub(crate) async fn records<T: serde::de::DeserializeOwned>(
     Ok(out)
 }
 
-/// Stores each record under `key_of(record)`, skipping keys the workspace already has (so the
-/// same file twice adds nothing), in one transaction: ten thousand records wait for the disk
-/// once, not ten thousand times, and are stored all or none.
-pub(crate) async fn add_new<T: Serialize>(
+/// Incoming copies whose id is already here with other content are kept under this prefix,
+/// then the record's own key and a number from 1: `conflict/booklet/<id>/1`. They are never
+/// read as booklets or answers (never in the inbox, follow-ups or reports), travel in the
+/// workspace export's `conflicts`, and go when the record they conflict with is deleted.
+pub const CONFLICT_PREFIX: &str = "conflict/";
+
+/// The prefix of every conflict record kept against the record stored under `key`.
+pub(crate) fn conflict_prefix(key: &str) -> String {
+    format!("{CONFLICT_PREFIX}{key}/")
+}
+
+/// What [`add_checked`] did, in detail.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Checked {
+    /// The counts.
+    pub counts: Added,
+    /// The records that were new and are now stored.
+    pub added: Vec<CompletedBooklet>,
+    /// Each record here with other content, against the incoming copy.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Stores each record under `key_of(record)` when that key is new, in one transaction: ten
+/// thousand records wait for the disk once, not ten thousand times, and are stored all or none.
+/// A record whose key is here already is compared with the stored one ([`classify`]): the same
+/// record adds nothing (so the same file twice adds nothing); other content is a conflict, and
+/// the incoming copy is kept apart under [`CONFLICT_PREFIX`] (once, however often it comes).
+pub(crate) async fn add_checked(
     store: &impl KeyValueStore,
-    records: &[T],
-    key_of: impl Fn(&T) -> String,
-) -> Result<Added, StoreError> {
+    records: &[CompletedBooklet],
+    key_of: impl Fn(&CompletedBooklet) -> String,
+) -> Result<Checked, StoreError> {
     let mut have: BTreeSet<String> = store.keys(Area::Workspace).await?.into_iter().collect();
-    let mut result = Added::default();
-    let mut new = Vec::new();
+    let mut result = Checked::default();
+    let mut writes: Vec<(String, &CompletedBooklet)> = Vec::new();
+    // Records whose key is taken: compared once the stored copies are read, all in a few
+    // transactions rather than one each.
+    let mut taken: Vec<(String, &CompletedBooklet)> = Vec::new();
     for record in records {
         let key = key_of(record);
-        if !have.insert(key.clone()) {
-            result.already += 1;
+        if have.insert(key.clone()) {
+            writes.push((key, record));
+            result.added.push(record.clone());
+            result.counts.added += 1;
+        } else {
+            taken.push((key, record));
+        }
+    }
+    if taken.is_empty() {
+        store.put_many_json(Area::Workspace, &writes).await?;
+        return Ok(result);
+    }
+    let stored = read_many(store, taken.iter().map(|(k, _)| k.clone()).collect()).await?;
+    let kept_keys: Vec<String> = have
+        .iter()
+        .filter(|k| k.starts_with(CONFLICT_PREFIX))
+        .cloned()
+        .collect();
+    let kept_copies = read_many(store, kept_keys.clone()).await?;
+    let mut kept: Vec<(String, Option<CompletedBooklet>)> =
+        kept_keys.into_iter().zip(kept_copies).collect();
+    for ((key, record), stored) in taken.into_iter().zip(stored) {
+        // A copy earlier in the same file counts as stored.
+        let stored = writes
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, r)| (*r).clone())
+            .or(stored);
+        if classify(stored.as_ref(), record) == Arrival::AlreadyHere {
+            result.counts.already += 1;
             continue;
         }
-        new.push((key, record));
-        result.added += 1;
+        // Other content (or a damaged record here): both copies are kept.
+        result.counts.conflicting += 1;
+        if let Some(stored) = &stored {
+            result.conflicts.push(Conflict::new(stored, record));
+        }
+        let prefix = conflict_prefix(&key);
+        let mine = kept.iter().filter(|(k, _)| k.starts_with(&prefix));
+        if mine.clone().any(|(_, r)| r.as_ref() == Some(record)) {
+            continue;
+        }
+        let conflict_key = format!("{prefix}{}", mine.count() + 1);
+        kept.push((conflict_key.clone(), Some(record.clone())));
+        writes.push((conflict_key, record));
     }
-    store.put_many_json(Area::Workspace, &new).await?;
+    store.put_many_json(Area::Workspace, &writes).await?;
     Ok(result)
 }
 
-/// Stores each booklet under its id, skipping ids this workspace already has, and opens a
-/// follow-up, dated `today`, for every worrying answer that has none yet (so a booklet that
-/// arrives twice never opens a worry twice).
+/// The records stored under `keys`, [`READ_CHUNK`] per transaction; `None` for a key with no
+/// record or a damaged one.
+async fn read_many(
+    store: &impl KeyValueStore,
+    keys: Vec<String>,
+) -> Result<Vec<Option<CompletedBooklet>>, StoreError> {
+    let mut out = Vec::with_capacity(keys.len());
+    for chunk in keys.chunks(READ_CHUNK) {
+        out.extend(
+            store
+                .get_many(Area::Workspace, chunk)
+                .await?
+                .into_iter()
+                .map(|v| v.and_then(|bytes| serde_json::from_slice(&bytes).ok())),
+        );
+    }
+    Ok(out)
+}
+
+/// [`add_checked`], counting only.
+pub(crate) async fn add_new(
+    store: &impl KeyValueStore,
+    records: &[CompletedBooklet],
+    key_of: impl Fn(&CompletedBooklet) -> String,
+) -> Result<Added, StoreError> {
+    Ok(add_checked(store, records, key_of).await?.counts)
+}
+
+/// Deletes the conflict records kept against the record stored under `key`.
+pub(crate) async fn delete_conflicts(
+    store: &impl KeyValueStore,
+    key: &str,
+) -> Result<(), StoreError> {
+    let prefix = conflict_prefix(key);
+    for k in store.keys(Area::Workspace).await? {
+        if k.starts_with(&prefix) {
+            store.delete(Area::Workspace, &k).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Every conflict record kept in the workspace (see [`CONFLICT_PREFIX`]), in key order.
+pub async fn conflict_records(
+    store: &impl KeyValueStore,
+) -> Result<Vec<CompletedBooklet>, StoreError> {
+    records(store, CONFLICT_PREFIX).await
+}
+
+/// Stores each booklet under its id, skipping ids this workspace already has (another copy
+/// under a stored id is kept apart as a conflict), and opens a follow-up, dated `today`, for
+/// every worrying answer of the booklets actually added that has none yet (so a booklet that
+/// arrives twice never opens a worry twice, and a conflicting copy opens none).
 pub async fn add_booklets(
     store: &impl KeyValueStore,
     booklets: &[CompletedBooklet],
     today: Date,
 ) -> Result<Added, StoreError> {
-    let result = add_new(store, booklets, |b| booklet_key(&b.id)).await?;
-    follow_ups::open_for(store, booklets, today).await?;
+    Ok(add_booklets_checked(store, booklets, today).await?.counts)
+}
+
+/// [`add_booklets`], with the added booklets and the conflicts.
+async fn add_booklets_checked(
+    store: &impl KeyValueStore,
+    booklets: &[CompletedBooklet],
+    today: Date,
+) -> Result<Checked, StoreError> {
+    let result = add_checked(store, booklets, |b| booklet_key(&b.id)).await?;
+    follow_ups::open_for(store, &result.added, today).await?;
     Ok(result)
 }
 
 /// What importing an answers file added: review booklets and council survey answers, counted
 /// apart.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BundleAdded {
     /// Review booklets (to the inbox).
     pub booklets: Added,
     /// Finished council surveys (anonymous; never in the inbox, follow-ups or review reports).
     pub survey_answers: Added,
+    /// Each review booklet here with other content than the file's copy (both kept).
+    pub conflicts: Vec<Conflict>,
+    /// How many records said they were finished after the import day, and now say that day.
+    pub clamped: usize,
 }
 
-/// Stores opened booklets where they belong: finished surveys with [`surveys::add_answers`],
-/// review booklets with [`add_booklets`] (worries open follow-ups dated `today`).
+/// Checks opened booklets ([`sort_opened`]: refused whole if a survey answer breaks the rules
+/// or a completion time cannot be read) and stores them where they belong: finished surveys with
+/// [`surveys::add_answers`], review booklets with [`add_booklets`] (worries of the booklets
+/// added open follow-ups dated `today`).
 async fn add_opened(
     store: &impl KeyValueStore,
     opened: Vec<CompletedBooklet>,
     today: Date,
-) -> Result<BundleAdded, StoreError> {
-    let (answers, booklets): (Vec<_>, Vec<_>) =
-        opened.into_iter().partition(surveys::is_survey_answer);
-    let mut added = BundleAdded::default();
-    if !booklets.is_empty() {
-        added.booklets = add_booklets(store, &booklets, today).await?;
+) -> Result<BundleAdded, ImportFailure> {
+    let sorted = sort_opened(opened, today).map_err(ImportFailure::Records)?;
+    let mut added = BundleAdded {
+        clamped: sorted.clamped,
+        ..BundleAdded::default()
+    };
+    if !sorted.booklets.is_empty() {
+        let checked = add_booklets_checked(store, &sorted.booklets, today)
+            .await
+            .map_err(ImportFailure::Store)?;
+        added.booklets = checked.counts;
+        added.conflicts = checked.conflicts;
     }
-    if !answers.is_empty() {
-        added.survey_answers = surveys::add_answers(store, &answers).await?;
+    if !sorted.survey_answers.is_empty() {
+        added.survey_answers = surveys::add_answers(store, &sorted.survey_answers)
+            .await
+            .map_err(ImportFailure::Store)?;
     }
     Ok(added)
 }
@@ -480,9 +640,7 @@ where
         }
     }
     let opened = opener.finish_booklets().map_err(ImportFailure::File)?;
-    add_opened(store, opened, today)
-        .await
-        .map_err(ImportFailure::Store)
+    add_opened(store, opened, today).await
 }
 
 /// What picking up this device's own sealed booklets did.
@@ -528,7 +686,12 @@ pub async fn collect_sealed(
         let Ok(booklets) = open_bundle_booklets(&bundle.to_bytes(), key) else {
             continue;
         };
-        let added = add_opened(store, booklets, today).await?;
+        let added = match add_opened(store, booklets, today).await {
+            Ok(added) => added,
+            Err(ImportFailure::Store(e)) => return Err(e),
+            // Refused records stay sealed here, as they are.
+            Err(_) => continue,
+        };
         result.added += added.booklets.added;
         result.survey_answers += added.survey_answers.added;
         if only_for_me {
@@ -800,24 +963,46 @@ mod tests {
 
     #[test]
     fn set_up_forms_are_checked_field_by_field() {
-        assert_eq!(check_set_up("Sam Patel", PASS, PASS), vec![]);
+        use passphrase::Weakness;
+        const NEW: &str = "river lantern pebble";
+        assert_eq!(check_set_up("Sam Patel", NEW, NEW), vec![]);
         assert_eq!(
             check_set_up("  ", "short", "short"),
-            vec![Problem::NameMissing, Problem::PassphraseTooShort]
+            vec![
+                Problem::NameMissing,
+                Problem::PassphraseWeak(Weakness::TooShort)
+            ]
         );
         assert_eq!(
-            check_set_up(&"x".repeat(101), PASS, "something else"),
-            vec![Problem::NameInvalid, Problem::PassphraseMismatch]
+            check_set_up(&"x".repeat(101), NEW, "something else"),
+            vec![
+                Problem::NameInvalid(NameProblem::TooLong),
+                Problem::PassphraseMismatch
+            ]
         );
         assert_eq!(
-            check_set_up("Sam\nPatel", PASS, PASS),
-            vec![Problem::NameInvalid]
+            check_set_up("Sam\nPatel", NEW, NEW),
+            vec![Problem::NameInvalid(NameProblem::Control)]
         );
-        // Eight characters, counted as characters rather than bytes.
-        assert_eq!(check_new_passphrase("ŵŵŵŵŵŵŵŵ", "ŵŵŵŵŵŵŵŵ"), vec![]);
         assert_eq!(
-            check_new_passphrase("ŵŵŵŵŵŵŵ", "ŵŵŵŵŵŵŵ"),
-            vec![Problem::PassphraseTooShort]
+            check_set_up("Sam \u{202E}letaP", NEW, NEW),
+            vec![Problem::NameInvalid(NameProblem::Hidden)]
+        );
+        assert_eq!(
+            check_set_up("Sam K7PQ-3MZD-8XWA-1BCE", NEW, NEW),
+            vec![Problem::NameInvalid(NameProblem::LooksLikeFingerprint)]
+        );
+        // Twelve characters, counted as characters rather than bytes.
+        let twelve = "ŵŷŵŷŵŷŵŷŵŷŵx";
+        assert_eq!(check_new_passphrase(twelve, twelve), vec![]);
+        assert_eq!(
+            check_new_passphrase(&twelve[2..], &twelve[2..]),
+            vec![Problem::PassphraseWeak(Weakness::TooShort)]
+        );
+        // A common passphrase is refused even when long and typed twice.
+        assert_eq!(
+            check_new_passphrase(PASS, PASS),
+            vec![Problem::PassphraseWeak(Weakness::Common)]
         );
     }
 
@@ -873,8 +1058,15 @@ mod tests {
 
         let (name, json) = ws.recovery_file();
         assert_eq!(name, format!("my-say-recovery-{fp}.json"));
-        let (restored, _) = Workspace::restore(&json, PASS, None).unwrap();
-        assert_eq!(restored, ws);
+        let (restored, key) = Workspace::restore(&json, PASS, None, &mut system_rng()).unwrap();
+        assert_eq!(restored.identity, ws.identity);
+        // Wrapped with the minimum, so restored with today's default, under the same passphrase.
+        assert_eq!(ws.wrapped_key.kdf, KdfParams::MINIMUM);
+        assert_eq!(restored.wrapped_key.kdf, KdfParams::DEFAULT);
+        assert_eq!(
+            restored.unlock(PASS).unwrap().public_key(),
+            key.public_key()
+        );
 
         let (name, json) = ws.key_file();
         assert_eq!(name, format!("my-say-key-{fp}.json"));
@@ -890,20 +1082,20 @@ mod tests {
     fn the_committed_recovery_vector_restores_and_other_keys_are_refused() {
         let text = include_str!("../../my-say-core/tests/vectors/recovery-v1.json");
         assert!(matches!(
-            Workspace::restore(text, "not the passphrase", None),
+            Workspace::restore(text, "not the passphrase", None, &mut system_rng()),
             Err(RestoreError::Key(KeyError::WrongPassphrase))
         ));
-        let (ws, key) = Workspace::restore(text, PASS, None).unwrap();
+        let (ws, key) = Workspace::restore(text, PASS, None, &mut system_rng()).unwrap();
         assert_eq!(ws.fingerprint().to_string(), "4Z7W-KM8N-A7BX-2SGN");
         assert_eq!(key.public_key(), ws.identity.public_key);
         // Same key: allowed (a forgotten newer passphrase). Another key: refused before any work.
-        assert!(Workspace::restore(text, PASS, Some(&ws)).is_ok());
+        assert!(Workspace::restore(text, PASS, Some(&ws), &mut system_rng()).is_ok());
         let (other, _) = Workspace::create("Jo", PASS, fast(), &mut system_rng()).unwrap();
-        let err = Workspace::restore(text, PASS, Some(&other)).unwrap_err();
+        let err = Workspace::restore(text, PASS, Some(&other), &mut system_rng()).unwrap_err();
         assert!(matches!(err, RestoreError::OtherKey { .. }));
         assert!(err.to_string().contains("4Z7W-KM8N-A7BX-2SGN"));
         assert!(matches!(
-            Workspace::restore("{\"hello\": 1}", PASS, None),
+            Workspace::restore("{\"hello\": 1}", PASS, None, &mut system_rng()),
             Err(RestoreError::File(KeyFileError::WrongKind { .. }))
         ));
     }
@@ -935,7 +1127,8 @@ mod tests {
                 .booklets,
             Added {
                 added: 3,
-                already: 0
+                already: 0,
+                conflicting: 0,
             }
         );
         assert_eq!(
@@ -944,7 +1137,8 @@ mod tests {
                 .booklets,
             Added {
                 added: 0,
-                already: 3
+                already: 3,
+                conflicting: 0,
             }
         );
         // A later file with one old and one new booklet adds only the new one.
@@ -961,7 +1155,8 @@ mod tests {
                 .booklets,
             Added {
                 added: 1,
-                already: 1
+                already: 1,
+                conflicting: 0,
             }
         );
         let names: Vec<String> = now(booklets(&store))
@@ -982,6 +1177,7 @@ mod tests {
             include_str!("../../my-say-core/tests/vectors/recovery-v1.json"),
             PASS,
             None,
+            &mut system_rng(),
         )
         .unwrap();
         let fresh = MemoryStore::new();
@@ -1072,7 +1268,8 @@ mod tests {
             first.survey_answers,
             Added {
                 added: 3,
-                already: 0
+                already: 0,
+                conflicting: 0,
             }
         );
         let again = now(import_bundle(&store, &only_surveys, &key, today())).unwrap();
@@ -1080,7 +1277,8 @@ mod tests {
             again.survey_answers,
             Added {
                 added: 0,
-                already: 3
+                already: 3,
+                conflicting: 0,
             }
         );
         // Not in the inbox, and no follow-up opened.
@@ -1179,6 +1377,138 @@ mod tests {
             now(report_data(&MemoryStore::new(), &index)).unwrap().1,
             None
         );
+    }
+
+    #[test]
+    fn a_known_id_with_other_answers_is_a_conflict_and_neither_copy_is_lost() {
+        use crate::workspace::follow_ups::tests::worried_booklet;
+        let store = MemoryStore::new();
+        let (ws, key) = Workspace::create("Sam", PASS, fast(), &mut system_rng()).unwrap();
+        let me = ws.identity.public_key;
+        let calm = worried_booklet(1, "Amira", "yes", "no");
+        let mut worried = worried_booklet(1, "Amira", "no", "yes");
+        worried.completed_at = "2026-11-21T09:00:00Z".into();
+        let first = now(import_bundle(
+            &store,
+            &bundle_of(std::slice::from_ref(&calm), &[me]),
+            &key,
+            today(),
+        ))
+        .unwrap();
+        assert_eq!(first.booklets.added, 1);
+        assert!(now(follow_ups::all(&store)).unwrap().is_empty());
+
+        let clash = bundle_of(&[worried.clone()], &[me]);
+        let got = now(import_bundle(&store, &clash, &key, today())).unwrap();
+        assert_eq!(
+            got.booklets,
+            Added {
+                added: 0,
+                already: 0,
+                conflicting: 1
+            }
+        );
+        assert_eq!(
+            got.conflicts,
+            vec![Conflict {
+                id: calm.id.clone(),
+                child_name: "Amira".into(),
+                stored_completed_at: "2026-11-20T10:00:00Z".into(),
+                incoming_completed_at: "2026-11-21T09:00:00Z".into(),
+            }]
+        );
+        // The copy here stays; the file's is kept apart; its worries open no follow-up.
+        assert_eq!(now(booklets(&store)).unwrap(), vec![calm.clone()]);
+        assert_eq!(
+            now(conflict_records(&store)).unwrap(),
+            vec![worried.clone()]
+        );
+        assert!(now(follow_ups::all(&store)).unwrap().is_empty());
+
+        // Again: still named a conflict, but kept only once.
+        let again = now(import_bundle(&store, &clash, &key, today())).unwrap();
+        assert_eq!(again.booklets.conflicting, 1);
+        assert_eq!(now(conflict_records(&store)).unwrap().len(), 1);
+
+        // The conflict travels in the workspace export, and lands apart on another device.
+        let export = now(transfer::export_all(&store, "2026-11-23T10:00:00Z")).unwrap();
+        assert_eq!(export.conflicts, vec![worried.clone()]);
+        let other = MemoryStore::new();
+        let moved = now(transfer::import_all(
+            &other,
+            &export.to_json(),
+            false,
+            today(),
+        ))
+        .unwrap();
+        assert_eq!(moved.conflicts_kept, 1);
+        assert_eq!(now(conflict_records(&other)).unwrap(), vec![worried]);
+        assert_eq!(now(booklets(&other)).unwrap(), vec![calm.clone()]);
+
+        // Deleting the booklet takes the copy kept with it.
+        now(inbox::delete_booklet(&store, &calm.id)).unwrap();
+        assert!(now(conflict_records(&store)).unwrap().is_empty());
+        assert!(now(store.keys(Area::Workspace)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_survey_answer_that_breaks_the_rules_refuses_the_whole_file() {
+        let store = MemoryStore::new();
+        let (ws, key) = Workspace::create("Sam", PASS, fast(), &mut system_rng()).unwrap();
+        let me = ws.identity.public_key;
+        let mut named = survey_answer(&id(12), "words");
+        named.child.name = "Amira".into();
+        let mut bad_id = survey_answer(&id(13), "words");
+        bad_id.booklet_id = "survey-../../booklet".into();
+        for bad in [named, bad_id] {
+            let file = bundle_of(
+                &[booklet(&id(1), "Tia", "2026-11-20T10:00:00Z"), bad],
+                &[me],
+            );
+            let err = now(import_bundle(&store, &file, &key, today())).unwrap_err();
+            assert!(matches!(err, ImportFailure::Records(_)), "{err}");
+            assert!(err.to_string().contains("Nothing was imported"));
+            assert!(now(store.keys(Area::Workspace)).unwrap().is_empty());
+        }
+    }
+
+    #[test]
+    fn a_completion_time_after_today_is_set_to_today_once() {
+        let store = MemoryStore::new();
+        let (ws, key) = Workspace::create("Sam", PASS, fast(), &mut system_rng()).unwrap();
+        let file = bundle_of(
+            &[booklet(&id(1), "Tia", "2031-03-01T10:00:00Z")],
+            &[ws.identity.public_key],
+        );
+        let got = now(import_bundle(&store, &file, &key, today())).unwrap();
+        assert_eq!((got.booklets.added, got.clamped), (1, 1));
+        assert_eq!(
+            now(booklets(&store)).unwrap()[0].completed_at,
+            "2026-11-23T00:00:00Z"
+        );
+        // A later day: the same booklet, already here (not a conflict).
+        let later = now(import_bundle(&store, &file, &key, today().add_days(3))).unwrap();
+        assert_eq!(later.booklets.already, 1);
+        assert!(now(conflict_records(&store)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_workspace_holding_a_refusable_record_exports_nothing() {
+        let store = MemoryStore::new();
+        now(add_booklets(
+            &store,
+            &[booklet(&id(1), "Tia", "2026-11-20T10:00:00Z")],
+            today(),
+        ))
+        .unwrap();
+        assert!(now(transfer::export_all(&store, "t")).is_ok());
+        // A named survey answer (as an older version could have stored): no file is made.
+        let mut named = survey_answer(&id(2), "words");
+        named.child.name = "Amira".into();
+        now(store.put_json(Area::Workspace, &surveys::answer_key(&named.id), &named)).unwrap();
+        let err = now(transfer::export_all(&store, "t")).unwrap_err();
+        assert!(matches!(err, transfer::TransferError::File(_)));
+        assert!(err.to_string().contains("anonymous"), "{err}");
     }
 
     #[test]

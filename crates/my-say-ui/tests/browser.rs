@@ -29,3 +29,15 @@ fn the_language_choice_is_kept_on_the_device() {
     prefs::save_locale("en");
     assert_eq!(prefs::load_locale().as_deref(), Some("en"));
 }
+
+#[wasm_bindgen_test]
+fn random_ids_come_from_the_browser_and_do_not_repeat() {
+    use my_say_ui::browser::clock::random_id;
+    let (a, b) = (random_id().unwrap(), random_id().unwrap());
+    assert_eq!(a.len(), 32);
+    assert!(a
+        .bytes()
+        .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+    assert_ne!(a, b);
+    assert_ne!(a, "0".repeat(32));
+}

@@ -6,15 +6,17 @@
 //! booklet, is sealed for the council lead, and ends back at the survey's start screen for the
 //! next child.
 
+use super::code::{ChooseCode, EnterCode};
 use super::ok_to_tell::OkToTell;
-use crate::drafts;
+use crate::drafts::{self, Kept};
 use crate::tablet::surveys as tablet_surveys;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use my_say_core::builtin::builtin_for;
+use my_say_core::seal::LockedDraft;
 use my_say_core::session::{shows_ok_to_tell, Draft, Position};
 use my_say_core::{AgeBand, Answer, Booklet, LocaleCode, Pick, Question};
+use my_say_ui::browser::history::navigate;
 use my_say_ui::browser::store::device_store;
 use my_say_ui::browser::{clock, pace::after_paint, prefs, speech};
 use my_say_ui::components::answer_input::value_label;
@@ -31,6 +33,10 @@ enum Stage {
     /// A survey draft whose survey is no longer on this tablet.
     SurveyGone,
     Filling,
+    /// The child stopped: choosing the code that locks the draft.
+    ChooseCode,
+    /// A stopped draft: the child's code opens it.
+    Locked(LockedDraft),
     Finished {
         name: String,
     },
@@ -42,52 +48,64 @@ enum Stage {
 
 /// Loads the draft named in the address and lets the child fill it in.
 #[component]
-pub fn BookletFill() -> impl IntoView {
+pub fn BookletFill(
+    /// The draft's id, from the address.
+    id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let draft_id = params.read_untracked().get("id").unwrap_or_default();
+    let draft_id = id;
     let stage = RwSignal::new(Stage::Loading);
     let draft = RwSignal::new(None::<Draft>);
     let load_error = RwSignal::new(None::<String>);
     // A council survey, from this tablet's surveys (`None` for a review booklet).
     let survey = RwSignal::new(None::<Arc<Booklet>>);
 
+    // Opens a draft for filling in: a council survey's draft first finds its survey here.
+    let begin = move |mut d: Draft| {
+        spawn_local(async move {
+            if tablet_surveys::is_survey(&d.booklet_id) {
+                let file = match device_store().await {
+                    Ok(store) => tablet_surveys::shelf(&store)
+                        .await
+                        .map(|s| s.get(&d.booklet_id).cloned())
+                        .map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                };
+                match file {
+                    Ok(Some(file)) => {
+                        // A newer revision arrived meanwhile: carry on with it; answers
+                        // that no longer fit are dropped when the child finishes.
+                        d.booklet_revision = file.revision();
+                        survey.set(Some(Arc::new(file.survey().clone())));
+                    }
+                    Ok(None) => {
+                        stage.set(Stage::SurveyGone);
+                        return;
+                    }
+                    Err(e) => {
+                        load_error.set(Some(e));
+                        stage.set(Stage::SurveyGone);
+                        return;
+                    }
+                }
+            }
+            if let Some(l) = Locale::from_code(d.locale.as_str()) {
+                i18n.0.set(l);
+            }
+            draft.set(Some(d));
+            stage.set(Stage::Filling);
+        });
+    };
     {
         let draft_id = draft_id.clone();
         spawn_local(async move {
             match drafts::load(&draft_id).await {
-                Ok(Some(mut d)) => {
-                    if tablet_surveys::is_survey(&d.booklet_id) {
-                        let file = match device_store().await {
-                            Ok(store) => tablet_surveys::shelf(&store)
-                                .await
-                                .map(|s| s.get(&d.booklet_id).cloned())
-                                .map_err(|e| e.to_string()),
-                            Err(e) => Err(e.to_string()),
-                        };
-                        match file {
-                            Ok(Some(file)) => {
-                                // A newer revision arrived meanwhile: carry on with it; answers
-                                // that no longer fit are dropped when the child finishes.
-                                d.booklet_revision = file.revision();
-                                survey.set(Some(Arc::new(file.survey().clone())));
-                            }
-                            Ok(None) => {
-                                stage.set(Stage::SurveyGone);
-                                return;
-                            }
-                            Err(e) => {
-                                load_error.set(Some(e));
-                                stage.set(Stage::SurveyGone);
-                                return;
-                            }
-                        }
-                    }
-                    if let Some(l) = Locale::from_code(d.locale.as_str()) {
+                Ok(Some(Kept::Open(d))) => begin(d),
+                Ok(Some(Kept::Locked(locked))) => {
+                    if let Some(l) = Locale::from_code(locked.locale.as_str()) {
                         i18n.0.set(l);
                     }
-                    draft.set(Some(d));
-                    stage.set(Stage::Filling);
+                    stage.set(Stage::Locked(locked));
                 }
                 Ok(None) => stage.set(Stage::Missing),
                 Err(e) => {
@@ -98,10 +116,9 @@ pub fn BookletFill() -> impl IntoView {
         });
     }
 
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if stage.get() == Stage::Missing && load_error.get().is_none() {
-            navigate("/booklet?missing=1", Default::default());
+            navigate("/booklet?missing=1");
         }
     });
 
@@ -116,6 +133,18 @@ pub fn BookletFill() -> impl IntoView {
                 </section>
             }.into_any(),
             Stage::SurveyGone => view! { <SurveyGone draft_id=draft_id.clone() error=load_error.get() /> }.into_any(),
+            Stage::Locked(locked) => view! { <EnterCode draft_id=draft_id.clone() locked on_open=Callback::new(begin) /> }.into_any(),
+            Stage::ChooseCode => {
+                // Back to the booklet: a change made just before stopping is saved now.
+                let id = draft_id.clone();
+                let on_back = Callback::new(move |_| {
+                    if let Some(d) = draft.get_untracked() {
+                        drafts::save_in_order(id.clone(), d, |_| ());
+                    }
+                    stage.set(Stage::Filling);
+                });
+                view! { <ChooseCode draft_id=draft_id.clone() draft on_back /> }.into_any()
+            }
             Stage::Finished { name } => view! { <ThankYou name /> }.into_any(),
             Stage::SurveyFinished { survey_id } => view! { <SurveyThanks survey_id /> }.into_any(),
             Stage::Filling => {
@@ -145,7 +174,6 @@ fn Filling(
     stage: RwSignal<Stage>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
     let save_error = RwSignal::new(None::<String>);
     // Whether everything the child has done is written to the device (shown to tests and
     // assistive tech as `data-saved`).
@@ -224,28 +252,10 @@ fn Filling(
             }
         })
     };
-    let stop = {
-        let navigate = navigate.clone();
-        let draft_id = draft_id.clone();
-        move |_| {
-            speech::stop();
-            let Some(d) = draft.get_untracked() else {
-                return;
-            };
-            let navigate = navigate.clone();
-            let draft_id = draft_id.clone();
-            let back = if is_survey {
-                "/surveys?saved=1"
-            } else {
-                "/booklet?saved=1"
-            };
-            spawn_local(async move {
-                match drafts::save(&draft_id, &d).await {
-                    Ok(()) => navigate(back, Default::default()),
-                    Err(e) => save_error.set(Some(e.to_string())),
-                }
-            });
-        }
+    // Stopping asks for the code that locks the draft (see `code.rs`).
+    let stop = move |_| {
+        speech::stop();
+        stage.set(Stage::ChooseCode);
     };
     let b = booklet.clone();
     let finish = {
@@ -255,8 +265,12 @@ fn Filling(
             let Some(d) = draft.get_untracked() else {
                 return;
             };
+            let id = match clock::random_id() {
+                Ok(id) => id,
+                Err(e) => return save_error.set(Some(e.to_string())),
+            };
             finishing.set_value(true);
-            let finished = d.finish(&b, &clock::random_id(), &clock::now());
+            let finished = d.finish(&b, &id, &clock::now());
             let name = d.child.name.clone();
             let draft_id = draft_id.clone();
             spawn_local(async move {
@@ -589,25 +603,14 @@ fn SurveyGone(
     error: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
     let failed = RwSignal::new(None::<String>);
     let delete = move |_| {
         let draft_id = draft_id.clone();
-        let navigate = navigate.clone();
         spawn_local(async move {
-            let result = match device_store().await {
-                Ok(store) => {
-                    use my_say_ui::browser::store::KeyValueStore as _;
-                    store
-                        .delete(my_say_ui::browser::store::Area::Drafts, &draft_id)
-                        .await
-                }
-                Err(e) => Err(e),
-            };
-            match result {
+            match drafts::discard(&draft_id).await {
                 Ok(()) => {
                     prefs::set_read_aloud(&draft_id, false);
-                    navigate("/surveys", Default::default());
+                    navigate("/surveys");
                 }
                 Err(e) => failed.set(Some(e.to_string())),
             }

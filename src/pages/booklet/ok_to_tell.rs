@@ -161,7 +161,7 @@ pub fn OkToTell(
         let locale = i18n.0.get_untracked();
         let words = spoken(locale);
         request_animation_frame(move || {
-            speech::speak(&words, locale.code());
+            let _ = speech::speak(&words, locale.code());
         });
     }
     view! {

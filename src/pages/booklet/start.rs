@@ -1,13 +1,14 @@
 //! The adult's screen: start a booklet for a child, or carry on with one in progress.
 
 use crate::drafts;
+use crate::pages::send_today::SendToday;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use my_say_core::builtin::builtin_for;
 use my_say_core::calendar::{age_on, Date};
 use my_say_core::session::Draft;
 use my_say_core::{AgeBand, ChildDetails};
+use my_say_ui::browser::history::{navigate, use_address};
 use my_say_ui::browser::{clock, prefs};
 use my_say_ui::i18n::{band_key, use_i18n, Key, Locale};
 
@@ -23,10 +24,9 @@ fn age_today(dob: &str) -> Option<u32> {
 #[component]
 pub fn BookletStart() -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
-    let query = use_query_map();
-    let just_saved = move || query.read().get("saved").is_some();
-    let missing = move || query.read().get("missing").is_some();
+    let address = use_address();
+    let just_saved = move || address.read().has("saved");
+    let missing = move || address.read().has("missing");
 
     let name = RwSignal::new(String::new());
     let band = RwSignal::new(None::<AgeBand>);
@@ -113,14 +113,16 @@ pub fn BookletStart() -> impl IntoView {
             locale.locale_code(),
             &clock::now(),
         );
-        let id = clock::random_id();
+        let id = match clock::random_id() {
+            Ok(id) => id,
+            Err(e) => return store_error.set(Some(e.to_string())),
+        };
         prefs::set_read_aloud(&id, read_aloud.get_untracked());
-        let navigate = navigate.clone();
         spawn_local(async move {
             match drafts::save(&id, &draft).await {
                 Ok(()) => {
                     i18n.0.set(locale);
-                    navigate(&format!("/booklet/{id}"), Default::default());
+                    navigate(&format!("/booklet/{id}"));
                 }
                 Err(e) => store_error.set(Some(e.to_string())),
             }
@@ -172,7 +174,7 @@ pub fn BookletStart() -> impl IntoView {
                                         {d
                                             .into_iter()
                                             .map(|(id, draft)| {
-                                                let label = i18n.locale().format(Key::BookletCarryOn, &[("name", &draft.child.name)]);
+                                                let label = i18n.locale().format(Key::BookletCarryOn, &[("name", &draft.initials)]);
                                                 let started = i18n.locale().format(Key::BookletStartedOn, &[("date", draft.started_at.get(..10).unwrap_or(""))]);
                                                 view! {
                                                     <li>
@@ -192,6 +194,7 @@ pub fn BookletStart() -> impl IntoView {
 
             <h1 tabindex="-1">{i18n.tr(Key::BookletStartTitle)}</h1>
             <p class="lead">{i18n.tr(Key::BookletStartLead)}</p>
+            <SendToday />
 
             <Show when=move || !errors.get().is_empty()>
                 <div class="error-summary" id="form-errors" tabindex="-1" role="alert">

@@ -6,9 +6,8 @@ use crate::drafts;
 use crate::tablet::surveys::{self as tablet_surveys, AnswerCounts, ShelfError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_query_map;
-use my_say_core::session::Draft;
-use my_say_core::survey::{ShelfChange, SurveyFile, SurveyShelf};
+use my_say_core::survey::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
+use my_say_ui::browser::history::use_address;
 use my_say_ui::browser::store::device_store;
 use my_say_ui::browser::{clock, files};
 use my_say_ui::i18n::{use_i18n, Key, Locale};
@@ -65,16 +64,26 @@ pub fn change_message(locale: Locale, change: &ShelfChange, file: &SurveyFile) -
     }
 }
 
+/// Why a survey file or link was refused; a council lead's name that pretends is said in the
+/// tablet's language ([`crate::pages::tablet::name_refusal`]).
+fn survey_refusal(locale: Locale, e: &SurveyFileError) -> String {
+    match e {
+        SurveyFileError::Keys { error, .. } => crate::pages::tablet::name_refusal(locale, error),
+        _ => None,
+    }
+    .map_or_else(|| e.to_string(), str::to_owned)
+}
+
 /// The tablet's surveys, each with Start, its answers file and Remove; adding from a link or
 /// file; surveys in progress; answers of surveys already taken off.
 #[component]
 pub fn SurveysOnTablet() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let just_saved = move || query.read().get("saved").is_some();
+    let address = use_address();
+    let just_saved = move || address.read().has("saved");
     let shelf = RwSignal::new(None::<SurveyShelf>);
     let counts = RwSignal::new(BTreeMap::<String, AnswerCounts>::new());
-    let in_progress = RwSignal::new(Vec::<(String, Draft)>::new());
+    let in_progress = RwSignal::new(Vec::<(String, drafts::InProgress)>::new());
     let offered = RwSignal::new(None::<SurveyFile>);
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
@@ -108,10 +117,10 @@ pub fn SurveysOnTablet() -> impl IntoView {
     if let Some(code) = fragment() {
         match SurveyFile::from_fragment(&code) {
             Ok(file) => offered.set(Some(file)),
-            Err(e) => error.set(Some(
-                i18n.locale()
-                    .format(Key::TabletSurveyBadLink, &[("reason", &e.to_string())]),
-            )),
+            Err(e) => error.set(Some(i18n.locale().format(
+                Key::TabletSurveyBadLink,
+                &[("reason", &survey_refusal(i18n.locale(), &e))],
+            ))),
         }
         forget_fragment();
     }
@@ -151,11 +160,13 @@ pub fn SurveysOnTablet() -> impl IntoView {
         input.set_value("");
         spawn_local(async move {
             let name = file.name();
-            let read = files::read(&file)
+            let read = files::read(&file, my_say_core::limits::SURVEY_FILE_MAX_BYTES)
                 .await
                 .and_then(|bytes| String::from_utf8(bytes).map_err(|_| String::new()));
             let parsed = match read {
-                Ok(text) => SurveyFile::from_json(&text).map_err(|e| e.to_string()),
+                Ok(text) => {
+                    SurveyFile::from_json(&text).map_err(|e| survey_refusal(i18n.locale(), &e))
+                }
                 Err(reason) if reason.is_empty() => {
                     Err(my_say_core::survey::SurveyFileError::NotASurveyFile.to_string())
                 }

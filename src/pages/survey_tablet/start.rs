@@ -7,10 +7,10 @@ use crate::drafts;
 use crate::tablet::surveys as tablet_surveys;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use my_say_core::session::Draft;
 use my_say_core::survey::SurveyFile;
 use my_say_core::{AgeBand, ChildDetails};
+use my_say_ui::browser::history::navigate;
 use my_say_ui::browser::store::device_store;
 use my_say_ui::browser::{clock, prefs};
 use my_say_ui::components::read_aloud::ReadAloud;
@@ -19,10 +19,12 @@ use my_say_ui::i18n::{use_i18n, Key, Locale};
 
 /// Loads the survey named in the address from this tablet's surveys.
 #[component]
-pub fn SurveyStart() -> impl IntoView {
+pub fn SurveyStart(
+    /// The survey's id, from the address.
+    id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let survey_id = params.read_untracked().get("id").unwrap_or_default();
+    let survey_id = id;
     let loaded = LocalResource::new(move || {
         let survey_id = survey_id.clone();
         async move {
@@ -63,7 +65,6 @@ fn StartForm(
     file: SurveyFile,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
     let survey = StoredValue::new(file.survey().clone());
     let bands = file.survey().age_bands.clone();
     let languages = survey_locales(file.survey());
@@ -151,12 +152,14 @@ fn StartForm(
                 &clock::now(),
             )
         });
-        let id = clock::random_id();
+        let id = match clock::random_id() {
+            Ok(id) => id,
+            Err(e) => return store_error.set(Some(e.to_string())),
+        };
         prefs::set_read_aloud(&id, read_aloud.get_untracked());
-        let navigate = navigate.clone();
         spawn_local(async move {
             match drafts::save(&id, &draft).await {
-                Ok(()) => navigate(&format!("/booklet/{id}"), Default::default()),
+                Ok(()) => navigate(&format!("/booklet/{id}")),
                 Err(e) => store_error.set(Some(e.to_string())),
             }
         });

@@ -14,8 +14,6 @@ pub(crate) type KemImpl = X25519HkdfSha256;
 pub const KEY_LEN: usize = 32;
 /// Length of a fingerprint in bytes (80 bits), before base32.
 pub const FINGERPRINT_LEN: usize = 10;
-/// Longest display name, in UTF-8 bytes.
-pub const MAX_NAME_BYTES: usize = 100;
 
 /// Domain separation for fingerprints: the hash input is this, then the KEM id (2 bytes,
 /// big-endian), then the 32-byte public key.
@@ -197,7 +195,8 @@ impl fmt::Debug for Fingerprint {
 /// Who a tablet seals to: a name people recognise and the public key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IroIdentity {
-    /// Such as "Sam Patel (IRO, North team)". Trimmed, 1 to 100 UTF-8 bytes, no control characters.
+    /// Such as "Sam Patel (IRO, North team)". Trimmed, 1 to 100 UTF-8 bytes, no control, hidden
+    /// or bidi characters and nothing shaped like a fingerprint ([`crate::name::check_name`]).
     pub display_name: String,
     /// The key answers are sealed to.
     pub public_key: PublicKey,
@@ -218,10 +217,9 @@ impl IroIdentity {
     }
 }
 
+/// The name trimmed, or why it cannot be trusted ([`crate::name::check_name`]).
 pub(crate) fn check_name(name: &str) -> Result<String, KeyFileError> {
-    let name = name.trim();
-    if name.is_empty() || name.len() > MAX_NAME_BYTES || name.chars().any(char::is_control) {
-        return Err(KeyFileError::InvalidName);
-    }
-    Ok(name.to_owned())
+    crate::name::check_name(name)
+        .map(str::to_owned)
+        .map_err(KeyFileError::InvalidName)
 }

@@ -18,6 +18,7 @@ mod bundle;
 mod codec;
 mod envelope;
 mod keys;
+mod locked;
 mod setup;
 mod wrap;
 
@@ -33,6 +34,10 @@ pub use envelope::{
     HPKE_INFO_V1, ITEM_VERSION, MAX_PLAINTEXT_LEN, MAX_RECIPIENTS,
 };
 pub use keys::{generate_keypair, Fingerprint, IroIdentity, PrivateKey, PublicKey};
+pub use locked::{
+    initials, CodeKind, DraftCode, LockError, LockedDraft, FREE_TRIES, PICTURE_CHOICES,
+    PICTURE_CODE_LEN,
+};
 pub use rand_core::CryptoRng;
 pub use setup::{KeyFileError, SetupCode, KEY_FILE_FORMAT, SETUP_PREFIX};
 pub use wrap::{
@@ -55,6 +60,30 @@ pub type SystemRng = rand_core::UnwrapErr<getrandom::SysRng>;
 /// secure randomness at all, which no supported browser lacks.
 pub fn system_rng() -> SystemRng {
     rand_core::UnwrapErr(getrandom::SysRng)
+}
+
+/// The device gave no secure random bytes, so nothing that needs them (an id, a key) is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoRandomness;
+
+impl std::fmt::Display for NoRandomness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("This browser gave no secure random numbers. Reload the page and try again.")
+    }
+}
+
+impl std::error::Error for NoRandomness {}
+
+/// A new random id from `rng`: 16 bytes as 32 lowercase hex digits, like [`BookletId::to_hex`].
+pub fn random_id_from(rng: &mut impl rand_core::TryCryptoRng) -> Result<String, NoRandomness> {
+    let mut id = [0u8; envelope::ID_LEN];
+    rng.try_fill_bytes(&mut id).map_err(|_| NoRandomness)?;
+    Ok(BookletId(id).to_hex())
+}
+
+/// A new random id from the system's randomness, the same source as [`system_rng`].
+pub fn random_id() -> Result<String, NoRandomness> {
+    random_id_from(&mut getrandom::SysRng)
 }
 
 /// ChaCha20-Poly1305 encryption (RFC 8439): ciphertext with the 16-byte tag appended.

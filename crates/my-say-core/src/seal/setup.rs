@@ -4,6 +4,7 @@ use super::codec::{b64, unb64, Reader};
 use super::envelope::MAX_RECIPIENTS;
 use super::keys::{check_name, IroIdentity, PublicKey, KEY_LEN};
 use super::wrap::FormatProbe;
+use crate::name::NameProblem;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -40,8 +41,9 @@ pub enum KeyFileError {
     Mistyped,
     /// The fingerprint written in the file is not the key's.
     FingerprintMismatch,
-    /// A name that is empty, too long or has control characters.
-    InvalidName,
+    /// A name that is empty, too long, not on one line, has hidden characters or looks like a
+    /// fingerprint.
+    InvalidName(NameProblem),
     /// A key no one can hold (a low-order point).
     InvalidKey,
     /// No keys, or more than 8.
@@ -75,9 +77,7 @@ impl fmt::Display for KeyFileError {
             KeyFileError::FingerprintMismatch => f.write_str(
                 "This file has been changed: the fingerprint written in it does not match its key.",
             ),
-            KeyFileError::InvalidName => {
-                f.write_str("The name must be between 1 and 100 characters, on one line.")
-            }
+            KeyFileError::InvalidName(problem) => problem.fmt(f),
             KeyFileError::InvalidKey => f.write_str("This key is not a usable key."),
             KeyFileError::RecipientCount => {
                 f.write_str("A tablet can be set up for between 1 and 8 people's keys.")
@@ -118,14 +118,15 @@ pub struct SetupCode {
 
 impl SetupCode {
     /// A setup for 1 to 8 distinct people.
-    pub fn new(recipients: Vec<IroIdentity>) -> Result<Self, KeyFileError> {
+    /// Names are checked ([`crate::name::check_name`]) and trimmed.
+    pub fn new(mut recipients: Vec<IroIdentity>) -> Result<Self, KeyFileError> {
         if recipients.is_empty() || recipients.len() > MAX_RECIPIENTS {
             return Err(KeyFileError::RecipientCount);
         }
+        for r in &mut recipients {
+            r.display_name = check_name(&r.display_name)?;
+        }
         for (i, r) in recipients.iter().enumerate() {
-            if check_name(&r.display_name)? != r.display_name {
-                return Err(KeyFileError::InvalidName);
-            }
             if recipients[..i]
                 .iter()
                 .any(|o| o.fingerprint() == r.fingerprint())
@@ -202,7 +203,7 @@ impl SetupCode {
             let key = PublicKey::from_bytes(r.array::<KEY_LEN>().map_err(short)?)?;
             let len = usize::from(r.u8().map_err(short)?);
             let name = std::str::from_utf8(r.take(len).map_err(short)?)
-                .map_err(|_| KeyFileError::InvalidName)?;
+                .map_err(|_| KeyFileError::Malformed("name"))?;
             if recipients.len() >= MAX_RECIPIENTS {
                 return Err(KeyFileError::RecipientCount);
             }
@@ -262,5 +263,79 @@ impl IroIdentity {
             return Err(KeyFileError::FingerprintMismatch);
         }
         IroIdentity::new(&j.display_name, public_key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seal::PrivateKey;
+
+    /// A setup code naming `name`, written byte by byte as a stranger could, check digits and all.
+    fn crafted_code(name: &str) -> String {
+        let key = PrivateKey::from_bytes(&[7; 32]).public_key();
+        let mut body = vec![SETUP_VERSION, 1];
+        body.extend_from_slice(&key.to_bytes());
+        body.push(u8::try_from(name.len()).unwrap());
+        body.extend_from_slice(name.as_bytes());
+        let check = setup_check(&body);
+        body.extend_from_slice(&check);
+        format!("https://my-say.example/tablet#{SETUP_PREFIX}{}", b64(&body))
+    }
+
+    /// A key file naming `name`, with the right fingerprint.
+    fn crafted_key_file(name: &str) -> String {
+        let key = PrivateKey::from_bytes(&[7; 32]).public_key();
+        serde_json::json!({
+            "format": KEY_FILE_FORMAT,
+            "version": KEY_FILE_VERSION,
+            "display_name": name,
+            "public_key": key.to_base64(),
+            "fingerprint": key.fingerprint().to_string(),
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn links_and_key_files_refuse_names_that_pretend() {
+        let key = PrivateKey::from_bytes(&[7; 32]).public_key();
+        let shown = key.fingerprint().to_string();
+        for (name, problem) in [
+            // Shown right to left: "Sam Patel (IRO)" to the eye, something else underneath.
+            ("Sam \u{202E})ORI( letaP", NameProblem::Hidden),
+            ("Sam\u{200B}Patel", NameProblem::Hidden),
+            ("\u{2067}Sam Patel\u{2069}", NameProblem::Hidden),
+            (
+                &*format!("Sam Patel {shown}"),
+                NameProblem::LooksLikeFingerprint,
+            ),
+        ] {
+            assert_eq!(
+                SetupCode::from_fragment(&crafted_code(name)),
+                Err(KeyFileError::InvalidName(problem)),
+                "{name}"
+            );
+            assert_eq!(
+                IroIdentity::from_key_file(&crafted_key_file(name)),
+                Err(KeyFileError::InvalidName(problem)),
+                "{name}"
+            );
+            assert!(!KeyFileError::InvalidName(problem).to_string().is_empty());
+        }
+        // The same crafting with an honest name is read, so the refusals above are the name's.
+        let ok = SetupCode::from_fragment(&crafted_code("Sam Patel")).unwrap();
+        assert_eq!(ok.recipients()[0].display_name, "Sam Patel");
+        assert!(IroIdentity::from_key_file(&crafted_key_file("Sam Patel")).is_ok());
+    }
+
+    #[test]
+    fn names_are_trimmed_when_a_setup_is_made() {
+        let key = PrivateKey::from_bytes(&[7; 32]).public_key();
+        let padded = IroIdentity {
+            display_name: "  Sam Patel ".into(),
+            public_key: key,
+        };
+        let code = SetupCode::new(vec![padded]).unwrap();
+        assert_eq!(code.recipients()[0].display_name, "Sam Patel");
     }
 }

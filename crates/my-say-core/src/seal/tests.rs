@@ -2,6 +2,7 @@
 //! `real_parameters_wrap_and_unwrap`.
 
 use super::*;
+use crate::name::NameProblem;
 use crate::record::CompletedBooklet;
 use chacha20::ChaCha20Rng;
 use proptest::prelude::*;
@@ -470,6 +471,29 @@ fn hostile_recovery_parameters_are_refused_before_running() {
             "{value}"
         );
     }
+    // Just above each bound (1 GiB was allowed before): refused before Argon2 runs.
+    for (field, value) in [
+        ("\"memory_kib\": 64", "\"memory_kib\": 262145"),
+        ("\"memory_kib\": 64", "\"memory_kib\": 1048576"),
+        ("\"iterations\": 1", "\"iterations\": 11"),
+        ("\"parallelism\": 1", "\"parallelism\": 9"),
+    ] {
+        let file = RecoveryFile::from_json(&json.replace(field, value)).unwrap();
+        assert_eq!(
+            file.wrapped_key.unwrap(PASS).unwrap_err(),
+            KeyError::UnsafeParameters,
+            "{value}"
+        );
+    }
+    assert!(KdfParams::new(KdfParams::MAX_MEMORY_KIB, KdfParams::MAX_ITERATIONS, 1).is_ok());
+    // Raising never lowers, and reaches the default in every dimension.
+    let low = KdfParams::MINIMUM.raised();
+    assert_eq!(low, KdfParams::DEFAULT);
+    let high = KdfParams::new(1 << 17, 2, 4).unwrap().raised();
+    assert_eq!(
+        (high.memory_kib(), high.iterations(), high.parallelism()),
+        (1 << 17, 3, 4)
+    );
     // Changed but plausible parameters: the key does not open.
     let file = RecoveryFile::from_json(&json.replace("\"memory_kib\": 64", "\"memory_kib\": 128"))
         .unwrap();
@@ -548,7 +572,7 @@ fn key_file_round_trips_and_checks_its_fingerprint() {
     );
     assert_eq!(
         IroIdentity::from_key_file(&file.replace("\"Sam Patel\"", "\"\"")),
-        Err(KeyFileError::InvalidName)
+        Err(KeyFileError::InvalidName(NameProblem::Empty))
     );
     assert_eq!(
         IroIdentity::from_key_file("{\"format\":\"my-say-public-key\",\"version\":9}"),
@@ -654,3 +678,45 @@ proptest! {
 }
 
 mod vectors;
+
+/// A random source that has nothing to give, like a browser without `crypto.getRandomValues`.
+struct NoSource;
+
+impl rand_core::TryRng for NoSource {
+    type Error = NoRandomness;
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        Err(NoRandomness)
+    }
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+        Err(NoRandomness)
+    }
+    fn try_fill_bytes(&mut self, _: &mut [u8]) -> Result<(), Self::Error> {
+        Err(NoRandomness)
+    }
+}
+impl rand_core::TryCryptoRng for NoSource {}
+
+#[test]
+fn random_ids_come_from_the_source_or_fail_loudly() {
+    let mut source = rng(5);
+    let first = random_id_from(&mut source).unwrap();
+    let second = random_id_from(&mut source).unwrap();
+    assert_eq!(first.len(), 32);
+    assert!(first
+        .bytes()
+        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+    assert_ne!(first, second);
+    // The same source gives the same id: the bytes are the source's, nothing else.
+    assert_eq!(random_id_from(&mut rng(5)).unwrap(), first);
+    assert_eq!(
+        BookletId::from_hex(&first).map(|id| id.to_hex()),
+        Some(first)
+    );
+    // No randomness: an error, never an id of zeros.
+    assert_eq!(random_id_from(&mut NoSource), Err(NoRandomness));
+    assert!(NoRandomness.to_string().contains("random"));
+    // The system source works here and does not repeat.
+    let (a, b) = (random_id().unwrap(), random_id().unwrap());
+    assert_eq!(a.len(), 32);
+    assert_ne!(a, b);
+}

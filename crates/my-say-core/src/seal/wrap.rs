@@ -62,12 +62,13 @@ impl KdfParams {
     };
 
     /// The most a stored file may ask for: anything above is refused unopened, so a hostile
-    /// recovery file cannot exhaust memory or hang the page.
-    pub const MAX_MEMORY_KIB: u32 = 1 << 20; // 1 GiB
-    /// See [`Self::MAX_MEMORY_KIB`].
-    pub const MAX_ITERATIONS: u32 = 16;
-    /// See [`Self::MAX_MEMORY_KIB`].
-    pub const MAX_PARALLELISM: u32 = 16;
+    /// recovery file cannot exhaust memory or hang the page. Four times the default memory
+    /// (more than a mid-range tablet's browser can be relied on to give one page).
+    pub const MAX_MEMORY_KIB: u32 = 1 << 18; // 256 MiB
+    /// See [`Self::MAX_MEMORY_KIB`]: about three times the default's time at its memory.
+    pub const MAX_ITERATIONS: u32 = 10;
+    /// See [`Self::MAX_MEMORY_KIB`]: browsers run the lanes one after another anyway.
+    pub const MAX_PARALLELISM: u32 = 8;
 
     /// Parameters for new wrapped keys: at least [`Self::MINIMUM`] in every dimension and
     /// within the limits.
@@ -96,6 +97,18 @@ impl KdfParams {
             memory_kib: 64,
             iterations: 1,
             parallelism: 1,
+        }
+    }
+
+    /// These parameters raised to at least [`Self::DEFAULT`] in every dimension (never
+    /// lowered): what a key is wrapped with again when its passphrase changes or it is restored.
+    pub fn raised(&self) -> KdfParams {
+        let d = Self::DEFAULT;
+        KdfParams {
+            algorithm: KdfAlgorithm::Argon2id,
+            memory_kib: self.memory_kib.max(d.memory_kib),
+            iterations: self.iterations.max(d.iterations),
+            parallelism: self.parallelism.max(d.parallelism),
         }
     }
 
@@ -301,14 +314,7 @@ impl WrappedKey {
         new_passphrase: &str,
         rng: &mut impl CryptoRng,
     ) -> Result<Self, KeyError> {
-        let d = KdfParams::DEFAULT;
-        let params = KdfParams {
-            algorithm: KdfAlgorithm::Argon2id,
-            memory_kib: self.kdf.memory_kib.max(d.memory_kib),
-            iterations: self.kdf.iterations.max(d.iterations),
-            parallelism: self.kdf.parallelism.max(d.parallelism),
-        };
-        self.rewrap_with(old_passphrase, new_passphrase, params, rng)
+        self.rewrap_with(old_passphrase, new_passphrase, self.kdf.raised(), rng)
     }
 
     /// [`Self::rewrap`] with explicit parameters for the new wrapping.

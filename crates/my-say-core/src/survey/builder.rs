@@ -33,7 +33,7 @@
 use crate::age_band::AgeBand;
 use crate::booklet::{
     AnswerKind, Booklet, BookletKind, Choice, Condition, Measure, Question, QuestionId, Section,
-    Theme, FORMAT_NAME, FORMAT_VERSION,
+    Theme, FORMAT_NAME,
 };
 use crate::seal::CryptoRng;
 use crate::text::{LocaleCode, Text};
@@ -327,6 +327,8 @@ impl SurveyQuestion {
             help: (!super::is_blank(&self.help)).then(|| self.help.clone()),
             picture: self.picture.clone(),
             kind: self.kind.clone(),
+            yes: None,
+            no: None,
             measure: self.measure.clone(),
             worry_if: self.worry_if.clone(),
             show_if: self.show_if.clone(),
@@ -900,7 +902,9 @@ impl SurveyDraft {
     fn to_booklet(&self, revision: u32) -> Booklet {
         Booklet {
             format: FORMAT_NAME.to_owned(),
-            version: FORMAT_VERSION,
+            // Version 1: the builder gives no question its own words for yes and no (version
+            // 2), so every tablet reads what it publishes, and earlier publishes compare equal.
+            version: 1,
             id: self.id.clone(),
             revision,
             kind: BookletKind::Survey,

@@ -37,8 +37,8 @@ pub use share::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
 pub use stored::StoredSurvey;
 pub use themes::{NamedTheme, ThemeBook, ThemeError, ThemeId};
 pub use you_said::{
-    About, ActionStatus, Poster, PosterRow, WeDid, YouSaid, YouSaidError, YouSaidIssue,
-    YouSaidProblem, YouSaidWeDid,
+    About, ActionStatus, Difference, Poster, PosterRow, Review, WeDid, YouSaid, YouSaidError,
+    YouSaidIssue, YouSaidProblem, YouSaidWeDid, YOU_SAID_COLUMNS,
 };
 
 use crate::text::{LocaleCode, Text};

@@ -8,7 +8,10 @@
 //! - "I'd rather not say", **skipped** (shown but not answered) and **not shown** (hidden by a
 //!   condition) are counted apart, never in the percentages;
 //! - a cell where fewer than five children answered is [`Breakdown::Suppressed`] and carries no
-//!   figures at all ([`is_suppressed`]), and prints "fewer than 5".
+//!   figures at all ([`is_suppressed`]), and prints "fewer than 5";
+//! - so that no hidden figure can be worked out by subtracting the shown bands from all ages,
+//!   one more cell of the question may be [`Breakdown::Withheld`] ([`suppress_line`]); finished
+//!   surveys by band and free-text age bands follow the same rule.
 //!
 //! A pick-several or pick-and-order question's percentages are of the children who answered
 //! it, so they can add up to more than 100%.
@@ -25,7 +28,10 @@ use crate::answer::{Answer, Pick};
 use crate::booklet::{Booklet, QuestionId};
 use crate::csv::CsvWriter;
 use crate::record::CompletedBooklet;
-use crate::report::{is_suppressed, percent_half_up, FEWER_THAN_FIVE, NOT_ASKED};
+use crate::report::{
+    is_suppressed, percent_half_up, suppress_line, Visibility, FEWER_THAN_FIVE, HIDDEN_TO_PROTECT,
+    NOT_ASKED,
+};
 use crate::session::Session;
 use crate::text::{LocaleCode, Text};
 use crate::validate::values_of;
@@ -39,6 +45,10 @@ pub const RESULTS_FORMAT: &str = "my-say/survey-results";
 pub const RESULTS_VERSION: u32 = 1;
 /// What the results call a child's own additions to a list ("added their own").
 pub const OWN_VALUE: &str = "own";
+/// The warning the exports put before free text: children may write their own name or
+/// someone else's, and nothing can take names out for the council.
+pub const CHECK_FOR_NAMES: &str = "Check these answers for names before you print or share \
+     them: children may name themselves or other people.";
 
 /// Domain separation for free-text keys.
 const KEY_DOMAIN: &[u8] = b"my-say free text v1\0";
@@ -131,6 +141,10 @@ pub enum Breakdown {
     NotAsked,
     /// Fewer than five answered: nothing is shown but "fewer than 5".
     Suppressed,
+    /// Five or more answered, but hidden so that a suppressed cell of the same question
+    /// cannot be worked out by subtraction ([`suppress_line`]): nothing is shown but
+    /// "hidden to protect a small number".
+    Withheld,
     /// Five or more answered.
     Shown(ValueCounts),
 }
@@ -144,11 +158,13 @@ impl Breakdown {
         }
     }
 
-    /// What a table prints for a value: "42%", "fewer than 5" or "not asked".
+    /// What a table prints for a value: "42%", "fewer than 5", "hidden to protect a small
+    /// number" or "not asked".
     pub fn display_percent(&self, value: &str) -> String {
         match self {
             Breakdown::NotAsked => NOT_ASKED.to_owned(),
             Breakdown::Suppressed => FEWER_THAN_FIVE.to_owned(),
+            Breakdown::Withheld => HIDDEN_TO_PROTECT.to_owned(),
             Breakdown::Shown(c) => c
                 .values
                 .iter()
@@ -164,7 +180,8 @@ pub struct FreeTextAnswer {
     /// Its stable key, for grouping into themes.
     pub key: FreeTextKey,
     /// The child's age band, or `None` where fewer than five children of that band wrote an
-    /// answer to this question.
+    /// answer to this question, or where it is left out so that such a band cannot be told
+    /// apart by elimination ([`suppress_line`] over the writers in each band).
     pub band: Option<AgeBand>,
     /// The words, verbatim.
     pub text: String,
@@ -223,8 +240,14 @@ pub struct SurveyResults {
     pub title: Text,
     /// Finished surveys counted.
     pub responses: u32,
-    /// Finished surveys by age band, in [`AgeBand::ALL`] order; `None` where fewer than five.
+    /// Finished surveys by age band, in [`AgeBand::ALL`] order; `None` where fewer than five,
+    /// or where withheld so that such a band cannot be worked out from `responses`
+    /// ([`suppress_line`]; see `responses_withheld`).
     pub responses_by_band: [Option<u32>; 4],
+    /// Where `responses_by_band` is `None` though five or more finished: withheld to protect
+    /// a band with fewer than five.
+    #[serde(default)]
+    pub responses_withheld: [bool; 4],
     /// Finished booklets given that belong to another survey or booklet (not counted).
     pub other_booklets: u32,
     /// One entry per question, in survey order.
@@ -426,26 +449,45 @@ pub fn survey_results(
             };
             let mut all = Tally::default();
             tallies[n].iter().for_each(|t| all.add(t));
+            let mut bands = AgeBand::ALL.map(|band| {
+                cell(
+                    &tallies[n][band_index(band)],
+                    survey.age_bands.contains(&band),
+                )
+            });
+            let mut overall = cell(&all, true);
+            let answered = [0, 1, 2, 3]
+                .map(|i| (bands[i] != Breakdown::NotAsked).then_some(tallies[n][i].answered));
+            let (visible, all_visible) = suppress_line(answered);
+            for (cell, v) in bands.iter_mut().zip(visible) {
+                if v == Visibility::Withheld {
+                    *cell = Breakdown::Withheld;
+                }
+            }
+            if all_visible == Visibility::Withheld {
+                overall = Breakdown::Withheld;
+            }
             QuestionResults {
                 id: q.id.clone(),
                 number: n + 1,
                 text: q.text.clone(),
                 kind: AnswerKindType::of(&q.kind),
-                bands: AgeBand::ALL.map(|band| {
-                    cell(
-                        &tallies[n][band_index(band)],
-                        survey.age_bands.contains(&band),
-                    )
-                }),
-                overall: cell(&all, true),
+                bands,
+                overall,
                 free_text: Vec::new(),
             }
         })
         .collect();
 
     free.sort_by(|a, b| a.2.cmp(&b.2));
+    // A band is named only where suppress_line shows the number who wrote in it: never one
+    // band alone left unnamed, which the named ones would give away.
+    let named: Vec<[Visibility; 4]> = tallies
+        .iter()
+        .map(|t| suppress_line([0, 1, 2, 3].map(|i| Some(t[i].wrote))).0)
+        .collect();
     for (n, band, key, text) in free {
-        let shown_band = (!is_suppressed(tallies[n][band_index(band)].wrote)).then_some(band);
+        let shown_band = (named[n][band_index(band)] == Visibility::Shown).then_some(band);
         let themes_of = themes
             .map(|t| {
                 t.themes_of(&key)
@@ -479,12 +521,21 @@ pub fn survey_results(
         })
         .unwrap_or_default();
 
+    let finished = suppress_line(AgeBand::ALL.map(|b| {
+        let r = responses[band_index(b)];
+        (r > 0 || survey.age_bands.contains(&b)).then_some(r)
+    }))
+    .0;
     SurveyResults {
         survey_id: survey.id.clone(),
         revision: survey.revision,
         title: survey.title.clone(),
         responses: responses.iter().sum(),
-        responses_by_band: responses.map(|r| (!is_suppressed(r)).then_some(r)),
+        responses_by_band: [0, 1, 2, 3].map(|i| {
+            let r = responses[i];
+            (finished[i] == Visibility::Shown && !is_suppressed(r)).then_some(r)
+        }),
+        responses_withheld: finished.map(|v| v == Visibility::Withheld),
         other_booklets,
         questions: results,
         themes: theme_counts,
@@ -520,8 +571,11 @@ pub const FREE_TEXT_COLUMNS: [&str; 6] = [
 /// The results as CSV (byte order mark, formula-safe cells, CRLF rows), in two tables one
 /// after the other, separated by an empty row: the figures, one row per question, age band
 /// ("all" for all bands) and answer, where a suppressed cell is one row reading "fewer than 5"
-/// and a band the survey is not for reads "not asked"; then the free-text answers with their
-/// themes. Wording is in `locale`, else English, else any language the survey has.
+/// (a withheld one, "hidden to protect a small number") and a band the survey is not for
+/// reads "not asked"; then the free-text answers with their
+/// themes, under a one-cell row with [`CHECK_FOR_NAMES`] between empty rows (so a reader that
+/// splits tables at empty rows sees the warning as a table of its own, just before the free
+/// text). Wording is in `locale`, else English, else any language the survey has.
 pub fn results_csv(
     results: &SurveyResults,
     locale: &LocaleCode,
@@ -547,13 +601,13 @@ pub fn results_csv(
                     w.empty().empty().empty().empty();
                     w.end_row();
                 }
-                Breakdown::Suppressed => {
+                Breakdown::Suppressed | Breakdown::Withheld => {
+                    let words = match q.get(band) {
+                        Breakdown::Withheld => HIDDEN_TO_PROTECT,
+                        _ => FEWER_THAN_FIVE,
+                    };
                     start(&mut w);
-                    w.empty()
-                        .empty()
-                        .text(FEWER_THAN_FIVE)
-                        .text(FEWER_THAN_FIVE)
-                        .text(FEWER_THAN_FIVE);
+                    w.empty().empty().text(words).text(words).text(words);
                     w.empty().empty().empty();
                     w.end_row();
                 }
@@ -587,6 +641,8 @@ pub fn results_csv(
         }
     }
     w.end_row();
+    w.row(&[CHECK_FOR_NAMES]);
+    w.end_row();
     w.row(&FREE_TEXT_COLUMNS);
     for q in &results.questions {
         let text = q.text.get(locale, &en);
@@ -613,16 +669,19 @@ pub fn results_csv(
 struct ResultsJson<'r> {
     format: &'static str,
     version: u32,
+    check_for_names: &'static str,
     #[serde(flatten)]
     results: &'r SurveyResults,
 }
 
-/// The results as JSON: `{"format":"my-say/survey-results","version":1,...}` and every field
-/// of [`SurveyResults`]. Suppressed cells are `{"cell":"suppressed"}`, with no figures.
+/// The results as JSON: `{"format":"my-say/survey-results","version":1,"check_for_names":...}`
+/// (the [`CHECK_FOR_NAMES`] warning) and every field of [`SurveyResults`]. Suppressed cells are
+/// `{"cell":"suppressed"}` and withheld ones `{"cell":"withheld"}`, with no figures.
 pub fn results_json(results: &SurveyResults) -> String {
     serde_json::to_string_pretty(&ResultsJson {
         format: RESULTS_FORMAT,
         version: RESULTS_VERSION,
+        check_for_names: CHECK_FOR_NAMES,
         results,
     })
     .expect("plain data serializes")
@@ -702,7 +761,10 @@ mod tests {
         let survey = draft().publish().unwrap();
         let r = survey_results(&survey, &booklets(), None);
         assert_eq!(r.responses, 16);
-        assert_eq!(r.responses_by_band, [None, None, Some(8), Some(5)]);
+        // 7–9: three finished, so "fewer than 5"; 10–15 (the nearest band) is withheld, or
+        // 16 − 8 − 5 would give the 7–9 count away. 4–6 is not asked: a known zero.
+        assert_eq!(r.responses_by_band, [None, None, None, Some(5)]);
+        assert_eq!(r.responses_withheld, [false, false, true, false]);
         let q1 = &r.questions[0];
         assert_eq!(q1.number, 1);
         assert_eq!(q1.kind, AnswerKindType::YesNotSureNo);
@@ -754,6 +816,73 @@ mod tests {
             q3.free_text[0].band, None,
             "one writer in 10–15: band not shown"
         );
+    }
+
+    #[test]
+    fn a_lone_small_band_is_protected_by_withholding_the_nearest_band() {
+        use AgeBand::*;
+        let survey = draft().publish().unwrap();
+        let mut bs = booklets();
+        // Three more 16+ answer q1 and write q3.
+        for n in 200..203 {
+            bs.push(response(
+                S,
+                n,
+                SixteenPlus,
+                &[
+                    ("q1", picked("no")),
+                    ("q3", Answer::Words(format!("words {n}"))),
+                ],
+            ));
+        }
+        // Six more 10–15 too. q1 is now 7–9: 3, 10–15: 13, 16+: 7; q3 has 7 writers in
+        // 10–15 and 3 in 16+.
+        for n in 300..306 {
+            bs.push(response(
+                S,
+                n,
+                TenToFifteen,
+                &[
+                    ("q1", picked("no")),
+                    ("q3", Answer::Words(format!("more {n}"))),
+                ],
+            ));
+        }
+        let r = survey_results(&survey, &bs, None);
+        let q1 = &r.questions[0];
+        assert_eq!(q1.get(Some(SevenToNine)), &Breakdown::Suppressed);
+        // 10–15 is nearest to 7–9, so it is withheld, not 16+.
+        assert_eq!(q1.get(Some(TenToFifteen)), &Breakdown::Withheld);
+        assert_eq!(
+            q1.get(Some(TenToFifteen)).display_percent("yes"),
+            HIDDEN_TO_PROTECT
+        );
+        assert!(q1.get(Some(SixteenPlus)).counts().is_some());
+        assert!(q1.overall.counts().is_some());
+        // Free text of q3: 10–15 wrote 7 (1 + 6), 16+ wrote 3. 16+ alone unnamed would be
+        // given away by elimination, so 10–15's answers are not named either.
+        let q3 = &r.questions[2];
+        assert_eq!(q3.free_text.len(), 10);
+        assert!(q3.free_text.iter().all(|f| f.band.is_none()));
+        // The CSV says which cell is withheld, with no figures.
+        let csv = results_csv(&r, &LocaleCode::new("en"), None);
+        let rows = crate::csv::parse(&csv).unwrap();
+        let row = rows
+            .iter()
+            .find(|r| r[1] == "q1" && r[3] == "10–15")
+            .unwrap();
+        assert_eq!(
+            row[6..],
+            [
+                HIDDEN_TO_PROTECT,
+                HIDDEN_TO_PROTECT,
+                HIDDEN_TO_PROTECT,
+                "",
+                "",
+                ""
+            ]
+        );
+        assert!(results_json(&r).contains(r#""cell": "withheld""#));
     }
 
     #[test]
@@ -840,6 +969,8 @@ mod tests {
             }
         }
         assert!(json.contains(r#""format": "my-say/survey-results""#));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["check_for_names"], CHECK_FOR_NAMES);
         assert!(json.contains(r#""cell": "suppressed""#));
         assert!(json.contains(r#""cell": "not_asked""#));
     }
@@ -1011,9 +1142,16 @@ mod tests {
             ]
         );
         assert_eq!(find("q1", "4–6", "")[6], "not asked");
-        // The free-text table follows an empty row.
+        // The free-text table follows the names warning, each after an empty row.
         let at = rows.iter().position(|r| r == &FREE_TEXT_COLUMNS).unwrap();
         assert_eq!(rows[at - 1], [""]);
+        assert_eq!(rows[at - 2], [CHECK_FOR_NAMES]);
+        assert_eq!(rows[at - 3], [""]);
         assert_eq!(rows.len() - at - 1, 2, "two free-text answers");
+        assert_eq!(
+            rows.iter().filter(|r| r[0] == CHECK_FOR_NAMES).count(),
+            1,
+            "one warning, only before the free text"
+        );
     }
 }

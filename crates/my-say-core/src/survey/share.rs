@@ -757,6 +757,29 @@ mod tests {
     }
 
     #[test]
+    fn a_council_lead_named_to_pretend_is_refused() {
+        use crate::name::NameProblem;
+        for (name, problem) in [
+            ("Ama Mensah \u{202E}(dael CCIC)", NameProblem::Hidden),
+            ("Ama\u{200D}Mensah", NameProblem::Hidden),
+            (
+                "Ama Mensah K7PQ-3MZD-8XWA-1BCE",
+                NameProblem::LooksLikeFingerprint,
+            ),
+        ] {
+            let mut v = file_value();
+            v["seal_for"][0]["display_name"] = json!(name);
+            assert_eq!(
+                read(&v),
+                Err(SurveyFileError::Keys {
+                    number: Some(1),
+                    error: KeyFileError::InvalidName(problem)
+                })
+            );
+        }
+    }
+
+    #[test]
     fn a_tablet_keeps_several_surveys_newest_revision_each() {
         let mut d = draft();
         let first = SurveyFile::new(d.publish().unwrap(), lead().1).unwrap();

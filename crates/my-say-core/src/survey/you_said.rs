@@ -3,7 +3,9 @@
 //! A Children in Care Council writes one entry per thing children said, about a theme of the
 //! free-text answers, about a question, or about something raised another way (at a
 //! participation event, say), and lists what was done, each action with a date and whether it
-//! is done or planned. [`YouSaidWeDid::problems`] says what to fix before printing;
+//! is done, an ongoing promise ("we will keep…") or planned. An action done or ongoing can
+//! later record whether it made a difference ([`Review`]: yes, no or not yet known, with words
+//! and a date). [`YouSaidWeDid::problems`] says what to fix before printing;
 //! [`YouSaidWeDid::poster`] gives the printable poster's content; [`YouSaidWeDid::to_csv`] the
 //! spreadsheet. The table is saved as JSON.
 
@@ -24,6 +26,18 @@ pub const YOU_SAID_VERSION: u32 = 1;
 pub const MAX_ENTRY_CHARS: usize = 600;
 /// The longest title or introduction, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
+/// The headings of [`YouSaidWeDid::to_csv`].
+pub const YOU_SAID_COLUMNS: [&str; 9] = [
+    "entry",
+    "about",
+    "you_said",
+    "we_did",
+    "date",
+    "status",
+    "made_difference",
+    "review_note",
+    "review_date",
+];
 
 /// What an entry is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,7 +51,7 @@ pub enum About {
     General,
 }
 
-/// Whether an action has been done or is planned.
+/// Whether an action has been done, is an ongoing promise, or is planned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
@@ -45,16 +59,67 @@ pub enum ActionStatus {
     Done,
     /// Planned, by its date.
     Planned,
+    /// A promise kept from its date on ("We will keep texting you before every review").
+    Ongoing,
 }
 
 impl ActionStatus {
-    /// "done" or "planned", as files write it.
+    /// "done", "planned" or "ongoing", as files write it.
     pub fn code(self) -> &'static str {
         match self {
             ActionStatus::Done => "done",
             ActionStatus::Planned => "planned",
+            ActionStatus::Ongoing => "ongoing",
         }
     }
+
+    /// Where the poster lists it: done first, then ongoing, then planned.
+    fn order(self) -> u8 {
+        match self {
+            ActionStatus::Done => 0,
+            ActionStatus::Ongoing => 1,
+            ActionStatus::Planned => 2,
+        }
+    }
+}
+
+/// Whether an action made a difference, as the council found when it looked back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Difference {
+    /// It made a difference.
+    Yes,
+    /// It did not.
+    No,
+    /// Too soon to say, or nobody knows yet.
+    NotYetKnown,
+}
+
+impl Difference {
+    /// Every answer, in the order screens offer them.
+    pub const ALL: [Difference; 3] = [Difference::Yes, Difference::No, Difference::NotYetKnown];
+
+    /// "yes", "no" or "not_yet_known", as files write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Difference::Yes => "yes",
+            Difference::No => "no",
+            Difference::NotYetKnown => "not_yet_known",
+        }
+    }
+}
+
+/// A look back at an action done or ongoing: did it make a difference?
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Yes, no or not yet known.
+    pub made_difference: Difference,
+    /// What the council found, in its words: "Children in our phone survey said the cards
+    /// helped."
+    pub note: String,
+    /// The day the council looked back.
+    pub date: Date,
 }
 
 /// One thing that was done (or will be).
@@ -66,8 +131,24 @@ pub struct WeDid {
     pub what: String,
     /// When it was done, or when it is planned for.
     pub date: Date,
-    /// Done or planned.
+    /// Done, ongoing or planned.
     pub status: ActionStatus,
+    /// Whether it made a difference, once the council has looked back (older tables have
+    /// none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+impl WeDid {
+    /// An action with no look back yet.
+    pub fn new(what: &str, date: Date, status: ActionStatus) -> WeDid {
+        WeDid {
+            what: what.to_owned(),
+            date,
+            status,
+            review: None,
+        }
+    }
 }
 
 /// One entry: what children said, and what was done.
@@ -165,6 +246,18 @@ pub enum YouSaidIssue {
     DoneInFuture(Date),
     /// A planned action is dated before today (the date).
     PlannedInPast(Date),
+    /// An ongoing action starts after today (the date).
+    OngoingInFuture(Date),
+    /// A planned action says whether it made a difference: it has not happened yet.
+    ReviewOfPlanned,
+    /// A look back does not say what was found.
+    NoReviewNote,
+    /// What was found is longer than [`MAX_ENTRY_CHARS`].
+    ReviewTooLong,
+    /// A look back is dated after today (the date).
+    ReviewInFuture(Date),
+    /// A look back is dated before the action's own date (the look back's date).
+    ReviewBeforeAction(Date),
 }
 
 impl fmt::Display for YouSaidProblem {
@@ -197,7 +290,8 @@ pub struct PosterRow {
     pub about: Option<String>,
     /// What children said.
     pub said: String,
-    /// What was done, done before planned, each by date (ties keep the council's order).
+    /// What was done: done, then ongoing, then planned, each by date (ties keep the council's
+    /// order), each with its look back if it has one.
     pub we_did: Vec<WeDid>,
 }
 
@@ -409,11 +503,71 @@ impl YouSaidWeDid {
                             action.date
                         ),
                     ),
+                    ActionStatus::Ongoing if action.date > today => problem(
+                        e,
+                        a,
+                        YouSaidIssue::OngoingInFuture(action.date),
+                        format!(
+                            "it is marked ongoing from {}, which has not come yet: mark it \
+                             planned, or change the date",
+                            action.date
+                        ),
+                    ),
                     _ => {}
+                }
+                if let Some(review) = &action.review {
+                    Self::review_problems(action, review, today, &mut |kind, message| {
+                        problem(e, a, kind, message)
+                    });
                 }
             }
         }
         out
+    }
+
+    /// What is wrong with an action's look back, if anything.
+    fn review_problems(
+        action: &WeDid,
+        review: &Review,
+        today: Date,
+        problem: &mut impl FnMut(YouSaidIssue, String),
+    ) {
+        if action.status == ActionStatus::Planned {
+            problem(
+                YouSaidIssue::ReviewOfPlanned,
+                "it is only planned, so it is too soon to say whether it made a difference: \
+                 mark it done or ongoing, or remove the look back"
+                    .into(),
+            );
+        }
+        if review.note.trim().is_empty() {
+            problem(
+                YouSaidIssue::NoReviewNote,
+                "say what you found when you looked back".into(),
+            );
+        } else if review.note.chars().count() > MAX_ENTRY_CHARS {
+            problem(
+                YouSaidIssue::ReviewTooLong,
+                format!("what you found can be at most {MAX_ENTRY_CHARS} characters"),
+            );
+        }
+        if review.date > today {
+            problem(
+                YouSaidIssue::ReviewInFuture(review.date),
+                format!(
+                    "the look back is dated {}, which has not come yet: change the date",
+                    review.date
+                ),
+            );
+        } else if review.date < action.date {
+            problem(
+                YouSaidIssue::ReviewBeforeAction(review.date),
+                format!(
+                    "the look back is dated {}, before the action's own date: change one of them",
+                    review.date
+                ),
+            );
+        }
     }
 
     /// What an entry is about, in words: the theme's name, or the question's wording in
@@ -451,7 +605,7 @@ impl YouSaidWeDid {
             .iter()
             .map(|e| {
                 let mut we_did = e.actions.clone();
-                we_did.sort_by_key(|a| (a.status == ActionStatus::Planned, a.date));
+                we_did.sort_by_key(|a| (a.status.order(), a.date));
                 PosterRow {
                     about: Self::about_words(&e.about, locale, survey, themes),
                     said: e.said.trim().to_owned(),
@@ -468,8 +622,10 @@ impl YouSaidWeDid {
     }
 
     /// The table as CSV: one row per action (an entry with no actions has one row with the
-    /// action cells empty), with `entry` (its number), `about`, `you_said`, `we_did`, `date`
-    /// and `status`.
+    /// action cells empty), with the columns of [`YOU_SAID_COLUMNS`]: `entry` (its number),
+    /// `about`, `you_said`, `we_did`, `date`, `status` (done, ongoing or planned), then the
+    /// action's look back, empty if it has none: `made_difference` (yes, no or not_yet_known),
+    /// `review_note` and `review_date`.
     pub fn to_csv(
         &self,
         locale: &LocaleCode,
@@ -477,7 +633,7 @@ impl YouSaidWeDid {
         themes: Option<&ThemeBook>,
     ) -> String {
         let mut w = CsvWriter::new();
-        w.row(&["entry", "about", "you_said", "we_did", "date", "status"]);
+        w.row(&YOU_SAID_COLUMNS);
         for (n, e) in self.entries.iter().enumerate() {
             let about = match &e.about {
                 About::General => String::new(),
@@ -488,7 +644,7 @@ impl YouSaidWeDid {
             };
             if e.actions.is_empty() {
                 start(&mut w);
-                w.empty().empty().empty();
+                w.empty().empty().empty().empty().empty().empty();
                 w.end_row();
             }
             for a in &e.actions {
@@ -496,6 +652,13 @@ impl YouSaidWeDid {
                 w.text(&a.what)
                     .text(&a.date.to_string())
                     .text(a.status.code());
+                match &a.review {
+                    Some(r) => w
+                        .text(r.made_difference.code())
+                        .text(&r.note)
+                        .text(&r.date.to_string()),
+                    None => w.empty().empty().empty(),
+                };
                 w.end_row();
             }
         }
@@ -554,11 +717,13 @@ mod tests {
             what: "We sent letters from the IRO to each child with the IRO's photo.".into(),
             date: day("2013-03-01"),
             status: ActionStatus::Done,
+            review: None,
         });
         e.actions.push(WeDid {
             what: "We made IRO business cards and sent them to all children in care.".into(),
             date: day("2013-02-01"),
             status: ActionStatus::Done,
+            review: None,
         });
         let e2 = t.add_entry(
             About::Theme(boring),
@@ -569,17 +734,20 @@ mod tests {
             what: "A telephone survey to see if these actions have made a difference.".into(),
             date: day("2013-10-01"),
             status: ActionStatus::Planned,
+            review: None,
         });
         e.actions.push(WeDid {
             what: "The IRO agrees an exit plan with the child before the review.".into(),
             date: day("2013-04-15"),
             status: ActionStatus::Done,
+            review: None,
         });
         let e3 = t.add_entry(About::General, "We do not want a change of IRO.");
         t.entry_mut(&e3).unwrap().actions.push(WeDid {
             what: "We will not change the IRO unless they leave or are ill for a long time.".into(),
             date: day("2013-01-10"),
             status: ActionStatus::Done,
+            review: None,
         });
         (t, survey, themes)
     }
@@ -696,9 +864,10 @@ mod tests {
         t.add_entry(About::General, "=1+1 we want pizza");
         let csv = t.to_csv(&en(), Some(&survey), Some(&themes));
         let rows = crate::csv::parse(&csv).unwrap();
-        assert_eq!(
-            rows[0],
-            ["entry", "about", "you_said", "we_did", "date", "status"]
+        assert_eq!(rows[0], YOU_SAID_COLUMNS);
+        assert!(
+            rows.iter().all(|r| r.len() == 9),
+            "every row has every cell"
         );
         assert_eq!(rows.len(), 1 + 2 + 2 + 1 + 1);
         assert_eq!(rows[1][1], "Do you know how to contact your IRO?");
@@ -736,6 +905,135 @@ mod tests {
             YouSaidWeDid::from_json("[]"),
             Err(YouSaidError::NotAYouSaidFile)
         );
+    }
+
+    #[test]
+    fn an_ongoing_promise_and_whether_an_action_made_a_difference() {
+        let (mut t, survey, themes) = table();
+        let today = day("2013-11-01");
+        let e1 = t.entries()[0].id().to_owned();
+        let e = t.entry_mut(&e1).unwrap();
+        e.actions[1].review = Some(Review {
+            made_difference: Difference::Yes,
+            note: "In our phone survey 8 in 10 children knew how to reach their IRO.".into(),
+            date: day("2013-10-20"),
+        });
+        e.actions.push(WeDid::new(
+            "We will keep sending every new child in care an IRO card.",
+            day("2013-04-01"),
+            ActionStatus::Ongoing,
+        ));
+        e.actions.push(WeDid::new(
+            "A card for brothers and sisters too.",
+            day("2013-12-01"),
+            ActionStatus::Planned,
+        ));
+        // The planned telephone survey of entry 2 has happened.
+        let e2 = t.entries()[1].id().to_owned();
+        let a = &mut t.entry_mut(&e2).unwrap().actions[0];
+        a.status = ActionStatus::Done;
+        a.review = Some(Review {
+            made_difference: Difference::NotYetKnown,
+            note: "Only a few children answered; we will ask again at the spring event.".into(),
+            date: day("2013-10-30"),
+        });
+        assert_eq!(t.problems(today, Some(&survey), Some(&themes)), vec![]);
+
+        // On the poster: done, then ongoing, then planned, each with its look back.
+        let poster = t
+            .poster(today, &en(), Some(&survey), Some(&themes))
+            .unwrap();
+        let statuses: Vec<ActionStatus> = poster.rows[0].we_did.iter().map(|a| a.status).collect();
+        use ActionStatus::*;
+        assert_eq!(statuses, [Done, Done, Ongoing, Planned]);
+        let reviewed: Vec<Option<Difference>> = poster.rows[0]
+            .we_did
+            .iter()
+            .map(|a| a.review.as_ref().map(|r| r.made_difference))
+            .collect();
+        // The cards (1 February) come before the letters (1 March).
+        assert_eq!(reviewed, [Some(Difference::Yes), None, None, None]);
+
+        // In the CSV: its status and its look back.
+        let rows = crate::csv::parse(&t.to_csv(&en(), Some(&survey), Some(&themes))).unwrap();
+        let row = |what: &str| rows.iter().find(|r| r[3] == what).unwrap().clone();
+        let cards = row("We made IRO business cards and sent them to all children in care.");
+        assert_eq!(
+            cards[5..],
+            [
+                "done",
+                "yes",
+                "In our phone survey 8 in 10 children knew how to reach their IRO.",
+                "2013-10-20"
+            ]
+        );
+        let keep = row("We will keep sending every new child in care an IRO card.");
+        assert_eq!(keep[4..], ["2013-04-01", "ongoing", "", "", ""]);
+        let phone = row("A telephone survey to see if these actions have made a difference.");
+        assert_eq!(phone[6], "not_yet_known");
+
+        // Saved and read back whole.
+        assert_eq!(YouSaidWeDid::from_json(&t.to_json()).unwrap(), t);
+
+        // What to fix: an ongoing promise that has not started, a look back at something only
+        // planned, with no words, dated in the future or before the action.
+        let e = t.entry_mut(&e1).unwrap();
+        e.actions[2].date = day("2013-11-02");
+        e.actions[3].review = Some(Review {
+            made_difference: Difference::No,
+            note: " ".into(),
+            date: day("2013-11-05"),
+        });
+        e.actions[1].review.as_mut().unwrap().date = day("2013-01-01");
+        let kinds: Vec<(Option<usize>, YouSaidIssue)> = t
+            .problems(today, Some(&survey), Some(&themes))
+            .iter()
+            .map(|p| (p.action, p.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Some(2), YouSaidIssue::ReviewBeforeAction(day("2013-01-01"))),
+                (Some(3), YouSaidIssue::OngoingInFuture(day("2013-11-02"))),
+                (Some(4), YouSaidIssue::ReviewOfPlanned),
+                (Some(4), YouSaidIssue::NoReviewNote),
+                (Some(4), YouSaidIssue::ReviewInFuture(day("2013-11-05"))),
+            ]
+        );
+        let e = t.entry_mut(&e1).unwrap();
+        e.actions[3].review = None;
+        e.actions[1].review.as_mut().unwrap().note = "x".repeat(MAX_ENTRY_CHARS + 1);
+        let found = t.problems(today, Some(&survey), Some(&themes));
+        assert!(found.iter().any(|p| p.kind == YouSaidIssue::ReviewTooLong));
+        assert!(t
+            .poster(today, &en(), Some(&survey), Some(&themes))
+            .is_err());
+    }
+
+    #[test]
+    fn a_table_saved_before_look_backs_still_reads() {
+        // As an older version saved it: no "review", no "ongoing".
+        let old = r#"{"format":"my-say/you-said-we-did","version":1,"title":"You said, we did",
+            "intro":"","entries":[{"id":"e1","about":{"type":"general"},"said":"More visits.",
+            "actions":[{"what":"Visits every month.","date":"2026-01-10","status":"done"},
+            {"what":"Ask again.","date":"2026-12-01","status":"planned"}]}],"next_entry":2}"#;
+        let t = YouSaidWeDid::from_json(old).unwrap();
+        let actions = &t.entries()[0].actions;
+        assert_eq!(actions.len(), 2);
+        assert!(actions.iter().all(|a| a.review.is_none()));
+        assert_eq!(actions[1].status, ActionStatus::Planned);
+        // Saved again, it still has no look back written into it.
+        assert!(!t.to_json().contains("review"));
+        assert_eq!(YouSaidWeDid::from_json(&t.to_json()).unwrap(), t);
+        // A look back with a field nobody knows is refused, like the rest of the table.
+        let odd = old.replace(
+            r#""status":"done"}"#,
+            r#""status":"done","review":{"made_difference":"yes","note":"x","date":"2026-02-01","who":"me"}}"#,
+        );
+        assert!(matches!(
+            YouSaidWeDid::from_json(&odd),
+            Err(YouSaidError::Damaged(_))
+        ));
     }
 
     proptest! {

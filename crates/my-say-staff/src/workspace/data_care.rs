@@ -194,8 +194,9 @@ mod tests {
         now(surveys::add_answers(
             &store,
             &[
-                survey_answer("s1", id, "2024-03-31T22:30:00Z"), // still 31 March in the UK
-                survey_answer("s2", id, "2024-03-31T23:30:00Z"), // 1 April in the UK
+                // Survey answers keep only their (UTC) day, older tablets' included.
+                survey_answer("s1", id, "2024-03-31T22:30:00Z"), // kept as 31 March
+                survey_answer("s2", id, "2024-04-01T00:30:00Z"), // kept as 1 April
                 survey_answer("s3", "survey-00000000000000bb", "2023-01-01T10:00:00Z"),
                 survey_answer("s4", id, "whenever"),
             ],

@@ -71,10 +71,12 @@ pub async fn entries(store: &impl KeyValueStore) -> Result<Vec<InboxEntry>, Stor
     Ok(inbox_entries(&all, &builtin_booklets(), &follow_ups, &read))
 }
 
-/// Deletes one booklet from this device with its follow-ups and read mark. The booklet goes
+/// Deletes one booklet from this device with its follow-ups, read mark and any conflicting
+/// copies kept with it (`workspace::CONFLICT_PREFIX`). The booklet goes
 /// last: if storage fails part way, it is still listed, and deleting again finishes the job.
 pub async fn delete_booklet(store: &impl KeyValueStore, id: &str) -> Result<(), StoreError> {
     follow_ups::delete_for_booklet(store, id).await?;
+    crate::workspace::delete_conflicts(store, &format!("{BOOKLET_PREFIX}{id}")).await?;
     store.delete(Area::Workspace, &read_key(id)).await?;
     store
         .delete(Area::Workspace, &format!("{BOOKLET_PREFIX}{id}"))

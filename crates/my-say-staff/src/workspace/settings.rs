@@ -2,13 +2,14 @@
 //! `WorkspaceSettings` JSON (the same shape the workspace export carries).
 //!
 //! Several pages keep settings here (bank holidays for due dates, the number of children in
-//! care for take-up), so each change loads the whole record, changes its own part and saves it
+//! care for take-up, minutes without input before the workspace locks), so each change loads the whole record, changes its own part and saves it
 //! back: one page never wipes another's setting.
 
 use crate::workspace::follow_ups;
 use my_say_core::calendar::{default_bank_holidays, Date};
 use my_say_core::export::WorkspaceSettings;
 use my_say_core::followup::due_date_years_from_rules;
+use my_say_core::idle;
 use my_say_ui::browser::store::{Area, KeyValueStore, StoreError};
 
 /// Where the settings are kept in [`Area::Workspace`].
@@ -69,6 +70,27 @@ pub async fn set_bank_holidays(
     follow_ups::reschedule_open(store, &settings.bank_holidays).await
 }
 
+/// How many minutes without input lock the workspace (`my_say_core::idle`): the IRO's choice,
+/// else the default.
+pub async fn lock_after_minutes(store: &impl KeyValueStore) -> Result<u32, StoreError> {
+    Ok(idle::lock_after_minutes(
+        load(store).await?.lock_after_minutes,
+    ))
+}
+
+/// Keeps the IRO's choice of minutes without input before the workspace locks, keeping every
+/// other setting. Returns the minutes now in force (a value that is not one of the choices
+/// means the default).
+pub async fn set_lock_after_minutes(
+    store: &impl KeyValueStore,
+    minutes: u32,
+) -> Result<u32, StoreError> {
+    let mut settings = load(store).await?;
+    settings.lock_after_minutes = Some(minutes);
+    save(store, &settings).await?;
+    Ok(idle::lock_after_minutes(Some(minutes)))
+}
+
 /// The years, in order, in which a due date relies on the England and Wales rules rather than
 /// the saved list of bank holidays: the years of the open follow-ups' due dates, and of a
 /// booklet finished `today`, that the list has no day in. The settings page warns about them.
@@ -124,6 +146,26 @@ mod tests {
 
         now(store.put_bytes(Area::Workspace, SETTINGS_KEY, b"[1,2]")).unwrap();
         assert_eq!(now(load(&store)), Err(StoreError::Corrupt));
+    }
+
+    #[test]
+    fn the_lock_after_setting_defaults_to_fifteen_minutes_and_keeps_other_settings() {
+        let store = MemoryStore::new();
+        assert_eq!(now(lock_after_minutes(&store)).unwrap(), 15);
+        now(store.put_json(
+            Area::Workspace,
+            SETTINGS_KEY,
+            &serde_json::json!({ "children_in_care": 84 }),
+        ))
+        .unwrap();
+        assert_eq!(now(set_lock_after_minutes(&store, 5)).unwrap(), 5);
+        assert_eq!(now(lock_after_minutes(&store)).unwrap(), 5);
+        let after = now(load(&store)).unwrap();
+        assert_eq!(after.children_in_care, Some(84));
+        assert_eq!(after.lock_after_minutes, Some(5));
+        // A value that is not a choice (a hand-edited import) means the default.
+        assert_eq!(now(set_lock_after_minutes(&store, 0)).unwrap(), 15);
+        assert_eq!(now(lock_after_minutes(&store)).unwrap(), 15);
     }
 
     #[test]

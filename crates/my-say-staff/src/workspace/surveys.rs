@@ -62,20 +62,27 @@ pub async fn save(store: &impl KeyValueStore, survey: &StoredSurvey) -> Result<(
 /// Removes a survey and every answer given to it.
 pub async fn delete(store: &impl KeyValueStore, id: &str) -> Result<(), StoreError> {
     for answer in answers(store, id).await? {
-        store
-            .delete(Area::Workspace, &answer_key(&answer.id))
-            .await?;
+        delete_answer(store, &answer.id).await?;
     }
     store.delete(Area::Workspace, &survey_key(id)).await
 }
 
 /// Stores finished surveys under their record ids, skipping ids already here (so importing the
-/// same answers file twice adds nothing). Opens no follow-ups: the answers are anonymous.
+/// same answers file twice adds nothing). Opens no follow-ups: the answers are anonymous. Only
+/// the day each was finished is kept: answers sealed by older tablets carry the time too, and
+/// lose it here.
 pub async fn add_answers(
     store: &impl KeyValueStore,
     records: &[CompletedBooklet],
 ) -> Result<Added, StoreError> {
-    add_new(store, records, |r| answer_key(&r.id)).await
+    let day_only: Vec<CompletedBooklet> = records
+        .iter()
+        .map(|r| CompletedBooklet {
+            completed_at: r.completed_on().to_owned(),
+            ..r.clone()
+        })
+        .collect();
+    add_new(store, &day_only, |r| answer_key(&r.id)).await
 }
 
 /// Every finished survey in the workspace, whichever survey it answers, in record id order.
@@ -95,8 +102,9 @@ pub async fn answers(
     Ok(found)
 }
 
-/// Deletes one finished survey (by its record id).
+/// Deletes one finished survey (by its record id), and any conflicting copy kept with it.
 pub async fn delete_answer(store: &impl KeyValueStore, id: &str) -> Result<(), StoreError> {
+    crate::workspace::delete_conflicts(store, &answer_key(id)).await?;
     store.delete(Area::Workspace, &answer_key(id)).await
 }
 
@@ -135,6 +143,8 @@ mod tests {
         assert_eq!((again.added, again.already), (0, 3));
         let got = now(answers(&store, "survey-00000000000000aa")).unwrap();
         assert_eq!(got.len(), 2);
+        // Answers from an older tablet, finished "2026-11-30T10:00:00Z", are kept by the day.
+        assert!(got.iter().all(|r| r.completed_at == "2026-11-30"));
         // Survey answers are not review booklets: the inbox's list stays empty.
         assert!(now(crate::workspace::booklets(&store)).unwrap().is_empty());
         assert!(is_survey_answer(&a[0]));

@@ -17,23 +17,29 @@ use crate::workspace::follow_ups::FOLLOW_UP_PREFIX;
 use crate::workspace::inbox::{read_ids, READ_PREFIX};
 use crate::workspace::settings::{self, SETTINGS_KEY};
 use crate::workspace::surveys::{self, StoredSurvey};
-use crate::workspace::{booklets, follow_ups, BOOKLET_PREFIX};
+use crate::workspace::{booklets, conflict_prefix, conflict_records, follow_ups, BOOKLET_PREFIX};
 use my_say_core::builtin::builtin_booklets;
 use my_say_core::calendar::Date;
 use my_say_core::demo::{demo_survey, demo_workspace};
 use my_say_core::export::{ImportError, ImportSummary, WorkspaceExport};
 use my_say_core::followup::{merge_follow_ups, open_follow_ups, FollowUp};
+use my_say_core::incoming::{classify, Arrival};
 use my_say_core::summary::definition_for;
+use my_say_core::validate::is_survey_id;
+use my_say_core::CompletedBooklet;
 use my_say_ui::browser::store::{Area, KeyValueStore, StoreError};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// Everything in the workspace as an export made at `exported_at` (RFC 3339): booklets (oldest
-/// first), follow-ups, settings, read marks, and the council's surveys with their answers.
+/// first), follow-ups, settings, read marks, the council's surveys with their answers, and the
+/// conflicting copies kept apart. The export is checked as an import would check it
+/// ([`WorkspaceExport::check`]): a workspace holding anything an import would refuse produces
+/// no file, and says what is wrong.
 pub async fn export_all(
     store: &impl KeyValueStore,
     exported_at: &str,
-) -> Result<WorkspaceExport, StoreError> {
+) -> Result<WorkspaceExport, TransferError> {
     let mut all = booklets(store).await?;
     all.reverse();
     let mut read = BTreeMap::new();
@@ -51,6 +57,8 @@ pub async fn export_all(
     export.read = read;
     export.surveys = surveys::list(store).await?;
     export.survey_answers = surveys::all_answers(store).await?;
+    export.conflicts = conflict_records(store).await?;
+    export.check().map_err(TransferError::File)?;
     Ok(export)
 }
 
@@ -66,6 +74,8 @@ pub struct Imported {
     pub read_marks: usize,
     /// Whether the file's settings were used and changed something.
     pub settings_changed: bool,
+    /// Conflicting copies newly kept apart (see `workspace::CONFLICT_PREFIX`).
+    pub conflicts_kept: usize,
 }
 
 impl Imported {
@@ -79,6 +89,7 @@ impl Imported {
             && self.summary.follow_ups.updated == 0
             && self.opened == 0
             && self.read_marks == 0
+            && self.conflicts_kept == 0
             && !self.settings_changed
     }
 }
@@ -142,6 +153,9 @@ pub async fn import_all(
         .map(|(id, at)| (id.to_owned(), at.to_owned()))
         .collect();
     let incoming_settings = export.settings.clone();
+    // Copies with the id of a record here but other content are kept apart, as on an answers
+    // file's import, with those the file itself kept apart.
+    let conflict_writes = conflicts_to_keep(store, &export, &here_booklets, &here_answers).await?;
     let first_new = here_booklets.len();
     let first_new_answer = here_answers.len();
     result.summary = export.merge_into(
@@ -159,6 +173,9 @@ pub async fn import_all(
         changed.bank_holidays.dedup();
         if incoming_settings.children_in_care.is_some() {
             changed.children_in_care = incoming_settings.children_in_care;
+        }
+        if incoming_settings.lock_after_minutes.is_some() {
+            changed.lock_after_minutes = incoming_settings.lock_after_minutes;
         }
         changed.other.extend(incoming_settings.other);
         if changed != settings {
@@ -204,6 +221,8 @@ pub async fn import_all(
         writes.push((surveys::answer_key(&answer.id), json_bytes(answer)?));
     }
     result.read_marks = read_marks.len();
+    result.conflicts_kept = conflict_writes.len();
+    writes.extend(conflict_writes);
 
     write_all_or_nothing(store, &writes).await?;
     Ok(result)
@@ -233,6 +252,55 @@ pub async fn load_example_data(
     export.surveys = vec![stored];
     export.survey_answers = survey.answers;
     import_all(store, &export.to_json(), true, today).await
+}
+
+/// The conflict records an import adds: the file's booklets and finished surveys whose id is
+/// here with other content, and the file's own conflicting copies, each kept once.
+async fn conflicts_to_keep(
+    store: &impl KeyValueStore,
+    export: &WorkspaceExport,
+    here_booklets: &[CompletedBooklet],
+    here_answers: &[CompletedBooklet],
+) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+    let mut kept: Vec<(String, CompletedBooklet)> = Vec::new();
+    for k in store.keys(Area::Workspace).await? {
+        if k.starts_with(crate::workspace::CONFLICT_PREFIX) {
+            if let Some(r) = store
+                .get_json::<CompletedBooklet>(Area::Workspace, &k)
+                .await
+                .ok()
+                .flatten()
+            {
+                kept.push((k, r));
+            }
+        }
+    }
+    let here: HashMap<&str, &CompletedBooklet> = here_booklets
+        .iter()
+        .chain(here_answers)
+        .map(|b| (b.id.as_str(), b))
+        .collect();
+    let clashing = export
+        .booklets
+        .iter()
+        .chain(&export.survey_answers)
+        .filter(|b| classify(here.get(b.id.as_str()).copied(), b) == Arrival::Conflict);
+    let mut writes = Vec::new();
+    for copy in clashing.chain(&export.conflicts) {
+        let prefix = conflict_prefix(&if is_survey_id(&copy.booklet_id) {
+            surveys::answer_key(&copy.id)
+        } else {
+            format!("{BOOKLET_PREFIX}{}", copy.id)
+        });
+        let mine = kept.iter().filter(|(k, _)| k.starts_with(&prefix));
+        if here.get(copy.id.as_str()) == Some(&copy) || mine.clone().any(|(_, r)| r == copy) {
+            continue;
+        }
+        let key = format!("{prefix}{}", mine.count() + 1);
+        writes.push((key.clone(), json_bytes(copy)?));
+        kept.push((key, copy.clone()));
+    }
+    Ok(writes)
 }
 
 fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, StoreError> {

@@ -28,11 +28,11 @@ pub fn today_date() -> my_say_core::calendar::Date {
     Date::parse(&today()).unwrap_or_else(|_| Date::from_days_since_epoch(0))
 }
 
-/// A random id of 32 lowercase hex digits (128 bits from the browser's CSPRNG).
-pub fn random_id() -> String {
-    let mut bytes = [0u8; 16];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// A random id of 32 lowercase hex digits (128 bits from the browser's CSPRNG, by the same path
+/// as sealing), or [`NoRandomness`](my_say_core::seal::NoRandomness) for the caller to show.
+pub use my_say_core::seal::random_id;
+
+/// Now, in milliseconds since 1970 (for waits between tries of a code).
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }

@@ -32,8 +32,12 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
     Ok(())
 }
 
-/// The bytes of a file the person picked or dropped.
-pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
+/// The bytes of a file the person picked or dropped, if it is at most `max_bytes` long (one of
+/// `my_say_core::limits`): its size is checked before a byte is read.
+pub async fn read(file: &web_sys::File, max_bytes: u64) -> Result<Vec<u8>, String> {
+    if file.size() > max_bytes as f64 {
+        return Err(my_say_core::limits::too_large(max_bytes));
+    }
     let promise = file.array_buffer();
     let buffer = wasm_bindgen_futures::JsFuture::from(promise)
         .await

@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod files;
+pub mod history;
 pub mod pace;
 pub mod prefs;
 pub mod service_worker;

@@ -1,9 +1,10 @@
 //! Registers the one service worker that keeps both apps for offline use (see
 //! tools/sw-template.js and docs/design.md, "Offline for both apps").
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::ServiceWorkerRegistration;
+use web_sys::{ServiceWorker, ServiceWorkerRegistration};
 
 /// Which of My Say's two apps is asking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +18,9 @@ pub enum App {
 
 /// The message that asks the worker to keep the staff app's files (tools/sw-template.js).
 pub const KEEP_STAFF_APP: &str = "keep-staff-app";
+
+/// The message that tells a new worker, waiting, to take over (tools/sw-template.js).
+pub const SKIP_WAITING: &str = "skip-waiting";
 
 /// Asks the browser to install `/sw.js` once the page has shown itself (when the browser is
 /// idle, at the latest after 3 s), so that on a first visit the worker's downloads do not hold
@@ -48,4 +52,61 @@ fn register_now(app: App) {
             }
         });
     }
+}
+
+/// Calls `found` with the new worker when a new version of My Say has been installed and waits
+/// to take over this page: one already waiting when the page opens, or one installed while it
+/// is open. Never on a first visit, when there is no old version to replace.
+pub fn when_update_waiting(found: impl Fn(ServiceWorker) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(ready) = container.ready() else {
+            return;
+        };
+        let Ok(registration) = JsFuture::from(ready).await else {
+            return;
+        };
+        let registration = ServiceWorkerRegistration::from(registration);
+        let check = {
+            let registration = registration.clone();
+            move || {
+                if let (Some(worker), Some(_)) = (registration.waiting(), container.controller()) {
+                    found(worker);
+                }
+            }
+        };
+        check();
+        let check = std::rc::Rc::new(check);
+        let on_found = Closure::<dyn Fn()>::new({
+            let registration = registration.clone();
+            move || {
+                if let Some(installing) = registration.installing() {
+                    let check = check.clone();
+                    let on_state = Closure::<dyn Fn()>::new(move || check());
+                    installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+                    on_state.forget();
+                }
+            }
+        });
+        registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+    });
+}
+
+/// Lets the waiting `worker` take over, and reloads the page into the new version once it has.
+pub fn use_new_version(worker: &ServiceWorker) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let reload = Closure::once_into_js(move || {
+        let _ = web_sys::window().map(|w| w.location().reload());
+    });
+    window
+        .navigator()
+        .service_worker()
+        .set_oncontrollerchange(Some(reload.unchecked_ref()));
+    let _ = worker.post_message(&JsValue::from_str(SKIP_WAITING));
 }

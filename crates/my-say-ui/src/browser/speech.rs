@@ -1,14 +1,27 @@
-//! Read-aloud through the Web Speech API, preferring voices on the device so it works offline.
+//! Read-aloud through the Web Speech API, with voices on the device only, so the words never
+//! leave it (and it works offline). An adult can allow voices that send the words to another
+//! company's server, on the tablet set-up page ([`prefs::network_voices`]).
 
+use crate::browser::prefs;
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+
+/// Why nothing was read aloud.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoVoice {
+    /// The device has no voice for the language at all.
+    None,
+    /// Its only voices for the language send the words to another company's server, and no
+    /// adult has allowed that.
+    OnlyNetwork,
+}
 
 fn synth() -> Option<SpeechSynthesis> {
     web_sys::window()?.speech_synthesis().ok()
 }
 
-/// The best voice for `lang` ("en", "cy", "ar"): one on this device first (works offline), then
-/// any other for the language. `None` when the device has no voice for it.
-fn voice_for(synth: &SpeechSynthesis, lang: &str) -> Option<SpeechSynthesisVoice> {
+/// The voice for `lang` ("en", "cy", "ar"): one on this device (`localService`); a network voice
+/// only where there is none and an adult has allowed it.
+fn voice_for(synth: &SpeechSynthesis, lang: &str) -> Result<SpeechSynthesisVoice, NoVoice> {
     let voices: Vec<SpeechSynthesisVoice> = synth
         .get_voices()
         .iter()
@@ -18,37 +31,28 @@ fn voice_for(synth: &SpeechSynthesis, lang: &str) -> Option<SpeechSynthesisVoice
             voice_lang == lang || voice_lang.starts_with(&format!("{lang}-"))
         })
         .collect();
-    voices
-        .iter()
-        .find(|v| v.local_service())
-        .or_else(|| voices.first())
-        .cloned()
+    let network_allowed = prefs::network_voices();
+    match voices.iter().find(|v| v.local_service()) {
+        Some(v) => Ok(v.clone()),
+        None if voices.is_empty() => Err(NoVoice::None),
+        None if network_allowed => Ok(voices[0].clone()),
+        None => Err(NoVoice::OnlyNetwork),
+    }
 }
 
-/// Whether this device can read `lang` aloud.
-pub fn can_speak(lang: &str) -> bool {
-    synth().is_some_and(|s| voice_for(&s, lang).is_some())
-}
-
-/// Reads `text` aloud in `lang`, stopping anything already being read. Returns false, and reads
-/// nothing, when the device has no voice for the language.
-pub fn speak(text: &str, lang: &str) -> bool {
-    let Some(synth) = synth() else {
-        return false;
-    };
-    let Some(voice) = voice_for(&synth, lang) else {
-        return false;
-    };
-    let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) else {
-        return false;
-    };
+/// Reads `text` aloud in `lang`, stopping anything already being read; or says why it cannot,
+/// and reads nothing.
+pub fn speak(text: &str, lang: &str) -> Result<(), NoVoice> {
+    let synth = synth().ok_or(NoVoice::None)?;
+    let voice = voice_for(&synth, lang)?;
+    let utterance = SpeechSynthesisUtterance::new_with_text(text).map_err(|_| NoVoice::None)?;
     utterance.set_voice(Some(&voice));
     utterance.set_lang(&voice.lang());
     // A little slower than default: many children who listen are still learning to read.
     utterance.set_rate(0.9);
     synth.cancel();
     synth.speak(&utterance);
-    true
+    Ok(())
 }
 
 /// Stops reading.

@@ -30,15 +30,18 @@ pub fn AnswerInput(
                 .iter()
                 .map(|v| SingleOption::Mark(v))
                 .collect();
-            single_choice(name, labelled_by, options, answer, on_answer, fallback).into_any()
+            single_choice(name, labelled_by, &question, options, answer, on_answer, fallback)
+                .into_any()
         }
         AnswerKind::Faces => {
             let options = FACES.iter().map(|v| SingleOption::Face(v)).collect();
-            single_choice(name, labelled_by, options, answer, on_answer, fallback).into_any()
+            single_choice(name, labelled_by, &question, options, answer, on_answer, fallback)
+                .into_any()
         }
         AnswerKind::PickOne { options } => {
             let options = options.into_iter().map(SingleOption::Choice).collect();
-            single_choice(name, labelled_by, options, answer, on_answer, fallback).into_any()
+            single_choice(name, labelled_by, &question, options, answer, on_answer, fallback)
+                .into_any()
         }
         AnswerKind::PickSeveral { options, own_words } => view! {
             <ManyChoice name labelled_by options own_words ordered=false people=false answer on_answer fallback />
@@ -91,14 +94,18 @@ pub fn value_key(value: &str) -> Option<Key> {
     })
 }
 
-/// The words for an answer value of `question`, in `locale`: built-in values from the UI
-/// wording, options from the booklet.
+/// The words for an answer value of `question`, in `locale`: the question's own words for yes
+/// and no where it gives them ("Hoffwn"), other built-in values from the UI wording, options
+/// from the booklet.
 pub fn value_label(
     question: &Question,
     value: &str,
     locale: Locale,
     fallback: &LocaleCode,
 ) -> String {
+    if let Some(own) = question.own_label(value, &locale.locale_code()) {
+        return own.to_owned();
+    }
     if let Some(key) = value_key(value) {
         return locale.text(key).to_owned();
     }
@@ -113,6 +120,7 @@ pub fn value_label(
 fn single_choice(
     name: String,
     labelled_by: String,
+    question: &Question,
     options: Vec<SingleOption>,
     answer: Signal<Option<Answer>>,
     on_answer: Callback<Option<Answer>>,
@@ -140,14 +148,9 @@ fn single_choice(
                 },
             };
             let label = {
-                let option = option.clone();
+                let (question, value) = (question.clone(), value.clone());
                 let fallback = fallback.clone();
-                move || match &option {
-                    SingleOption::Mark(v) | SingleOption::Face(v) => {
-                        i18n.t(value_key(v).unwrap_or(Key::FillYes)).to_owned()
-                    }
-                    SingleOption::Choice(c) => c.label.get(&i18n.locale().locale_code(), &fallback).to_owned(),
-                }
+                move || value_label(&question, &value, i18n.locale(), &fallback)
             };
             let checked_value = value.clone();
             let picked = value.clone();

@@ -7,3 +7,4 @@ pub mod language_picker;
 pub mod not_found;
 pub mod question_screen;
 pub mod read_aloud;
+pub mod update_ready;

@@ -71,7 +71,7 @@ pub fn QuestionScreen(
         let lang = i18n.locale().code();
         let words = spoken.get_untracked();
         request_animation_frame(move || {
-            speech::speak(&words, lang);
+            let _ = speech::speak(&words, lang);
         });
     }
     let picture = question.picture.clone();

@@ -1,11 +1,12 @@
 //! The speaker button that reads a question and its answers aloud.
 
-use crate::browser::speech;
+use crate::browser::speech::{self, NoVoice};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 
-/// Reads `text` aloud in the current language. When the device has no voice for it, the button
-/// says so instead of failing silently.
+/// Reads `text` aloud in the current language. When the device has no voice of its own for it,
+/// the button says so (and whether its only voices would send the words elsewhere) instead of
+/// failing silently.
 #[component]
 pub fn ReadAloud(
     /// What to read: the question, then each answer.
@@ -16,10 +17,9 @@ pub fn ReadAloud(
     prominent: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let no_voice = RwSignal::new(false);
+    let no_voice = RwSignal::new(None);
     let read = move |_| {
-        let spoke = speech::speak(&text.get_untracked(), i18n.locale().code());
-        no_voice.set(!spoke);
+        no_voice.set(speech::speak(&text.get_untracked(), i18n.locale().code()).err());
     };
     view! {
         <div class="read-aloud" class:prominent=prominent>
@@ -31,7 +31,10 @@ pub fn ReadAloud(
                 <span>{i18n.tr(Key::FillReadAloud)}</span>
             </button>
             <p class="no-voice" role="status">
-                {move || no_voice.get().then(|| i18n.t(Key::FillNoVoice))}
+                {move || no_voice.get().map(|why| i18n.t(match why {
+                    NoVoice::None => Key::FillNoVoice,
+                    NoVoice::OnlyNetwork => Key::FillNetworkVoiceOnly,
+                }))}
             </p>
         </div>
     }

@@ -15,7 +15,6 @@ pub use you_said::YouSaidPage;
 
 use crate::i18n::Key;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use my_say_ui::i18n::use_i18n;
 
 /// The council's page (`/council`, in the staff app): what surveys are, and the steps from building one to "You said, we did".
@@ -44,9 +43,9 @@ pub fn CouncilHome() -> impl IntoView {
                 </ol>
             </section>
             <ul class="plain council-links">
-                <li><A href="/iro/surveys" attr:class="button primary">{i18n.tr(Key::BuilderNav)}" — "{i18n.tr(Key::CouncilOpenSurveys)}</A></li>
+                <li><a href="/iro/surveys" class="button primary">{i18n.tr(Key::BuilderNav)}" — "{i18n.tr(Key::CouncilOpenSurveys)}</a></li>
                 <li><a href="/surveys" rel="external" class="button">{i18n.tr(Key::CouncilOpenTablet)}</a></li>
-                <li><A href="/demo/surveys" attr:class="button">{i18n.tr(Key::CouncilTryDemo)}</A></li>
+                <li><a href="/demo/surveys" class="button">{i18n.tr(Key::CouncilTryDemo)}</a></li>
                 <li><a href="/" rel="external" class="button">{i18n.tr(Key::CommonBackHome)}</a></li>
             </ul>
         </section>

@@ -1,6 +1,7 @@
 //! A council survey's results: who finished it by age band; for each question, how many
 //! children gave each answer by age band and overall (a table, and a bar chart with the same
-//! figures beside it), small numbers shown as "fewer than 5"; what children wrote, grouped into
+//! figures beside it), small numbers shown as "fewer than 5" (and one more figure "hidden to
+//! protect a small number" where subtraction would give one away); what children wrote, grouped into
 //! themes the council names; downloads as CSV and JSON; and a clean print.
 //!
 //! The figures are `my_say_core::survey::survey_results` (their rules are docs/surveys.md); the
@@ -9,10 +10,10 @@
 
 use crate::i18n::Key;
 use crate::pages::iro::{focus_id_soon, use_active, ActiveWorkspace, ErrorBanner};
+use crate::routes::aria_current;
 use crate::workspace::surveys::{self, StoredSurvey};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use my_say_core::chart::{bar_chart_svg, Bar};
 use my_say_core::survey::results::OWN_VALUE;
 use my_say_core::survey::{
@@ -50,12 +51,6 @@ pub(super) async fn load_survey(active: ActiveWorkspace, id: String) -> Result<F
         .await
         .map_err(|e| e.to_string())?;
     Ok(Found::Survey(Box::new(survey), Arc::new(answers)))
-}
-
-/// The survey's id from the address (`surveys/:id/...`).
-pub(super) fn survey_id_param() -> Memo<String> {
-    let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
 }
 
 /// The survey's title in `locale`, from the published survey if there is one, else the draft;
@@ -171,9 +166,10 @@ pub(super) fn SurveyTabs(
     view! {
         <nav class="survey-tabs no-print" aria-label=i18n.tr(Key::ResultsTabsLabel)>
             <ul>
-                <li><leptos_router::components::A href=active.href(&format!("surveys/{id}")) exact=true>{i18n.tr(Key::ResultsTabSurvey)}</leptos_router::components::A></li>
-                <li><leptos_router::components::A href=active.href(&format!("surveys/{id}/results")) exact=true>{i18n.tr(Key::ResultsTabResults)}</leptos_router::components::A></li>
-                <li><leptos_router::components::A href=active.href(&format!("surveys/{id}/you-said")) exact=true>{i18n.tr(Key::ResultsTabYouSaid)}</leptos_router::components::A></li>
+                {[("", Key::ResultsTabSurvey), ("/results", Key::ResultsTabResults), ("/you-said", Key::ResultsTabYouSaid)].into_iter().map(|(tail, key)| {
+                    let href = active.href(&format!("surveys/{id}{tail}"));
+                    view! { <li><a href=href.clone() aria-current=aria_current(href, false)>{i18n.tr(key)}</a></li> }
+                }).collect_view()}
             </ul>
         </nav>
     }
@@ -204,11 +200,13 @@ pub(super) fn focus_heading_when_shown(heading: NodeRef<leptos::html::H1>) {
 
 /// The results page of the survey named in the address (`surveys/:id/results`).
 #[component]
-pub fn SurveyResultsPage() -> impl IntoView {
+pub fn SurveyResultsPage(
+    /// The survey's id.
+    id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let active = use_active();
-    let id = survey_id_param();
-    let loaded = LocalResource::new(move || load_survey(active, id.get()));
+    let loaded = LocalResource::new(move || load_survey(active, id.clone()));
     view! {
         <div class="survey-results">
             {move || match loaded.get() {
@@ -364,7 +362,7 @@ pub(super) fn value_words(v: &ValueCount, locale: Locale, fallback: &LocaleCode)
 }
 
 /// What a cell of a figures table says for one row: a count and percentage, a count, or
-/// "fewer than 5" / "not asked".
+/// "fewer than 5" / "hidden to protect a small number" / "not asked".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum CellText {
     /// A count with its percentage of those who answered.
@@ -395,6 +393,7 @@ pub(super) fn cell_text(cell: &Breakdown, row: Row) -> CellText {
     let c = match cell {
         Breakdown::NotAsked => return CellText::Words(Key::IroReportsNotAsked),
         Breakdown::Suppressed => return CellText::Words(Key::IroReportsFewerThanFive),
+        Breakdown::Withheld => return CellText::Words(Key::IroReportsWithheld),
         Breakdown::Shown(c) => c,
     };
     match row {
@@ -477,6 +476,7 @@ fn Figures(
         .map(|(i, b)| {
             let text = match results.responses_by_band[i] {
                 Some(n) => CellText::Count(n),
+                None if results.responses_withheld[i] => CellText::Words(Key::IroReportsWithheld),
                 None if !published.age_bands.contains(b) => {
                     CellText::Words(Key::IroReportsNotAsked)
                 }
@@ -486,6 +486,11 @@ fn Figures(
         })
         .collect_view();
     let responses = results.responses;
+    let withheld = results.responses_withheld.contains(&true)
+        || results
+            .questions
+            .iter()
+            .any(|q| q.bands.contains(&Breakdown::Withheld) || q.overall == Breakdown::Withheld);
     let questions = results
         .questions
         .iter()
@@ -537,6 +542,8 @@ fn Figures(
                 view! {
                     <div class="free-text-part">
                         <h3>{locale.format(Key::ResultsWrote, &[("count", &count)])}</h3>
+                        // On screen and on paper: children may name themselves or others.
+                        <p class="banner warning names-check">{locale.text(Key::ResultsNamesWarning)}</p>
                         <ul class="free-text">{items}</ul>
                     </div>
                 }
@@ -577,6 +584,7 @@ fn Figures(
                     </tbody>
                 </table>
             </div>
+            {withheld.then(|| view! { <p class="note">{locale.text(Key::IroReportsWithheldNote)}</p> })}
         </section>
         {questions}
     }
@@ -1000,6 +1008,7 @@ fn Downloads(
         <section class="card no-print" aria-labelledby="results-downloads">
             <h2 id="results-downloads">{i18n.tr(Key::ResultsDownloadsTitle)}</h2>
             <p>{i18n.tr(Key::ResultsDownloadsLead)}</p>
+            <p class="banner warning names-check">{i18n.tr(Key::ResultsNamesWarning)}</p>
             <ErrorBanner error />
             <div class="row form-buttons">
                 <button type="button" on:click=csv>{i18n.tr(Key::ResultsDownloadCsv)}</button>

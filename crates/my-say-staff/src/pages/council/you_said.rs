@@ -1,6 +1,7 @@
 //! "You said, we did" for a council survey: the council writes each thing children said (about
 //! a theme, a question or something else) and what was done about it, several dated actions
-//! each, done or planned; sees what to fix before printing as they type, each problem linking
+//! each, done, ongoing (a promise kept) or planned, each able to record later whether it made
+//! a difference ([`review`]); sees what to fix before printing as they type, each problem linking
 //! to its field; prints the poster on one A4 page (the "poster print" rules in style/main.css)
 //! and downloads it as CSV. Saved to the workspace after every change.
 //!
@@ -8,8 +9,8 @@
 //! words them in the reader's language and lays them out.
 
 use super::results::{
-    focus_heading_when_shown, load_survey, survey_id_param, survey_title, Found, SaveNote, Saver,
-    SurveyMissing, SurveyTabs,
+    focus_heading_when_shown, load_survey, survey_title, Found, SaveNote, Saver, SurveyMissing,
+    SurveyTabs,
 };
 use crate::i18n::Key;
 use crate::pages::iro::{focus_id_soon, use_active, ErrorBanner};
@@ -24,6 +25,9 @@ use my_say_ui::browser::{clock, files};
 use my_say_ui::i18n::{use_i18n, Locale};
 use std::rc::Rc;
 use std::sync::Arc;
+
+mod review;
+use review::{ReviewEditor, ReviewLine};
 
 /// The months' names, January first.
 const MONTHS: [Key; 12] = [
@@ -72,6 +76,12 @@ pub(crate) fn problem_text(p: &YouSaidProblem, locale: Locale) -> String {
         YouSaidIssue::WhatTooLong => (Key::YouSaidProblemWhatLong, None),
         YouSaidIssue::DoneInFuture(d) => (Key::YouSaidProblemDoneFuture, Some(d)),
         YouSaidIssue::PlannedInPast(d) => (Key::YouSaidProblemPlannedPast, Some(d)),
+        YouSaidIssue::OngoingInFuture(d) => (Key::YouSaidProblemOngoingFuture, Some(d)),
+        YouSaidIssue::ReviewOfPlanned => (Key::YouSaidProblemReviewPlanned, None),
+        YouSaidIssue::NoReviewNote => (Key::YouSaidProblemReviewNoNote, None),
+        YouSaidIssue::ReviewTooLong => (Key::YouSaidProblemReviewLong, None),
+        YouSaidIssue::ReviewInFuture(d) => (Key::YouSaidProblemReviewFuture, Some(d)),
+        YouSaidIssue::ReviewBeforeAction(d) => (Key::YouSaidProblemReviewEarly, Some(d)),
     };
     let date = date.map(|d| long_date(d, locale)).unwrap_or_default();
     locale.format(
@@ -104,15 +114,26 @@ pub(crate) fn problem_field(p: &YouSaidProblem, table: &YouSaidWeDid) -> String 
         (YouSaidIssue::NoWhat | YouSaidIssue::WhatTooLong, Some(e)) => {
             format!("ysw-{e}-a{action}-what")
         }
-        (YouSaidIssue::DoneInFuture(_) | YouSaidIssue::PlannedInPast(_), Some(e)) => {
-            format!("ysw-{e}-a{action}-date")
+        (
+            YouSaidIssue::DoneInFuture(_)
+            | YouSaidIssue::PlannedInPast(_)
+            | YouSaidIssue::OngoingInFuture(_),
+            Some(e),
+        ) => format!("ysw-{e}-a{action}-date"),
+        (YouSaidIssue::ReviewOfPlanned, Some(e)) => format!("ysw-{e}-a{action}-review-yes"),
+        (YouSaidIssue::NoReviewNote | YouSaidIssue::ReviewTooLong, Some(e)) => {
+            format!("ysw-{e}-a{action}-review-note")
+        }
+        (YouSaidIssue::ReviewInFuture(_) | YouSaidIssue::ReviewBeforeAction(_), Some(e)) => {
+            format!("ysw-{e}-a{action}-review-date")
         }
         _ => "ysw-add-entry".into(),
     }
 }
 
 /// A CSS class that sizes the poster's type to how much it says, so it stays on one A4 page:
-/// large for a short poster, smaller as it fills up.
+/// large for a short poster, smaller as it fills up. A look back counts its words and a line
+/// of its own with its label ("It made a difference (checked 14 March 2026):").
 pub(crate) fn poster_size(poster: &Poster) -> &'static str {
     let chars: usize = poster
         .rows
@@ -122,26 +143,34 @@ pub(crate) fn poster_size(poster: &Poster) -> &'static str {
                 + r.about.as_ref().map_or(0, |a| a.chars().count())
                 + r.we_did
                     .iter()
-                    .map(|a| a.what.chars().count() + 40)
+                    .map(|a| {
+                        a.what.chars().count()
+                            + 40
+                            + a.review
+                                .as_ref()
+                                .map_or(0, |r| r.note.chars().count() + 110)
+                    })
                     .sum::<usize>()
                 + 120
         })
         .sum();
     match chars {
         0..=1300 => "poster-large",
-        1301..=2200 => "poster-medium",
-        2201..=3200 => "poster-small",
+        1301..=1600 => "poster-medium",
+        1601..=3200 => "poster-small",
         _ => "poster-tiny",
     }
 }
 
 /// The "You said, we did" page of the survey named in the address (`surveys/:id/you-said`).
 #[component]
-pub fn YouSaidPage() -> impl IntoView {
+pub fn YouSaidPage(
+    /// The survey's id.
+    id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let active = use_active();
-    let id = survey_id_param();
-    let loaded = LocalResource::new(move || load_survey(active, id.get()));
+    let loaded = LocalResource::new(move || load_survey(active, id.clone()));
     view! {
         <div class="you-said">
             {move || match loaded.get() {
@@ -271,6 +300,7 @@ fn YouSaidEditor(
                     what: String::new(),
                     date: today,
                     status: ActionStatus::Done,
+                    review: None,
                 });
             }
         });
@@ -513,6 +543,7 @@ fn EntryEditor(
                     what: String::new(),
                     date: today,
                     status: ActionStatus::Done,
+                    review: None,
                 });
                 n = e.actions.len();
             });
@@ -613,7 +644,8 @@ fn EntryEditor(
     }
 }
 
-/// One action: what was done, its date, done or planned; move and remove.
+/// One action: what was done, its date, done, ongoing or planned, whether it made a difference;
+/// move and remove.
 #[component]
 fn ActionEditor(
     /// The entry's id.
@@ -717,6 +749,7 @@ fn ActionEditor(
     };
     let status_name = format!("{base}-status");
     let (done_id, planned_id) = (format!("{base}-done"), format!("{base}-planned"));
+    let ongoing_id = format!("{base}-ongoing");
     let date_described = {
         let base = base.clone();
         move || {
@@ -728,6 +761,7 @@ fn ActionEditor(
         }
     };
     let (status_is2, set_status2) = (status_is.clone(), set_status.clone());
+    let (status_is3, set_status3) = (status_is.clone(), set_status.clone());
     let swap_up = swap.clone();
     view! {
         <li class="ysw-action">
@@ -758,12 +792,19 @@ fn ActionEditor(
                         <label for=done_id>{i18n.tr(Key::YouSaidDone)}</label>
                     </div>
                     <div class="check">
+                        <input type="radio" id=ongoing_id.clone() name=status_name.clone()
+                            prop:checked=move || status_is3(ActionStatus::Ongoing)
+                            on:change=move |_| set_status3(ActionStatus::Ongoing) />
+                        <label for=ongoing_id>{i18n.tr(Key::YouSaidOngoing)}</label>
+                    </div>
+                    <div class="check">
                         <input type="radio" id=planned_id.clone() name=status_name
                             prop:checked=move || status_is2(ActionStatus::Planned)
                             on:change=move |_| set_status2(ActionStatus::Planned) />
                         <label for=planned_id>{i18n.tr(Key::YouSaidPlanned)}</label>
                     </div>
                 </fieldset>
+                <ReviewEditor eid=eid.clone() i ysw />
                 <div class="row">
                     <button type="button" class="small" id=format!("{base}-up") disabled=i == 0 on:click=move |_| swap_up(true)>{i18n.tr(Key::YouSaidMoveUp)}</button>
                     <button type="button" class="small" id=format!("{base}-down") disabled={move || n >= count.get()} on:click=move |_| swap(false)>{i18n.tr(Key::YouSaidMoveDown)}</button>
@@ -863,12 +904,14 @@ fn PosterSheet(
                     let key = match a.status {
                         ActionStatus::Done => Key::YouSaidPosterDone,
                         ActionStatus::Planned => Key::YouSaidPosterPlanned,
+                        ActionStatus::Ongoing => Key::YouSaidPosterOngoing,
                     };
                     let when = locale.format(key, &[("date", &long_date(a.date, locale))]);
                     view! {
                         <li class=format!("poster-action {}", a.status.code())>
                             <span class="poster-when">{when}</span>" "
                             <span class="poster-what" dir="auto">{a.what}</span>
+                            {a.review.map(|review| view! { <ReviewLine review locale /> })}
                         </li>
                     }
                 })
@@ -930,11 +973,13 @@ mod tests {
                 what: "Reviews now take an hour at most.".into(),
                 date: d("2026-10-01"),
                 status: ActionStatus::Done,
+                review: None,
             },
             WeDid {
                 what: "Ask every child.".into(),
                 date: d("2026-11-01"),
                 status: ActionStatus::Planned,
+                review: None,
             },
         ];
         let e2 = t.add_entry(About::General, " ");
@@ -968,6 +1013,60 @@ mod tests {
     }
 
     #[test]
+    fn ongoing_and_look_back_problems_are_worded_and_point_at_their_fields() {
+        use my_say_core::survey::{Difference, Review};
+        let today = d("2026-11-30");
+        let mut t = YouSaidWeDid::new("Title", None);
+        let e1 = t.add_entry(About::General, "We want warmer rooms.");
+        let mut planned = WeDid::new("Ask again.", d("2026-12-10"), ActionStatus::Planned);
+        planned.review = Some(Review {
+            made_difference: Difference::Yes,
+            note: String::new(),
+            date: d("2026-12-01"),
+        });
+        t.entry_mut(&e1).unwrap().actions = vec![
+            WeDid::new(
+                "We will keep rooms warm.",
+                d("2026-12-02"),
+                ActionStatus::Ongoing,
+            ),
+            planned,
+        ];
+        let found = t.problems(today, None, None);
+        let shown: Vec<(String, String)> = found
+            .iter()
+            .map(|p| (problem_field(p, &t), problem_text(p, Locale::En)))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    format!("ysw-{e1}-a1-date"),
+                    "Entry 1, action 1: it is marked ongoing from 2 December 2026, which has not come yet. Mark it planned, or change the date.".to_owned()
+                ),
+                (
+                    format!("ysw-{e1}-a2-review-yes"),
+                    "Entry 1, action 2: it is only planned, so it is too soon to say whether it made a difference. Mark it done or ongoing, or remove the look back.".to_owned()
+                ),
+                (
+                    format!("ysw-{e1}-a2-review-note"),
+                    "Entry 1, action 2: say what you found when you looked back.".to_owned()
+                ),
+                (
+                    format!("ysw-{e1}-a2-review-date"),
+                    "Entry 1, action 2: the look back is dated 1 December 2026, which has not come yet. Change the date.".to_owned()
+                ),
+            ]
+        );
+        for locale in Locale::ALL {
+            for p in &found {
+                let words = problem_text(p, locale);
+                assert!(!words.contains('{'), "{words}");
+            }
+        }
+    }
+
+    #[test]
     fn about_choices_round_trip() {
         for about in [
             About::General,
@@ -989,6 +1088,40 @@ mod tests {
             .poster(today, &en, Some(&survey.published), Some(&survey.themes))
             .unwrap();
         assert_eq!(poster_size(&poster), "poster-large");
+        // Another entry with three actions, one of them looked back on (as end to end): the
+        // did column grows by a line per action and two for the look back.
+        let mut more = survey.you_said.clone();
+        let id = more.add_entry(
+            About::General,
+            "You said review rooms are too cold and too small.",
+        );
+        let mut done = WeDid::new(
+            "We asked every team to book a warm, comfortable room.",
+            today.add_days(-10),
+            ActionStatus::Done,
+        );
+        done.review = Some(my_say_core::survey::Review {
+            made_difference: my_say_core::survey::Difference::Yes,
+            note: "At the winter event children said the rooms were warmer.".into(),
+            date: today,
+        });
+        more.entry_mut(&id).unwrap().actions = vec![
+            done,
+            WeDid::new(
+                "We will check the rooms with the council at the spring event.",
+                today.add_days(40),
+                ActionStatus::Planned,
+            ),
+            WeDid::new(
+                "We will keep a warm room booked for every review.",
+                today.add_days(-5),
+                ActionStatus::Ongoing,
+            ),
+        ];
+        let poster = more
+            .poster(today, &en, Some(&survey.published), Some(&survey.themes))
+            .unwrap();
+        assert_eq!(poster_size(&poster), "poster-small");
         let mut long = survey.you_said.clone();
         for _ in 0..6 {
             let id = long.add_entry(About::General, &"We said a lot. ".repeat(20));
@@ -996,6 +1129,7 @@ mod tests {
                 what: "We did a lot. ".repeat(20),
                 date: today,
                 status: ActionStatus::Done,
+                review: None,
             });
         }
         let poster = long.poster(today, &en, None, None).unwrap();

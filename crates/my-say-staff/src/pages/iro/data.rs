@@ -145,6 +145,10 @@ pub fn DataCare() -> impl IntoView {
                         downloaded.set(Some(name));
                     }
                 }
+                Err(transfer::TransferError::File(e)) => error.set(Some(
+                    i18n.locale()
+                        .format(Key::IroDataExportRefused, &[("reason", &e.to_string())]),
+                )),
                 Err(e) => error.set(Some(e.to_string())),
             }
         });
@@ -226,30 +230,31 @@ fn ImportWorkspace(
                         ),
                     )
                 };
-                let message = match files::read(&file).await {
-                    Err(reason) => failed(reason),
-                    Ok(bytes) => match (String::from_utf8(bytes), active.store().await) {
-                        (Err(_), _) => failed(locale.text(Key::IroDataNotText).to_owned()),
-                        (_, Err(e)) => failed(e.to_string()),
-                        (Ok(text), Ok(store)) => {
-                            match transfer::import_all(
-                                &store,
-                                &text,
-                                with_settings,
-                                clock::today_date(),
-                            )
-                            .await
-                            {
-                                Ok(done) => {
-                                    let (new, text) = imported_message(locale, &name, done);
-                                    changed |= new;
-                                    (Some(new), text)
+                let message =
+                    match files::read(&file, my_say_core::limits::WORKSPACE_FILE_MAX_BYTES).await {
+                        Err(reason) => failed(reason),
+                        Ok(bytes) => match (String::from_utf8(bytes), active.store().await) {
+                            (Err(_), _) => failed(locale.text(Key::IroDataNotText).to_owned()),
+                            (_, Err(e)) => failed(e.to_string()),
+                            (Ok(text), Ok(store)) => {
+                                match transfer::import_all(
+                                    &store,
+                                    &text,
+                                    with_settings,
+                                    clock::today_date(),
+                                )
+                                .await
+                                {
+                                    Ok(done) => {
+                                        let (new, text) = imported_message(locale, &name, done);
+                                        changed |= new;
+                                        (Some(new), text)
+                                    }
+                                    Err(e) => failed(e.to_string()),
                                 }
-                                Err(e) => failed(e.to_string()),
                             }
-                        }
-                    },
-                };
+                        },
+                    };
                 results.update(|r| r.push(message));
             }
             busy.set(false);

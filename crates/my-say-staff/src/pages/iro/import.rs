@@ -1,12 +1,14 @@
 //! Importing answers files (`.mysay`): pick them or drop them; each opens with the IRO's key,
-//! all or nothing, and booklets already here are skipped. Council survey answers in a file are
+//! all or nothing, and booklets already here are skipped. A booklet whose id is here with other
+//! answers is named as a conflict (both copies are kept). Council survey answers in a file are
 //! kept apart from review booklets and counted apart in the message.
 
 use super::use_active;
 use crate::i18n::Key;
-use crate::workspace::{self, use_unlocked, Added, BundleAdded};
+use crate::workspace::{self, use_unlocked, Added, BundleAdded, Conflict};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use my_say_core::calendar::uk_time_of_timestamp;
 use my_say_ui::browser::pace::Pacer;
 use my_say_ui::browser::{clock, files};
 use my_say_ui::i18n::{use_i18n, Locale};
@@ -20,6 +22,8 @@ enum Outcome {
     NothingNew,
     /// The file did not open; nothing was added.
     Failed,
+    /// A booklet's id is here with other content: both are kept, and the IRO should look.
+    Conflict,
 }
 
 /// The message for a file that opened.
@@ -28,6 +32,7 @@ fn opened_message(locale: Locale, file: &str, added: Added) -> (Outcome, String)
     let n = added.added.to_string();
     let values = [("file", file), ("count", total.as_str())];
     match (added.added, added.already) {
+        (0, 0) if added.conflicting > 0 => (Outcome::Conflict, String::new()),
         (0, 0) => (
             Outcome::NothingNew,
             locale.format(Key::IroImportEmpty, &values),
@@ -87,7 +92,31 @@ fn survey_message(locale: Locale, file: &str, added: Added) -> (Outcome, String)
     }
 }
 
-/// The messages for a file that opened: booklets, survey answers, or one of each.
+/// The message for one booklet kept apart as a conflict: which child, and when each copy was
+/// finished (UK time).
+fn conflict_message(locale: Locale, file: &str, conflict: &Conflict) -> (Outcome, String) {
+    let when = |at: &str| {
+        uk_time_of_timestamp(at).map_or_else(
+            || at.to_owned(),
+            |t| locale.format(Key::IroUkTime, &[("time", &t.to_string())]),
+        )
+    };
+    (
+        Outcome::Conflict,
+        locale.format(
+            Key::IroImportConflict,
+            &[
+                ("file", file),
+                ("name", &conflict.child_name),
+                ("stored", &when(&conflict.stored_completed_at)),
+                ("incoming", &when(&conflict.incoming_completed_at)),
+            ],
+        ),
+    )
+}
+
+/// The messages for a file that opened: booklets, survey answers, or one of each; then each
+/// conflict, and a note if completion times after today were set to today.
 fn file_messages(locale: Locale, file: &str, added: BundleAdded) -> Vec<(Outcome, String)> {
     let mut out = Vec::new();
     if added.booklets.total() > 0 || added.survey_answers.total() == 0 {
@@ -95,6 +124,40 @@ fn file_messages(locale: Locale, file: &str, added: BundleAdded) -> Vec<(Outcome
     }
     if added.survey_answers.total() > 0 {
         out.push(survey_message(locale, file, added.survey_answers));
+    }
+    // A file of conflicts only has no count message of its own.
+    out.retain(|(_, text)| !text.is_empty());
+    out.extend(
+        added
+            .conflicts
+            .iter()
+            .map(|c| conflict_message(locale, file, c)),
+    );
+    if added.survey_answers.conflicting > 0 {
+        out.push((
+            Outcome::Conflict,
+            locale.format(
+                Key::IroImportConflictSurveys,
+                &[
+                    ("file", file),
+                    ("count", &added.survey_answers.conflicting.to_string()),
+                ],
+            ),
+        ));
+    }
+    if added.clamped > 0 {
+        let key = if added.clamped == 1 {
+            Key::IroImportClampedOne
+        } else {
+            Key::IroImportClamped
+        };
+        out.push((
+            Outcome::Conflict,
+            locale.format(
+                key,
+                &[("file", file), ("count", &added.clamped.to_string())],
+            ),
+        ));
     }
     out
 }
@@ -135,45 +198,46 @@ pub fn ImportAnswers(
             for file in picked {
                 let name = file.name();
                 opening.set(Some(name.clone()));
-                let messages = match files::read(&file).await {
-                    Err(reason) => vec![(
-                        Outcome::Failed,
-                        locale.format(
-                            Key::IroImportFailed,
-                            &[("file", &name), ("reason", &reason)],
-                        ),
-                    )],
-                    Ok(bytes) => {
-                        progress.set(None);
-                        let pacer = Pacer::new();
-                        let paced = workspace::import_bundle_paced(
-                            &store,
-                            &bytes,
-                            &key,
-                            clock::today_date(),
-                            |opened, total| {
-                                progress.set(Some((opened, total)));
-                                pacer.breathe()
-                            },
-                        )
-                        .await;
-                        progress.set(None);
-                        match paced {
-                            Ok(added) => {
-                                any_added |=
-                                    added.booklets.added > 0 || added.survey_answers.added > 0;
-                                file_messages(locale, &name, added)
+                let messages =
+                    match files::read(&file, my_say_core::limits::ANSWERS_FILE_MAX_BYTES).await {
+                        Err(reason) => vec![(
+                            Outcome::Failed,
+                            locale.format(
+                                Key::IroImportFailed,
+                                &[("file", &name), ("reason", &reason)],
+                            ),
+                        )],
+                        Ok(bytes) => {
+                            progress.set(None);
+                            let pacer = Pacer::new();
+                            let paced = workspace::import_bundle_paced(
+                                &store,
+                                &bytes,
+                                &key,
+                                clock::today_date(),
+                                |opened, total| {
+                                    progress.set(Some((opened, total)));
+                                    pacer.breathe()
+                                },
+                            )
+                            .await;
+                            progress.set(None);
+                            match paced {
+                                Ok(added) => {
+                                    any_added |=
+                                        added.booklets.added > 0 || added.survey_answers.added > 0;
+                                    file_messages(locale, &name, added)
+                                }
+                                Err(e) => vec![(
+                                    Outcome::Failed,
+                                    locale.format(
+                                        Key::IroImportFailed,
+                                        &[("file", &name), ("reason", &e.to_string())],
+                                    ),
+                                )],
                             }
-                            Err(e) => vec![(
-                                Outcome::Failed,
-                                locale.format(
-                                    Key::IroImportFailed,
-                                    &[("file", &name), ("reason", &e.to_string())],
-                                ),
-                            )],
                         }
-                    }
-                };
+                    };
                 results.update(|r| r.extend(messages));
             }
             opening.set(None);
@@ -248,6 +312,7 @@ pub fn ImportAnswers(
                             Outcome::Added => "banner success",
                             Outcome::NothingNew => "banner info",
                             Outcome::Failed => "banner error",
+                            Outcome::Conflict => "banner warning",
                         };
                         view! { <li class=class dir="auto">{text}</li> }
                     }).collect_view()}
@@ -267,8 +332,50 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_conflict_names_the_child_and_both_completion_times() {
+        let added = BundleAdded {
+            booklets: Added {
+                added: 0,
+                already: 0,
+                conflicting: 1,
+            },
+            conflicts: vec![Conflict {
+                id: "a1".into(),
+                child_name: "Amira".into(),
+                stored_completed_at: "2026-11-20T10:00:00Z".into(),
+                incoming_completed_at: "2026-11-21T09:00:00Z".into(),
+            }],
+            clamped: 1,
+            ..BundleAdded::default()
+        };
+        for locale in Locale::ALL {
+            let messages = file_messages(locale, "t.mysay", added.clone());
+            // No "holds no booklets": the conflict, then the note about the clock.
+            assert_eq!(messages.len(), 2, "{messages:?}");
+            assert!(messages.iter().all(|(o, _)| *o == Outcome::Conflict));
+            let text = &messages[0].1;
+            assert!(text.contains("Amira") && text.contains("t.mysay"), "{text}");
+            assert!(
+                text.contains("2026-11-20") && text.contains("2026-11-21"),
+                "{text}"
+            );
+            assert!(!text.contains('{') && !messages[1].1.contains('{'));
+        }
+    }
+
+    #[test]
     fn each_result_gets_its_own_wording() {
-        let msg = |added, already| opened_message(Locale::En, "t.mysay", Added { added, already });
+        let msg = |added, already| {
+            opened_message(
+                Locale::En,
+                "t.mysay",
+                Added {
+                    added,
+                    already,
+                    conflicting: 0,
+                },
+            )
+        };
         assert_eq!(
             msg(3, 0),
             (Outcome::Added, "Added 3 booklets from t.mysay".into())
@@ -296,11 +403,14 @@ mod tests {
                     booklets: Added {
                         added: b.0,
                         already: b.1,
+                        conflicting: 0,
                     },
                     survey_answers: Added {
                         added: s.0,
                         already: s.1,
+                        conflicting: 0,
                     },
+                    ..BundleAdded::default()
                 },
             )
         };
@@ -325,6 +435,7 @@ mod tests {
                     Added {
                         added: a,
                         already: b,
+                        conflicting: 0,
                     },
                 )
                 .1;
@@ -339,6 +450,7 @@ mod tests {
                     Added {
                         added: a,
                         already: b,
+                        conflicting: 0,
                     },
                 )
                 .1;

@@ -1,17 +1,19 @@
 //! The IRO's area: set up or restore their workspace on this device, unlock it, set up tablets,
 //! import sealed answers and see the booklets they hold.
 //!
-//! [`IroArea`] is the parent route of every `/iro/...` page. Until the workspace is unlocked it
+//! [`IroArea`] is the layout around every `/iro/...` page. Until the workspace is unlocked it
 //! shows set-up, restore or unlock instead of the page asked for (so a bookmarked link to a
 //! summary asks for the passphrase, then shows the summary). The unlocked key lives in the
 //! [`UnlockedWorkspace`] context provided there, so leaving the IRO's screens locks the
-//! workspace (a child may use the same device next), while moving between them does not. The
+//! workspace (a child may use the same device next), while moving between them does not; it
+//! also locks by itself after a time without input, or a sleep longer than that (`idle`). The
 //! logic is in `crate::workspace`; these components render it.
 
 mod bar;
 mod data;
 mod follow_ups;
 mod home;
+mod idle;
 mod import;
 pub(crate) mod inbox;
 mod passphrase;
@@ -32,12 +34,13 @@ pub use settings::WorkspaceSettings;
 pub use summary::BookletSummary;
 
 use crate::i18n::Key;
+use crate::routes::Page;
 use crate::workspace::{self, UnlockedWorkspace, Workspace, WorkspaceStore};
 use bar::WorkspaceBar;
 use data::WorkspaceErased;
+use idle::{LockAfter, LockWhenIdle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::Outlet;
 use my_say_ui::browser::clock;
 use my_say_ui::browser::store::{device_store, MemoryStore, StoreError};
 use my_say_ui::i18n::use_i18n;
@@ -96,16 +99,22 @@ const DEMO_PASSPHRASE: &str = "example only";
 /// The parent of every IRO page: loading, set-up, unlock or "ready" until the workspace is
 /// unlocked; then the bar (who is signed in, Lock), the area's navigation and the page.
 #[component]
-pub fn IroArea() -> impl IntoView {
-    workspace_area(false)
+pub fn IroArea(
+    /// The page the address asks for.
+    page: Memo<Page>,
+) -> impl IntoView {
+    workspace_area(false, page)
 }
 
 /// The example workspace, under "/demo": the same pages as the IRO area, over a few hundred
 /// made-up booklets (`my_say_core::demo`) kept in memory only, already unlocked, with a banner
 /// on every page saying that the children are not real.
 #[component]
-pub fn DemoArea() -> impl IntoView {
-    workspace_area(true)
+pub fn DemoArea(
+    /// The page the address asks for.
+    page: Memo<Page>,
+) -> impl IntoView {
+    workspace_area(true, page)
 }
 
 /// Makes the example workspace in `store`: a key pair wrapped under [`DEMO_PASSPHRASE`] (with
@@ -130,7 +139,7 @@ async fn load_demo(
     Ok((ws, key))
 }
 
-fn workspace_area(demo: bool) -> impl IntoView {
+fn workspace_area(demo: bool, asked: Memo<Page>) -> impl IntoView {
     let i18n = use_i18n();
     let unlocked = UnlockedWorkspace::new();
     provide_context(unlocked);
@@ -146,6 +155,7 @@ fn workspace_area(demo: bool) -> impl IntoView {
         }
     };
     provide_context(active);
+    provide_context(LockAfter::load());
     // Everything on the device was just erased: say so on the set-up screen.
     let erased = RwSignal::new(false);
     // `None` while loading; then whether this device has a workspace.
@@ -268,8 +278,9 @@ fn workspace_area(demo: bool) -> impl IntoView {
         .into_any(),
         Screen::Home => view! {
             <div class="page iro">
+                <LockWhenIdle />
                 <WorkspaceBar />
-                <Outlet />
+                {move || crate::pages::area_page(asked.get())}
             </div>
         }
         .into_any(),
@@ -466,11 +477,20 @@ pub(super) fn passphrase_problem(
     new_id: &'static str,
     confirm_id: &'static str,
 ) -> (Key, &'static str) {
+    use my_say_core::name::NameProblem;
     use workspace::Problem;
     match problem {
-        Problem::NameMissing => (Key::IroErrorNameMissing, name_id),
-        Problem::NameInvalid => (Key::IroErrorNameInvalid, name_id),
-        Problem::PassphraseTooShort => (Key::IroErrorTooShort, new_id),
+        Problem::NameMissing | Problem::NameInvalid(NameProblem::Empty) => {
+            (Key::IroErrorNameMissing, name_id)
+        }
+        Problem::NameInvalid(NameProblem::Hidden) => (Key::IroErrorNameHidden, name_id),
+        Problem::NameInvalid(NameProblem::LooksLikeFingerprint) => {
+            (Key::IroErrorNameFingerprint, name_id)
+        }
+        Problem::NameInvalid(NameProblem::TooLong | NameProblem::Control) => {
+            (Key::IroErrorNameInvalid, name_id)
+        }
+        Problem::PassphraseWeak(weakness) => (passphrase::weakness_key(weakness), new_id),
         Problem::PassphraseMismatch => (Key::IroErrorMismatch, confirm_id),
     }
 }

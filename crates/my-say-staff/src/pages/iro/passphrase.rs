@@ -6,6 +6,7 @@ use super::{
     ErrorSummary, Field, Problems,
 };
 use crate::i18n::Key;
+use crate::workspace::passphrase::{assess, Strength, Weakness};
 use crate::workspace::{self, use_unlocked, Workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -110,6 +111,7 @@ pub fn ChangePassphrase(
             <ErrorBanner error=failure />
             <Field id="current-passphrase" label=Key::IroCurrentPassphrase kind="password" autocomplete="current-password" value=current error=problem_for(problems, "current-passphrase") />
             <Field id="new-passphrase" label=Key::IroNewPassphrase hint=Key::IroPassphraseHint kind="password" autocomplete="new-password" value=new error=problem_for(problems, "new-passphrase") />
+            <StrengthMeter field="new-passphrase" passphrase=new />
             <Field id="confirm-new-passphrase" label=Key::IroConfirmNew kind="password" autocomplete="new-password" value=confirm error=problem_for(problems, "confirm-new-passphrase") />
             <div class="form-actions">
                 <BusyNote busy message=Key::IroChanging />
@@ -117,5 +119,48 @@ pub fn ChangePassphrase(
                 <button type="submit" disabled=move || busy.get()>{i18n.tr(Key::IroChangeButton)}</button>
             </div>
         </form>
+    }
+}
+
+/// The wording of why a new passphrase is refused.
+pub(super) fn weakness_key(weakness: Weakness) -> Key {
+    match weakness {
+        Weakness::TooShort => Key::IroErrorTooShort,
+        Weakness::Common => Key::IroErrorCommon,
+        Weakness::Predictable => Key::IroErrorPredictable,
+    }
+}
+
+/// How strong a new passphrase is, as it is typed: a labelled `<meter>` and the same in words,
+/// with why a refused passphrase is refused (the rule is [`assess`]).
+#[component]
+pub(super) fn StrengthMeter(
+    /// The passphrase field's id; the meter's ids are made from it.
+    field: &'static str,
+    /// The passphrase as typed.
+    passphrase: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let assessment = Memo::new(move |_| passphrase.with(|p| assess(p)));
+    let meter_id = format!("{field}-strength");
+    let words_id = format!("{field}-strength-words");
+    let level = move || {
+        let Strength(level) = assessment.get().strength;
+        [
+            Key::IroStrength0,
+            Key::IroStrength1,
+            Key::IroStrength2,
+            Key::IroStrength3,
+        ][usize::from(level.min(Strength::MAX))]
+    };
+    view! {
+        <div class="strength">
+            <label for=meter_id.clone()>{i18n.tr(Key::IroStrengthLabel)}</label>
+            <meter id=meter_id min="0" max=Strength::MAX.to_string() low="1" high="2" optimum=Strength::MAX.to_string() value=move || assessment.get().strength.0.to_string() aria-describedby=words_id.clone()></meter>
+            <p class="strength-words" id=words_id aria-live="polite">
+                <strong>{move || i18n.t(level())}</strong>
+                {move || assessment.get().weakness.map(|w| format!(" {}", i18n.t(weakness_key(w))))}
+            </p>
+        </div>
     }
 }

@@ -19,6 +19,7 @@ use my_say_core::export::{issues_csv, report_csv, take_up_csv};
 use my_say_core::report::{Cell, Report, ReportData, ReportIndex};
 use my_say_core::{AgeBand, MeasureKind};
 use my_say_ui::browser::{clock, files};
+use my_say_ui::components::answer_input::value_key;
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};
 use std::sync::Arc;
@@ -156,8 +157,9 @@ pub fn Reports() -> impl IntoView {
     }
 }
 
-/// What a cell says: the percentage, how many answered and the change; or "fewer than 5" or
-/// "not asked". Words, not colour, carry every meaning.
+/// What a cell says: the percentage, how many answered, the positive, OK and negative counts
+/// and the change; or "fewer than 5", "hidden to protect a small number" or "not asked".
+/// Words, not colour, carry every meaning.
 fn cell_view(cell: &Cell, change: Option<i32>, locale: Locale) -> AnyView {
     match cell {
         Cell::Shown(c) => {
@@ -172,12 +174,17 @@ fn cell_view(cell: &Cell, change: Option<i32>, locale: Locale) -> AnyView {
             view! {
                 <span class="pct">{format!("{}%", c.percent_positive)}</span>
                 <span class="n">{locale.format(Key::IroReportsAnswered, &[("count", &c.answered.to_string())])}</span>
+                <span class="counts">{locale.format(Key::IroReportsCounts, &[("positive", &c.positive.to_string()), ("ok", &c.ok().to_string()), ("negative", &c.negative.to_string())])}</span>
                 {change.map(|t| view! { <span class="change">{t}</span> })}
             }
             .into_any()
         }
         Cell::Suppressed => {
             view! { <span class="suppressed">{locale.text(Key::IroReportsFewerThanFive)}</span> }
+                .into_any()
+        }
+        Cell::Withheld => {
+            view! { <span class="suppressed withheld">{locale.text(Key::IroReportsWithheld)}</span> }
                 .into_any()
         }
         Cell::NotAsked => {
@@ -214,6 +221,10 @@ fn ReportView(
     });
     let uncounted = report.unknown_booklets + report.undated_booklets;
     let booklets = report.booklets;
+    let withheld = report
+        .measures
+        .iter()
+        .any(|m| m.current.bands.contains(&Cell::Withheld) || m.current.overall == Cell::Withheld);
     let report = Arc::new(report);
     let tables = [MeasureKind::Safety, MeasureKind::Satisfaction]
         .map(|kind| view! { <MeasureTable report=report.clone() kind locale /> });
@@ -224,6 +235,8 @@ fn ReportView(
             {compared.map(|c| view! { <p>{c}</p> })}
             {(uncounted > 0).then(|| view! { <p class="note">{locale.format(Key::IroReportsUncounted, &[("count", &uncounted.to_string())])}</p> })}
             <Findings report=report.clone() locale />
+            <p class="note how-counted">{locale.text(Key::IroReportsHowCounted)}</p>
+            {withheld.then(|| view! { <p class="note">{locale.text(Key::IroReportsWithheldNote)}</p> })}
             {tables}
             <TopIssues report=report.clone() locale />
             <TakeUp booklets locale in_care />
@@ -237,6 +250,25 @@ fn measure_label(row: &my_say_core::report::MeasureRow, locale: Locale) -> Strin
     row.label
         .get(&locale.locale_code(), &my_say_core::LocaleCode::new("en"))
         .to_owned()
+}
+
+/// Which answers count as positive and negative for a measure, in words: "Positive: Happy,
+/// Very happy. Negative: Sad, Very sad. Any other answer counts as OK."
+fn scale_words(row: &my_say_core::report::MeasureRow, locale: Locale) -> String {
+    let words = |values: &[String]| {
+        values
+            .iter()
+            .map(|v| value_key(v).map_or(v.as_str(), |k| locale.text(k)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    locale.format(
+        Key::IroReportsScale,
+        &[
+            ("positive", &words(&row.positive_values)),
+            ("negative", &words(&row.negative_values)),
+        ],
+    )
 }
 
 /// Sentences to paste into the annual report: each safety measure, for all ages and for every
@@ -307,6 +339,7 @@ fn MeasureTable(
             percent: m.current.overall.percent_positive(),
             instead: match m.current.overall {
                 Cell::NotAsked => locale.text(Key::IroReportsNotAsked),
+                Cell::Withheld => locale.text(Key::IroReportsWithheld),
                 _ => locale.text(Key::IroReportsFewerThanFive),
             }
             .to_owned(),
@@ -328,7 +361,15 @@ fn MeasureTable(
                 .chain([None])
                 .map(|b| view! { <td>{cell_view(m.current.get(b), m.change(b), locale)}</td> })
                 .collect_view();
-            view! { <tr><th scope="row" dir="auto">{measure_label(m, locale)}</th>{cells}</tr> }
+            view! {
+                <tr>
+                    <th scope="row" dir="auto">
+                        {measure_label(m, locale)}
+                        <span class="scale">{scale_words(m, locale)}</span>
+                    </th>
+                    {cells}
+                </tr>
+            }
         })
         .collect_view();
     let heading_id = format!("report-{}", kind_key_code(kind));

@@ -8,7 +8,7 @@ use crate::i18n::Key;
 use crate::workspace::{self, use_unlocked, RestoreError, Workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use my_say_core::seal::KeyError;
+use my_say_core::seal::{system_rng, KeyError};
 use my_say_ui::browser::files;
 use my_say_ui::i18n::use_i18n;
 
@@ -39,7 +39,7 @@ pub fn RestoreFromFile(
         };
         spawn_local(async move {
             let name = picked.name();
-            match files::read(&picked).await {
+            match files::read(&picked, my_say_core::limits::RECOVERY_FILE_MAX_BYTES).await {
                 Ok(bytes) => file.set(Some((name, String::from_utf8_lossy(&bytes).into_owned()))),
                 Err(e) => {
                     file.set(None);
@@ -73,7 +73,8 @@ pub fn RestoreFromFile(
         busy.set(true);
         spawn_local(async move {
             after_paint().await;
-            let restored = existing.with_value(|e| Workspace::restore(&text, &pass, e.as_ref()));
+            let restored = existing
+                .with_value(|e| Workspace::restore(&text, &pass, e.as_ref(), &mut system_rng()));
             let outcome = match restored {
                 Ok((ws, key)) => match active.store().await {
                     Ok(store) => match workspace::save(&store, &ws).await {

@@ -1,7 +1,8 @@
-//! "Tablets and key": setting up tablets for this IRO, changing the passphrase, and the
-//! recovery file; and a warning when due dates rely on the bank holiday rules rather than a
-//! published list.
+//! "Tablets and key": setting up tablets for this IRO, changing the passphrase, the recovery
+//! file, and how long without input locks the workspace; and a warning when due dates rely on
+//! the bank holiday rules rather than a published list.
 
+use super::idle::LockAfterSetting;
 use super::passphrase::ChangePassphrase;
 use super::tablet_link::TabletSetUpLink;
 use super::{focus_when_shown, offer_download, use_active, ErrorBanner, WorkspaceChanged};
@@ -47,7 +48,8 @@ pub(super) fn DueDateRules(
 }
 
 /// The settings page of the unlocked workspace: tablet set-up link, passphrase, recovery file,
-/// and which years' due dates rely on the bank holiday rules.
+/// how long without input locks the workspace, and which years' due dates rely on the bank
+/// holiday rules.
 #[component]
 pub fn WorkspaceSettings() -> impl IntoView {
     let i18n = use_i18n();
@@ -83,6 +85,7 @@ pub fn WorkspaceSettings() -> impl IntoView {
                 {move || downloaded.get().map(|file| i18n.locale().format(Key::IroDownloaded, &[("file", &file)]))}
             </p>
         </section>
+        <LockAfterSetting />
         <section class="card" aria-labelledby="due-rules-heading">
             <h2 id="due-rules-heading">{i18n.tr(Key::IroHolidaysRulesTitle)}</h2>
             <DueDateRules version=Signal::derive(|| 0u32) />

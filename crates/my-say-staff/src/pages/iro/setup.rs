@@ -1,5 +1,6 @@
 //! Setting up a workspace on this device, and the recovery file offered straight after.
 
+use super::passphrase::StrengthMeter;
 use super::restore::RestoreFromFile;
 use super::ErrorBanner;
 use super::{
@@ -94,6 +95,7 @@ pub fn SetUpWorkspace(
             <form class="form" on:submit=submit novalidate=true>
                 <Field id="iro-name" label=Key::IroName hint=Key::IroNameHint kind="text" autocomplete="name" value=name error=problem_for(problems, "iro-name") />
                 <Field id="setup-passphrase" label=Key::IroPassphrase hint=Key::IroPassphraseHint kind="password" autocomplete="new-password" value=passphrase error=problem_for(problems, "setup-passphrase") />
+                <StrengthMeter field="setup-passphrase" passphrase />
                 <Field id="setup-confirm" label=Key::IroConfirm kind="password" autocomplete="new-password" value=confirm error=problem_for(problems, "setup-confirm") />
                 <div class="form-actions">
                     <BusyNote busy message=Key::IroSettingUp />

@@ -9,7 +9,6 @@ use crate::i18n::Key;
 use crate::workspace::{follow_ups, inbox as stored};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use my_say_core::builtin::builtin_booklets;
 use my_say_core::calendar::uk_date_of_timestamp;
 use my_say_core::followup::FollowUp;
@@ -69,17 +68,18 @@ enum Loaded {
     Missing,
 }
 
-/// The summary of the booklet named in the address (`booklet/:id`).
+/// The summary of the booklet named in the address (`booklet/<id>`).
 #[component]
-pub fn BookletSummary() -> impl IntoView {
+pub fn BookletSummary(
+    /// The booklet's id.
+    id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let active = use_active();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let error = RwSignal::new(None::<String>);
     let deleted = RwSignal::new(None::<String>);
     let loaded = LocalResource::new(move || {
-        let id = id.get();
+        let id = id.clone();
         async move {
             let store = active.store().await.map_err(|e| e.to_string())?;
             let Some(booklet) = stored::booklet(&store, &id)

@@ -13,8 +13,6 @@ use crate::pages::iro::{
 };
 use crate::workspace::surveys::{self, StoredSurvey};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use my_say_core::survey::{set_words, AnswerKindType, SurveyProblem};
 use my_say_core::{AgeBand, LocaleCode, QuestionId, SurveyDraft, Text};
 use my_say_ui::i18n::band_key;
@@ -225,11 +223,12 @@ pub(super) fn WordingInputs(
 
 /// The builder page: loads the survey named in the address.
 #[component]
-pub fn SurveyBuilder() -> impl IntoView {
+pub fn SurveyBuilder(
+    /// The survey's id.
+    id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let active = use_active();
-    let params = use_params_map();
-    let id = params.read_untracked().get("id").unwrap_or_default();
     let loaded = LocalResource::new(move || {
         let id = id.clone();
         async move {
@@ -243,7 +242,7 @@ pub fn SurveyBuilder() -> impl IntoView {
                 Ok(Some(survey)) => view! { <Builder initial=survey /> }.into_any(),
                 Ok(None) => view! {
                     <h1 tabindex="-1">{i18n.tr(Key::BuilderNotFound)}</h1>
-                    <A href=active.href("surveys") attr:class="button">{i18n.tr(Key::BuilderBackToList)}</A>
+                    <a href=active.href("surveys") class="button">{i18n.tr(Key::BuilderBackToList)}</a>
                 }.into_any(),
                 Err(e) => view! {
                     <h1 tabindex="-1">{i18n.tr(Key::BuilderTitle)}</h1>
@@ -287,7 +286,7 @@ fn Builder(
     };
     view! {
         <div class="sb-page" data-saved=move || editor.saved.get().to_string()>
-            <p class="sb-back"><A href=active.href("surveys")>{i18n.tr(Key::BuilderBackToList)}</A></p>
+            <p class="sb-back"><a href=active.href("surveys")>{i18n.tr(Key::BuilderBackToList)}</a></p>
             <h1 tabindex="-1" node_ref=heading>{move || i18n.locale().format(Key::BuilderHeading, &[("title", &title())])}</h1>
             <p class="lead">{i18n.tr(Key::BuilderLead)}</p>
             <p class="note">{i18n.tr(Key::BuilderSavedNote)}</p>

@@ -18,12 +18,11 @@ use crate::pages::iro::{
 use crate::workspace::surveys::{self, StoredSurvey};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use logic::{title_of, SurveyState};
 use my_say_core::seal::system_rng;
 use my_say_core::survey::new_survey_id;
 use my_say_core::{LocaleCode, SurveyDraft};
+use my_say_ui::browser::history::navigate;
 use my_say_ui::i18n::{use_i18n, Locale};
 use std::cell::{Cell, RefCell};
 
@@ -86,7 +85,6 @@ pub fn SurveyList() -> impl IntoView {
     let active = use_active();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_when_shown(heading);
-    let navigate = use_navigate();
     // Bumped after a survey is deleted, so the list loads again.
     let version = RwSignal::new(0u32);
     let listed = LocalResource::new(move || {
@@ -116,7 +114,6 @@ pub fn SurveyList() -> impl IntoView {
     let deleted = RwSignal::new(None::<String>);
 
     let start_new = move |_| {
-        let navigate = navigate.clone();
         let id = new_survey_id(&mut system_rng());
         let survey = StoredSurvey::new(SurveyDraft::new(&id, first_locale(i18n.locale())));
         spawn_local(async move {
@@ -125,7 +122,7 @@ pub fn SurveyList() -> impl IntoView {
                 Err(e) => Err(e),
             };
             match result {
-                Ok(()) => navigate(&active.href(&format!("surveys/{id}")), Default::default()),
+                Ok(()) => navigate(&active.href(&format!("surveys/{id}"))),
                 Err(e) => error.set(Some(e.to_string())),
             }
         });
@@ -239,7 +236,7 @@ fn SurveyItem(
                 {links.into_iter().map(|(page, key)| {
                     let t = title_for_labels.clone();
                     view! {
-                        <li><A href=active.href(&page) attr:aria-label=move || format!("{}: {}", i18n.t(key), t())>{i18n.tr(key)}</A></li>
+                        <li><a href=active.href(&page) aria-label=move || format!("{}: {}", i18n.t(key), t())>{i18n.tr(key)}</a></li>
                     }
                 }).collect_view()}
             </ul>
