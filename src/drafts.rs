@@ -113,11 +113,29 @@ pub async fn unlock(id: &str, draft: &Draft) -> Result<(), StoreError> {
         .await
 }
 
-/// Removes a draft for good, open or locked (an adult, when the code is forgotten).
+/// Removes a draft for good, open or locked, with its read-aloud setting (an adult, when the
+/// code is forgotten or the survey is gone).
 pub async fn discard(id: &str) -> Result<(), StoreError> {
     let store = store().await?;
     store.delete(Area::Drafts, &format!("{LOCKED}{id}")).await?;
-    store.delete(Area::Drafts, id).await
+    store.delete(Area::Drafts, id).await?;
+    my_say_ui::browser::prefs::set_read_aloud(id, false);
+    Ok(())
+}
+
+/// [`discard`], then to `to`; `failed` hears why not.
+pub fn discard_then_go(
+    id: String,
+    to: &'static str,
+    failed: leptos::prelude::RwSignal<Option<String>>,
+) {
+    use leptos::prelude::Set;
+    leptos::task::spawn_local(async move {
+        match discard(&id).await {
+            Ok(()) => my_say_ui::browser::history::navigate(to),
+            Err(e) => failed.set(Some(e.to_string())),
+        }
+    });
 }
 
 /// Saves a draft (encrypted at rest).

@@ -8,6 +8,10 @@
 // - Each app's cache is named after its own version. A new worker fetches only the app that
 //   changed, and only if this device already keeps it; if a fetch fails the new worker is not
 //   installed and the old one keeps both offline copies as they were.
+// - Every file is fetched with `cache: "reload"`, straight from the server: a file the browser's
+//   HTTP cache still holds from an older build never enters the offline copy.
+// - A new worker waits until the person chooses "Use the new version" (the page posts
+//   "skip-waiting"), so a page never changes under someone, and never in a child's booklet.
 const CHILD = { cache: "my-say-child-" + __CHILD_VERSION__, page: "/index.html", files: __CHILD_FILES__ };
 const STAFF = { cache: "my-say-staff-" + __STAFF_VERSION__, page: "/staff/index.html", files: __STAFF_FILES__ };
 // Addresses that belong to the staff app (the same rule as tools/serve.mjs).
@@ -17,7 +21,8 @@ const keep = async (app) => {
   if (await caches.has(app.cache)) return;
   const cache = await caches.open(app.cache);
   try {
-    await cache.addAll(app.files);
+    // All or nothing, as before; each request bypasses the HTTP cache.
+    await cache.addAll(app.files.map((url) => new Request(url, { cache: "reload" })));
   } catch (error) {
     await caches.delete(app.cache);
     throw error;
@@ -30,7 +35,6 @@ self.addEventListener("install", (event) => {
     (async () => {
       await keep(CHILD);
       if (await keepsStaff()) await keep(STAFF);
-      await self.skipWaiting();
     })(),
   );
 });
@@ -48,6 +52,7 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data === "keep-staff-app") event.waitUntil(keep(STAFF));
+  if (event.data === "skip-waiting") event.waitUntil(self.skipWaiting());
 });
 
 self.addEventListener("fetch", (event) => {

@@ -18,6 +18,8 @@ fn main() {
         &keys,
     );
     catalogue::write_tables(&mut out, &shared);
+    let feminine = catalogue::read_feminine(Path::new("locales"), &shared[2]);
+    catalogue::write_feminine(&mut out, &feminine);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("ui_text.rs");
     std::fs::write(dest, out).unwrap();
 }

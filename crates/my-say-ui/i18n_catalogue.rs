@@ -76,6 +76,62 @@ pub fn read(dir: &Path) -> Catalogue {
     catalogues
 }
 
+/// Reads `dir/ar-f.json`, the Arabic wording in feminine forms: only the keys whose words differ
+/// from `ar` (the masculine forms, which every other key keeps). Each key must be one of `ar`'s,
+/// with other words but the same `{placeholders}`; a problem fails the build. Returns pairs of
+/// (masculine, feminine) words, one per distinct masculine wording. Only my-say-ui's build uses it.
+#[allow(dead_code)]
+pub fn read_feminine(dir: &Path, ar: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let path = dir.join("ar-f.json");
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let map: BTreeMap<String, String> = serde_json::from_str(&text).unwrap_or_else(|e| {
+        panic!(
+            "{} is not a flat JSON object of strings: {e}",
+            path.display()
+        )
+    });
+    let mut pairs = BTreeMap::new();
+    for (key, feminine) in map {
+        let Some(masculine) = ar.get(&key) else {
+            panic!(
+                "{} has the key \"{key}\", which ar.json does not",
+                path.display()
+            );
+        };
+        if *masculine == feminine {
+            panic!(
+                "{}: \"{key}\" is the same as in ar.json: leave it out",
+                path.display()
+            );
+        }
+        if placeholders(masculine) != placeholders(&feminine) {
+            panic!(
+                "{}: \"{key}\" has other {{placeholders}} than ar.json",
+                path.display()
+            );
+        }
+        if let Some(other) = pairs.insert(masculine.clone(), feminine.clone()) {
+            if other != feminine {
+                panic!("{}: \"{key}\" has the same words in ar.json as another key, but other feminine words", path.display());
+            }
+        }
+    }
+    pairs
+}
+
+/// Writes `ar_feminine`, which turns Arabic (masculine) words into their feminine forms where
+/// `ar-f.json` gives them, and returns any other words as they are.
+#[allow(dead_code)]
+pub fn write_feminine(out: &mut String, pairs: &BTreeMap<String, String>) {
+    out.push_str("/// The feminine forms of these Arabic words, if `locales/ar-f.json` gives them; else the words.\npub(crate) fn ar_feminine(masculine: &'static str) -> &'static str {\n    match masculine {\n");
+    for (masculine, feminine) in pairs {
+        let _ = writeln!(out, "        {masculine:?} => {feminine:?},");
+    }
+    out.push_str("        other => other,\n    }\n}\n\n");
+}
+
 /// Writes the `Key` enum for `keys` (with `Key::ALL`, `KEY_COUNT` and `Key::name`), in order.
 pub fn write_keys(out: &mut String, doc: &str, keys: &[(&String, &String)]) {
     let _ = writeln!(out, "/// {doc}");

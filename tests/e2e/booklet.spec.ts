@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { captureSpeech, expectNoAxeViolations, heading, setUpTablet, skipTo, startBookletFor, tabToButton } from "./helpers";
+import { captureSpeech, chooseChildLanguage, expectNoAxeViolations, heading, setUpTablet, skipTo, startBookletFor, tabToButton } from "./helpers";
 
 // A tablet: touch, landscape.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -13,7 +13,7 @@ const BANDS: Band[] = [
 ];
 
 /** The adult starts a booklet for a child. */
-async function startBooklet(page: Page, band: string, name: string, extra: { language?: string; iroContact?: string } = {}) {
+async function startBooklet(page: Page, band: string, name: string, extra: { language?: string; feminine?: boolean; iroContact?: string } = {}) {
   await setUpTablet(page);
   await page.goto("/booklet");
   await page.getByLabel("Child's first name or initials").fill(name);
@@ -23,7 +23,7 @@ async function startBooklet(page: Page, band: string, name: string, extra: { lan
     await page.getByLabel("IRO's name (optional)").fill("Jo Bloggs");
     await page.getByLabel("IRO's phone or email (optional)").fill(extra.iroContact);
   }
-  if (extra.language) await page.getByLabel("Language for the child").selectOption({ label: extra.language });
+  if (extra.language) await chooseChildLanguage(page, extra.language, extra.feminine);
   await page.locator("button[type=submit]").tap();
   await expect(page.locator("h1")).toContainText(name);
 }
@@ -130,6 +130,39 @@ test("a booklet in Arabic is right to left, in Arabic, and can be completed", as
   }
   await page.getByRole("button", { name: "أنهِ وأرسل إلى مسؤول المراجعة" }).tap();
   await expect(heading(page)).toHaveText("شكراً لك يا Omar!");
+});
+
+test("an Arabic booklet in feminine forms", async ({ page }) => {
+  // Arabic speaks to a girl and a boy in different words: the adult has to choose.
+  await setUpTablet(page);
+  await page.goto("/booklet");
+  await page.getByLabel("Child's first name or initials").fill("Mariam");
+  await page.getByText("7 to 9", { exact: true }).tap();
+  await page.getByLabel("Date of the review").fill("2026-12-01");
+  await page.getByLabel("Language for the child").selectOption({ label: "العربية" });
+  await page.locator("button[type=submit]").tap();
+  await expect(page.getByRole("link", { name: "Choose how the booklet speaks to the child in Arabic." })).toBeVisible();
+  await page.getByText("Words for a girl (feminine)", { exact: true }).tap();
+  await page.locator("button[type=submit]").tap();
+  await expect(heading(page)).toHaveText("مرحباً Mariam!");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await skipTo(page, /بالأمان/);
+  const feelSafe = "هل تشعرين بالأمان في المكان الذي تعيشين فيه؟";
+  await expect(heading(page)).toHaveText(feelSafe);
+  await expect(page.getByRole("button", { name: "اقرئي بصوت عالٍ" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "تخطَّي هذا السؤال" })).toBeVisible();
+  // The choice is kept with the draft: after a reload the booklet still speaks to her.
+  await page.reload();
+  await expect(heading(page)).toHaveText(feelSafe);
+  await page.getByText("لا", { exact: true }).tap();
+  await expect(heading(page)).toHaveText("لا بأس في الإخبار");
+  await page.getByRole("button", { name: "تابعي" }).tap();
+  await expect(heading(page)).toHaveText(feelSafe);
+  // The next booklet on this tablet is chosen afresh, not in her forms.
+  await page.goto("/booklet");
+  await page.locator("#child-language").selectOption("ar");
+  await expect(page.locator("#arabic-feminine")).not.toBeChecked();
+  await expect(page.locator("#arabic-masculine")).not.toBeChecked();
 });
 
 test("a reload in the middle resumes at the same question with every answer intact", async ({ page }) => {

@@ -240,6 +240,13 @@ export async function setUpWorkspace(page: Page, name: string, passphrase: strin
   return fingerprint;
 }
 
+/** On the workspace's unlock screen, unlocks it with `passphrase`. */
+export async function unlockWorkspace(page: Page, passphrase: string) {
+  await expect(heading(page)).toHaveText("Unlock your IRO workspace");
+  await page.getByLabel("Passphrase", { exact: true }).fill(passphrase);
+  await page.getByRole("button", { name: "Unlock", exact: true }).click();
+}
+
 /** The test vector's recovery file: the IRO Sam Patel, whose passphrase is VECTOR.recovery_passphrase. */
 export const RECOVERY_V1 = readFileSync("crates/my-say-core/tests/vectors/recovery-v1.json");
 
@@ -257,13 +264,19 @@ export async function restoreTestVectorIro(page: Page, { timeout = 20_000 } = {}
 /** How a child answers the question on screen (its heading given), touching the screen. */
 export type Answer = (page: Page, question: string) => Promise<unknown>;
 
+/** Options for fillInBooklet: `tookPart`, the start form's "how will the child take part" boxes to tick (their labels); `simpler`, the simpler booklet to give the child (its option, such as "The 7 to 9 booklet"). */
+export type BookletOptions = { caseReference?: string; answer?: Answer; tookPart?: string[]; simpler?: string };
+
 /** Starts a booklet for `name` in `band` (review 2026-12-01, `caseReference` if given); `answer` answers each question up to the end. */
-export async function fillInBooklet(page: Page, name: string, band: string, { caseReference, answer }: { caseReference?: string; answer?: Answer } = {}) {
+
+export async function fillInBooklet(page: Page, name: string, band: string, { caseReference, answer, tookPart, simpler }: BookletOptions = {}) {
   await page.goto("/booklet");
   await page.getByLabel("Child's first name or initials").fill(name);
   await page.getByText(band, { exact: true }).tap();
   await page.getByLabel("Date of the review").fill("2026-12-01");
   if (caseReference) await page.getByLabel("Case reference (optional)").fill(caseReference);
+  for (const way of tookPart ?? []) await page.getByLabel(way, { exact: true }).check();
+  if (simpler) await page.getByLabel("Use a simpler booklet (optional)").selectOption({ label: simpler });
   await page.getByRole("button", { name: "Start the booklet" }).tap();
   await page.getByRole("button", { name: "Let's start" }).tap();
   for (let i = 0; i < 60; i++) {
@@ -277,7 +290,7 @@ export async function fillInBooklet(page: Page, name: string, band: string, { ca
 }
 
 /** A booklet filled in as fillInBooklet does, then finished: sealed on this tablet. */
-export async function finishBooklet(page: Page, name: string, band: string, options: { caseReference?: string; answer?: Answer } = {}) {
+export async function finishBooklet(page: Page, name: string, band: string, options: BookletOptions = {}) {
   await fillInBooklet(page, name, band, options);
   await page.getByRole("button", { name: "Finish and send to my IRO" }).tap();
   await expect(heading(page)).toHaveText(`Thank you, ${name}!`);
@@ -340,7 +353,15 @@ export async function captureSpeech(page: Page, { voices }: { voices?: TestVoice
   };
 }
 
-/** The adult starts a booklet for `name` in `band` (review 2026-12-01) on a tablet set up for the test vector, in `language` and with the IRO's name and contact if given; the child's first screen is then on show. */
+/** On the booklet start form, chooses the child's `language` (a native name, as the select shows it); for Arabic also the forms the booklet speaks to the child in, masculine unless `feminine`. */
+export async function chooseChildLanguage(page: Page, language: string, feminine = false) {
+  await page.getByLabel("Language for the child").selectOption({ label: language });
+  if (language !== "العربية") return;
+  const forms = feminine ? "Words for a girl (feminine)" : "Words for a boy (masculine)";
+  await page.getByText(forms, { exact: true }).tap();
+}
+
+/** The adult starts a booklet for `name` in `band` (review 2026-12-01) on a tablet set up for the test vector, in `language` (Arabic in masculine forms) and with the IRO's name and contact if given; the child's first screen is then on show. */
 export async function startBookletFor(page: Page, name: string, band: string, { language, iroName, iroContact }: { language?: string; iroName?: string; iroContact?: string } = {}) {
   await setUpTablet(page);
   await page.goto("/booklet");
@@ -349,7 +370,7 @@ export async function startBookletFor(page: Page, name: string, band: string, { 
   await page.getByLabel("Date of the review").fill("2026-12-01");
   if (iroName) await page.getByLabel("IRO's name (optional)").fill(iroName);
   if (iroContact) await page.getByLabel("IRO's phone or email (optional)").fill(iroContact);
-  if (language) await page.getByLabel("Language for the child").selectOption({ label: language });
+  if (language) await chooseChildLanguage(page, language);
   await page.locator("button[type=submit]").tap();
   await expect(heading(page)).toContainText(name);
 }

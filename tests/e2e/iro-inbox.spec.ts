@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { answersFileFromATablet, download, expectNoAxeViolations, finishBooklet, heading, parseCsv, pdfPageCount, printPdf, restoreTestVectorIro, sideways } from "./helpers";
+import { answersFileFromATablet, download, expectNoAxeViolations, finishBooklet, heading, parseCsv, pdfPageCount, printPdf, restoreTestVectorIro, sideways, unlockWorkspace, VECTOR } from "./helpers";
 
 // The IRO's inbox, pre-review summaries and follow-ups, on a tablet-sized screen.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -214,8 +214,12 @@ test("overdue follow-ups stand out, bank holidays are edited, and one booklet is
   await workspaceWith(page, answers);
   const nav = page.getByRole("navigation", { name: "Workspace" });
 
-  // A week later, both of Tia's worries are overdue.
+  // A week later, both of Tia's worries are overdue. A week without input locks the workspace
+  // (the first touch after the clock jumps): unlock it again.
   await page.clock.setFixedTime(new Date(Date.now() + 7 * 24 * 3600 * 1000));
+  await page.mouse.move(5, 5);
+  await unlockWorkspace(page, VECTOR.recovery_passphrase);
+  await expect(heading(page)).toHaveText("IRO workspace", { timeout: 20_000 });
   await nav.getByRole("link", { name: "Follow-ups" }).click();
   await expect(page.getByRole("heading", { name: "Overdue: 2" })).toBeVisible();
   await expect(page.locator(".follow-up.status-overdue")).toHaveCount(2);

@@ -1,6 +1,6 @@
 import { test, expect, type Page, type Browser } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { answersFileFromATablet, download, expectNoAxeViolations, finishBooklet, FINGERPRINT, heading, RECOVERY_V1, restoreTestVectorIro, setUpTablet, setUpWorkspace, VECTOR } from "./helpers";
+import { answersFileFromATablet, download, expectNoAxeViolations, finishBooklet, FINGERPRINT, heading, RECOVERY_V1, restoreTestVectorIro, setUpTablet, setUpWorkspace, unlockWorkspace, VECTOR } from "./helpers";
 
 // The IRO's workspace, as an IRO uses it on a tablet-sized screen.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -24,11 +24,7 @@ async function recordStatuses(page: Page) {
 }
 const statuses = (page: Page): Promise<string[]> => page.evaluate(() => (window as any).__statuses);
 
-async function unlock(page: Page, passphrase: string) {
-  await expect(heading(page)).toHaveText("Unlock your IRO workspace");
-  await page.getByLabel("Passphrase", { exact: true }).fill(passphrase);
-  await page.getByRole("button", { name: "Unlock", exact: true }).click();
-}
+const unlock = unlockWorkspace;
 
 /** Sets up a new workspace for Sam Patel with PASS, and goes on to it. Returns the fingerprint. */
 const setUpSamsWorkspace = (page: Page) => setUpWorkspace(page, "Sam Patel", PASS, { timeout: 20_000 });

@@ -1,5 +1,5 @@
 import { test, expect, chromium } from "@playwright/test";
-import { cachedFiles, open, recordRequests, waitForServiceWorker } from "./helpers";
+import { cachedFiles, expectNoAxeViolations, heading, open, recordRequests, startBookletFor, waitForServiceWorker } from "./helpers";
 
 test("after one visit the child's app opens with the network off", async ({ page, context }) => {
   await open(page, "/");
@@ -86,3 +86,29 @@ for (const [app, path, name] of [
     await context.close();
   });
 }
+
+test("a new version waits until the person chooses it, and is never offered in the middle of a booklet", async ({ page }) => {
+  await startBookletFor(page, "Mo", "7 to 9");
+  await waitForServiceWorker(page);
+  // A new worker for the same scope installs beside the one in charge, and waits (the server
+  // ignores the query: it is the same file, under a new script address).
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.register("/sw.js?v=2");
+    for (let i = 0; i < 200 && !registration.waiting; i++) await new Promise((r) => setTimeout(r, 50));
+    if (!registration.waiting) throw new Error("the new worker never waited");
+  });
+  const notice = page.getByRole("status").filter({ hasText: "A new version of My Say is ready." });
+  await expect(notice).toHaveCount(0);
+  await expect(heading(page)).toContainText("Mo");
+  // Off the booklet, the notice shows; nothing changes until the button is pressed.
+  await page.getByRole("link", { name: "My Say home" }).tap();
+  await expect(heading(page)).toHaveText("Welcome to My Say");
+  await expect(notice).toBeVisible();
+  await expectNoAxeViolations(page, "home with the new version notice");
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
+  const reloaded = page.waitForEvent("load");
+  await notice.getByRole("button", { name: "Use the new version" }).tap();
+  await reloaded;
+  await expect(heading(page)).toHaveText("Welcome to My Say");
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js\?v=2$/);
+});

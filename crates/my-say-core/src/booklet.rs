@@ -303,14 +303,17 @@ impl Question {
     }
 
     /// This question's own words for the answer `value` ("yes" or "no") in `locale`, if it
-    /// gives them there ([`Question::yes`], [`Question::no`]).
+    /// gives them there, or in its base language for a variant such as "ar-f" ([`Question::yes`],
+    /// [`Question::no`]).
     pub fn own_label(&self, value: &str, locale: &LocaleCode) -> Option<&str> {
         let words = match value {
             "yes" => &self.yes,
             "no" => &self.no,
             _ => return None,
         };
-        words.as_ref()?.0.get(locale).map(String::as_str)
+        let words = &words.as_ref()?.0;
+        let base = || locale.base().and_then(|b| words.get(&LocaleCode::new(b)));
+        words.get(locale).or_else(base).map(String::as_str)
     }
 
     /// The options a child chooses from, for the kinds that have them.

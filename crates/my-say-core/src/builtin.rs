@@ -31,6 +31,18 @@ pub const BUILTIN_FILES: [(AgeBand, &str); 4] = [
     ),
 ];
 
+/// The ids of the built-in booklets, youngest band first (a test checks them against the files):
+/// what [`builtin_band`] reads, so finding a draft's booklet parses no other band's file.
+const BUILTIN_IDS: [&str; 4] = ["review-4-6", "review-7-9", "review-10-15", "review-16-plus"];
+
+/// The age band of the built-in booklet with this id, or `None` for any other booklet (a council
+/// survey). A child may be given a simpler booklet than their age band's (docs/reports.md): the
+/// booklet follows this band, the figures the child's own.
+pub fn builtin_band(booklet_id: &str) -> Option<AgeBand> {
+    let i = BUILTIN_IDS.iter().position(|id| *id == booklet_id)?;
+    Some(AgeBand::ALL[i])
+}
+
 /// The built-in booklet at `i` in [`BUILTIN_FILES`], read and checked on first use. Each band
 /// is parsed on its own: a child's tablet opening a booklet reads one file, not all four
 /// (parsing all four was about 6% of start-up in a profile; docs/performance.md).
@@ -124,6 +136,14 @@ mod tests {
             .iter()
             .map(|q| q.id.as_str().to_owned())
             .collect()
+    }
+
+    #[test]
+    fn builtin_band_names_each_booklet_by_its_id() {
+        for band in AgeBand::ALL {
+            assert_eq!(builtin_band(&builtin_for(band).id), Some(band));
+        }
+        assert_eq!(builtin_band("a-council-survey"), None);
     }
 
     #[test]

@@ -24,4 +24,67 @@ pub struct ChildDetails {
     /// The council's case reference, if the adult has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_reference: Option<String>,
+    /// How the child took part, as the adult recorded it without judgement (several may
+    /// apply; empty when the adult recorded nothing, and in booklets from before it was asked).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub took_part: Vec<TakingPart>,
+}
+
+/// One way a child took part in their booklet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TakingPart {
+    /// On their own.
+    OnTheirOwn,
+    /// An adult read it to them.
+    ReadToThem,
+    /// An adult wrote for them.
+    WrittenForThem,
+    /// They signed.
+    Signed,
+    /// With symbols.
+    Symbols,
+    /// With an interpreter.
+    Interpreter,
+}
+
+impl TakingPart {
+    /// Every way, in the order the start form and the summary list them.
+    pub const ALL: [TakingPart; 6] = [
+        TakingPart::OnTheirOwn,
+        TakingPart::ReadToThem,
+        TakingPart::WrittenForThem,
+        TakingPart::Signed,
+        TakingPart::Symbols,
+        TakingPart::Interpreter,
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn details_without_how_the_child_took_part_still_read_and_write_the_same() {
+        let old = json!({"name": "A", "age_band": "7-9", "review_date": "2026-12-01"});
+        let child: ChildDetails = serde_json::from_value(old.clone()).unwrap();
+        assert!(child.took_part.is_empty());
+        assert_eq!(serde_json::to_value(&child).unwrap(), old);
+    }
+
+    #[test]
+    fn details_with_how_the_child_took_part_round_trip() {
+        let child = ChildDetails {
+            name: "A".into(),
+            age_band: Some(AgeBand::TenToFifteen),
+            review_date: "2026-12-01".into(),
+            took_part: vec![TakingPart::ReadToThem, TakingPart::Symbols],
+            ..Default::default()
+        };
+        let value = serde_json::to_value(&child).unwrap();
+        assert_eq!(value["took_part"], json!(["read_to_them", "symbols"]));
+        let back: ChildDetails = serde_json::from_value(value).unwrap();
+        assert_eq!(back, child);
+    }
 }

@@ -407,6 +407,7 @@ pub fn demo_workspace(today: Date) -> DemoData {
                     iro_name: Some("Sam Example".to_owned()),
                     iro_contact: None,
                     case_reference: Some(format!("DEMO-{serial:04}")),
+                    took_part: Vec::new(),
                 },
                 answers,
                 completed_at,

@@ -36,8 +36,8 @@ pub use booklet::{
     AnswerKind, Booklet, Choice, Condition, Measure, MeasureKind, Question, QuestionId, Section,
     Theme,
 };
-pub use builtin::{builtin_booklets, builtin_for};
-pub use child::ChildDetails;
+pub use builtin::{builtin_band, builtin_booklets, builtin_for};
+pub use child::{ChildDetails, TakingPart};
 pub use record::CompletedBooklet;
 pub use session::{Draft, Position, Session};
 pub use survey::{SurveyDraft, SurveyFile, SurveyResults, SurveyShelf, ThemeBook, YouSaidWeDid};

@@ -19,7 +19,8 @@ pub struct CompletedBooklet {
     pub booklet_revision: u32,
     /// The language the child used.
     pub locale: LocaleCode,
-    /// The age band the figures count this booklet in.
+    /// The child's own age band, which the figures count this booklet in, even when the child
+    /// was given a simpler booklet (`booklet_id` is then a younger band's).
     pub age_band: AgeBand,
     /// What the adult entered. Empty for anonymous council surveys.
     pub child: ChildDetails,

@@ -131,9 +131,15 @@ impl<'a> Session<'a> {
             .collect()
     }
 
-    /// The wording of a question for the child's age band.
+    /// The wording of a question for the child's age band, or for the booklet's own band when
+    /// the child was given a simpler booklet than their band's (one not for their band).
     pub fn text_of(&self, question: &'a Question) -> &'a Text {
-        question.text_for(self.band)
+        let bands = &self.booklet.age_bands;
+        let band = match bands.first() {
+            Some(first) if !bands.contains(&self.band) => *first,
+            _ => self.band,
+        };
+        question.text_for(band)
     }
 
     /// The section a question is in.
@@ -422,7 +428,8 @@ pub struct Draft {
     /// ([`Draft::carry_on`]). A draft opens and finishes against a newer revision too
     /// ([`Draft::finish`]).
     pub booklet_revision: u32,
-    /// The band the child's wording and the figures use.
+    /// The child's own age band, which the figures count by. Their booklet may be a simpler
+    /// one, for a younger band ([`Draft::booklet_band`]).
     pub age_band: AgeBand,
     /// What the adult entered (empty for an anonymous survey).
     pub child: ChildDetails,
@@ -459,6 +466,12 @@ impl Draft {
             started_at: now.to_owned(),
             updated_at: now.to_owned(),
         }
+    }
+
+    /// The band of the booklet being filled in: a younger band's when the adult chose a simpler
+    /// booklet ([`crate::builtin_band`]), otherwise (a council survey, too) the child's own.
+    pub fn booklet_band(&self) -> AgeBand {
+        crate::builtin::builtin_band(&self.booklet_id).unwrap_or(self.age_band)
     }
 
     /// Whether this draft was started on this booklet (same id and revision).

@@ -18,6 +18,7 @@
 //! of it, or a booklet this build does not know) are listed last, under their question ids, so
 //! nothing the child said is hidden.
 
+use crate::age_band::AgeBand;
 use crate::answer::{Answer, Pick};
 use crate::booklet::{AnswerKind, Booklet, Question, QuestionId, Theme};
 use crate::record::CompletedBooklet;
@@ -105,6 +106,9 @@ pub struct Summary {
     pub worries: usize,
     /// How many questions the child was shown but did not answer.
     pub unanswered: usize,
+    /// The band of the booklet the child used, when it is not their own band's (the adult gave
+    /// them a simpler booklet); `None` when they used their own band's booklet.
+    pub simpler_booklet: Option<AgeBand>,
 }
 
 /// The summary part a theme belongs to (worrying answers are moved to
@@ -220,6 +224,9 @@ pub fn summarise(booklet: &CompletedBooklet, definition: Option<&Booklet>) -> Su
             .filter(|i| i.answer == SummaryAnswer::Unanswered)
             .count(),
         fallback: definition.map_or_else(|| booklet.locale.clone(), Booklet::fallback_locale),
+        simpler_booklet: definition
+            .filter(|d| !d.age_bands.contains(&booklet.age_band))
+            .and_then(|d| d.age_bands.first().copied()),
         sections,
     }
 }

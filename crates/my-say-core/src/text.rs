@@ -18,6 +18,12 @@ impl LocaleCode {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The language this code is a variant of: "ar" for "ar-f" (Arabic speaking to a girl);
+    /// `None` for a plain code such as "ar".
+    pub fn base(&self) -> Option<&str> {
+        self.0.split_once('-').map(|(base, _)| base)
+    }
 }
 
 /// One piece of wording, in every language the booklet offers: `{"en": "...", "ar": "..."}`.
@@ -33,10 +39,18 @@ impl Text {
         Text(map)
     }
 
-    /// The wording in `locale`, or in `fallback` when that language is missing.
+    /// The wording in `locale`; else, for a variant such as "ar-f", in its base language ("ar");
+    /// else in `fallback`. A variant gives only the wording that differs (docs/booklet-format.md).
     pub fn get<'a>(&'a self, locale: &LocaleCode, fallback: &LocaleCode) -> &'a str {
         self.0
             .get(locale)
+            .or_else(|| {
+                let base = locale.base()?;
+                self.0
+                    .iter()
+                    .find(|(code, _)| code.as_str() == base)
+                    .map(|(_, w)| w)
+            })
             .or_else(|| self.0.get(fallback))
             .or_else(|| self.0.values().next())
             .map(String::as_str)
@@ -49,5 +63,38 @@ impl Text {
             .iter()
             .filter(|l| self.0.get(*l).is_none_or(|s| s.trim().is_empty()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(pairs: &[(&str, &str)]) -> Text {
+        Text(
+            pairs
+                .iter()
+                .map(|(c, w)| (LocaleCode::new(c), (*w).to_owned()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_variant_falls_back_to_its_base_language_then_to_the_fallback() {
+        let en = LocaleCode::new("en");
+        let ar_f = LocaleCode::new("ar-f");
+        let both = text(&[
+            ("en", "Do you feel"),
+            ("ar", "هل تشعر"),
+            ("ar-f", "هل تشعرين"),
+        ]);
+        assert_eq!(both.get(&ar_f, &en), "هل تشعرين");
+        assert_eq!(both.get(&LocaleCode::new("ar"), &en), "هل تشعر");
+        let masculine_only = text(&[("en", "My Say"), ("ar", "رأيي")]);
+        assert_eq!(masculine_only.get(&ar_f, &en), "رأيي");
+        let english_only = text(&[("en", "My Say")]);
+        assert_eq!(english_only.get(&ar_f, &en), "My Say");
+        assert_eq!(ar_f.base(), Some("ar"));
+        assert_eq!(LocaleCode::new("ar").base(), None);
     }
 }

@@ -872,6 +872,16 @@ impl<'b> Validator<'b> {
         }
     }
 
+    /// Whether wording in `locale` is allowed: one of the booklet's `locales`, or a variant of
+    /// one ("ar-f" of "ar"), which gives only the wording that differs and is never required.
+    fn declares(&self, locale: &str) -> bool {
+        let base = locale.split_once('-').map_or(locale, |(base, _)| base);
+        self.booklet
+            .locales
+            .iter()
+            .any(|l| l.as_str() == locale || l.as_str() == base)
+    }
+
     fn text(&mut self, path: &str, text: &Text) {
         for locale in text.missing(&self.booklet.locales) {
             self.error(
@@ -882,7 +892,7 @@ impl<'b> Validator<'b> {
             );
         }
         for locale in text.0.keys() {
-            if !self.booklet.locales.contains(locale) {
+            if !self.declares(locale.as_str()) {
                 self.error(
                     path,
                     Problem::UndeclaredLocale {
@@ -983,7 +993,7 @@ impl<'b> Validator<'b> {
             }
             for (locale, said) in &words.0 {
                 let locale = locale.as_str();
-                if !self.booklet.locales.iter().any(|l| l.as_str() == locale) {
+                if !self.declares(locale) {
                     self.error(
                         path.clone(),
                         Problem::UndeclaredLocale {

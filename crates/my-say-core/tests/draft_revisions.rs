@@ -1,7 +1,8 @@
 //! A draft saved on an earlier revision of a built-in booklet opens and finishes after the app
 //! moved to a newer one. Issue 13, item 1, raised every built-in booklet to revision 2 to change
 //! what counts as a worry; issue 15 raised them to revision 3 for the Welsh wording and the
-//! Welsh yes and no that follow each question's verb (format version 2).
+//! Welsh yes and no that follow each question's verb (format version 2), then to revision 4
+//! for the Arabic in feminine forms ("ar-f" wording where it differs from "ar").
 //!
 //! The child's fill screen (`src/pages/booklet/fill.rs`) opens a review draft with the app's
 //! built-in booklet for the draft's age band, whatever revision the draft was saved on, and
@@ -19,10 +20,30 @@ fn q(id: &str) -> QuestionId {
     QuestionId::new(id)
 }
 
-/// The built-in booklet as it was at revision 2: the same questions, without their own Welsh
-/// words for yes and no (format version 1).
+/// The built-in booklet as it was at revision 3: the same, without the Arabic in feminine forms.
+fn revision_3(new: &Booklet) -> Booklet {
+    fn drop_feminine(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.remove("ar-f");
+                map.values_mut().for_each(drop_feminine);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(drop_feminine),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(new).unwrap();
+    drop_feminine(&mut value);
+    let mut old: Booklet = serde_json::from_value(value).unwrap();
+    assert_ne!(&old, new, "revision 4 has feminine Arabic");
+    old.revision = 3;
+    old
+}
+
+/// The built-in booklet as it was at revision 2: revision 3 without its own Welsh words for yes
+/// and no (format version 1).
 fn revision_2(new: &Booklet) -> Booklet {
-    let mut old = new.clone();
+    let mut old = revision_3(new);
     old.revision = 2;
     old.version = 1;
     for section in &mut old.sections {
@@ -168,8 +189,8 @@ fn check_finished(done: &CompletedBooklet, old: &Booklet, new: &Booklet, band: A
 fn every_builtin_booklet_has_a_new_revision_with_the_same_questions() {
     for band in AgeBand::ALL {
         let new = builtin_for(band);
-        assert_eq!(new.revision, 3, "{band}: raised for issue 15");
-        for old in [revision_1(&new), revision_2(&new)] {
+        assert_eq!(new.revision, 4, "{band}: raised for the feminine Arabic");
+        for old in [revision_1(&new), revision_2(&new), revision_3(&new)] {
             assert_eq!(validate(&old), Ok(()), "{band}");
             assert_eq!(ids(&old), ids(&new), "{band}: question ids never change");
         }
@@ -177,7 +198,7 @@ fn every_builtin_booklet_has_a_new_revision_with_the_same_questions() {
 }
 
 #[test]
-fn a_welsh_draft_saved_on_revision_2_finishes_on_revision_3_with_its_answers() {
+fn a_welsh_draft_saved_on_revision_2_finishes_on_the_newest_revision_with_its_answers() {
     let cy = LocaleCode::new("cy");
     for band in AgeBand::ALL {
         let new = builtin_for(band);
@@ -206,7 +227,7 @@ fn a_welsh_draft_saved_on_revision_2_finishes_on_revision_3_with_its_answers() {
             "0123456789abcdef0123456789abcdef",
             "2026-11-22T10:15:00Z",
         );
-        assert_eq!(done.booklet_revision, 3, "{band}");
+        assert_eq!(done.booklet_revision, 4, "{band}");
         let answered: Vec<&str> = done.answers.keys().map(QuestionId::as_str).collect();
         assert_eq!(
             answered,

@@ -30,7 +30,8 @@ impl Wording for Key {
         let table = match locale {
             Locale::En => &EN,
             Locale::Cy => &CY,
-            Locale::Ar => &AR,
+            // The staff workspace speaks to adults: its Arabic has no feminine forms.
+            Locale::Ar | Locale::ArF => &AR,
         };
         table[self as usize - SHARED_COUNT]
     }

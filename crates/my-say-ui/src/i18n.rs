@@ -19,20 +19,24 @@ pub enum Locale {
     En,
     /// Welsh.
     Cy,
-    /// Arabic, written right to left.
+    /// Arabic, written right to left, speaking to the child in masculine forms.
     Ar,
+    /// Arabic speaking to the child in feminine forms: `locales/ar-f.json` (only the words that
+    /// differ, else [`Locale::Ar`]'s), and a booklet's `ar-f` wording, else its `ar`. Chosen for a
+    /// booklet when it starts, not in the language picker, so not in [`Locale::ALL`].
+    ArF,
 }
 
 impl Locale {
     /// Every UI language, in the order the language picker shows them.
     pub const ALL: [Locale; 3] = [Locale::En, Locale::Cy, Locale::Ar];
 
-    /// The BCP 47 code, as used for `<html lang>` and booklet wording.
+    /// The BCP 47 code, as used for `<html lang>` and read-aloud: "ar" for both Arabics.
     pub fn code(self) -> &'static str {
         match self {
             Locale::En => "en",
             Locale::Cy => "cy",
-            Locale::Ar => "ar",
+            Locale::Ar | Locale::ArF => "ar",
         }
     }
 
@@ -41,13 +45,13 @@ impl Locale {
         match self {
             Locale::En => "English",
             Locale::Cy => "Cymraeg",
-            Locale::Ar => "العربية",
+            Locale::Ar | Locale::ArF => "العربية",
         }
     }
 
     /// Whether the language is written right to left.
     pub fn is_rtl(self) -> bool {
-        matches!(self, Locale::Ar)
+        matches!(self, Locale::Ar | Locale::ArF)
     }
 
     /// The `dir` attribute value.
@@ -64,14 +68,21 @@ impl Locale {
         matches!(self, Locale::En)
     }
 
-    /// The locale with this code.
+    /// The locale with this code, or with this booklet wording code ("ar-f").
     pub fn from_code(code: &str) -> Option<Locale> {
+        if code == "ar-f" {
+            return Some(Locale::ArF);
+        }
         Locale::ALL.into_iter().find(|l| l.code() == code)
     }
 
-    /// The code as the domain's locale type, for booklet wording.
+    /// The code of the booklet wording in this language: "ar-f" for [`Locale::ArF`], whose
+    /// booklet texts fall back to "ar" (`my_say_core::Text::get`).
     pub fn locale_code(self) -> LocaleCode {
-        LocaleCode::new(self.code())
+        LocaleCode::new(match self {
+            Locale::ArF => "ar-f",
+            other => other.code(),
+        })
     }
 
     /// The wording for `key` in this language.
@@ -101,6 +112,7 @@ impl Wording for Key {
             Locale::En => &EN,
             Locale::Cy => &CY,
             Locale::Ar => &AR,
+            Locale::ArF => return ar_feminine(AR[self as usize]),
         };
         table[self as usize]
     }
@@ -134,7 +146,10 @@ impl I18n {
         self,
         words: [&'static str; 3],
     ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-        move || words[self.0.get() as usize]
+        move || match self.0.get() {
+            Locale::ArF => ar_feminine(words[2]),
+            locale => words[locale as usize],
+        }
     }
 }
 
@@ -195,6 +210,35 @@ mod tests {
         assert_eq!(Locale::Ar.dir(), "rtl");
         assert_eq!(Locale::Cy.dir(), "ltr");
         assert_eq!(Locale::from_code("fr"), None);
+    }
+
+    #[test]
+    fn every_feminine_form_is_an_arabic_key_with_other_words() {
+        let feminine: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(include_str!("../locales/ar-f.json")).unwrap();
+        assert!(feminine.contains_key("fill.ok_carry_on"));
+        for (name, words) in &feminine {
+            let key = Key::ALL.into_iter().find(|k| k.name() == name);
+            let key = key.unwrap_or_else(|| panic!("{name} is not a key"));
+            assert_ne!(Locale::Ar.text(key), words, "{name}");
+            assert_eq!(Locale::ArF.text(key), words, "{name}");
+        }
+        // Every other key keeps the masculine words.
+        let same = Key::ALL
+            .into_iter()
+            .filter(|k| !feminine.contains_key(k.name()));
+        for key in same {
+            assert_eq!(
+                Locale::ArF.text(key),
+                Locale::Ar.text(key),
+                "{}",
+                key.name()
+            );
+        }
+        assert_eq!(Locale::from_code("ar-f"), Some(Locale::ArF));
+        assert_eq!(Locale::ArF.code(), "ar");
+        assert_eq!(Locale::ArF.locale_code().as_str(), "ar-f");
+        assert!(Locale::ArF.is_rtl());
     }
 
     #[test]

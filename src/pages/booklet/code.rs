@@ -139,7 +139,7 @@ pub fn ChooseCode(
     let (band, is_survey) = draft
         .with_untracked(|d| {
             d.as_ref()
-                .map(|d| (d.age_band, d.booklet_id.starts_with("survey-")))
+                .map(|d| (d.booklet_band(), d.booklet_id.starts_with("survey-")))
         })
         .unwrap_or((my_say_core::AgeBand::SevenToNine, false));
     let kind = CodeKind::for_band(band);
@@ -292,16 +292,7 @@ fn Forgotten(
     let asking = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
     let remove = move |_| {
-        let draft_id = draft_id.clone();
-        spawn_local(async move {
-            match drafts::discard(&draft_id).await {
-                Ok(()) => {
-                    prefs::set_read_aloud(&draft_id, false);
-                    navigate("/booklet");
-                }
-                Err(e) => failed.set(Some(e.to_string())),
-            }
-        });
+        drafts::discard_then_go(draft_id.clone(), "/booklet", failed);
     };
     view! {
         <details class="code-forgotten">

@@ -148,7 +148,8 @@ pub fn BookletFill(
             Stage::Finished { name } => view! { <ThankYou name /> }.into_any(),
             Stage::SurveyFinished { survey_id } => view! { <SurveyThanks survey_id /> }.into_any(),
             Stage::Filling => {
-                let band = draft.with_untracked(|d| d.as_ref().map(|d| d.age_band)).unwrap_or(AgeBand::SevenToNine);
+                // The booklet's band: a younger one's when the adult chose a simpler booklet.
+                let band = draft.with_untracked(|d| d.as_ref().map(Draft::booklet_band)).unwrap_or(AgeBand::SevenToNine);
                 let (booklet, is_survey) = match survey.get_untracked() {
                     Some(s) => (s, true),
                     None => (Arc::new(builtin_for(band)), false),
@@ -324,7 +325,7 @@ fn Filling(
             let (child, band, welsh) = draft
                 .with_untracked(|d| {
                     d.as_ref()
-                        .map(|d| (d.child.clone(), d.age_band, d.locale.as_str() == "cy"))
+                        .map(|d| (d.child.clone(), d.booklet_band(), d.locale.as_str() == "cy"))
                 })
                 .unwrap_or((Default::default(), AgeBand::SevenToNine, false));
             return view! {
@@ -381,7 +382,7 @@ fn Filling(
                     return ().into_any();
                 };
                 let band = draft
-                    .with_untracked(|d| d.as_ref().map(|d| d.age_band))
+                    .with_untracked(|d| d.as_ref().map(Draft::booklet_band))
                     .unwrap_or(AgeBand::SevenToNine);
                 let b = b.clone();
                 let qid = id.clone();
@@ -605,16 +606,7 @@ fn SurveyGone(
     let i18n = use_i18n();
     let failed = RwSignal::new(None::<String>);
     let delete = move |_| {
-        let draft_id = draft_id.clone();
-        spawn_local(async move {
-            match drafts::discard(&draft_id).await {
-                Ok(()) => {
-                    prefs::set_read_aloud(&draft_id, false);
-                    navigate("/surveys");
-                }
-                Err(e) => failed.set(Some(e.to_string())),
-            }
-        });
+        drafts::discard_then_go(draft_id.clone(), "/surveys", failed);
     };
     view! {
         <section class="page">

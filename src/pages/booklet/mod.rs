@@ -4,6 +4,7 @@ mod code;
 pub mod fill;
 mod ok_to_tell;
 pub mod start;
+mod taking_part;
 
 pub use fill::BookletFill;
 pub use start::BookletStart;

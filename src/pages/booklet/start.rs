@@ -1,5 +1,6 @@
 //! The adult's screen: start a booklet for a child, or carry on with one in progress.
 
+use super::taking_part::TakingPartChoice;
 use crate::drafts;
 use crate::pages::send_today::SendToday;
 use leptos::prelude::*;
@@ -7,7 +8,7 @@ use leptos::task::spawn_local;
 use my_say_core::builtin::builtin_for;
 use my_say_core::calendar::{age_on, Date};
 use my_say_core::session::Draft;
-use my_say_core::{AgeBand, ChildDetails};
+use my_say_core::{AgeBand, ChildDetails, TakingPart};
 use my_say_ui::browser::history::{navigate, use_address};
 use my_say_ui::browser::{clock, prefs};
 use my_say_ui::i18n::{band_key, use_i18n, Key, Locale};
@@ -35,7 +36,16 @@ pub fn BookletStart() -> impl IntoView {
     let iro_name = RwSignal::new(String::new());
     let iro_contact = RwSignal::new(String::new());
     let case_ref = RwSignal::new(String::new());
+    let took_part = RwSignal::new(Vec::<TakingPart>::new());
+    let simpler = RwSignal::new(None::<AgeBand>);
+    // This screen is the adult's: the feminine Arabic of the booklet before does not carry over
+    // to it, nor choose for the next child.
+    if i18n.locale() == Locale::ArF {
+        i18n.0.set(Locale::Ar);
+    }
     let child_locale = RwSignal::new(i18n.locale());
+    // In Arabic, whether the booklet speaks to the child in feminine forms: the adult chooses.
+    let feminine = RwSignal::new(None::<bool>);
     let read_aloud = RwSignal::new(false);
     let errors = RwSignal::new(Vec::<(Key, &'static str)>::new());
     let store_error = RwSignal::new(None::<String>);
@@ -79,8 +89,24 @@ pub fn BookletStart() -> impl IntoView {
         if chosen_band.is_none() && dob_value.is_empty() {
             problems.push((Key::BookletErrorBand, "band-4-6"));
         }
+        // A simpler booklet is a younger band's; the child is still counted in their own band.
+        if simpler
+            .get_untracked()
+            .zip(chosen_band)
+            .is_some_and(|(s, b)| s >= b)
+        {
+            problems.push((Key::BookletErrorSimpler, "simpler-booklet"));
+        }
         if review_date.get_untracked().trim().is_empty() {
             problems.push((Key::BookletErrorReviewDate, "review-date"));
+        }
+        let mut locale = child_locale.get_untracked();
+        if locale == Locale::Ar {
+            match feminine.get_untracked() {
+                Some(true) => locale = Locale::ArF,
+                Some(false) => {}
+                None => problems.push((Key::BookletErrorArabicForms, "arabic-masculine")),
+            }
         }
         errors.set(problems.clone());
         if !problems.is_empty() {
@@ -103,9 +129,9 @@ pub fn BookletStart() -> impl IntoView {
             iro_name: optional(iro_name),
             iro_contact: optional(iro_contact),
             case_reference: optional(case_ref),
+            took_part: took_part.get_untracked(),
         };
-        let locale = child_locale.get_untracked();
-        let booklet = builtin_for(age_band);
+        let booklet = builtin_for(simpler.get_untracked().unwrap_or(age_band));
         let draft = Draft::new(
             &booklet,
             age_band,
@@ -242,6 +268,7 @@ pub fn BookletStart() -> impl IntoView {
                     </div>
                 </fieldset>
                 {text_field("dob", Key::BookletDateOfBirth, None, "date", dob, "off")}
+                <TakingPartChoice took_part simpler />
                 {text_field("review-date", Key::BookletReviewDate, None, "date", review_date, "off")}
                 {text_field("iro-name", Key::BookletIroName, None, "text", iro_name, "off")}
                 {text_field("iro-contact", Key::BookletIroContact, Some(Key::BookletIroContactHint), "text", iro_contact, "off")}
@@ -266,6 +293,9 @@ pub fn BookletStart() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
+                <Show when=move || child_locale.get() == Locale::Ar>
+                    <ArabicForms feminine />
+                </Show>
                 <div class="option checkbox-field">
                     <input
                         type="checkbox"
@@ -281,6 +311,40 @@ pub fn BookletStart() -> impl IntoView {
             <p class="note"><a href="/tablet">{i18n.tr(Key::TabletLink)}</a></p>
             <p class="note"><a href="/surveys">{i18n.tr(Key::TabletSurveyTitle)}</a></p>
         </section>
+    }
+}
+
+/// Whether a booklet in Arabic speaks to the child in masculine or feminine forms (Arabic
+/// addresses a boy and a girl in different words); nothing is chosen until the adult chooses.
+#[component]
+fn ArabicForms(
+    /// The choice: `Some(true)` for feminine forms.
+    feminine: RwSignal<Option<bool>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let choices = [
+        (false, "arabic-masculine", Key::BookletArabicMasculine),
+        (true, "arabic-feminine", Key::BookletArabicFeminine),
+    ];
+    view! {
+        <fieldset class="field">
+            <legend>{i18n.tr(Key::BookletArabicForms)}</legend>
+            {choices
+                .into_iter()
+                .map(|(f, id, key)| view! {
+                    <div class="option">
+                        <input
+                            type="radio"
+                            id=id
+                            name="arabic-forms"
+                            prop:checked=move || feminine.get() == Some(f)
+                            on:change=move |_| feminine.set(Some(f))
+                        />
+                        <label for=id><span>{i18n.tr(key)}</span></label>
+                    </div>
+                })
+                .collect_view()}
+        </fieldset>
     }
 }
 

@@ -25,7 +25,7 @@ pub fn LanguagePicker() -> impl IntoView {
                             <option
                                 value=locale.code()
                                 lang=locale.code()
-                                selected=move || i18n.locale() == locale
+                                selected=move || i18n.locale().code() == locale.code()
                             >
                                 {locale.native_name()}
                             </option>

@@ -16,7 +16,7 @@ use my_say_core::summary::{
     definition_for, summarise, Summary, SummaryAnswer, SummaryItem, SummaryPart, SummaryPick,
     SummarySection,
 };
-use my_say_core::{CompletedBooklet, LocaleCode, Theme};
+use my_say_core::{CompletedBooklet, LocaleCode, TakingPart, Theme};
 use my_say_ui::browser::clock;
 use my_say_ui::components::answer_input::value_key;
 use my_say_ui::i18n::band_key;
@@ -51,6 +51,18 @@ fn part_key(part: SummaryPart) -> Key {
         SummaryPart::Theme(Theme::LastReview) => Key::IroThemeLastReview,
         SummaryPart::Theme(Theme::LifeStory) => Key::IroThemeLifeStory,
         SummaryPart::Theme(Theme::Other) => Key::IroThemeOther,
+    }
+}
+
+/// How a child took part, in plain words.
+fn took_part_key(way: TakingPart) -> Key {
+    match way {
+        TakingPart::OnTheirOwn => Key::IroTookPartOwn,
+        TakingPart::ReadToThem => Key::IroTookPartRead,
+        TakingPart::WrittenForThem => Key::IroTookPartWrite,
+        TakingPart::Signed => Key::IroTookPartSigned,
+        TakingPart::Symbols => Key::IroTookPartSymbols,
+        TakingPart::Interpreter => Key::IroTookPartInterpreter,
     }
 }
 
@@ -183,6 +195,7 @@ fn SummaryPage(
         }
     };
     let name = booklet.child.name.clone();
+    let took_part = booklet.child.took_part.clone();
     let language = Locale::from_code(booklet.locale.as_str()).map_or_else(
         || booklet.locale.as_str().to_owned(),
         |l| l.native_name().to_owned(),
@@ -205,6 +218,12 @@ fn SummaryPage(
                 <div><dt>{i18n.tr(Key::IroSummaryLanguage)}</dt><dd>{language}</dd></div>
                 {booklet.child.case_reference.clone().map(|r| view! {
                     <div><dt>{i18n.tr(Key::IroSummaryCaseReference)}</dt><dd dir="auto">{r}</dd></div>
+                })}
+                {summary.simpler_booklet.map(|band| view! {
+                    <div><dt>{i18n.tr(Key::IroSummaryBookletUsed)}</dt><dd>{move || i18n.locale().format(Key::IroSummarySimplerBooklet, &[("band", i18n.t(band_key(band)))])}</dd></div>
+                })}
+                {(!took_part.is_empty()).then(|| view! {
+                    <div><dt>{i18n.tr(Key::IroSummaryTookPart)}</dt><dd>{move || took_part.iter().map(|w| i18n.t(took_part_key(*w))).collect::<Vec<_>>().join("; ")}</dd></div>
                 })}
             </dl>
         </header>
