@@ -54,12 +54,7 @@ mod tests {
 
     #[test]
     fn anything_else_is_not_found() {
-        for path in [
-            "/no-such-page",
-            "/booklet/a/b",
-            "/iro",
-            "/tablets",
-        ] {
+        for path in ["/no-such-page", "/booklet/a/b", "/iro", "/tablets"] {
             assert_eq!(Route::of(path), Route::NotFound, "{path}");
         }
     }

@@ -6,8 +6,8 @@ import { DIST, gzipSizeOf, recordRequests } from "./helpers";
 // Each app's first-load budget, gzip -9, with its history in docs/size.md. The child's budget is
 // never raised: when something does not fit, make room. The staff budget is raised only with a
 // measured reason written there.
-const CHILD_BUDGET_GZIP_BYTES = 435_840; // 425.6 KiB
-const STAFF_BUDGET_GZIP_BYTES = 864 * 1024;
+const CHILD_BUDGET_GZIP_BYTES = 424 * 1024; // 434,176 B: never raised (docs/size.md)
+const STAFF_BUDGET_GZIP_BYTES = 856 * 1024; // 876,544 B (docs/size.md)
 
 test("a child's first load, from opening / to the booklet start form, fits the child's budget and fetches nothing of the staff app", async ({ page }) => {
   const requests = recordRequests(page);

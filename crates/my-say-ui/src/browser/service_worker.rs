@@ -40,18 +40,23 @@ fn register_now(app: App) {
     let _ = container.register("/sw.js");
     if app == App::Staff {
         wasm_bindgen_futures::spawn_local(async move {
-            let Ok(ready) = container.ready() else {
+            let Some(registration) = ready(&container).await else {
                 return;
             };
-            let Ok(registration) = JsFuture::from(ready).await else {
-                return;
-            };
-            let registration = ServiceWorkerRegistration::from(registration);
             if let Some(worker) = registration.active() {
                 let _ = worker.post_message(&JsValue::from_str(KEEP_STAFF_APP));
             }
         });
     }
+}
+
+/// The registration once a worker is active for this page (`navigator.serviceWorker.ready`).
+async fn ready(container: &web_sys::ServiceWorkerContainer) -> Option<ServiceWorkerRegistration> {
+    let ready = container.ready().ok()?;
+    JsFuture::from(ready)
+        .await
+        .ok()
+        .map(ServiceWorkerRegistration::from)
 }
 
 /// Calls `found` with the new worker when a new version of My Say has been installed and waits
@@ -63,13 +68,9 @@ pub fn when_update_waiting(found: impl Fn(ServiceWorker) + 'static) {
     };
     let container = window.navigator().service_worker();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(ready) = container.ready() else {
+        let Some(registration) = ready(&container).await else {
             return;
         };
-        let Ok(registration) = JsFuture::from(ready).await else {
-            return;
-        };
-        let registration = ServiceWorkerRegistration::from(registration);
         let check = {
             let registration = registration.clone();
             move || {
