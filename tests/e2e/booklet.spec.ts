@@ -282,6 +282,9 @@ test("read-aloud says so when the device has no voice", async ({ page }) => {
   else await expect(status).toHaveCount(0);
 });
 
+/** Locking and opening a stopped booklet run 600,000 rounds of PBKDF2: time for a busy machine. */
+const SLOW = { timeout: 20_000 };
+
 test("a stopped booklet opens only with its child's code, and a forgotten code lets an adult remove it", async ({ page }) => {
   const t0 = new Date("2026-12-06T10:00:00Z");
   await page.clock.setFixedTime(t0);
@@ -306,7 +309,7 @@ test("a stopped booklet opens only with its child's code, and a forgotten code l
   const code = ["Star", "House", "House", "Book"];
   await tapCode(code);
   await page.getByRole("button", { name: "Save and stop" }).tap();
-  await expect(page).toHaveURL(/\/booklet\?saved=1$/);
+  await expect(page).toHaveURL(/\/booklet\?saved=1$/, SLOW);
 
   // The start screen shows initials only, and carrying on needs the code.
   await expect(page.getByText(/\bRae\b/)).toHaveCount(0);
@@ -317,20 +320,20 @@ test("a stopped booklet opens only with its child's code, and a forgotten code l
   for (let i = 0; i < 3; i++) {
     await tapCode(["Heart", "Heart", "Heart", "Heart"]);
     await page.getByRole("button", { name: "Carry on", exact: true }).tap();
-    await expect(page.getByRole("alert")).toHaveText("That is not the code. Try again.");
+    await expect(page.getByRole("alert")).toHaveText("That is not the code. Try again.", SLOW);
     // The wrong try is counted and kept before the pictures are cleared for the next one.
-    await expect(page.getByText("Pictures tapped: 0 of 4")).toBeVisible();
+    await expect(page.getByText("Pictures tapped: 0 of 4")).toBeVisible(SLOW);
   }
   // After three wrong codes even the right one waits, and a reload does not reset the count.
   await page.reload();
   await tapCode(code);
   await page.getByRole("button", { name: "Carry on", exact: true }).tap();
-  await expect(page.getByRole("alert")).toHaveText("Too many tries. Try again in 30 seconds.");
+  await expect(page.getByRole("alert")).toHaveText("Too many tries. Try again in 30 seconds.", SLOW);
   await page.clock.setFixedTime(new Date(t0.getTime() + 31_000));
   await tapCode(code);
   await page.getByRole("button", { name: "Carry on", exact: true }).tap();
   // It opens where the child stopped, the answer kept.
-  await expect(heading(page)).toHaveText(question!);
+  await expect(heading(page)).toHaveText(question!, SLOW);
   await page.getByRole("button", { name: /^Back/ }).tap();
   await expect(page.locator(".answers input:checked")).toHaveCount(1);
 
@@ -361,5 +364,5 @@ test("a child of 10 to 15 locks a stopped booklet with a number", async ({ page 
   await page.getByRole("link", { name: "Carry on: K." }).tap();
   await page.getByLabel("Your number").fill("2468");
   await page.getByRole("button", { name: "Carry on", exact: true }).tap();
-  await expect(heading(page)).toHaveText(question!);
+  await expect(heading(page)).toHaveText(question!, SLOW);
 });

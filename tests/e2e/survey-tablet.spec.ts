@@ -195,7 +195,7 @@ test("a survey is added from its link, run anonymously twice, sent as its own fi
   }
   await page.getByRole("button", { name: "Save and stop" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/surveys\?saved=1$/);
+  await expect(page).toHaveURL(/\/surveys\?saved=1$/, { timeout: 20_000 });
   await expect(page.getByText("Saved. The survey can be carried on later from this screen.")).toBeVisible();
   await expectNoAxeViolations(page, "surveys with one in progress");
   await page.getByRole("link", { name: `Carry on: ${TITLE}` }).focus();
@@ -207,7 +207,8 @@ test("a survey is added from its link, run anonymously twice, sent as its own fi
   }
   await page.getByRole("button", { name: "Carry on", exact: true }).focus();
   await page.keyboard.press("Enter");
-  await expect(heading(page)).toHaveText("Do you know how to contact your IRO?");
+  // Opening runs 600,000 rounds of PBKDF2: time for a busy machine.
+  await expect(heading(page)).toHaveText("Do you know how to contact your IRO?", { timeout: 20_000 });
   await page.getByRole("button", { name: /^Next/ }).focus();
   await page.keyboard.press("Enter");
   await expect(heading(page)).toHaveText("What would make reviews better?");
