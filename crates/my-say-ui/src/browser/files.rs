@@ -103,3 +103,14 @@ pub async fn share(bytes: &[u8], file_name: &str) -> Result<bool, String> {
         }
     }
 }
+
+/// Puts `text` on the clipboard; whether the browser allowed it.
+pub async fn copy_text(text: &str) -> bool {
+    match web_sys::window() {
+        Some(w) => {
+            let promise = w.navigator().clipboard().write_text(text);
+            wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+        }
+        None => false,
+    }
+}

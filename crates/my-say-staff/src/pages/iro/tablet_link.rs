@@ -34,13 +34,7 @@ pub fn TabletSetUpLink() -> impl IntoView {
     let copy = move |_| {
         let text = link_for_copy.clone();
         spawn_local(async move {
-            let ok = match web_sys::window() {
-                Some(w) => {
-                    let promise = w.navigator().clipboard().write_text(&text);
-                    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-                }
-                None => false,
-            };
+            let ok = my_say_ui::browser::files::copy_text(&text).await;
             copied.set(Some(ok));
             if !ok {
                 super::focus_id_soon("setup-link");

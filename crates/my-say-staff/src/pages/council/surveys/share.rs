@@ -125,13 +125,7 @@ fn Share(
     let copy = move |_| {
         let text = text.clone();
         spawn_local(async move {
-            let ok = match web_sys::window() {
-                Some(w) => {
-                    let promise = w.navigator().clipboard().write_text(&text);
-                    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-                }
-                None => false,
-            };
+            let ok = my_say_ui::browser::files::copy_text(&text).await;
             note.set(Some(
                 i18n.t(if ok {
                     Key::IroCopied
