@@ -31,7 +31,7 @@ use std::sync::Arc;
 
 /// What a survey page found in the workspace.
 #[derive(Clone)]
-pub(super) enum Found {
+enum Found {
     /// The survey and the finished surveys given to it.
     Survey(Box<StoredSurvey>, Arc<Vec<CompletedBooklet>>),
     /// No survey with this id here.
@@ -39,7 +39,7 @@ pub(super) enum Found {
 }
 
 /// Reads the survey named in the address, and its answers.
-pub(super) async fn load_survey(active: ActiveWorkspace, id: String) -> Result<Found, String> {
+async fn load_survey(active: ActiveWorkspace, id: String) -> Result<Found, String> {
     let store = active.store().await.map_err(|e| e.to_string())?;
     let Some(survey) = surveys::load(&store, &id)
         .await
@@ -198,24 +198,44 @@ pub(super) fn focus_heading_when_shown(heading: NodeRef<leptos::html::H1>) {
     });
 }
 
+/// Loads the survey named in the address and shows it with `found`; while it loads, when it
+/// cannot be read and when there is no such survey, the same screens for every survey page.
+#[component]
+pub(super) fn WithSurvey<F, V>(
+    /// The survey's id.
+    id: String,
+    /// The page's class.
+    class: &'static str,
+    /// The page, given the survey and the finished surveys given to it.
+    found: F,
+) -> impl IntoView
+where
+    F: Fn(StoredSurvey, Arc<Vec<CompletedBooklet>>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let i18n = use_i18n();
+    let active = use_active();
+    let loaded = LocalResource::new(move || load_survey(active, id.clone()));
+    view! {
+        <div class=class>
+            {move || match loaded.get() {
+                None => view! { <p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="banner error" role="alert">{e}</p> }.into_any(),
+                Some(Ok(Found::Missing)) => view! { <SurveyMissing /> }.into_any(),
+                Some(Ok(Found::Survey(survey, answers))) => found(*survey, answers).into_any(),
+            }}
+        </div>
+    }
+}
+
 /// The results page of the survey named in the address (`surveys/:id/results`).
 #[component]
 pub fn SurveyResultsPage(
     /// The survey's id.
     id: String,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let active = use_active();
-    let loaded = LocalResource::new(move || load_survey(active, id.clone()));
     view! {
-        <div class="survey-results">
-            {move || match loaded.get() {
-                None => view! { <p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="banner error" role="alert">{e}</p> }.into_any(),
-                Some(Ok(Found::Missing)) => view! { <SurveyMissing /> }.into_any(),
-                Some(Ok(Found::Survey(survey, answers))) => view! { <ResultsView survey=*survey answers /> }.into_any(),
-            }}
-        </div>
+        <WithSurvey id class="survey-results" found=|survey, answers| view! { <ResultsView survey answers /> } />
     }
 }
 

@@ -9,8 +9,7 @@
 //! words them in the reader's language and lays them out.
 
 use super::results::{
-    focus_heading_when_shown, load_survey, survey_title, Found, SaveNote, Saver, SurveyMissing,
-    SurveyTabs,
+    focus_heading_when_shown, survey_title, SaveNote, Saver, SurveyTabs, WithSurvey,
 };
 use crate::i18n::Key;
 use crate::pages::iro::{focus_id_soon, use_active, ErrorBanner};
@@ -168,18 +167,8 @@ pub fn YouSaidPage(
     /// The survey's id.
     id: String,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let active = use_active();
-    let loaded = LocalResource::new(move || load_survey(active, id.clone()));
     view! {
-        <div class="you-said">
-            {move || match loaded.get() {
-                None => view! { <p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="banner error" role="alert">{e}</p> }.into_any(),
-                Some(Ok(Found::Missing)) => view! { <SurveyMissing /> }.into_any(),
-                Some(Ok(Found::Survey(survey, _))) => view! { <YouSaidEditor survey=*survey /> }.into_any(),
-            }}
-        </div>
+        <WithSurvey id class="you-said" found=|survey, _| view! { <YouSaidEditor survey /> } />
     }
 }
 
