@@ -131,6 +131,9 @@ test("a key file whose name hides characters is refused on the tablet and change
   const page = await quietPage(browser);
   await page.goto("/tablet");
   await expect(heading(page)).toBeVisible();
+  // The tablet page opens its store (and makes the device key) as it loads: wait for that, so
+  // that "before" is the page at rest and not a race with its first write.
+  await expect.poll(() => dumpStorage(page), { timeout: 10_000 }).toContain("my-say/device: ");
   const before = await dumpStorage(page);
   await page.getByLabel("Add an IRO from a key file").setInputFiles(fixture("key-file-bidi-name.json", "application/json"));
   await expect(page.getByText("key-file-bidi-name.json is not an IRO key file:")).toBeVisible();
