@@ -64,8 +64,10 @@ build_release() {
   cd "$ROOT"
   local dist="${DIST:-$ROOT/dist}"
   say "Building the child's app (trunk build --release --offline) into $dist"
-  trunk build --release --offline --dist "$dist"
+  # Each step returns on failure by itself: `set -e` does not act inside a function called as
+  # `build_release && ...`, and a failed build must never leave an older one to be tested.
+  trunk build --release --offline --dist "$dist" || return 1
   say "Building the staff workspace (crates/my-say-staff) into $dist/staff"
-  (cd crates/my-say-staff && trunk build --release --offline --dist "$dist/staff" "$@")
-  node tools/assemble.mjs "$dist"
+  (cd crates/my-say-staff && trunk build --release --offline --dist "$dist/staff" "$@") || return 1
+  node tools/assemble.mjs "$dist" || return 1
 }
