@@ -7,10 +7,16 @@
 #[path = "../my-say-ui/i18n_catalogue.rs"]
 mod catalogue;
 
+// The CLDR plural rules, which the catalogue checks counted wordings against.
+#[allow(dead_code)]
+#[path = "../my-say-core/src/plural.rs"]
+mod plural;
+
 use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=../my-say-core/src/plural.rs");
     println!("cargo::rerun-if-changed=../my-say-ui/i18n_catalogue.rs");
     let shared = catalogue::read(Path::new("../my-say-ui/locales"));
     let staff = catalogue::read(Path::new("locales"));
@@ -29,6 +35,7 @@ fn main() {
         shared[0].len()
     ));
     catalogue::write_tables(&mut out, &staff);
+    catalogue::write_plurals(&mut out, &catalogue::read_plurals(Path::new("locales")));
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("staff_text.rs");
     std::fs::write(dest, out).unwrap();
 }

@@ -4,10 +4,16 @@
 #[path = "i18n_catalogue.rs"]
 mod catalogue;
 
+// The CLDR plural rules, which the catalogue checks counted wordings against.
+#[allow(dead_code)]
+#[path = "../my-say-core/src/plural.rs"]
+mod plural;
+
 use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=../my-say-core/src/plural.rs");
     println!("cargo::rerun-if-changed=i18n_catalogue.rs");
     let shared = catalogue::read(Path::new("locales"));
     let keys: Vec<_> = shared[0].iter().collect();
@@ -18,6 +24,7 @@ fn main() {
         &keys,
     );
     catalogue::write_tables(&mut out, &shared);
+    catalogue::write_plurals(&mut out, &catalogue::read_plurals(Path::new("locales")));
     let feminine = catalogue::read_feminine(Path::new("locales"), &shared[2]);
     catalogue::write_feminine(&mut out, &feminine);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("ui_text.rs");

@@ -37,23 +37,20 @@ pub fn variant(key: &str) -> String {
 
 /// Reads `dir/<code>.json` for every locale and checks that each has exactly English's keys with
 /// the same `{placeholders}`; a problem fails the build with a message naming the file and key.
+/// A counted wording is an object of its plural forms (docs/i18n.md, "Plurals"): here it reads
+/// as its "other" form, and [`read_plurals`] gives every form.
 pub fn read(dir: &Path) -> Catalogue {
-    let mut catalogues: Catalogue = Vec::new();
-    for code in LOCALES {
-        let path = dir.join(format!("{code}.json"));
-        println!("cargo::rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        let map: BTreeMap<String, String> = serde_json::from_str(&text).unwrap_or_else(|e| {
-            panic!(
-                "{} is not a flat JSON object of strings: {e}",
-                path.display()
-            )
-        });
-        catalogues.push(map);
-    }
+    let raw = read_raw(dir);
+    let catalogues: Catalogue = raw
+        .iter()
+        .map(|map| {
+            map.iter()
+                .map(|(key, value)| (key.clone(), value.other().to_owned()))
+                .collect()
+        })
+        .collect();
     let reference = &catalogues[0];
-    for (code, map) in LOCALES.iter().zip(&catalogues).skip(1) {
+    for (i, (code, map)) in LOCALES.iter().zip(&catalogues).enumerate().skip(1) {
         let file = dir.join(format!("{code}.json"));
         for key in reference.keys() {
             let Some(words) = map.get(key) else {
@@ -62,6 +59,12 @@ pub fn read(dir: &Path) -> Catalogue {
             if placeholders(words) != placeholders(&reference[key]) {
                 panic!(
                     "{}: \"{key}\" has other {{placeholders}} than en.json",
+                    file.display()
+                );
+            }
+            if raw[i][key].is_plural() != raw[0][key].is_plural() {
+                panic!(
+                    "{}: \"{key}\" must be counted (an object of plural forms) in every language or in none",
                     file.display()
                 );
             }
@@ -74,6 +77,124 @@ pub fn read(dir: &Path) -> Catalogue {
         }
     }
     catalogues
+}
+
+/// One wording as a catalogue gives it: words, or the plural forms of a counted wording.
+enum Entry {
+    Words(String),
+    Plural(BTreeMap<String, String>),
+}
+
+impl Entry {
+    fn is_plural(&self) -> bool {
+        matches!(self, Entry::Plural(_))
+    }
+
+    /// The words, or a counted wording's "other" form.
+    fn other(&self) -> &str {
+        match self {
+            Entry::Words(w) => w,
+            Entry::Plural(forms) => &forms["other"],
+        }
+    }
+}
+
+/// Every locale's file as written, with each counted wording's forms checked: an "other" form,
+/// only categories the language has (CLDR, `my_say_core::plural`), and no `{placeholder}` that
+/// the "other" form lacks.
+fn read_raw(dir: &Path) -> Vec<BTreeMap<String, Entry>> {
+    let mut out = Vec::new();
+    for code in LOCALES {
+        let path = dir.join(format!("{code}.json"));
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let not_words = |e: &dyn std::fmt::Display| -> ! {
+            panic!(
+                "{} is not a JSON object of words (or of plural forms): {e}",
+                path.display()
+            )
+        };
+        let values: BTreeMap<String, serde_json::Value> =
+            serde_json::from_str(&text).unwrap_or_else(|e| not_words(&e));
+        let map: BTreeMap<String, Entry> = values
+            .into_iter()
+            .map(|(key, value)| {
+                let entry = match value {
+                    serde_json::Value::String(w) => Entry::Words(w),
+                    serde_json::Value::Object(forms) => Entry::Plural(
+                        forms
+                            .into_iter()
+                            .map(|(c, w)| match w {
+                                serde_json::Value::String(w) => (c, w),
+                                _ => not_words(&format!("a form of \"{key}\" is not words")),
+                            })
+                            .collect(),
+                    ),
+                    _ => not_words(&format!("\"{key}\" is neither words nor plural forms")),
+                };
+                (key, entry)
+            })
+            .collect();
+        for (key, entry) in &map {
+            let Entry::Plural(forms) = entry else { continue };
+            let Some(other) = forms.get("other") else {
+                panic!("{}: \"{key}\" has no \"other\" form", path.display());
+            };
+            let allowed = crate::plural::categories(code);
+            for (category, words) in forms {
+                if !crate::plural::PluralCategory::from_code(category).is_some_and(|c| allowed.contains(&c)) {
+                    panic!(
+                        "{}: \"{key}\" has a \"{category}\" form, which is not a plural category of {code} (CLDR)",
+                        path.display()
+                    );
+                }
+                if placeholders(words).iter().any(|p| !placeholders(other).contains(p)) {
+                    panic!(
+                        "{}: the \"{category}\" form of \"{key}\" has a {{placeholder}} its \"other\" form lacks",
+                        path.display()
+                    );
+                }
+            }
+        }
+        out.push(map);
+    }
+    out
+}
+
+/// The plural forms of every counted wording in `dir`: for each key, for each locale of
+/// [`LOCALES`], its forms other than "other" (which the tables already hold), by category.
+pub type Plurals = BTreeMap<String, [BTreeMap<String, String>; 3]>;
+
+/// Reads the counted wordings' forms (see [`read`], which checks them).
+pub fn read_plurals(dir: &Path) -> Plurals {
+    let raw = read_raw(dir);
+    let mut out = Plurals::new();
+    for (key, entry) in &raw[0] {
+        if !entry.is_plural() {
+            continue;
+        }
+        let forms = std::array::from_fn(|i| match &raw[i][key] {
+            Entry::Plural(f) => f.iter().filter(|(c, _)| *c != "other").map(|(c, w)| (c.clone(), w.clone())).collect(),
+            Entry::Words(_) => BTreeMap::new(),
+        });
+        out.insert(key.clone(), forms);
+    }
+    out
+}
+
+/// Writes `plural_form`: a counted wording's form for a CLDR category in the locale at `locale`
+/// (0 English, 1 Welsh, 2 Arabic), if the catalogue gives one other than "other".
+pub fn write_plurals(out: &mut String, plurals: &Plurals) {
+    out.push_str("/// The form of a counted wording for a CLDR plural category in the locale at `locale` (0 `en`, 1 `cy`, 2 `ar`), if its catalogue gives one; else the wording's table entry (its \"other\" form) stands.\n#[allow(unreachable_patterns, clippy::match_single_binding)]\npub(crate) fn plural_form(key: Key, locale: usize, category: &str) -> Option<&'static str> {\n    match (key, locale, category) {\n");
+    for (key, forms) in plurals {
+        for (i, f) in forms.iter().enumerate() {
+            for (category, words) in f {
+                let _ = writeln!(out, "        (Key::{}, {i}, {category:?}) => Some({words:?}),", variant(key));
+            }
+        }
+    }
+    out.push_str("        _ => None,\n    }\n}\n\n");
 }
 
 /// Reads `dir/ar-f.json`, the Arabic wording in feminine forms: only the keys whose words differ

@@ -21,6 +21,7 @@ pub mod incoming;
 pub mod limits;
 pub mod name;
 pub mod outbox;
+pub mod plural;
 pub mod record;
 pub mod report;
 pub mod seal;

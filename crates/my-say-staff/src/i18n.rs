@@ -4,7 +4,8 @@
 //! keys' wording; a shared key's wording is looked up in `my_say_ui`. Pages use `crate::i18n::Key`
 //! for all their wording, through the same `I18n` context as the child's app. See docs/i18n.md.
 
-use my_say_ui::i18n::{Locale, Wording};
+use my_say_core::plural::PluralCategory;
+use my_say_ui::i18n::{table_index, Locale, Wording};
 
 include!(concat!(env!("OUT_DIR"), "/staff_text.rs"));
 
@@ -35,6 +36,13 @@ impl Wording for Key {
         };
         table[self as usize - SHARED_COUNT]
     }
+
+    fn plural_in(self, locale: Locale, category: PluralCategory) -> Option<&'static str> {
+        if let Some(shared) = self.shared() {
+            return shared.plural_in(locale, category);
+        }
+        plural_form(self, table_index(locale), category.code())
+    }
 }
 
 #[cfg(test)]
@@ -53,6 +61,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_count_takes_the_form_its_languages_rule_picks() {
+        let k = Key::IroImportAdded;
+        let file = [("file", "a.mysay")];
+        assert_eq!(Locale::En.count(k, 1, &file), "Added 1 booklet from a.mysay");
+        assert_eq!(Locale::En.count(k, 2, &file), "Added 2 booklets from a.mysay");
+        assert_eq!(Locale::Cy.count(k, 2, &file), "Ychwanegwyd dau lyfryn o a.mysay");
+        assert_eq!(Locale::Cy.count(k, 7, &file), "Ychwanegwyd 7 llyfryn o a.mysay");
+        // Arabic has six forms: a number's form is not "one or not".
+        assert_eq!(Locale::Ar.count(k, 1, &file), "أُضيف كتيّب واحد من a.mysay");
+        assert_eq!(Locale::Ar.count(k, 2, &file), "أُضيف كتيّبان من a.mysay");
+        assert_eq!(Locale::Ar.count(k, 5, &file), "أُضيفت 5 كتيّبات من a.mysay");
+        assert_eq!(Locale::Ar.count(k, 12, &file), "أُضيف 12 كتيّبًا من a.mysay");
+        assert_eq!(Locale::Ar.count(k, 100, &file), "أُضيف 100 كتيّب من a.mysay");
     }
 
     #[test]

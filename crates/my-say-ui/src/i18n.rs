@@ -8,6 +8,7 @@
 //! each booklet (see docs/booklet-format.md).
 
 use leptos::prelude::*;
+use my_say_core::plural::PluralCategory;
 use my_say_core::LocaleCode;
 
 include!(concat!(env!("OUT_DIR"), "/ui_text.rs"));
@@ -98,12 +99,42 @@ impl Locale {
         }
         out
     }
+
+    /// A counted wording for `n` (a key whose catalogue entry is an object of plural forms:
+    /// docs/i18n.md, "Plurals"): the form this language's CLDR rule picks for `n`
+    /// (`my_say_core::plural`), else its "other" form, with `{count}` and each other `{name}`
+    /// filled in.
+    pub fn count(self, key: impl Wording, n: u64, values: &[(&str, &str)]) -> String {
+        let category = my_say_core::plural::category(self.code(), n);
+        let mut out = key
+            .plural_in(self, category)
+            .unwrap_or_else(|| self.text(key))
+            .replace("{count}", &n.to_string());
+        for (name, value) in values {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
 }
 
 /// A key of a wording catalogue: this crate's [`Key`], or the staff workspace's.
 pub trait Wording: Copy + Send + Sync + 'static {
     /// The wording in `locale`.
     fn text_in(self, locale: Locale) -> &'static str;
+
+    /// A counted wording's form for `category` in `locale`, if its catalogue gives one other
+    /// than "other" (which is [`Wording::text_in`]).
+    fn plural_in(self, locale: Locale, category: PluralCategory) -> Option<&'static str>;
+}
+
+/// Where a language's words are in the generated tables: 0 English, 1 Welsh, 2 Arabic (both
+/// forms of address).
+pub fn table_index(locale: Locale) -> usize {
+    match locale {
+        Locale::En => 0,
+        Locale::Cy => 1,
+        Locale::Ar | Locale::ArF => 2,
+    }
 }
 
 impl Wording for Key {
@@ -115,6 +146,11 @@ impl Wording for Key {
             Locale::ArF => return ar_feminine(AR[self as usize]),
         };
         table[self as usize]
+    }
+
+    fn plural_in(self, locale: Locale, category: PluralCategory) -> Option<&'static str> {
+        let form = plural_form(self, table_index(locale), category.code())?;
+        Some(if locale == Locale::ArF { ar_feminine(form) } else { form })
     }
 }
 

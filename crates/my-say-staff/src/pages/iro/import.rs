@@ -31,25 +31,21 @@ fn opened_message(locale: Locale, file: &str, added: Added) -> (Outcome, String)
     let total = added.total().to_string();
     let n = added.added.to_string();
     let values = [("file", file), ("count", total.as_str())];
+    let file_only = [("file", file)];
     match (added.added, added.already) {
         (0, 0) if added.conflicting > 0 => (Outcome::Conflict, String::new()),
         (0, 0) => (
             Outcome::NothingNew,
             locale.format(Key::IroImportEmpty, &values),
         ),
-        (0, 1) => (
+        (0, already) => (
             Outcome::NothingNew,
-            locale.format(Key::IroImportNothingNewOne, &values),
+            locale.count(Key::IroImportNothingNew, already as u64, &file_only),
         ),
-        (0, _) => (
-            Outcome::NothingNew,
-            locale.format(Key::IroImportNothingNew, &values),
-        ),
-        (1, 0) => (
+        (added, 0) => (
             Outcome::Added,
-            locale.format(Key::IroImportAddedOne, &values),
+            locale.count(Key::IroImportAdded, added as u64, &file_only),
         ),
-        (_, 0) => (Outcome::Added, locale.format(Key::IroImportAdded, &values)),
         _ => (
             Outcome::Added,
             locale.format(
@@ -64,23 +60,15 @@ fn opened_message(locale: Locale, file: &str, added: Added) -> (Outcome, String)
 fn survey_message(locale: Locale, file: &str, added: Added) -> (Outcome, String) {
     let total = added.total().to_string();
     let n = added.added.to_string();
-    let values = [("file", file), ("count", total.as_str())];
+    let file_only = [("file", file)];
     match (added.added, added.already) {
-        (0, 1) => (
+        (0, already) => (
             Outcome::NothingNew,
-            locale.format(Key::SurveyImportNothingNewOne, &values),
+            locale.count(Key::SurveyImportNothingNew, already as u64, &file_only),
         ),
-        (0, _) => (
-            Outcome::NothingNew,
-            locale.format(Key::SurveyImportNothingNew, &values),
-        ),
-        (1, 0) => (
+        (added, 0) => (
             Outcome::Added,
-            locale.format(Key::SurveyImportAddedOne, &values),
-        ),
-        (_, 0) => (
-            Outcome::Added,
-            locale.format(Key::SurveyImportAdded, &values),
+            locale.count(Key::SurveyImportAdded, added as u64, &file_only),
         ),
         _ => (
             Outcome::Added,
@@ -146,17 +134,9 @@ fn file_messages(locale: Locale, file: &str, added: BundleAdded) -> Vec<(Outcome
         ));
     }
     if added.clamped > 0 {
-        let key = if added.clamped == 1 {
-            Key::IroImportClampedOne
-        } else {
-            Key::IroImportClamped
-        };
         out.push((
             Outcome::Conflict,
-            locale.format(
-                key,
-                &[("file", file), ("count", &added.clamped.to_string())],
-            ),
+            locale.count(Key::IroImportClamped, added.clamped as u64, &[("file", file)]),
         ));
     }
     out
