@@ -51,6 +51,31 @@ pub enum About {
     General,
 }
 
+impl About {
+    /// One short text for what the entry is about, as a form's choice names it: `general`,
+    /// `theme:<id>` or `question:<id>`. [`About::from_code`] reads it back.
+    pub fn code(&self) -> String {
+        match self {
+            About::General => "general".into(),
+            About::Theme(t) => format!("theme:{}", t.as_str()),
+            About::Question(q) => format!("question:{}", q.as_str()),
+        }
+    }
+
+    /// What [`About::code`] wrote, or `None` for any other text (an empty choice).
+    pub fn from_code(code: &str) -> Option<About> {
+        if code == "general" {
+            return Some(About::General);
+        }
+        if let Some(t) = code.strip_prefix("theme:") {
+            return (!t.is_empty()).then(|| About::Theme(ThemeId(t.to_owned())));
+        }
+        code.strip_prefix("question:")
+            .filter(|q| !q.is_empty())
+            .map(|q| About::Question(QuestionId::new(q)))
+    }
+}
+
 /// Whether an action has been done, is an ongoing promise, or is planned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -1043,6 +1068,20 @@ mod tests {
             let _ = YouSaidWeDid::from_json(&format!(
                 "{{\"format\":\"{YOU_SAID_FORMAT}\",\"version\":1,{s}}}"
             ));
+        }
+    }
+
+    #[test]
+    fn what_an_entry_is_about_reads_back_from_its_code() {
+        for about in [
+            About::General,
+            About::Theme(ThemeId("t2".into())),
+            About::Question(QuestionId::new("q3")),
+        ] {
+            assert_eq!(About::from_code(&about.code()), Some(about));
+        }
+        for other in ["", "theme:", "question:", "General", "theme", "other:x"] {
+            assert_eq!(About::from_code(other), None, "{other}");
         }
     }
 }

@@ -39,17 +39,12 @@ enum Found {
 }
 
 /// Reads the survey named in the address, and its answers.
-async fn load_survey(active: ActiveWorkspace, id: String) -> Result<Found, String> {
-    let store = active.store().await.map_err(|e| e.to_string())?;
-    let Some(survey) = surveys::load(&store, &id)
-        .await
-        .map_err(|e| e.to_string())?
-    else {
+async fn load_survey(active: ActiveWorkspace, id: String) -> Result<Found, StoreError> {
+    let store = active.store().await?;
+    let Some(survey) = surveys::load(&store, &id).await? else {
         return Ok(Found::Missing);
     };
-    let answers = surveys::answers(&store, &id)
-        .await
-        .map_err(|e| e.to_string())?;
+    let answers = surveys::answers(&store, &id).await?;
     Ok(Found::Survey(Box::new(survey), Arc::new(answers)))
 }
 
@@ -220,7 +215,7 @@ where
         <div class=class>
             {move || match loaded.get() {
                 None => view! { <p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="banner error" role="alert">{e}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
                 Some(Ok(Found::Missing)) => view! { <SurveyMissing /> }.into_any(),
                 Some(Ok(Found::Survey(survey, answers))) => found(*survey, answers).into_any(),
             }}

@@ -14,6 +14,7 @@ use crate::i18n::Key;
 use crate::workspace::follow_ups::{self, RecordError};
 use crate::workspace::{self, settings};
 use leptos::prelude::*;
+use my_say_ui::browser::store::StoreError;
 use leptos::task::spawn_local;
 use my_say_core::builtin::builtin_booklets;
 use my_say_core::calendar::{default_bank_holidays, parse_date_list, uk_time_of_timestamp, Date};
@@ -32,7 +33,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The wording of what the IRO did.
-fn action_key(kind: FollowUpActionKind) -> Key {
+pub(super) fn action_key(kind: FollowUpActionKind) -> Key {
     match kind {
         FollowUpActionKind::ExploredWithChild => Key::IroActionExploredWithChild,
         FollowUpActionKind::ExploredWithSocialWorker => Key::IroActionExploredWithSocialWorker,
@@ -120,17 +121,13 @@ pub fn FollowUps() -> impl IntoView {
     let loaded = LocalResource::new(move || {
         version.track();
         async move {
-            let store = active.store().await.map_err(|e| e.to_string())?;
-            let booklets = workspace::booklets(&store)
-                .await
-                .map_err(|e| e.to_string())?;
+            let store = active.store().await?;
+            let booklets = workspace::booklets(&store).await?;
             // A booklet that came in without its follow-ups (kept by an older version of My
             // Say, say) gets them now, opened today; those already here are left as they are.
-            follow_ups::open_for(&store, &booklets, clock::today_date())
-                .await
-                .map_err(|e| e.to_string())?;
-            let list = follow_ups::all(&store).await.map_err(|e| e.to_string())?;
-            Ok::<_, String>((list, booklets))
+            follow_ups::open_for(&store, &booklets, clock::today_date()).await?;
+            let list = follow_ups::all(&store).await?;
+            Ok::<_, StoreError>((list, booklets))
         }
     });
 
@@ -138,7 +135,7 @@ pub fn FollowUps() -> impl IntoView {
         <h1 tabindex="-1" node_ref=heading>{i18n.tr(Key::IroFollowUpsTitle)}</h1>
         <p class="lead">{i18n.tr(Key::IroFollowUpsLead)}</p>
         {move || loaded.get().map(|result| match result {
-            Err(e) => view! { <p class="banner error" role="alert">{e}</p> }.into_any(),
+            Err(e) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
             Ok((list, booklets)) => view! { <FollowUpList list booklets /> }.into_any(),
         })}
         <BankHolidays on_saved=Callback::new(move |_| version.update(|v| *v += 1)) />

@@ -27,8 +27,8 @@ pub fn Inbox(
     let entries = LocalResource::new(move || {
         version.track();
         async move {
-            let store = active.store().await.map_err(|e| e.to_string())?;
-            stored::entries(&store).await.map_err(|e| e.to_string())
+            let store = active.store().await?;
+            stored::entries(&store).await
         }
     });
     // Overdue follow-ups, counted again whenever booklets are added. Should the follow-ups not
@@ -54,7 +54,7 @@ pub fn Inbox(
                 link=true
             />
             {move || entries.get().map(|result| match result {
-                Err(e) => view! { <p class="banner error" role="alert">{e}</p> }.into_any(),
+                Err(e) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
                 Ok(all) if all.is_empty() => view! { <p class="note">{i18n.tr(Key::IroBookletsNone)}</p> }.into_any(),
                 Ok(all) => view! { <InboxList all filter /> }.into_any(),
             })}

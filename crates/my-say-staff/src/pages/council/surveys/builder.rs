@@ -78,7 +78,7 @@ impl Editor {
         save_in_order(active, self.survey.get_untracked(), move |result, done| {
             match result {
                 Ok(()) => error.set(None),
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(e.to_string())),
             }
             saved.set(done);
         });
@@ -232,8 +232,8 @@ pub fn SurveyBuilder(
     let loaded = LocalResource::new(move || {
         let id = id.clone();
         async move {
-            let store = active.store().await.map_err(|e| e.to_string())?;
-            surveys::load(&store, &id).await.map_err(|e| e.to_string())
+            let store = active.store().await?;
+            surveys::load(&store, &id).await
         }
     });
     view! {
@@ -246,7 +246,7 @@ pub fn SurveyBuilder(
                 }.into_any(),
                 Err(e) => view! {
                     <h1 tabindex="-1">{i18n.tr(Key::BuilderTitle)}</h1>
-                    <p class="banner error" role="alert">{e}</p>
+                    <p class="banner error" role="alert">{e.to_string()}</p>
                 }.into_any(),
             })}
         </Suspense>

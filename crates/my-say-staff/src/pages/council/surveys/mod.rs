@@ -7,6 +7,7 @@ mod builder;
 mod logic;
 mod preview;
 mod question;
+mod question_actions;
 mod share;
 
 pub use builder::SurveyBuilder;
@@ -17,6 +18,7 @@ use crate::pages::iro::{
 };
 use crate::workspace::surveys::{self, StoredSurvey};
 use leptos::prelude::*;
+use my_say_ui::browser::store::StoreError;
 use leptos::task::spawn_local;
 use logic::{title_of, SurveyState};
 use my_say_core::seal::system_rng;
@@ -38,7 +40,7 @@ thread_local! {
 fn save_in_order(
     active: ActiveWorkspace,
     survey: StoredSurvey,
-    report: impl Fn(Result<(), String>, bool) + 'static,
+    report: impl Fn(Result<(), StoreError>, bool) + 'static,
 ) {
     PENDING.with(|p| *p.borrow_mut() = Some((active, survey)));
     if SAVING.with(|s| s.replace(true)) {
@@ -47,10 +49,8 @@ fn save_in_order(
     spawn_local(async move {
         while let Some((active, survey)) = PENDING.with(|p| p.borrow_mut().take()) {
             let result = match active.store().await {
-                Ok(store) => surveys::save(&store, &survey)
-                    .await
-                    .map_err(|e| e.to_string()),
-                Err(e) => Err(e.to_string()),
+                Ok(store) => surveys::save(&store, &survey).await,
+                Err(e) => Err(e),
             };
             let done = PENDING.with(|p| p.borrow().is_none());
             report(result, done);
@@ -90,8 +90,8 @@ pub fn SurveyList() -> impl IntoView {
     let listed = LocalResource::new(move || {
         version.track();
         async move {
-            let store = active.store().await.map_err(|e| e.to_string())?;
-            let mut list = surveys::list(&store).await.map_err(|e| e.to_string())?;
+            let store = active.store().await?;
+            let mut list = surveys::list(&store).await?;
             let mut out = Vec::new();
             // Newest first would need a date the draft does not keep; titles are what people
             // look for, so the list is by title.
@@ -101,13 +101,10 @@ pub fn SurveyList() -> impl IntoView {
                     .to_lowercase()
             });
             for s in list {
-                let answers = surveys::answers(&store, s.id())
-                    .await
-                    .map_err(|e| e.to_string())?
-                    .len();
+                let answers = surveys::answers(&store, s.id()).await?.len();
                 out.push((s, answers));
             }
-            Ok::<_, String>(out)
+            Ok::<_, StoreError>(out)
         }
     });
     let error = RwSignal::new(None::<String>);
@@ -145,7 +142,7 @@ pub fn SurveyList() -> impl IntoView {
         })}
         <Suspense fallback=move || view! { <p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }>
             {move || listed.get().map(|r| match r {
-                Err(e) => view! { <p class="banner error" role="alert">{e}</p> }.into_any(),
+                Err(e) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
                 Ok(list) if list.is_empty() => view! { <p class="banner info">{i18n.tr(Key::BuilderListEmpty)}</p> }.into_any(),
                 Ok(list) => view! {
                     <ul class="plain sb-list">
