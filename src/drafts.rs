@@ -170,12 +170,7 @@ pub async fn settle(id: &str) {
         }
     });
     while SAVING.with(|s| s.get()) {
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+        my_say_ui::browser::pace::sleep(5).await;
     }
 }
 

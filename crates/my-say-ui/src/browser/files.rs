@@ -22,13 +22,10 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
     anchor.set_download(file_name);
     anchor.click();
     // Give the download a moment to start before the object URL is released.
-    let release = wasm_bindgen::closure::Closure::once_into_js(move || {
+    gloo_timers::callback::Timeout::new(10_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 10_000);
-    }
+    })
+    .forget();
     Ok(())
 }
 

@@ -33,6 +33,11 @@ pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
     when_idle_js(Closure::once_into_js(f), timeout_ms);
 }
 
+/// Waits `ms` milliseconds (a browser timer; other tasks run meanwhile).
+pub async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
 /// How long the page may be busy before it gets a turn: half a 60 Hz frame.
 pub const SLICE_MS: f64 = 8.0;
 
