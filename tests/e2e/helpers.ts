@@ -1,4 +1,4 @@
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync, inflateSync, constants } from "node:zlib";
@@ -28,6 +28,20 @@ export async function expectNoAxeViolations(page: Page, what: string) {
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
   expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+/** Every one of `controls` is at least 44 by 44 pixels, the smallest target a child's finger
+ * (or a shaky adult's) can be sure of; there must be at least `atLeast` of them. */
+export async function expectTouchTargets(controls: Locator, what: string, atLeast = 1) {
+  const count = await controls.count();
+  expect(count, `controls on ${what}`).toBeGreaterThanOrEqual(atLeast);
+  for (let i = 0; i < count; i++) {
+    const control = controls.nth(i);
+    const box = (await control.boundingBox())!;
+    const name = `${what}: ${(await control.textContent())?.trim().slice(0, 40) || `control ${i}`}`;
+    expect(box.height, `${name} height`).toBeGreaterThanOrEqual(44);
+    expect(box.width, `${name} width`).toBeGreaterThanOrEqual(44);
+  }
 }
 
 /** Every screen of the app that needs no data, by route. */

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { captureSpeech, expectNoAxeViolations, heading, skipTo, startBookletFor } from "./helpers";
+import { captureSpeech, expectNoAxeViolations, expectTouchTargets, heading, skipTo, startBookletFor } from "./helpers";
 
 // "It's OK to tell": the screen a child sees straight after a worrying answer, in words for
 // their age, read aloud, with 999, Childline (and Meic in Welsh) and never a promise of secrecy.
@@ -9,11 +9,7 @@ test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 
 /** The help screen's controls are all at least 44 px each way, and it passes axe. */
 async function expectUsableByTouch(page: Page, what: string) {
-  for (const control of await page.locator(".ok-to-tell button").all()) {
-    const box = (await control.boundingBox())!;
-    expect(box.height, `${await control.textContent()} height`).toBeGreaterThanOrEqual(44);
-    expect(box.width, `${await control.textContent()} width`).toBeGreaterThanOrEqual(44);
-  }
+  await expectTouchTargets(page.locator(".ok-to-tell button"), what);
   await expectNoAxeViolations(page, what);
 }
 

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { open, SCREENS } from "./helpers";
+import { expectTouchTargets, open, SCREENS } from "./helpers";
 
 test("the home screen offers the three areas, and each leads to its first screen", async ({ page }) => {
   await open(page, "/");
@@ -49,12 +49,5 @@ test("choosing Arabic translates the UI and mirrors the layout; the choice is re
 
 test("every control on the home screen is at least 44 by 44 pixels", async ({ page }) => {
   await open(page, "/");
-  const controls = page.locator("main a, main button, header a, header select");
-  const count = await controls.count();
-  expect(count).toBeGreaterThan(3);
-  for (let i = 0; i < count; i++) {
-    const box = await controls.nth(i).boundingBox();
-    expect(box!.height, `control ${i} height`).toBeGreaterThanOrEqual(44);
-    expect(box!.width, `control ${i} width`).toBeGreaterThanOrEqual(44);
-  }
+  await expectTouchTargets(page.locator("main a, main button, header a, header select"), "the home screen", 4);
 });

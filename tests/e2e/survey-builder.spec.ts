@@ -1,6 +1,6 @@
 import { test, expect, type Page, type Locator } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { expectNoAxeViolations, setUpWorkspace, sideways } from "./helpers";
+import { expectNoAxeViolations, expectTouchTargets, setUpWorkspace, sideways } from "./helpers";
 
 // The council lead builds a survey in their workspace on a laptop-sized screen.
 test.use({ viewport: { width: 1280, height: 900 }, hasTouch: true, permissions: ["clipboard-read", "clipboard-write"] });
@@ -25,18 +25,8 @@ async function drag(page: Page, handle: Locator, to: { x: number; y: number }) {
 }
 
 /** Every link, button, menu and disclosure on the page is at least 44 by 44 pixels. */
-async function expectBigTargets(page: Page, what: string) {
-  const controls = page.locator("main a:visible, main button:visible, main select:visible, main summary:visible");
-  const count = await controls.count();
-  expect(count).toBeGreaterThan(3);
-  for (let i = 0; i < count; i++) {
-    const control = controls.nth(i);
-    const box = (await control.boundingBox())!;
-    const name = `${what}: ${(await control.textContent())?.trim().slice(0, 40)}`;
-    expect(box.height, `${name} height`).toBeGreaterThanOrEqual(44);
-    expect(box.width, `${name} width`).toBeGreaterThanOrEqual(44);
-  }
-}
+const expectBigTargets = (page: Page, what: string) =>
+  expectTouchTargets(page.locator("main a:visible, main button:visible, main select:visible, main summary:visible"), what, 4);
 
 test("build a survey with a condition, reorder it, fix its problems, preview, publish and share it", async ({ page, browser }) => {
   test.setTimeout(240_000);
