@@ -137,19 +137,26 @@ fn read_raw(dir: &Path) -> Vec<BTreeMap<String, Entry>> {
             })
             .collect();
         for (key, entry) in &map {
-            let Entry::Plural(forms) = entry else { continue };
+            let Entry::Plural(forms) = entry else {
+                continue;
+            };
             let Some(other) = forms.get("other") else {
                 panic!("{}: \"{key}\" has no \"other\" form", path.display());
             };
             let allowed = crate::plural::categories(code);
             for (category, words) in forms {
-                if !crate::plural::PluralCategory::from_code(category).is_some_and(|c| allowed.contains(&c)) {
+                if !crate::plural::PluralCategory::from_code(category)
+                    .is_some_and(|c| allowed.contains(&c))
+                {
                     panic!(
                         "{}: \"{key}\" has a \"{category}\" form, which is not a plural category of {code} (CLDR)",
                         path.display()
                     );
                 }
-                if placeholders(words).iter().any(|p| !placeholders(other).contains(p)) {
+                if placeholders(words)
+                    .iter()
+                    .any(|p| !placeholders(other).contains(p))
+                {
                     panic!(
                         "{}: the \"{category}\" form of \"{key}\" has a {{placeholder}} its \"other\" form lacks",
                         path.display()
@@ -175,7 +182,11 @@ pub fn read_plurals(dir: &Path) -> Plurals {
             continue;
         }
         let forms = std::array::from_fn(|i| match &raw[i][key] {
-            Entry::Plural(f) => f.iter().filter(|(c, _)| *c != "other").map(|(c, w)| (c.clone(), w.clone())).collect(),
+            Entry::Plural(f) => f
+                .iter()
+                .filter(|(c, _)| *c != "other")
+                .map(|(c, w)| (c.clone(), w.clone()))
+                .collect(),
             Entry::Words(_) => BTreeMap::new(),
         });
         out.insert(key.clone(), forms);
@@ -190,7 +201,11 @@ pub fn write_plurals(out: &mut String, plurals: &Plurals) {
     for (key, forms) in plurals {
         for (i, f) in forms.iter().enumerate() {
             for (category, words) in f {
-                let _ = writeln!(out, "        (Key::{}, {i}, {category:?}) => Some({words:?}),", variant(key));
+                let _ = writeln!(
+                    out,
+                    "        (Key::{}, {i}, {category:?}) => Some({words:?}),",
+                    variant(key)
+                );
             }
         }
     }

@@ -135,7 +135,10 @@ mod tests {
     fn every_number_falls_in_a_category_the_language_has() {
         for language in ["en", "cy", "ar"] {
             for n in 0..2_000 {
-                assert!(categories(language).contains(&category(language, n)), "{language} {n}");
+                assert!(
+                    categories(language).contains(&category(language, n)),
+                    "{language} {n}"
+                );
             }
         }
     }

@@ -67,10 +67,22 @@ mod tests {
     fn a_count_takes_the_form_its_languages_rule_picks() {
         let k = Key::IroImportAdded;
         let file = [("file", "a.mysay")];
-        assert_eq!(Locale::En.count(k, 1, &file), "Added 1 booklet from a.mysay");
-        assert_eq!(Locale::En.count(k, 2, &file), "Added 2 booklets from a.mysay");
-        assert_eq!(Locale::Cy.count(k, 2, &file), "Ychwanegwyd dau lyfryn o a.mysay");
-        assert_eq!(Locale::Cy.count(k, 7, &file), "Ychwanegwyd 7 llyfryn o a.mysay");
+        assert_eq!(
+            Locale::En.count(k, 1, &file),
+            "Added 1 booklet from a.mysay"
+        );
+        assert_eq!(
+            Locale::En.count(k, 2, &file),
+            "Added 2 booklets from a.mysay"
+        );
+        assert_eq!(
+            Locale::Cy.count(k, 2, &file),
+            "Ychwanegwyd dau lyfryn o a.mysay"
+        );
+        assert_eq!(
+            Locale::Cy.count(k, 7, &file),
+            "Ychwanegwyd 7 llyfryn o a.mysay"
+        );
         // Arabic has six forms: a number's form is not "one or not".
         assert_eq!(Locale::Ar.count(k, 1, &file), "أُضيف كتيّب واحد من a.mysay");
         assert_eq!(Locale::Ar.count(k, 2, &file), "أُضيف كتيّبان من a.mysay");

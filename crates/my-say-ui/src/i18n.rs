@@ -150,7 +150,11 @@ impl Wording for Key {
 
     fn plural_in(self, locale: Locale, category: PluralCategory) -> Option<&'static str> {
         let form = plural_form(self, table_index(locale), category.code())?;
-        Some(if locale == Locale::ArF { ar_feminine(form) } else { form })
+        Some(if locale == Locale::ArF {
+            ar_feminine(form)
+        } else {
+            form
+        })
     }
 }
 

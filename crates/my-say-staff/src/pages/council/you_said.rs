@@ -30,8 +30,8 @@ mod entry;
 mod poster;
 mod review;
 use entry::{new_action, EntryEditor};
-use poster::PosterView;
 pub(crate) use poster::long_date;
+use poster::PosterView;
 /// A problem in the reader's language.
 pub(crate) fn problem_text(p: &YouSaidProblem, locale: Locale) -> String {
     let entry = p.entry.unwrap_or(0).to_string();
@@ -358,8 +358,8 @@ fn Problems(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use my_say_core::survey::{ActionStatus, YouSaidWeDid};
     use my_say_core::calendar::Date;
+    use my_say_core::survey::{ActionStatus, YouSaidWeDid};
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -467,5 +467,4 @@ mod tests {
             }
         }
     }
-
 }

@@ -14,7 +14,6 @@ use crate::i18n::Key;
 use crate::workspace::follow_ups::{self, RecordError};
 use crate::workspace::{self, settings};
 use leptos::prelude::*;
-use my_say_ui::browser::store::StoreError;
 use leptos::task::spawn_local;
 use my_say_core::builtin::builtin_booklets;
 use my_say_core::calendar::{default_bank_holidays, parse_date_list, uk_time_of_timestamp, Date};
@@ -26,6 +25,7 @@ use my_say_core::followup::{
 use my_say_core::inbox::sort_follow_ups;
 use my_say_core::summary::{definition_for, summarise};
 use my_say_core::CompletedBooklet;
+use my_say_ui::browser::store::StoreError;
 use my_say_ui::browser::{clock, files};
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::use_i18n;

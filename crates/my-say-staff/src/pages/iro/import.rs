@@ -136,7 +136,11 @@ fn file_messages(locale: Locale, file: &str, added: BundleAdded) -> Vec<(Outcome
     if added.clamped > 0 {
         out.push((
             Outcome::Conflict,
-            locale.count(Key::IroImportClamped, added.clamped as u64, &[("file", file)]),
+            locale.count(
+                Key::IroImportClamped,
+                added.clamped as u64,
+                &[("file", file)],
+            ),
         ));
     }
     out

@@ -18,13 +18,13 @@ use crate::pages::iro::{
 };
 use crate::workspace::surveys::{self, StoredSurvey};
 use leptos::prelude::*;
-use my_say_ui::browser::store::StoreError;
 use leptos::task::spawn_local;
 use logic::{title_of, SurveyState};
 use my_say_core::seal::system_rng;
 use my_say_core::survey::new_survey_id;
 use my_say_core::{LocaleCode, SurveyDraft};
 use my_say_ui::browser::history::navigate;
+use my_say_ui::browser::store::StoreError;
 use my_say_ui::i18n::{use_i18n, Locale};
 use std::cell::{Cell, RefCell};
 

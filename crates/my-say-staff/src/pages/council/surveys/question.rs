@@ -3,8 +3,8 @@
 //! offered, and the reason is shown instead.
 
 use super::builder::{drop_target, kind_key, use_editor, Dragging, Wording, WordingInputs};
-use super::question_actions::QuestionActions;
 use super::logic::{condition_values, field_id, shorten};
+use super::question_actions::QuestionActions;
 use crate::i18n::Key;
 use crate::pages::iro::focus_id_soon;
 use leptos::prelude::*;
