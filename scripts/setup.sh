@@ -66,8 +66,13 @@ build_release() {
   say "Building the child's app (trunk build --release --offline) into $dist"
   # Each step returns on failure by itself: `set -e` does not act inside a function called as
   # `build_release && ...`, and a failed build must never leave an older one to be tested.
+  # Trunk copies wasm-bindgen's whole snippets folder, which wasm-bindgen never empties: without
+  # this, the staff app's JS snippets from an earlier build would land in the child's app.
+  local snippets="${CARGO_TARGET_DIR:-$ROOT/target}/wasm-bindgen/release/snippets"
+  rm -rf "$snippets"
   trunk build --release --offline --dist "$dist" || return 1
   say "Building the staff workspace (crates/my-say-staff) into $dist/staff"
+  rm -rf "$snippets"
   (cd crates/my-say-staff && trunk build --release --offline --dist "$dist/staff" "$@") || return 1
   node tools/assemble.mjs "$dist" || return 1
 }
