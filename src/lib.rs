@@ -7,6 +7,7 @@
 //! downloads it unless someone opens the workspace. What both apps share (wording, the browser
 //! edge, the question screen) is `my_say_ui`; the domain is `my_say_core`.
 
+pub mod booklets;
 pub mod drafts;
 pub mod pages;
 pub mod routes;

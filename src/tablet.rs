@@ -12,7 +12,10 @@
 pub mod surveys;
 
 use my_say_core::outbox::{self, Wait};
-use my_say_core::seal::{parse_bundle, seal_booklet, system_rng, Bundle, SealedBooklet, SetupCode};
+use my_say_core::seal::{
+    may_reset, parse_bundle, seal_booklet, system_rng, AdultCodeError, AdultLock, Allowed, Bundle,
+    SealedBooklet, SetupCode,
+};
 use my_say_core::CompletedBooklet;
 use my_say_ui::browser::clock;
 use my_say_ui::browser::store::device_store as store;
@@ -20,6 +23,8 @@ use my_say_ui::browser::store::{Area, KeyValueStore, StoreError};
 use std::fmt;
 
 const RECIPIENTS: &str = "tablet/recipients";
+/// The tablet's adult code, as a verifier ([`AdultLock`]): changing [`RECIPIENTS`] asks for it.
+const ADULT_CODE: &str = "tablet/adult_code";
 const SENT: &str = "tablet/sent";
 /// When each sealed booklet was sealed, by id: how long answers wait is never unseen.
 const SEALED_AT: &str = "tablet/sealed_at";
@@ -57,17 +62,79 @@ pub async fn recipients() -> Result<Option<SetupCode>, StoreError> {
     Ok(SetupCode::from_fragment(&fragment).ok())
 }
 
-/// Sets the tablet to seal for these recipients from now on.
-pub async fn set_recipients(code: &SetupCode) -> Result<(), StoreError> {
+/// Sets the tablet to seal for these recipients from now on; the adult gave the tablet's adult
+/// code ([`allow_change`]).
+pub async fn set_recipients(code: &SetupCode, _: Allowed) -> Result<(), StoreError> {
     store()
         .await?
         .put_json(Area::Settings, RECIPIENTS, &code.to_fragment())
         .await
 }
 
-/// Stops sealing for anyone. Booklets already sealed stay, still sealed.
-pub async fn forget_recipients() -> Result<(), StoreError> {
+/// Stops sealing for anyone; the adult gave the tablet's adult code. Booklets already sealed
+/// stay, still sealed.
+pub async fn forget_recipients(_: Allowed) -> Result<(), StoreError> {
     store().await?.delete(Area::Settings, RECIPIENTS).await
+}
+
+/// Whether the tablet has an adult code (a tablet set up before adult codes, or never set up,
+/// has none: the next change asks the adult to choose one).
+pub async fn has_adult_code() -> Result<bool, StoreError> {
+    Ok(store()
+        .await?
+        .keys(Area::Settings)
+        .await?
+        .iter()
+        .any(|k| k == ADULT_CODE))
+}
+
+/// Why a change to who the tablet seals for was not allowed.
+#[derive(Debug)]
+pub enum ChangeError {
+    /// The code was not right, or not a code, or a wait is due.
+    Code(AdultCodeError),
+    /// Storage failed.
+    Store(StoreError),
+}
+
+/// Allows a change to who the tablet seals for: with the tablet's adult code, or, on a tablet
+/// that has none yet, by choosing one (`code` typed twice, `again`). A wrong code is counted
+/// and kept, so a reload does not start the count again.
+pub async fn allow_change(code: &str, again: &str) -> Result<Allowed, ChangeError> {
+    let store = store().await.map_err(ChangeError::Store)?;
+    let kept = store
+        .get_bytes(Area::Settings, ADULT_CODE)
+        .await
+        .map_err(ChangeError::Store)?;
+    let (lock, result) = match kept {
+        Some(bytes) => {
+            let mut lock = AdultLock::from_bytes(&bytes).map_err(ChangeError::Code)?;
+            let result = lock.check(code, clock::now_ms());
+            (lock, result)
+        }
+        None => match AdultLock::choose(code, again, &mut system_rng()) {
+            Ok((lock, allowed)) => (lock, Ok(allowed)),
+            Err(e) => return Err(ChangeError::Code(e)),
+        },
+    };
+    store
+        .put_bytes(Area::Settings, ADULT_CODE, &lock.to_bytes())
+        .await
+        .map_err(ChangeError::Store)?;
+    result.map_err(ChangeError::Code)
+}
+
+/// The adult code is forgotten: the tablet stops sealing for anyone and forgets its adult code,
+/// so it can be set up again with a new one. Refused (`Ok(false)`) while any sealed booklet
+/// waits to be sent ([`may_reset`]). Booklets already sealed stay sealed for their people.
+pub async fn reset_recipients() -> Result<bool, StoreError> {
+    if !may_reset(waiting().await?.len()) {
+        return Ok(false);
+    }
+    let store = store().await?;
+    store.delete(Area::Settings, RECIPIENTS).await?;
+    store.delete(Area::Settings, ADULT_CODE).await?;
+    Ok(true)
 }
 
 /// Seals a finished booklet for the tablet's recipients, keeps only the ciphertext, and removes

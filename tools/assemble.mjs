@@ -1,5 +1,10 @@
 // Runs after both apps are built (scripts/setup.sh, build_release): the child's app in dist/ and
 // the staff workspace in dist/staff/. Makes dist/ one folder any static host can serve:
+// 0. Copies the built-in booklets into dist/booklets/, from where the child's app fetches one
+//    band's file when a booklet starts (src/booklets.rs; crates/my-say-core/build.rs writes them,
+//    each named after its content); likewise the Welsh and Arabic wording into dist/locales/,
+//    which the child's app fetches when that language is chosen (my_say_ui::i18n::I18n::choose;
+//    crates/my-say-ui/build.rs writes them).
 // 1. Writes sw.js, the one service worker, with each app's file list and version (see
 //    tools/sw-template.js, whose comment lines it leaves out, and docs/design.md).
 // 2. Puts a copy of each app's index.html at every fixed address it answers (dist/tablet/,
@@ -8,9 +13,11 @@
 //    Addresses with an id in them (/booklet/..., /iro/booklet/...) need the host's fallback
 //    rule, as the README says; once a device has opened the app, the service worker answers them.
 // Usage: node tools/assemble.mjs [dist=dist]
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const dist = process.argv[2] || "dist";
 const STAFF_DIR = "staff";
@@ -51,6 +58,38 @@ const filesUnder = (dir, skip = new Set()) => {
 };
 const version = (files) => hash(files.map((f) => f + ":" + hash(readFileSync(join(dist, f)))).join("\n"));
 
+// The built-in booklets: build.rs wrote them to my-say-core's OUT_DIR, which cargo names when
+// asked the very command Trunk ran for the child's app (Trunk.toml, index.html's data-bin): it
+// builds nothing, only reports. They go in before the file lists below, so the service worker
+// keeps them with the child's app.
+const root = fileURLToPath(new URL("..", import.meta.url));
+const cargo = ["build", "--target=wasm32-unknown-unknown", "--manifest-path", join(root, "Cargo.toml"), "--release", "--offline", "--bin", "my-say", "--message-format=json"];
+let messages;
+try {
+  messages = execFileSync("cargo", cargo, { cwd: root, encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "pipe"] });
+} catch (error) {
+  console.error(`assemble.mjs: cargo ${cargo.join(" ")} failed:\n${error.stderr}`);
+  process.exit(1);
+}
+const built = messages
+  .split("\n")
+  .filter((line) => line.startsWith("{"))
+  .map((line) => JSON.parse(line))
+  .filter((m) => m.reason === "build-script-executed");
+// Copies `folder` of the OUT_DIR of the crate `name` (the child's app's build of it) into dist/.
+const copyOut = (name, folder) => {
+  const out = built.find((m) => new RegExp(`/${name}[#@]`).test(m.package_id))?.out_dir;
+  if (!out || !existsSync(join(out, folder))) {
+    console.error(`assemble.mjs: cargo named no OUT_DIR/${folder}/ of ${name}; build the child's app first`);
+    process.exit(1);
+  }
+  rmSync(join(dist, folder), { recursive: true, force: true });
+  cpSync(join(out, folder), join(dist, folder), { recursive: true });
+  return readdirSync(join(dist, folder));
+};
+const booklets = copyOut("my-say-core", "booklets");
+const locales = copyOut("my-say-ui", "locales");
+
 // The copies of index.html from an earlier run are not files of either app.
 for (const top of ROUTE_TOPS) rmSync(join(dist, top), { recursive: true, force: true });
 
@@ -80,6 +119,6 @@ const copies = (routes, page) => {
 copies(CHILD_ROUTES, "index.html");
 copies(STAFF_ROUTES, `${STAFF_DIR}/index.html`);
 console.log(
-  `assemble.mjs: sw.js keeps ${child.length} files of the child's app and, once opened, ${staff.length} of the staff app; ` +
+  `assemble.mjs: ${booklets.length} built-in booklets in booklets/, ${locales.length} wording files in locales/; sw.js keeps ${child.length} files of the child's app and, once opened, ${staff.length} of the staff app; ` +
     `index.html copied to ${CHILD_ROUTES.length + STAFF_ROUTES.length} addresses`,
 );

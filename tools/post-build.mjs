@@ -5,7 +5,7 @@
 // it was: terser took the child's glue from 9,677 to 7,420 B gzip (docs/size.md).
 // (tools/assemble.mjs writes the service worker once both apps are built.)
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { minify } from "terser";
 
@@ -37,14 +37,41 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   process.exit(1);
 }
 
-// Every JS file, snippets included: minified as an ES module, keeping its name.
+// Web Workers (the staff app's open worker, crates/my-say-staff/src/bin/open_worker.rs): Trunk
+// names a worker's files after its binary alone (<bin>.js, <bin>_bg.wasm and the loader
+// <bin>_loader.js, which the page starts), so that the page can name them in code. Here they are
+// named after their content, as every other file is (a host may cache them for a year), and the
+// page learns the loader's address from <meta name="my-say-<bin>"> (underscores as hyphens).
+// Their scripts are classic scripts, not modules, and are minified as such below.
+const workerScripts = new Set();
+for (const loader of readdirSync(dir).filter((name) => name.endsWith("_loader.js"))) {
+  const bin = loader.slice(0, -"_loader.js".length);
+  const glue = readFileSync(join(dir, `${bin}.js`));
+  const wasm = readFileSync(join(dir, `${bin}_bg.wasm`));
+  const base = `${bin}-${createHash("sha256").update(glue).update(wasm).digest("hex").slice(0, 16)}`;
+  renameSync(join(dir, `${bin}.js`), join(dir, `${base}.js`));
+  renameSync(join(dir, `${bin}_bg.wasm`), join(dir, `${base}_bg.wasm`));
+  rmSync(join(dir, loader));
+  writeFileSync(join(dir, `${base}_loader.js`), `importScripts("./${base}.js");wasm_bindgen("./${base}_bg.wasm");\n`);
+  workerScripts.add(join(dir, `${base}.js`)).add(join(dir, `${base}_loader.js`));
+  const meta = `<meta name="my-say-${bin.replace(/_/g, "-")}" content="${publicUrl}${base}_loader.js">`;
+  if (!html.includes("<title>")) {
+    console.error("post-build.mjs: index.html has no <title> to put the worker's address before");
+    process.exit(1);
+  }
+  html = html.replace("<title>", `${meta}<title>`);
+}
+
+// Every JS file, snippets included: minified as an ES module (a worker's as a classic script),
+// keeping its name.
 const jsFiles = (function walk(d) {
   return readdirSync(d, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith(".js") ? [join(d, e.name)] : [],
   );
 })(dir);
 for (const file of jsFiles) {
-  const result = await minify(readFileSync(file, "utf8"), { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+  const module = !workerScripts.has(file);
+  const result = await minify(readFileSync(file, "utf8"), { module, ecma: 2020, compress: { passes: 2 }, mangle: true });
   writeFileSync(file, result.code);
 }
 // Trunk's integrity hashes were made before; renew each from the file it names.
@@ -65,5 +92,5 @@ if (renewed === 0) {
 writeFileSync(indexPath, html);
 
 console.log(
-  `post-build.mjs: boot script moved out of line; ${jsFiles.length} JS files minified (${jsFiles.map((f) => relative(dir, f)).join(", ")}); ${renewed} integrity hashes renewed`,
+  `post-build.mjs: boot script moved out of line; ${workerScripts.size / 2} workers named after their content; ${jsFiles.length} JS files minified (${jsFiles.map((f) => relative(dir, f)).join(", ")}); ${renewed} integrity hashes renewed`,
 );

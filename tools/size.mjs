@@ -5,10 +5,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, constants } from "node:zlib";
 
-/** The wasm, js and css files directly in `dir` (not below it), with their sizes. */
+/** The wasm, js and css files directly in `dir` (not below it), with their sizes. A Web
+ * Worker's files (its loader `<name>_loader.js`, `<name>.js` and `<name>_bg.wasm`: the staff
+ * app's open worker, tools/post-build.mjs) are left out: the page fetches them only when it
+ * starts the worker, never on its first load. */
 export function firstLoadSize(dir = "dist") {
-  const rows = readdirSync(dir)
-    .filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "sw.js")
+  const files = readdirSync(dir);
+  const workers = files.filter((f) => f.endsWith("_loader.js")).map((f) => f.slice(0, -"_loader.js".length));
+  const ofWorker = (f) => workers.some((w) => [`${w}_loader.js`, `${w}.js`, `${w}_bg.wasm`].includes(f));
+  const rows = files
+    .filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "sw.js" && !ofWorker(f))
     .map((f) => {
       const bytes = readFileSync(join(dir, f));
       return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length };

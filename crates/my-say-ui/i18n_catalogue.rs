@@ -195,12 +195,16 @@ pub fn read_plurals(dir: &Path) -> Plurals {
 }
 
 /// Writes `plural_form`: a counted wording's form for a CLDR category in the locale at `locale`
-/// (0 English, 1 Welsh, 2 Arabic), if the catalogue gives one other than "other".
-pub fn write_plurals(out: &mut String, plurals: &Plurals) {
+/// (0 English, 1 Welsh, 2 Arabic), if the catalogue gives one other than "other". Every form but
+/// English's gets the attribute `only_if` (such as a `#[cfg(...)]`), if given.
+pub fn write_plurals(out: &mut String, plurals: &Plurals, only_if: Option<&str>) {
     out.push_str("/// The form of a counted wording for a CLDR plural category in the locale at `locale` (0 `en`, 1 `cy`, 2 `ar`), if its catalogue gives one; else the wording's table entry (its \"other\" form) stands.\n#[allow(unreachable_patterns, clippy::match_single_binding)]\npub(crate) fn plural_form(key: Key, locale: usize, category: &str) -> Option<&'static str> {\n    match (key, locale, category) {\n");
     for (key, forms) in plurals {
         for (i, f) in forms.iter().enumerate() {
             for (category, words) in f {
+                if let Some(attribute) = only_if.filter(|_| i > 0) {
+                    let _ = writeln!(out, "        {attribute}");
+                }
                 let _ = writeln!(
                     out,
                     "        (Key::{}, {i}, {category:?}) => Some({words:?}),",
@@ -258,9 +262,13 @@ pub fn read_feminine(dir: &Path, ar: &BTreeMap<String, String>) -> BTreeMap<Stri
 }
 
 /// Writes `ar_feminine`, which turns Arabic (masculine) words into their feminine forms where
-/// `ar-f.json` gives them, and returns any other words as they are.
+/// `ar-f.json` gives them, and returns any other words as they are; with the attribute `only_if`
+/// (such as a `#[cfg(...)]`), if given.
 #[allow(dead_code)]
-pub fn write_feminine(out: &mut String, pairs: &BTreeMap<String, String>) {
+pub fn write_feminine(out: &mut String, pairs: &BTreeMap<String, String>, only_if: Option<&str>) {
+    if let Some(attribute) = only_if {
+        let _ = writeln!(out, "{attribute}");
+    }
     out.push_str("/// The feminine forms of these Arabic words, if `locales/ar-f.json` gives them; else the words.\npub(crate) fn ar_feminine(masculine: &'static str) -> &'static str {\n    match masculine {\n");
     for (masculine, feminine) in pairs {
         let _ = writeln!(out, "        {masculine:?} => {feminine:?},");
@@ -293,10 +301,14 @@ pub fn write_keys(out: &mut String, doc: &str, keys: &[(&String, &String)]) {
     out.push_str("        }\n    }\n}\n\n");
 }
 
-/// Writes one `[&str; len]` array per locale (`EN`, `CY`, `AR`) of `catalogue`'s wording.
-pub fn write_tables(out: &mut String, catalogue: &Catalogue) {
+/// Writes one `[&str; len]` array per locale (`EN`, `CY`, `AR`) of `catalogue`'s wording. Every
+/// array but English's gets the attribute `only_if` (such as a `#[cfg(...)]`), if given.
+pub fn write_tables(out: &mut String, catalogue: &Catalogue, only_if: Option<&str>) {
     let len = catalogue[0].len();
-    for (code, map) in LOCALES.iter().zip(catalogue) {
+    for (i, (code, map)) in LOCALES.iter().zip(catalogue).enumerate() {
+        if let Some(attribute) = only_if.filter(|_| i > 0) {
+            let _ = writeln!(out, "{attribute}");
+        }
         let _ = writeln!(
             out,
             "pub(crate) const {}: [&str; {len}] = [",

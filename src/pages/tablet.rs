@@ -1,11 +1,15 @@
-//! Setting a tablet up to seal for an IRO, and sending the sealed answers to them.
+//! Setting a tablet up to seal for an IRO, and sending the sealed answers to them. Every
+//! change to who the tablet seals for asks for the tablet's adult code ([`adult_code`]).
+
+mod adult_code;
 
 use crate::pages::send_today::SendToday;
 use crate::tablet;
+use adult_code::AdultCodeGate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::name::NameProblem;
-use my_say_core::seal::{IroIdentity, KeyFileError, SetupCode};
+use my_say_core::seal::{Allowed, IroIdentity, KeyFileError, SetupCode};
 use my_say_ui::browser::{clock, files, prefs};
 use my_say_ui::i18n::{use_i18n, Key, Locale};
 
@@ -67,12 +71,23 @@ pub fn TabletSetup() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let waiting = RwSignal::new(0usize);
     let sent_kept = RwSignal::new(0usize);
+    let has_code = RwSignal::new(false);
+    // "Stop sealing for them" was pressed: the adult code is asked for.
+    let forgetting = RwSignal::new(false);
 
+    // Who the tablet seals for is read once; after that only the changes made here change it,
+    // so the card, and an adult code being typed in it, stay as they are.
+    spawn_local(async move {
+        match tablet::recipients().await {
+            Ok(code) => current.set(code),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    });
     let refresh = move || {
         spawn_local(async move {
-            match tablet::recipients().await {
-                Ok(code) => current.set(code),
-                Err(e) => error.set(Some(e.to_string())),
+            let has = tablet::has_adult_code().await.unwrap_or(false);
+            if has_code.get_untracked() != has {
+                has_code.set(has);
             }
             waiting.set(tablet::waiting().await.map(|w| w.len()).unwrap_or(0));
             sent_kept.set(tablet::sent_count().await.unwrap_or(0));
@@ -90,12 +105,12 @@ pub fn TabletSetup() -> impl IntoView {
         }
     }
 
-    let accept = move |_| {
+    let accept = Callback::new(move |allowed: Allowed| {
         let Some(code) = offered.get_untracked() else {
             return;
         };
         spawn_local(async move {
-            match tablet::set_recipients(&code).await {
+            match tablet::set_recipients(&code, allowed).await {
                 Ok(()) => {
                     offered.set(None);
                     current.set(Some(code));
@@ -114,7 +129,7 @@ pub fn TabletSetup() -> impl IntoView {
                 Err(e) => error.set(Some(e.to_string())),
             }
         });
-    };
+    });
 
     let add_key_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -167,14 +182,24 @@ pub fn TabletSetup() -> impl IntoView {
         });
     };
 
-    let forget = move |_| {
+    let forget = Callback::new(move |allowed: Allowed| {
         spawn_local(async move {
-            if let Err(e) = tablet::forget_recipients().await {
+            if let Err(e) = tablet::forget_recipients(allowed).await {
                 error.set(Some(e.to_string()));
             }
+            forgetting.set(false);
             current.set(None);
         });
-    };
+    });
+    // The adult code was forgotten and the tablet reset (or a booklet waits after all).
+    let on_reset = Callback::new(move |reset: bool| {
+        if reset {
+            forgetting.set(false);
+            current.set(None);
+            message.set(Some(i18n.t(Key::TabletResetDone).to_owned()));
+        }
+        refresh();
+    });
 
     // Download everywhere; on devices that can, hand the file straight to another app too.
     let can_share = files::can_share_files();
@@ -239,7 +264,7 @@ pub fn TabletSetup() -> impl IntoView {
                     <h2 id="offer-heading">{i18n.tr(Key::TabletOfferTitle)}</h2>
                     <p>{i18n.tr(Key::TabletOfferLead)}</p>
                     <Recipients code />
-                    <button type="button" class="primary big" on:click=accept>{i18n.tr(Key::TabletUseFor)}</button>
+                    <AdultCodeGate id="offer-code" has_code waiting action=Key::TabletUseFor on_allowed=accept on_reset />
                 </section>
             })}
 
@@ -248,7 +273,11 @@ pub fn TabletSetup() -> impl IntoView {
                     <section class="card" aria-labelledby="seals-for">
                         <h2 id="seals-for">{i18n.tr(Key::TabletSealsFor)}</h2>
                         <Recipients code />
-                        <button type="button" on:click=forget>{i18n.tr(Key::TabletForget)}</button>
+                        {move || if forgetting.get() {
+                            view! { <AdultCodeGate id="forget-code" has_code waiting action=Key::TabletForget on_allowed=forget on_reset /> }.into_any()
+                        } else {
+                            view! { <button type="button" on:click=move |_| forgetting.set(true)>{i18n.tr(Key::TabletForget)}</button> }.into_any()
+                        }}
                     </section>
                 }.into_any(),
                 None => view! { <p class="banner warning">{i18n.tr(Key::TabletNotSetUp)}</p> }.into_any(),

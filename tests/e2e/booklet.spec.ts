@@ -47,6 +47,8 @@ async function carryOnIfAsked(page: Page, carryOn: RegExp) {
 
 for (const band of BANDS) {
   test(`a child aged ${band.label} completes a whole booklet by touch, every screen passing axe`, async ({ page }) => {
+    // The first option is "Yes" to every optional topic too: up to 56 screens, each scanned.
+    test.setTimeout(180_000);
     await startBooklet(page, band.label, band.name);
     await expectNoAxeViolations(page, `${band.label} start`);
     await page.getByRole("button", { name: "Let's start" }).tap();
@@ -269,7 +271,8 @@ test("a date of birth chooses the age band", async ({ page }) => {
   await expect(heading(page)).toHaveText("Hello Zed!");
   // A twelve-year-old gets the 10–15 booklet, which asks about chairing the review.
   await page.getByRole("button", { name: "Let's start" }).tap();
-  await expect(page.getByText(/Question 1 of 28/)).toBeVisible();
+  // 38 questions with every optional topic off (the 7 to 9 booklet has 34).
+  await expect(page.getByText(/Question 1 of 38/)).toBeVisible();
 });
 
 test("read-aloud says so when the device has no voice", async ({ page }) => {

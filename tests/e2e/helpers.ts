@@ -6,11 +6,26 @@ import { gzipSync, inflateSync, constants } from "node:zlib";
 /** The sealed-format test vector: a set-up code for two recipients whose private keys are known. */
 export const VECTOR = JSON.parse(readFileSync("crates/my-say-core/tests/vectors/bundle-v1.json", "utf8"));
 
-/** Sets this browser up as a tablet that seals for the test vector's IRO and team manager. */
+/** The tablet adult code the tests choose on every tablet they set up. */
+export const ADULT_CODE = "246810";
+
+/** On the tablet page showing a set-up offer, gives the tablet adult code (on a tablet that has
+ * none yet, chooses ADULT_CODE, typed twice) and seals for the people offered. */
+export async function sealForOffered(page: Page) {
+  await page.getByLabel("Tablet adult code", { exact: true }).fill(ADULT_CODE);
+  // Shown only on a tablet that has no code yet (the tablet's own record decides which).
+  const again = page.getByLabel("Type the tablet adult code again", { exact: true });
+  if (await again.isVisible()) await again.fill(ADULT_CODE, { timeout: 2_000 }).catch(() => {});
+  await page.getByRole("button", { name: "Seal answers for them on this tablet" }).click();
+  // PBKDF2 (600,000 rounds) checks the code: give a busy machine time.
+  await expect(page.getByRole("status")).toContainText("Done.", { timeout: 20_000 });
+}
+
+/** Sets this browser up as a tablet that seals for the test vector's IRO and team manager (its
+ * adult code is ADULT_CODE). */
 export async function setUpTablet(page: Page) {
   await page.goto(`/tablet#${VECTOR.setup_fragment}`);
-  await page.getByRole("button", { name: "Seal answers for them on this tablet" }).click();
-  await expect(page.getByRole("status")).toContainText("Done.");
+  await sealForOffered(page);
 }
 
 /** Opens a route and waits until the app has rendered its first heading. */
@@ -63,14 +78,19 @@ export function gzipSizeOf(path: string): number {
   return gzipSync(readFileSync(`${DIST}${path}`), { level: constants.Z_BEST_COMPRESSION }).length;
 }
 
-/** Records the address of every request the page makes to this origin, service worker included. */
+/** Records the address of every request the page makes to this origin, service worker included
+ * (`paths`); `pagePaths` leaves out what the service worker fetched on its own, such as the files
+ * it keeps for offline use. */
 export function recordRequests(page: Page) {
-  const seen: string[] = [];
+  const seen: { path: string; byWorker: boolean }[] = [];
   page.context().on("request", (req) => {
     const url = new URL(req.url());
-    if (url.protocol.startsWith("http")) seen.push(url.pathname);
+    if (url.protocol.startsWith("http")) seen.push({ path: url.pathname, byWorker: req.serviceWorker() !== null });
   });
-  return { paths: () => [...seen] };
+  return {
+    paths: () => seen.map((r) => r.path),
+    pagePaths: () => seen.filter((r) => !r.byWorker).map((r) => r.path),
+  };
 }
 
 /** Waits until the service worker controls the page and has done its first install. */
@@ -278,12 +298,22 @@ export async function restoreTestVectorIro(page: Page, { timeout = 20_000 } = {}
 /** How a child answers the question on screen (its heading given), touching the screen. */
 export type Answer = (page: Page, question: string) => Promise<unknown>;
 
-/** Options for fillInBooklet: `tookPart`, the start form's "how will the child take part" boxes to tick (their labels); `simpler`, the simpler booklet to give the child (its option, such as "The 7 to 9 booklet"). */
-export type BookletOptions = { caseReference?: string; answer?: Answer; tookPart?: string[]; simpler?: string };
+/** Options for fillInBooklet: `tookPart`, the start form's "how will the child take part" boxes to tick (their labels); `simpler`, the simpler booklet to give the child (its option, such as "The 7 to 9 booklet"); `hide`, the people the adult unticks under "Before you hand the tablet over" (their labels, such as "My mum"); `topics`, the optional topics the adult switches on (their titles, such as "My social worker"); `chooseTopics`, whether `answer` also answers each topic's first question ("Do you want to tell us about...?"), which the child otherwise leaves as it is: skipped, or "Yes" where the adult switched the topic on. */
+export type BookletOptions = { caseReference?: string; answer?: Answer; tookPart?: string[]; simpler?: string; hide?: string[]; topics?: string[]; chooseTopics?: boolean };
+
+/** The first question of an optional topic, which switches its questions on ("Do you want to tell us about your social worker?", "Would you like to answer some questions about...?"). */
+export const TOPIC_SWITCH = /^(Do you want to tell us (more )?about|Would you like to answer some questions about)/;
+
+/** On the booklet start form, opens "Before you hand the tablet over" and returns its people boxes ("People the child is offered"). */
+export async function peopleOffered(page: Page) {
+  const details = page.locator("details", { hasText: "Before you hand the tablet over" });
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByText("Before you hand the tablet over", { exact: true }).tap();
+  return page.getByRole("group", { name: "People the child is offered" });
+}
 
 /** Starts a booklet for `name` in `band` (review 2026-12-01, `caseReference` if given); `answer` answers each question up to the end. */
 
-export async function fillInBooklet(page: Page, name: string, band: string, { caseReference, answer, tookPart, simpler }: BookletOptions = {}) {
+export async function fillInBooklet(page: Page, name: string, band: string, { caseReference, answer, tookPart, simpler, hide, topics, chooseTopics }: BookletOptions = {}) {
   await page.goto("/booklet");
   await page.getByLabel("Child's first name or initials").fill(name);
   await page.getByText(band, { exact: true }).tap();
@@ -291,12 +321,18 @@ export async function fillInBooklet(page: Page, name: string, band: string, { ca
   if (caseReference) await page.getByLabel("Case reference (optional)").fill(caseReference);
   for (const way of tookPart ?? []) await page.getByLabel(way, { exact: true }).check();
   if (simpler) await page.getByLabel("Use a simpler booklet (optional)").selectOption({ label: simpler });
+  if (hide?.length) {
+    const people = await peopleOffered(page);
+    for (const person of hide) await people.getByLabel(person, { exact: true }).uncheck();
+  }
+  const topicBoxes = page.getByRole("group", { name: "Extra topics the child can choose (optional)" });
+  for (const topic of topics ?? []) await topicBoxes.getByLabel(topic, { exact: true }).check();
   await page.getByRole("button", { name: "Start the booklet" }).tap();
   await page.getByRole("button", { name: "Let's start" }).tap();
   for (let i = 0; i < 60; i++) {
     const h = (await heading(page).textContent()) ?? "";
     if (h.includes("Here's what you told us")) break;
-    if (answer) await answer(page, h);
+    if (answer && (chooseTopics || !TOPIC_SWITCH.test(h))) await answer(page, h);
     const carryOn = page.getByRole("button", { name: /^Carry on$/ });
     if (await carryOn.count()) await carryOn.tap();
     await page.getByRole("button", { name: /^(Next|Skip this one)/ }).tap();
@@ -376,17 +412,22 @@ export async function chooseChildLanguage(page: Page, language: string, feminine
 }
 
 /** The adult starts a booklet for `name` in `band` (review 2026-12-01) on a tablet set up for the test vector, in `language` (Arabic in masculine forms) and with the IRO's name and contact if given; the child's first screen is then on show. */
-export async function startBookletFor(page: Page, name: string, band: string, { language, iroName, iroContact }: { language?: string; iroName?: string; iroContact?: string } = {}) {
+export async function startBookletFor(page: Page, name: string, band: string, options: { language?: string; iroName?: string; iroContact?: string } = {}) {
   await setUpTablet(page);
   await page.goto("/booklet");
+  await fillBookletStart(page, name, band, options);
+  await page.locator("button[type=submit]").tap();
+  await expect(heading(page)).toContainText(name);
+}
+
+/** On the booklet start form, fills in what a booklet needs (the review on 1 December 2026). */
+export async function fillBookletStart(page: Page, name: string, band: string, { language, iroName, iroContact }: { language?: string; iroName?: string; iroContact?: string } = {}) {
   await page.getByLabel("Child's first name or initials").fill(name);
   await page.getByText(band, { exact: true }).tap();
   await page.getByLabel("Date of the review").fill("2026-12-01");
   if (iroName) await page.getByLabel("IRO's name (optional)").fill(iroName);
   if (iroContact) await page.getByLabel("IRO's phone or email (optional)").fill(iroContact);
   if (language) await chooseChildLanguage(page, language);
-  await page.locator("button[type=submit]").tap();
-  await expect(heading(page)).toContainText(name);
 }
 
 /** From a booklet's first screen, in any language, skips questions until the heading matches `question`. */
@@ -411,4 +452,19 @@ export async function tabToButton(page: Page, words: string, tabs: number) {
     if (found) return;
   }
   throw new Error(`${tabs} presses of Tab never reached the button "${words}"`);
+}
+
+/** Opens a page of the unlocked IRO workspace from its navigation, by the link's name, which is also the page's heading ("Export and data care", "Follow-ups"). */
+export async function openWorkspacePage(page: Page, link: string) {
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: link }).click();
+  await expect(heading(page)).toHaveText(link);
+}
+
+/** A file to give a file picker. */
+export type PickedFile = { name: string; mimeType: string; buffer: Buffer };
+
+/** On "Export and data care", chooses a workspace file to import; returns the group that lists what importing it would change (named after the file), with its buttons. */
+export async function chooseWorkspaceFile(page: Page, file: PickedFile) {
+  await page.getByLabel("Choose a workspace file (JSON)").setInputFiles(file);
+  return page.getByRole("group", { name: `What importing ${file.name} would change` });
 }

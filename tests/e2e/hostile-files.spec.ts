@@ -2,7 +2,7 @@ import { test, expect, type Browser, type Page } from "@playwright/test";
 import { closeSync, ftruncateSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { dumpStorage, heading, isoDate, restoreTestVectorIro, VECTOR } from "./helpers";
+import { chooseWorkspaceFile, dumpStorage, heading, isoDate, openWorkspacePage, restoreTestVectorIro, VECTOR } from "./helpers";
 
 // The corpus and the message each file gets: tests/e2e/fixtures/hostile/README.md. Every file is
 // imported on its own, and the workspace's storage is compared byte for byte before and after.
@@ -40,7 +40,8 @@ test("every hostile answers file is refused with its message and changes nothing
 
   for (const [name, message] of ANSWERS_FILES) {
     await picker.setInputFiles(fixture(name));
-    await expect(results).toHaveCount(1);
+    // The first file also opens the workspace's store: slow on a loaded machine.
+    await expect(results).toHaveCount(1, { timeout: 15_000 });
     await expect(results.first()).toContainText(`${name}: ${message}`);
     await expect(results.first()).toHaveClass(/error/);
     expect(await dumpStorage(page), name).toBe(before);
@@ -106,12 +107,47 @@ test("hostile workspace files are refused with their message and change nothing"
     ["workspace-survey-in-booklets.json", 'survey answers belong in "survey_answers"'],
     ["workspace-named-survey-answer.json", "holds a child's details, but survey answers are anonymous"],
   ]) {
-    await page.getByLabel("Choose workspace files (JSON)").setInputFiles(fixture(name, "application/json"));
+    await chooseWorkspaceFile(page, fixture(name, "application/json"));
     await expect(results).toHaveCount(1);
     await expect(results.first()).toContainText(`${name}: `);
     await expect(results.first()).toContainText(message);
     expect(await dumpStorage(page), name).toBe(before);
   }
+});
+
+test("a workspace file edited by hand says so, needs a second confirmation, and Cancel at either step changes nothing", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await quietPage(browser);
+  await restoreTestVectorIro(page, { timeout: 30_000 });
+  await openWorkspacePage(page, "Export and data care");
+  const before = await dumpStorage(page);
+  const file = fixture("workspace-edited-by-hand.json", "application/json");
+  const results = page.locator(".import-results li");
+
+  // Sam's own export, with one name changed: listed, and said to be changed since.
+  let plan = await chooseWorkspaceFile(page, file);
+  await expect(plan).toContainText("This file says it was exported from this workspace, but it has been changed since");
+  await expect(plan.locator(".import-changes > li")).toHaveText(["1 booklet added", "1 follow-up added"]);
+  expect(await dumpStorage(page), "listed").toBe(before);
+  await plan.getByRole("button", { name: "Cancel" }).click();
+  await expect(results).toHaveText(["workspace-edited-by-hand.json: nothing was imported."]);
+  expect(await dumpStorage(page), "cancelled at the list").toBe(before);
+
+  // The first confirmation only asks again; Cancel there changes nothing either.
+  plan = await chooseWorkspaceFile(page, file);
+  await plan.getByRole("button", { name: "Apply these changes" }).click();
+  await expect(plan.getByRole("button", { name: "Yes, apply the changes from this file" })).toBeVisible();
+  expect(await dumpStorage(page), "confirmed once").toBe(before);
+  await plan.getByRole("button", { name: "Cancel" }).click();
+  await expect(results).toHaveText(["workspace-edited-by-hand.json: nothing was imported."]);
+  expect(await dumpStorage(page), "cancelled at the second question").toBe(before);
+
+  // Both confirmations: imported, with the name as the file has it.
+  plan = await chooseWorkspaceFile(page, file);
+  await plan.getByRole("button", { name: "Apply these changes" }).click();
+  await plan.getByRole("button", { name: "Yes, apply the changes from this file" }).click();
+  await expect(results).toHaveText(["workspace-edited-by-hand.json: added 1 booklets and 1 follow-ups; 0 booklets were here already."]);
+  expect(await dumpStorage(page)).not.toBe(before);
 });
 
 test("a recovery file asking Argon2 for absurd memory is refused before it runs and changes nothing", async ({ browser }) => {

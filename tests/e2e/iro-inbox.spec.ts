@@ -38,6 +38,8 @@ function answerAs(child: Child) {
     const option = (label: string) => page.locator(".answers .option label").filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
     if (/feel safe where you live/.test(question)) await option(child.safe).tap();
     else if (/worrying you at the moment/.test(question)) await option(child.worried).tap();
+    // Nobody is bullying either of them: their worries are the ones above.
+    else if (/bullying you/.test(question)) await option("No").tap();
     else if (/break during your review/.test(question)) await option("I'd rather not say").tap();
     else if (child.skip.test(question)) return "skip";
     else if (/start with/.test(question)) {

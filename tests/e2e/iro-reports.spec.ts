@@ -1,5 +1,8 @@
 import { test, expect, type Page } from "@playwright/test";
-import { csvRecords, download, expectNoAxeViolations, heading, parseCsv, restoreTestVectorIro, tabletPage } from "./helpers";
+import { readFileSync } from "node:fs";
+import {
+  chooseWorkspaceFile, csvRecords, download, dumpStorage, expectNoAxeViolations, heading, isoDate, openWorkspacePage, parseCsv, restoreTestVectorIro, tabletPage,
+} from "./helpers";
 
 // Reports, exports and data care, on the example workspace (made-up data, in memory) and on a
 // real workspace in this browser's storage. Tablet-sized screen.
@@ -98,6 +101,21 @@ test("reports: figures by age band match their table, chart and CSV; small numbe
   await expect(chart).toBeVisible();
   await expect(chart.locator("text.bar-value").first()).toHaveText(percents[4]);
 
+  // Being heard, beside safety: whether children feel listened to and their views changed
+  // things, by age band, counted and explained as the other figures are, and written out as
+  // sentences for the annual report.
+  const heardTable = report.locator("table").filter({ has: page.locator("caption", { hasText: "Being heard:" }) });
+  const listened = heardTable.locator("tbody tr").filter({ hasText: "said they feel listened to" });
+  const listenedPercents = await listened.locator("td .pct").allTextContents();
+  expect(listenedPercents).toHaveLength(5);
+  for (const p of listenedPercents) expect(p).toMatch(/^\d{1,3}%$/);
+  await expect(listened.locator("th .scale")).toHaveText("Positive: Yes. Negative: No. Any other answer counts as OK.");
+  await expect(heardTable.locator("tbody tr").filter({ hasText: "said their views changed things" }).locator("td")).toHaveCount(5);
+  await expect(report.locator(".findings")).toContainText(`${listenedPercents[4]} of all children who answered said they feel listened to.`);
+  // Nobody bullying them counts "no" as the positive answer, and says so.
+  await expect(safety.locator("tbody tr").filter({ hasText: "said nobody is bullying them" }).locator("th .scale"))
+    .toHaveText("Positive: No. Negative: Yes. Any other answer counts as OK.");
+
   // The youngest seldom answer "how to contact your IRO": fewer than 5, and no percentage.
   const satisfaction = report.locator("table").filter({ has: page.locator("caption", { hasText: "Satisfaction:" }) });
   const contact = satisfaction.locator("tbody tr").filter({ hasText: "said they know how to contact their IRO" });
@@ -140,6 +158,8 @@ test("reports: figures by age band match their table, chart and CSV; small numbe
   expect(safeAll.positive_percent_means).toContain("positive / answered");
   expect(safeAll.positive_percent_means).toContain("I'd rather not say");
   expect(row("pathway_plan", "4–6").answered).toBe("not asked");
+  expect(bands.map((b) => row("listened_to", b).positive_percent)).toEqual(listenedPercents);
+  expect(row("listened_to", "all")).toMatchObject({ kind: "heard", positive_answers: "yes", negative_answers: "no" });
   const issues = csvRecords((await download(page, "Download what we need to do better (CSV)")).text);
   expect(issues).toHaveLength(5);
   expect(issues[0].rank).toBe("1");
@@ -210,8 +230,11 @@ test("all answers as CSV; everything as JSON into a fresh workspace twice; reten
   expect(exported.booklets).toHaveLength(PREVIOUS_YEAR + THIS_YEAR);
   expect(exported.follow_ups.length).toBeGreaterThan(0);
   expect(exported.settings.children_in_care).toBe(560);
-  // The example council survey and its anonymous answers travel in the same file (version 2).
-  expect(exported.version).toBe(2);
+  // The example council survey and its anonymous answers travel in the same file (version 2),
+  // which ends with its MAC under the example workspace's key (version 3).
+  expect(exported.version).toBe(3);
+  expect(exported.exported_by.display_name).toBe("Sam Example");
+  expect(exported.mac).toMatch(/^hmac-sha256:[A-Za-z0-9_-]{43}$/);
   expect(exported.surveys).toHaveLength(1);
   expect(exported.surveys[0].published.title.en).toBe(SURVEY_TITLE);
   expect(exported.survey_answers).toHaveLength(SURVEY_ANSWERS);
@@ -228,11 +251,21 @@ test("all answers as CSV; everything as JSON into a fresh workspace twice; reten
 
   const file = { name: everything.name, mimeType: "application/json", buffer: Buffer.from(everything.text) };
   // A damaged copy adds nothing, and says which file and what is wrong.
-  await iro.getByLabel("Choose workspace files (JSON)").setInputFiles({ ...file, name: "cut.json", buffer: Buffer.from(everything.text.slice(0, 5000)) });
+  await chooseWorkspaceFile(iro, { ...file, name: "cut.json", buffer: Buffer.from(everything.text.slice(0, 5000)) });
   await expect(iro.locator(".import-results li")).toContainText("cut.json: This file is not a My Say export (EOF while parsing");
   await expect(iro.locator(".data-holds")).toHaveText("This workspace holds 0 booklets and 0 follow-ups.");
 
-  await iro.getByLabel("Choose workspace files (JSON)").setInputFiles(file);
+  // The example workspace's file is another workspace's: it says so and lists what it would
+  // change, and nothing changes until both confirmations.
+  const plan = await chooseWorkspaceFile(iro, file);
+  await expect(plan).toContainText(`${PREVIOUS_YEAR + THIS_YEAR} booklets added`, { timeout: 60_000 });
+  await expect(plan).toContainText("This file says it was exported from another workspace, Sam Example (");
+  await expect(plan).toContainText(`${SURVEY_ANSWERS} council survey answers added`);
+  await expect(iro.locator(".data-holds")).toHaveText("This workspace holds 0 booklets and 0 follow-ups.");
+  await plan.getByRole("button", { name: "Apply these changes" }).click();
+  await expect(plan.getByText("Are you sure? My Say cannot check where this file came from")).toBeFocused();
+  await expectNoAxeViolations(iro, "import: the second confirmation");
+  await plan.getByRole("button", { name: "Yes, apply the changes from this file" }).click();
   await expect(iro.locator(".import-results li")).toContainText(
     `${everything.name}: added ${PREVIOUS_YEAR + THIS_YEAR} booklets and ${exported.follow_ups.length} follow-ups; 0 booklets were here already.`,
     { timeout: 60_000 },
@@ -246,8 +279,9 @@ test("all answers as CSV; everything as JSON into a fresh workspace twice; reten
   await expect(iro.locator(".sb-item").filter({ hasText: SURVEY_TITLE })).toContainText(`Answers back: ${SURVEY_ANSWERS}`);
   await iro.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Export and data care" }).click();
   await expect(heading(iro)).toHaveText("Export and data care");
-  await iro.getByLabel("Choose workspace files (JSON)").setInputFiles(file);
+  await chooseWorkspaceFile(iro, file);
   await expect(iro.locator(".import-results li")).toHaveText(`${everything.name}: nothing new, everything in it is here already.`, { timeout: 60_000 });
+  await expect(plan).toHaveCount(0);
   await expect(iro.locator(".data-holds")).toContainText(`holds ${PREVIOUS_YEAR + THIS_YEAR} booklets`);
   await expectNoAxeViolations(iro, "export and data care after imports");
 
@@ -284,4 +318,97 @@ test("all answers as CSV; everything as JSON into a fresh workspace twice; reten
   await iro.reload();
   await expect(heading(iro)).toHaveText("Set up your IRO workspace");
   await fresh.close();
+});
+
+/** A good answers file for the test IRO, Sam Patel: Amira's booklet, in which she does not feel safe (a worry). */
+const AMIRA_ANSWERS = { name: "amira.mysay", mimeType: "application/octet-stream", buffer: readFileSync("tests/e2e/fixtures/hostile/duplicate-id-different.mysay") };
+
+/** A fresh device with the test IRO's workspace restored from their recovery file, holding Amira's booklet and its open worry. */
+async function samsDeviceWithAmira(browser: Parameters<typeof tabletPage>[0]) {
+  const device = await tabletPage(browser);
+  await restoreTestVectorIro(device.page, { timeout: 30_000 });
+  await device.page.getByLabel("Choose answers files", { exact: true }).setInputFiles(AMIRA_ANSWERS);
+  await expect(device.page.locator(".import-results li").first()).toHaveText("Added 1 booklet from amira.mysay");
+  return device;
+}
+
+test("an IRO imports their own export on another device: it lists what it would change, then applies it, and a second time changes nothing", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const { context: office, page: laptop } = await samsDeviceWithAmira(browser);
+  await openWorkspacePage(laptop, "Export and data care");
+  const everything = await download(laptop, "Download everything (JSON)");
+  expect(JSON.parse(everything.text).exported_by.display_name).toBe("Sam Patel");
+  const file = { name: everything.name, mimeType: "application/json", buffer: Buffer.from(everything.text) };
+
+  // The same IRO's workspace on a new device, restored from the same recovery file.
+  const { context: home, page: other } = await tabletPage(browser);
+  await restoreTestVectorIro(other, { timeout: 30_000 });
+  await openWorkspacePage(other, "Export and data care");
+  const before = await dumpStorage(other);
+  const plan = await chooseWorkspaceFile(other, file);
+  await expect(plan).toContainText("Made by this workspace, and not changed since it was exported.");
+  await expect(plan.locator(".import-changes > li")).toHaveText(["1 booklet added", "1 follow-up added"]);
+  await expect(plan.locator(".import-flag")).toHaveCount(0);
+  await expect(plan.getByRole("heading", { name: `What importing ${file.name} would change` })).toBeFocused();
+  await expectNoAxeViolations(other, "import: the list of changes");
+  expect(await dumpStorage(other), "listing changes nothing").toBe(before);
+
+  // Its own file needs one confirmation.
+  await plan.getByRole("button", { name: "Apply these changes" }).click();
+  await expect(other.locator(".import-results li")).toHaveText(`${file.name}: added 1 booklets and 1 follow-ups; 0 booklets were here already.`);
+  await expect(plan).toHaveCount(0);
+  await expect(other.locator(".data-holds")).toHaveText("This workspace holds 1 booklets and 1 follow-ups.");
+
+  // The same file again has nothing to change, and says so without a list.
+  const applied = await dumpStorage(other);
+  await chooseWorkspaceFile(other, file);
+  await expect(other.locator(".import-results li")).toHaveText(`${file.name}: nothing new, everything in it is here already.`);
+  await expect(plan).toHaveCount(0);
+  expect(await dumpStorage(other)).toBe(applied);
+  await office.close();
+  await home.close();
+});
+
+test("a workspace file that would close a worry still open here names it in the list, and Cancel keeps it open", async ({ browser }) => {
+  test.setTimeout(180_000);
+  // On the office laptop the IRO closes Amira's worry, then exports.
+  const { context: office, page: laptop } = await samsDeviceWithAmira(browser);
+  await openWorkspacePage(laptop, "Follow-ups");
+  await laptop.locator(".follow-up").first().getByRole("button", { name: "Record what was done" }).click();
+  await laptop.getByText("No further action", { exact: true }).click();
+  await laptop.getByLabel("Note", { exact: true }).fill("Talked with Amira and her carer.");
+  await laptop.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(laptop.getByText("Saved. The follow-up is closed.")).toBeVisible();
+  await openWorkspacePage(laptop, "Export and data care");
+  const everything = await download(laptop, "Download everything (JSON)");
+  const file = { name: everything.name, mimeType: "application/json", buffer: Buffer.from(everything.text) };
+
+  // On another device the same worry is still open.
+  const { context: home, page: other } = await samsDeviceWithAmira(browser);
+  await openWorkspacePage(other, "Export and data care");
+  const before = await dumpStorage(other);
+  const plan = await chooseWorkspaceFile(other, file);
+  const flagged = plan.locator(".import-flag");
+  await expect(flagged).toContainText("1 follow-up closed that is a worry still open here:");
+  await expect(flagged).toContainText(`Amira: Do you feel safe where you live? Closed in the file: No further action, ${isoDate(new Date())}.`);
+  await expectNoAxeViolations(other, "import: a worry it would close");
+
+  // Cancel: nothing changes, and the worry stays open.
+  await plan.getByRole("button", { name: "Cancel" }).click();
+  await expect(other.locator(".import-results li")).toHaveText(`${file.name}: nothing was imported.`);
+  await expect(plan).toHaveCount(0);
+  expect(await dumpStorage(other)).toBe(before);
+  await openWorkspacePage(other, "Follow-ups");
+  await expect(other.locator(".follow-up")).toHaveCount(1);
+  await expect(other.locator(".follow-up.status-closed")).toHaveCount(0);
+
+  // Applied after reading the list, the worry is closed with the laptop's note.
+  await openWorkspacePage(other, "Export and data care");
+  await (await chooseWorkspaceFile(other, file)).getByRole("button", { name: "Apply these changes" }).click();
+  await expect(other.locator(".import-results li")).toContainText(`${file.name}: added 0 booklets and 1 follow-ups`);
+  await openWorkspacePage(other, "Follow-ups");
+  await expect(other.getByRole("heading", { name: "Closed: 1" })).toBeVisible();
+  await expect(other.locator(".follow-up.status-closed")).toContainText("No further action: Talked with Amira and her carer.");
+  await office.close();
+  await home.close();
 });

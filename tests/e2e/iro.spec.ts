@@ -1,6 +1,6 @@
 import { test, expect, type Page, type Browser } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { answersFileFromATablet, download, expectNoAxeViolations, finishBooklet, FINGERPRINT, heading, RECOVERY_V1, restoreTestVectorIro, setUpTablet, setUpWorkspace, unlockWorkspace, VECTOR } from "./helpers";
+import { answersFileFromATablet, download, expectNoAxeViolations, finishBooklet, FINGERPRINT, heading, RECOVERY_V1, restoreTestVectorIro, sealForOffered, setUpTablet, setUpWorkspace, unlockWorkspace, VECTOR } from "./helpers";
 
 // The IRO's workspace, as an IRO uses it on a tablet-sized screen.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -322,6 +322,32 @@ test("restore the test IRO from a recovery file, then import answers files", asy
   await other.close();
 });
 
+test("an import names every other recipient and flags a key the IRO does not know", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  // A tablet set up for the IRO Sam Patel and, beside them, Jo Okafor: Sam's workspace knows no
+  // key but its own.
+  const [sam, jo] = VECTOR.recipients;
+  const answers = await answersFileFromATablet(browser, async (tablet) => {
+    await finishBooklet(tablet, "Ola", "16 and over");
+    await finishBooklet(tablet, "Bea", "10 to 15");
+  });
+  await restoreTestVectorIro(page);
+  await page.getByLabel("Choose answers files", { exact: true }).setInputFiles({ name: answers.name, mimeType: "application/octet-stream", buffer: answers.buffer });
+  await expect(page.getByText(`Added 2 booklets from ${answers.name}`)).toBeVisible();
+  const also = page.locator(".import-results li").filter({ hasText: "were also sealed for" });
+  await expect(also).toHaveCount(1);
+  await expect(also).toHaveClass(/warning/);
+  // Each booklet is named (in the file's order, which is the sealed ids' order).
+  await expect(also).toHaveText(new RegExp(`^${answers.name.replace(/\./g, "\\.")}: the answers of (Ola, Bea|Bea, Ola) were also sealed for `));
+  await expect(also).toContainText(`were also sealed for ${jo.fingerprint} (unknown key).`);
+  await expect(also).not.toContainText(sam.fingerprint);
+  await expectNoAxeViolations(page, "import results naming another recipient");
+  // The file says so every time it comes, even with nothing new in it.
+  await page.getByLabel("Choose answers files", { exact: true }).setInputFiles({ name: answers.name, mimeType: "application/octet-stream", buffer: answers.buffer });
+  await expect(page.getByText(`Nothing new: all 2 booklets in ${answers.name} were already here`)).toBeVisible();
+  await expect(also).toContainText(`${jo.fingerprint} (unknown key)`);
+});
+
 test("a booklet finished on the IRO's own device moves into the workspace", async ({ page }) => {
   test.setTimeout(120_000);
   await restoreTestVectorIro(page);
@@ -329,8 +355,7 @@ test("a booklet finished on the IRO's own device moves into the workspace", asyn
   // The IRO sets this device up as a tablet from their own set-up link (for them alone) ...
   const link = await page.getByLabel("Set-up link", { exact: true }).inputValue();
   await page.goto(link);
-  await page.getByRole("button", { name: "Seal answers for them on this tablet" }).click();
-  await expect(page.getByRole("status")).toContainText("Done.");
+  await sealForOffered(page);
   // ... and also for the test vector's IRO and team manager, as a shared tablet would be.
   await finishBooklet(page, "Ola", "16 and over");
   await setUpTablet(page);
@@ -361,6 +386,33 @@ test("the set-up screen works in Welsh and in right-to-left Arabic", async ({ pa
   await page.getByLabel("Iaith").selectOption({ label: "العربية" });
   await expect(heading(page)).toHaveText("أنشئ مساحة عمل مسؤول المراجعة الخاصة بك");
   await expectNoAxeViolations(page, "set-up in Arabic");
+});
+
+test.describe("before the workspace is kept for offline use", () => {
+  // Without a service worker, which would answer from its cache once it has the booklets.
+  test.use({ serviceWorkers: "block" });
+
+  test("without the built-in booklets the workspace says so, and opens once it can fetch them", async ({ page }) => {
+    // The staff app does not carry the four booklets: it fetches them before it shows anything
+    // (docs/design.md, "The built-in booklets"). A server without them gets a clear page, never a
+    // workspace that reads summaries and reports wrongly.
+    await page.route("**/booklets/**", (route) => route.fulfill({ status: 503, body: "" }));
+    await page.goto("/iro");
+    await expect(heading(page)).toHaveText("The workspace could not open");
+    await expect(page.getByRole("alert")).toContainText("four review booklets");
+    await expect(page.getByText(/^What went wrong: review-[0-9a-z-]+\.[0-9a-f]{16}\.json: the server answered 503$/)).toBeVisible();
+    await expectNoAxeViolations(page, "the workspace without its booklets");
+    // A file that is not a booklet at all is refused too.
+    await page.unroute("**/booklets/**");
+    await page.route("**/booklets/**", (route) => route.fulfill({ status: 200, body: "<!doctype html><p>Not found" }));
+    await page.getByRole("button", { name: "Try again" }).tap();
+    await expect(page.getByText(/^What went wrong: review-[0-9a-z-]+\.[0-9a-f]{16}\.json: the booklet file cannot be read/)).toBeVisible();
+    await expect(heading(page)).toHaveText("The workspace could not open");
+    // Once the files can be fetched, "Try again" opens the workspace.
+    await page.unroute("**/booklets/**");
+    await page.getByRole("button", { name: "Try again" }).tap();
+    await expect(heading(page)).toHaveText("Set up your IRO workspace");
+  });
 });
 
 test("the workspace locks itself after 15 minutes without input", async ({ page }) => {

@@ -1,7 +1,7 @@
 import { test, expect, chromium } from "@playwright/test";
-import { cachedFiles, expectNoAxeViolations, heading, open, recordRequests, startBookletFor, waitForServiceWorker } from "./helpers";
+import { cachedFiles, expectNoAxeViolations, fillBookletStart, heading, open, recordRequests, setUpTablet, startBookletFor, waitForServiceWorker } from "./helpers";
 
-test("after one visit the child's app opens with the network off", async ({ page, context }) => {
+test("after one visit the child's app opens with the network off, and a booklet starts and carries on offline", async ({ page, context }) => {
   await open(page, "/");
   await waitForServiceWorker(page);
   await context.setOffline(true);
@@ -12,7 +12,75 @@ test("after one visit the child's app opens with the network off", async ({ page
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a booklet");
   await page.goto("/surveys");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Surveys on this tablet");
+  // The app does not carry the booklets: starting one fetches its band's file, once, and the
+  // worker answers from what it kept on the first visit.
+  const requests = recordRequests(page);
+  const booklets = () => requests.pagePaths().filter((p) => p.startsWith("/booklets/"));
+  await startBookletFor(page, "Sam", "10 to 15");
+  expect([...new Set(booklets())]).toEqual([expect.stringMatching(/^\/booklets\/review-10-15\.[0-9a-f]{16}\.json$/)]);
+  // Carried on after a reload, which starts the app afresh (and fetches it again), still offline.
+  const fetched = booklets().length;
+  await page.reload();
+  await expect(heading(page)).toContainText("Sam");
+  expect(booklets().length).toBeGreaterThan(fetched);
+  // Welsh and Arabic are not in the app either: choosing one fetches its wording, which the
+  // worker kept on the first visit.
+  await page.goto("/");
+  await page.getByLabel("Language").selectOption({ label: "Cymraeg" });
+  await expect(heading(page)).toHaveText("Croeso i Fy Llais");
+  expect(requests.pagePaths().filter((p) => p.startsWith("/locales/"))).toEqual([expect.stringMatching(/^\/locales\/cy\.[0-9a-f]{16}\.json$/)]);
+  await page.reload();
+  await expect(heading(page)).toHaveText("Croeso i Fy Llais");
   await context.setOffline(false);
+});
+
+test.describe("before the app is kept for offline use", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("a language whose wording cannot be fetched is not switched to, and the picker says so", async ({ page }) => {
+    await page.route("**/locales/**", (route) => route.abort("internetdisconnected"));
+    await open(page, "/");
+    await page.getByLabel("Language").selectOption({ label: "العربية" });
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("العربية could not be opened. Connect this tablet to the internet, then try again.");
+    await expect(alert.locator('[lang="ar"]')).toHaveText("صِل هذا الجهاز بالإنترنت، ثم حاول مرة أخرى.");
+    // Nothing half-switched: the screen, the document and the picker stay English.
+    await expect(heading(page)).toHaveText("Welcome to My Say");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByLabel("Language")).toHaveValue("en");
+    await expectNoAxeViolations(page, "the language picker when a language cannot be fetched");
+    // Once it can be fetched, choosing it again switches.
+    await page.unroute("**/locales/**");
+    await page.getByLabel("Language").selectOption({ label: "العربية" });
+    await expect(heading(page)).toHaveText("أهلاً بك في رأيي");
+    await expect(page.getByRole("alert")).toHaveCount(0);
+  });
+
+  test("a booklet that cannot be fetched says so, loses nothing, and opens once it can be", async ({ page }) => {
+    await setUpTablet(page);
+    // No network for the booklet: the form says so and keeps what was typed.
+    await page.route("**/booklets/**", (route) => route.abort("internetdisconnected"));
+    await page.goto("/booklet");
+    await fillBookletStart(page, "Sam", "7 to 9");
+    await page.locator("button[type=submit]").tap();
+    await expect(page.getByRole("alert").filter({ hasText: "We couldn't open the booklet." })).toBeVisible();
+    await expect(heading(page)).toHaveText("Start a booklet");
+    await expect(page.getByLabel("Child's first name or initials")).toHaveValue("Sam");
+    await expectNoAxeViolations(page, "the start form when the booklet cannot be fetched");
+    await page.unroute("**/booklets/**");
+    await page.locator("button[type=submit]").tap();
+    await expect(heading(page)).toContainText("Sam");
+    // Carrying on when the server fails: the draft stays, and the way back leads to it.
+    await page.route("**/booklets/**", (route) => route.fulfill({ status: 503, body: "" }));
+    await page.reload();
+    await expect(heading(page)).toHaveText("We couldn't open the booklet.");
+    await expect(page.getByRole("alert")).toContainText("Nothing has been lost.");
+    await expectNoAxeViolations(page, "a booklet that cannot be fetched");
+    await page.unroute("**/booklets/**");
+    await page.getByRole("link", { name: "Start a booklet" }).tap();
+    await page.getByRole("link", { name: /Carry on: S/ }).tap();
+    await expect(heading(page)).toContainText("Sam");
+  });
 });
 
 test("a child's tablet keeps only the child's app: the service worker fetches nothing of the staff app", async ({ page }) => {
@@ -39,7 +107,9 @@ test("after one visit to the workspace, it opens with the network off, beside th
   await expect
     .poll(async () => Object.keys(await cachedFiles(page)).filter((n) => n.startsWith("my-say-staff-")).length, { timeout: 20_000 })
     .toBe(1);
-  await expect.poll(async () => Object.values(await cachedFiles(page)).flat().filter((p) => p.endsWith(".wasm")).length).toBe(2);
+  // Three wasm files: the child's app, the staff app, and the staff app's open worker (a large
+  // answers file is opened in Web Workers, offline too).
+  await expect.poll(async () => Object.values(await cachedFiles(page)).flat().filter((p) => p.endsWith(".wasm")).length).toBe(3);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up your IRO workspace");

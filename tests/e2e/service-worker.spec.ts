@@ -106,6 +106,10 @@ test("a child's tablet keeps only the child's app; opening the workspace keeps t
   expect(child).toContain("/index.html");
   expect(staff).toContain("/staff/index.html");
   expect(child.filter((f) => f.startsWith("/staff/"))).toEqual([]);
+  // The built-in booklets, which the child's app fetches one at a time, are kept for offline use.
+  expect(child.filter((f) => /^\/booklets\/review-[0-9a-z-]+\.[0-9a-f]{16}\.json$/.test(f))).toHaveLength(4);
+  // So is the Welsh and Arabic wording, which it fetches when the language is chosen.
+  expect(child.filter((f) => /^\/locales\/(cy|ar)\.[0-9a-f]{16}\.json$/.test(f))).toHaveLength(2);
   const caches = new Caches();
   const worker = startWorker(source, caches);
   await worker.install();

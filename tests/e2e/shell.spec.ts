@@ -47,6 +47,26 @@ test("choosing Arabic translates the UI and mirrors the layout; the choice is re
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Croeso i Fy Llais");
 });
 
+test("a tablet left in Welsh or Arabic opens in it: the first heading painted is never English", async ({ page }) => {
+  await open(page, "/");
+  await page.getByLabel("Language").selectOption({ label: "Cymraeg" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Croeso i Fy Llais");
+  // The app fetches the saved language's wording before it paints (docs/i18n.md).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const h1 = document.querySelector("main h1");
+      if (h1 && h1.textContent) {
+        (window as unknown as { firstHeading: string }).firstHeading = h1.textContent;
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Croeso i Fy Llais");
+  expect(await page.evaluate(() => (window as unknown as { firstHeading: string }).firstHeading)).toBe("Croeso i Fy Llais");
+  await expect(page.getByLabel("Iaith")).toHaveValue("cy");
+});
+
 test("every control on the home screen is at least 44 by 44 pixels", async ({ page }) => {
   await open(page, "/");
   await expectTouchTargets(page.locator("main a, main button, header a, header select"), "the home screen", 4);

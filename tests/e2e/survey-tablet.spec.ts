@@ -1,7 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { download, dumpStorage, expectNoAxeViolations, finishBooklet, heading, setUpTablet, setUpWorkspace, sideways, tabletPage } from "./helpers";
+import { download, dumpStorage, expectNoAxeViolations, finishBooklet, heading, setUpTablet, setUpWorkspace, sideways, tabletPage, VECTOR } from "./helpers";
 
 // Council surveys on a tablet: added from the council lead's link, run anonymously for two
 // children, sealed for the lead alone, sent as the survey's own answers file and imported into
@@ -335,4 +335,51 @@ test("at 320 px wide, a survey added from its file: the screens scroll nothing s
   await page.locator(".survey-card").getByRole("button", { name: "Remove from this tablet" }).tap();
   expect(await scrollsSideways(page), "confirm").toBe(false);
   await context.close();
+});
+
+test("a survey update that changes its keys shows both and needs confirmation", async ({ page }) => {
+  // The test vector's two people, as a council lead and the lead who takes over.
+  const [before, after]: Lead[] = VECTOR.recipients.map((r: { display_name: string; public_key_hex: string; fingerprint: string }) => ({
+    display_name: r.display_name,
+    public_key: Buffer.from(r.public_key_hex, "hex").toString("base64url"),
+    fingerprint: r.fingerprint,
+  }));
+  await page.goto(surveyLink(before));
+  await page.getByRole("button", { name: "Add this survey to this tablet" }).tap();
+  await expect(page.getByRole("status")).toContainText(`Added "${TITLE}"`);
+  const card = page.locator(".survey-card");
+  await expect(card).toContainText(`Fingerprint ${before.fingerprint}`);
+
+  // The same survey, sealed for someone else: both are shown, and nothing changes yet.
+  await page.goto("about:blank");
+  await page.goto(surveyLink(after));
+  await page.getByRole("button", { name: "Add this survey to this tablet" }).tap();
+  const change = page.getByRole("alert").filter({ hasText: `This changes who answers to "${TITLE}" are sealed for` });
+  await expect(change).toBeVisible();
+  // The button pressed is still there, now asking for the change in so many words.
+  const yes = page.getByRole("button", { name: "Yes, seal its answers for the new people" });
+  await expect(yes).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add this survey to this tablet" })).toHaveCount(0);
+  const lists = change.locator(".recipients");
+  await expect(lists.nth(0)).toContainText(before.display_name);
+  await expect(lists.nth(0)).toContainText(`Fingerprint ${before.fingerprint}`);
+  await expect(lists.nth(1)).toContainText(after.display_name);
+  await expect(lists.nth(1)).toContainText(`Fingerprint ${after.fingerprint}`);
+  await expectNoAxeViolations(page, "surveys: keys change");
+  // Cancel keeps the survey as it was.
+  await page.getByRole("button", { name: "Cancel", exact: true }).tap();
+  await expect(change).toHaveCount(0);
+  await expect(page.locator(".card.offer")).toHaveCount(0);
+  await page.reload();
+  await expect(card).toContainText(`Fingerprint ${before.fingerprint}`);
+  await expect(card).not.toContainText(after.fingerprint);
+
+  // Confirmed, its answers are sealed for the new people from now on.
+  await page.goto("about:blank");
+  await page.goto(surveyLink(after));
+  await page.getByRole("button", { name: "Add this survey to this tablet" }).tap();
+  await yes.tap();
+  await expect(page.getByRole("status")).toContainText(`"${TITLE}" now seals answers for different people`);
+  await expect(card).toContainText(`Fingerprint ${after.fingerprint}`);
+  await expect(card).not.toContainText(before.fingerprint);
 });

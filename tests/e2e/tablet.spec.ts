@@ -1,6 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { dumpStorage, expectNoAxeViolations, fillInBooklet, finishBooklet, setUpTablet, VECTOR } from "./helpers";
+import { ADULT_CODE, captureSpeech, dumpStorage, expectNoAxeViolations, fillInBooklet, finishBooklet, heading, sealForOffered, setUpTablet, VECTOR } from "./helpers";
 
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 
@@ -21,8 +21,10 @@ test("a tablet set up from a link shows the IROs and fingerprints, and passes ax
     await expect(page.getByText(r.display_name).first()).toBeVisible();
     await expect(page.getByText(`Fingerprint ${r.fingerprint}`).first()).toBeVisible();
   }
+  // A new tablet: the adult chooses its adult code, and is told what it is for.
+  await expect(page.getByText("Choose a tablet adult code of 6 or more digits.")).toBeVisible();
   await expectNoAxeViolations(page, "tablet set-up offer");
-  await page.getByRole("button", { name: "Seal answers for them on this tablet" }).tap();
+  await sealForOffered(page);
   await expect(page).toHaveURL(/\/tablet$/);
   await page.reload();
   await expect(page.getByRole("heading", { name: "This tablet seals answers for:" })).toBeVisible();
@@ -39,7 +41,7 @@ test("an IRO added from a key file", async ({ page }) => {
   await page.goto("/tablet");
   await page.getByLabel("Add an IRO from a key file").setInputFiles({ name: "sam.json", mimeType: "application/json", buffer: Buffer.from(VECTOR.key_file) });
   await expect(page.getByRole("status")).toContainText("Added Sam Patel");
-  await page.getByRole("button", { name: "Seal answers for them on this tablet" }).tap();
+  await sealForOffered(page);
   await expect(page.getByRole("heading", { name: "This tablet seals answers for:" })).toBeVisible();
   await page.getByLabel("Add an IRO from a key file").setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from("{\"hello\": 1}") });
   await expect(page.getByRole("alert")).toContainText("junk.json is not an IRO key file");
@@ -110,4 +112,146 @@ test("a tablet with a booklet waiting two days says to send it today", async ({ 
   await page.goto("/booklet");
   await expect(page.locator("main h1")).toBeVisible();
   await expect(page.getByText(sendToday)).toHaveCount(0);
+});
+
+/** The card on the tablet page that says whom the tablet seals for. */
+const sealsFor = (page: Page) => page.locator("section.card").filter({ has: page.getByRole("heading", { name: "This tablet seals answers for:" }) });
+
+test("changing who a tablet seals for needs the tablet's adult code", async ({ page }) => {
+  test.setTimeout(120_000);
+  const [sam, jo] = VECTOR.recipients;
+  await page.clock.setFixedTime(new Date("2026-12-04T09:00:00Z"));
+  await setUpTablet(page);
+
+  // Stopping sealing for them: a wrong code changes nothing, even after a reload.
+  await page.getByRole("button", { name: "Stop sealing for them" }).tap();
+  await expect(page.getByLabel("Type the tablet adult code again")).toBeHidden();
+  await expectNoAxeViolations(page, "tablet adult code asked for");
+  await page.getByLabel("Tablet adult code", { exact: true }).fill("135790");
+  await page.getByRole("button", { name: "Stop sealing for them" }).tap();
+  await expect(page.getByRole("alert")).toHaveText("That is not the tablet adult code.", { timeout: 20_000 });
+  await page.reload();
+  await expect(sealsFor(page)).toContainText(jo.display_name);
+  await expect(sealsFor(page)).toContainText(sam.display_name);
+
+  // The right code stops it.
+  await page.getByRole("button", { name: "Stop sealing for them" }).tap();
+  await page.getByLabel("Tablet adult code", { exact: true }).fill(ADULT_CODE);
+  await page.getByRole("button", { name: "Stop sealing for them" }).tap();
+  await expect(page.getByText("This tablet is not set up for an IRO yet")).toBeVisible({ timeout: 20_000 });
+
+  // Adding an IRO from a key file asks for the same code (the tablet keeps it); wrong codes
+  // wait as a child's do: after three, the next try waits, even with the right code.
+  await page.getByLabel("Add an IRO from a key file").setInputFiles({ name: "sam.json", mimeType: "application/json", buffer: Buffer.from(VECTOR.key_file) });
+  await expect(page.getByLabel("Type the tablet adult code again")).toBeHidden();
+  const code = page.getByLabel("Tablet adult code", { exact: true });
+  const seal = page.getByRole("button", { name: "Seal answers for them on this tablet" });
+  for (const wrong of ["111111", "222222", "333333"]) {
+    await code.fill(wrong);
+    await seal.tap();
+    await expect(page.getByRole("alert")).toHaveText("That is not the tablet adult code.", { timeout: 20_000 });
+    await expect(seal).toBeEnabled({ timeout: 20_000 });
+  }
+  await code.fill(ADULT_CODE);
+  await seal.tap();
+  await expect(page.getByRole("alert")).toHaveText("Too many tries. Try again in 30 seconds.");
+  await page.reload();
+  await expect(page.getByText("This tablet is not set up for an IRO yet")).toBeVisible();
+
+  // Half a minute later the right code is taken: the tablet now seals for Sam alone.
+  await page.clock.setFixedTime(new Date("2026-12-04T09:00:31Z"));
+  await page.getByLabel("Add an IRO from a key file").setInputFiles({ name: "sam.json", mimeType: "application/json", buffer: Buffer.from(VECTOR.key_file) });
+  await code.fill(ADULT_CODE);
+  await seal.tap();
+  await expect(page.getByRole("status")).toContainText("Done.", { timeout: 20_000 });
+  await expect(sealsFor(page)).toContainText(sam.display_name);
+  await expect(sealsFor(page)).not.toContainText(jo.display_name);
+  // Only a verifier is kept, never the code.
+  expect(await dumpStorage(page)).not.toContain(ADULT_CODE);
+});
+
+test("a tablet set up before adult codes asks the adult to choose one at its first change", async ({ page }) => {
+  test.setTimeout(90_000);
+  await setUpTablet(page);
+  // As a tablet set up by an older My Say: who it seals for, and no adult code.
+  await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open("my-say");
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const tx = db.transaction("settings", "readwrite");
+    tx.objectStore("settings").delete("tablet/adult_code");
+    await new Promise((res) => (tx.oncomplete = res));
+    db.close();
+  });
+  await page.reload();
+  await page.getByRole("button", { name: "Stop sealing for them" }).tap();
+  await expect(page.getByText("Choose a tablet adult code of 6 or more digits.")).toBeVisible();
+  await page.getByLabel("Tablet adult code", { exact: true }).fill(ADULT_CODE);
+  await page.getByLabel("Type the tablet adult code again", { exact: true }).fill("246811");
+  await page.getByRole("button", { name: "Stop sealing for them" }).tap();
+  await expect(page.getByRole("alert")).toHaveText("The two codes are not the same.");
+  await page.getByLabel("Tablet adult code", { exact: true }).fill(ADULT_CODE);
+  await page.getByLabel("Type the tablet adult code again", { exact: true }).fill(ADULT_CODE);
+  await page.getByRole("button", { name: "Stop sealing for them" }).tap();
+  await expect(page.getByText("This tablet is not set up for an IRO yet")).toBeVisible({ timeout: 20_000 });
+  // From now on the code chosen is asked for.
+  await page.goto("/");
+  await page.goto(`/tablet#${VECTOR.setup_fragment}`);
+  await expect(page.getByLabel("Type the tablet adult code again")).toBeHidden();
+  await sealForOffered(page);
+});
+
+test("a forgotten tablet adult code resets the tablet only once every waiting booklet is sent", async ({ page }) => {
+  test.setTimeout(180_000);
+  await setUpTablet(page);
+  await finishBooklet(page, "Ola", "16 and over");
+  await page.goto("/tablet");
+  await page.getByRole("button", { name: "Stop sealing for them" }).tap();
+  await page.getByText("Forgotten the tablet adult code?").tap();
+  // A booklet waits: first it must be sent.
+  await expect(page.getByText('First send the sealed booklets waiting on this tablet (1), under "Send answers to the IRO".')).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reset who this tablet seals for" })).toHaveCount(0);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the answers file" }).tap();
+  await downloading;
+  await expect(page.getByText("Sealed booklets waiting to be sent: 0")).toBeVisible();
+  // Sent: the reset is offered, and says plainly what it does.
+  await expect(page.getByText("Nobody can find the code again. Instead, reset this tablet")).toBeVisible();
+  await expectNoAxeViolations(page, "tablet adult code forgotten");
+  await page.getByRole("button", { name: "Reset who this tablet seals for" }).tap();
+  await expect(page.getByRole("status")).toContainText("Reset. This tablet seals for nobody now and has no adult code.");
+  await expect(page.getByText("This tablet is not set up for an IRO yet")).toBeVisible();
+  // Set up again, with a new code chosen.
+  await page.goto("/");
+  await page.goto(`/tablet#${VECTOR.setup_fragment}`);
+  await expect(page.getByLabel("Type the tablet adult code again")).toBeVisible();
+  await sealForOffered(page);
+});
+
+test("the booklet start screen shows who the answers are sealed for", async ({ page }) => {
+  const speech = await captureSpeech(page);
+  await setUpTablet(page);
+  await page.goto("/booklet");
+  await expect(heading(page)).toHaveText("Start a booklet");
+  const card = page.locator(".sealed-for-card");
+  await expect(card).toContainText("When you finish, only these people can open your answers:");
+  for (const r of VECTOR.recipients) {
+    await expect(card).toContainText(r.display_name);
+    await expect(card).toContainText(`Fingerprint ${r.fingerprint}`);
+  }
+  await expectNoAxeViolations(page, "booklet start, sealed for");
+  await card.getByRole("button", { name: "Read aloud" }).tap();
+  await expect.poll(speech.spoken).toEqual([`When you finish, only these people can open your answers: ${VECTOR.recipients.map((r: { display_name: string }) => r.display_name).join(", ")}`]);
+  // In Welsh and Arabic too.
+  for (const [language, words] of [
+    ["Cymraeg", "Pan fyddi di'n gorffen, dim ond y bobl hyn sy'n gallu agor dy atebion:"],
+    ["العربية", "عند الانتهاء، لا يستطيع أحد فتح إجاباتك إلا هؤلاء الأشخاص:"],
+  ]) {
+    // The header's language picker (the form's own is the child's language).
+    await page.locator("#language").selectOption({ label: language });
+    await expect(card).toContainText(words);
+    await expect(card).toContainText(VECTOR.recipients[1].fingerprint);
+  }
 });

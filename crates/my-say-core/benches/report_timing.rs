@@ -152,6 +152,7 @@ fn booklets() -> Vec<Booklet> {
                 sections: vec![Section {
                     id: "all".into(),
                     title: Text::en("all"),
+                    optional: false,
                     questions,
                 }],
             }

@@ -6,14 +6,17 @@
 use crate::age_band::AgeBand;
 use crate::text::{LocaleCode, Text};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The `format` field every booklet file carries.
 pub const FORMAT_NAME: &str = "my-say/booklet";
 /// The newest format version this build reads and writes. Version 2 added a question's own
-/// words for yes and no ([`Question::yes`]); a booklet without them is written as version 1
+/// words for yes and no ([`Question::yes`]); version 3 optional sections
+/// ([`Section::optional`]), the "being heard" measures ([`MeasureKind::Heard`]) and theme
+/// ([`Theme::BeingHeard`]). A booklet is written in the lowest version that holds it
 /// ([`Booklet::needed_version`]), which older builds read too.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A question's stable id: answers, reports and CSV columns refer to it, so it never changes
 /// once a booklet is in use.
@@ -78,8 +81,23 @@ pub struct Section {
     pub id: String,
     /// The part's heading.
     pub title: Text,
+    /// Whether the child chooses to answer this part (format version 3). Its first question is
+    /// its *switch*, a yes / not sure / no question such as "Would you like to answer some
+    /// questions about your social worker?"; every other question of the part is shown only
+    /// when the switch is answered yes (each has a `show_if` on the switch, or on another
+    /// question of the part, which validation checks). The adult starting a booklet may switch
+    /// it on ([`crate::session::Draft::switch_on`]); the child can still say no.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
     /// Its questions, in order.
     pub questions: Vec<Question>,
+}
+
+impl Section {
+    /// The switch of an optional section: its first question ([`Section::optional`]).
+    pub fn switch(&self) -> Option<&Question> {
+        self.optional.then(|| self.questions.first()).flatten()
+    }
 }
 
 /// What a question is about, which decides where the IRO's one-page summary puts it.
@@ -118,6 +136,9 @@ pub enum Theme {
     Plan,
     /// How the last review went.
     LastReview,
+    /// Whether the child feels listened to, and whether their views changed things (format
+    /// version 3).
+    BeingHeard,
     /// The life story book.
     LifeStory,
     /// Anything else (council surveys mostly).
@@ -211,10 +232,26 @@ pub enum AnswerKind {
 pub const YES_NOT_SURE_NO: [&str; 3] = ["yes", "not_sure", "no"];
 /// The values of the five-face scale, saddest first.
 pub const FACES: [&str; 5] = ["very_sad", "sad", "ok", "happy", "very_happy"];
-/// The pictures the app ships (SVG drawn in the app, nothing fetched).
-pub const PICTURES: [&str; 12] = [
-    "house", "school", "family", "friends", "heart", "doctor", "speech", "book", "star", "clock",
-    "door", "person",
+/// The pictures the app ships: `public/pictures/<name>.svg`, drawn in this repo, with no words
+/// in them. A picture sits beside its question or option's words, which name it for screen
+/// readers, so its own `alt` is empty.
+pub const PICTURES: [&str; 16] = [
+    "house",
+    "school",
+    "family",
+    "friends",
+    "heart",
+    "doctor",
+    "speech",
+    "book",
+    "star",
+    "clock",
+    "door",
+    "person",
+    "place",
+    "thumbs_up",
+    "whole",
+    "half",
 ];
 
 /// One option of a choice question.
@@ -236,8 +273,23 @@ pub struct Choice {
 pub enum MeasureKind {
     /// "said they feel safe where they live".
     Safety,
+    /// "said they feel listened to", "said their views changed things": whether children are
+    /// heard, reported beside safety (format version 3).
+    Heard,
     /// "satisfied with the care plan", "happy where they live".
     Satisfaction,
+}
+
+impl MeasureKind {
+    /// The kind as the booklet file writes it: "safety", "heard" or "satisfaction" (also the
+    /// report CSV's `kind` column and the report page's element ids).
+    pub fn code(self) -> &'static str {
+        match self {
+            MeasureKind::Safety => "safety",
+            MeasureKind::Heard => "heard",
+            MeasureKind::Satisfaction => "satisfaction",
+        }
+    }
 }
 
 /// What a question means for reporting.
@@ -277,14 +329,56 @@ impl Booklet {
         self.questions().find(|q| &q.id == id)
     }
 
-    /// The lowest format version that can hold this booklet: 2 if a question gives its own
-    /// words for yes and no, else 1.
+    /// The lowest format version that can hold this booklet: 3 if it has an optional section,
+    /// a "being heard" measure or theme; else 2 if a question gives its own words for yes and
+    /// no; else 1.
     pub fn needed_version(&self) -> u32 {
-        if self.questions().any(|q| q.yes.is_some() || q.no.is_some()) {
+        if self.sections.iter().any(|s| s.optional) || self.questions().any(Question::needs_3) {
+            3
+        } else if self.questions().any(|q| q.yes.is_some() || q.no.is_some()) {
             2
         } else {
             1
         }
+    }
+
+    /// The optional sections a child can switch on ([`Section::optional`]), in booklet order.
+    pub fn optional_sections(&self) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(|s| s.optional)
+    }
+
+    /// Whether the question with this id is the switch of an optional section.
+    pub fn is_switch(&self, id: &QuestionId) -> bool {
+        self.optional_sections()
+            .any(|s| s.switch().is_some_and(|q| &q.id == id))
+    }
+
+    /// The options of every people question, each id once, in booklet order: the people an
+    /// adult may hide before handing the tablet over ([`crate::ChildDetails::hidden_people`]).
+    pub fn people_options(&self) -> Vec<&Choice> {
+        let mut found: Vec<&Choice> = Vec::new();
+        for q in self.questions() {
+            if let AnswerKind::People { options } = &q.kind {
+                for c in options {
+                    if !found.iter().any(|f| f.id == c.id) {
+                        found.push(c);
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// What to keep as [`crate::ChildDetails::hidden_people`] when the adult unticked
+    /// `unticked`: those of this booklet's [`Booklet::people_options`], in booklet order. An id
+    /// unticked for another band's booklet, which this one does not offer, is left out, so the
+    /// summary never names someone the child could not have been offered anyway.
+    pub fn people_to_hide(&self, unticked: &[String]) -> Vec<String> {
+        self.people_options()
+            .into_iter()
+            .filter(|c| unticked.contains(&c.id))
+            .map(|c| c.id.clone())
+            .collect()
     }
 
     /// The fallback language: the first one listed.
@@ -297,6 +391,16 @@ impl Booklet {
 }
 
 impl Question {
+    /// Whether this question uses something new in format version 3: the "being heard" theme
+    /// or measure kind.
+    pub fn needs_3(&self) -> bool {
+        self.theme == Theme::BeingHeard
+            || self
+                .measure
+                .as_ref()
+                .is_some_and(|m| m.kind == MeasureKind::Heard)
+    }
+
     /// The wording for a child in `band`.
     pub fn text_for(&self, band: AgeBand) -> &Text {
         self.text_by_band.get(&band).unwrap_or(&self.text)
@@ -314,6 +418,29 @@ impl Question {
         let words = &words.as_ref()?.0;
         let base = || locale.base().and_then(|b| words.get(&LocaleCode::new(b)));
         words.get(locale).or_else(base).map(String::as_str)
+    }
+
+    /// This question as a child is shown it when the adult hid the people options `hidden`
+    /// (option ids, [`crate::ChildDetails::hidden_people`]): a people question without those
+    /// options, in the same order; any other question as it is, even one with an option of the
+    /// same id (a topic "family" is not a person). "I'd rather not say" and adding someone by
+    /// name are not options, so nothing the adult hides can take them away. Borrowed, not
+    /// copied, when nothing of this question is hidden.
+    pub fn with_people_hidden(&self, hidden: &[String]) -> Cow<'_, Question> {
+        match &self.kind {
+            AnswerKind::People { options } if options.iter().any(|c| hidden.contains(&c.id)) => {
+                let mut shown = self.clone();
+                shown.kind = AnswerKind::People {
+                    options: options
+                        .iter()
+                        .filter(|c| !hidden.contains(&c.id))
+                        .cloned()
+                        .collect(),
+                };
+                Cow::Owned(shown)
+            }
+            _ => Cow::Borrowed(self),
+        }
     }
 
     /// The options a child chooses from, for the kinds that have them.

@@ -1,39 +1,44 @@
 //! The four review booklets that ship with My Say, one for each age band.
 //!
 //! They are ordinary booklet files (`crates/my-say-core/booklets/*.json`, in the format of
-//! `docs/booklet-format.md`), built into the app compact (see `build.rs`). Every text is in English, Welsh and Arabic;
-//! the Welsh and Arabic wording needs review by a native speaker before use with children.
-//! The same question has the same id and measure key in every band, so reports can compare bands.
+//! `docs/booklet-format.md`), made compact at build time and named after their content (see
+//! `build.rs`). Every text is in English, Welsh and Arabic; the Welsh and Arabic wording needs
+//! review by a native speaker before use with children. The same question has the same id and
+//! measure key in every band, so reports can compare bands.
+//!
+//! Neither app compiles them in (docs/size.md). The child's app fetches one band's file,
+//! `/booklets/` + [`builtin_file_name`], when a booklet starts, and reads it with
+//! [`read_builtin`] (`src/booklets.rs`). The staff workspace fetches all four before it shows
+//! anything and hands them to [`provide`] (`crates/my-say-staff/src/booklets.rs`); from then on
+//! [`builtin_for`] and [`builtin_booklets`] answer from them, synchronously. With the
+//! `embedded-booklets` feature (the native tests and benchmarks) the four are compiled in and
+//! those two answer from the compiled-in copies instead.
 
 use crate::age_band::AgeBand;
 use crate::booklet::Booklet;
-use crate::validate::parse_booklet;
+use crate::validate::{parse_booklet, BookletError};
 use std::sync::OnceLock;
+
+// BUILTIN_IDS, BUILTIN_FILE_NAMES and (with the feature) BUILTIN_JSON, written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
 
 /// The booklet files as shipped, youngest band first: `booklets/*.json` without the white space
 /// between tokens (build.rs; the same JSON, a third smaller in the app).
+#[cfg(feature = "embedded-booklets")]
 pub const BUILTIN_FILES: [(AgeBand, &str); 4] = [
-    (
-        AgeBand::FourToSix,
-        include_str!(concat!(env!("OUT_DIR"), "/review-4-6.json")),
-    ),
-    (
-        AgeBand::SevenToNine,
-        include_str!(concat!(env!("OUT_DIR"), "/review-7-9.json")),
-    ),
-    (
-        AgeBand::TenToFifteen,
-        include_str!(concat!(env!("OUT_DIR"), "/review-10-15.json")),
-    ),
-    (
-        AgeBand::SixteenPlus,
-        include_str!(concat!(env!("OUT_DIR"), "/review-16-plus.json")),
-    ),
+    (AgeBand::FourToSix, BUILTIN_JSON[0]),
+    (AgeBand::SevenToNine, BUILTIN_JSON[1]),
+    (AgeBand::TenToFifteen, BUILTIN_JSON[2]),
+    (AgeBand::SixteenPlus, BUILTIN_JSON[3]),
 ];
 
-/// The ids of the built-in booklets, youngest band first (a test checks them against the files):
-/// what [`builtin_band`] reads, so finding a draft's booklet parses no other band's file.
-const BUILTIN_IDS: [&str; 4] = ["review-4-6", "review-7-9", "review-10-15", "review-16-plus"];
+/// Where `band` is in [`AgeBand::ALL`], and so in every list here.
+fn index(band: AgeBand) -> usize {
+    AgeBand::ALL
+        .iter()
+        .position(|b| *b == band)
+        .unwrap_or_default()
+}
 
 /// The age band of the built-in booklet with this id, or `None` for any other booklet (a council
 /// survey). A child may be given a simpler booklet than their age band's (docs/reports.md): the
@@ -43,14 +48,108 @@ pub fn builtin_band(booklet_id: &str) -> Option<AgeBand> {
     Some(AgeBand::ALL[i])
 }
 
+/// The name of `band`'s built-in booklet file as the child's app fetches it from `/booklets/`:
+/// `<id>.<the first 16 hex digits of the compact file's SHA-256>.json`, so a changed booklet is
+/// a new address and no cache can hand out the old one.
+pub fn builtin_file_name(band: AgeBand) -> &'static str {
+    BUILTIN_FILE_NAMES[index(band)]
+}
+
+/// Why a fetched built-in booklet file was not read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BuiltinFileError {
+    /// It is not a booklet file this build reads (broken, cut short, or some other file).
+    Unreadable(BookletError),
+    /// It is a booklet, but not the built-in one for the band asked for (it has this id).
+    OtherBooklet(String),
+}
+
+impl std::fmt::Display for BuiltinFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuiltinFileError::Unreadable(e) => write!(f, "the booklet file cannot be read: {e}"),
+            BuiltinFileError::OtherBooklet(id) => write!(f, "the booklet file holds {id}"),
+        }
+    }
+}
+
+/// Reads `band`'s built-in booklet file, as built in or as fetched by the child's app: through
+/// [`parse_booklet`] (the content rules are checked by this module's tests, on every build), and
+/// it must be that band's booklet.
+pub fn read_builtin(band: AgeBand, json: &str) -> Result<Booklet, BuiltinFileError> {
+    let booklet = parse_booklet(json).map_err(BuiltinFileError::Unreadable)?;
+    if booklet.id != BUILTIN_IDS[index(band)] {
+        return Err(BuiltinFileError::OtherBooklet(booklet.id));
+    }
+    Ok(booklet)
+}
+
+/// Why [`provide`] refused the files it was given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProvideError {
+    /// The band whose file was refused.
+    pub band: AgeBand,
+    /// What was wrong with it.
+    pub error: Box<BuiltinFileError>,
+}
+
+impl std::fmt::Display for ProvideError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.band, self.error)
+    }
+}
+
+/// The four built-in booklets as the app provided them ([`provide`]), youngest band first.
+static PROVIDED: OnceLock<[Booklet; 4]> = OnceLock::new();
+
+/// Reads the four built-in booklet files, youngest band first (in [`AgeBand::ALL`]'s order, as
+/// fetched from `/booklets/` + [`builtin_file_name`]), each with [`read_builtin`], and keeps
+/// them for [`builtin_for`] and [`builtin_booklets`] for the rest of the program. All four or
+/// none: if one file is not its band's booklet, nothing is kept and the error names the band.
+/// Once provided, a second call checks its files the same way but keeps the first copies (both
+/// are this build's files: their names carry their content's hash).
+pub fn provide(files: [&str; 4]) -> Result<(), ProvideError> {
+    fill(&PROVIDED, files)
+}
+
+/// [`provide`] into `registry`.
+fn fill(registry: &OnceLock<[Booklet; 4]>, files: [&str; 4]) -> Result<(), ProvideError> {
+    let read = |i: usize| {
+        let band = AgeBand::ALL[i];
+        read_builtin(band, files[i]).map_err(|error| ProvideError {
+            band,
+            error: Box::new(error),
+        })
+    };
+    let booklets = [read(0)?, read(1)?, read(2)?, read(3)?];
+    // Already set: the first copies stay (see `provide`).
+    let _ = registry.set(booklets);
+    Ok(())
+}
+
+/// The booklet at `i` in `registry`. Asked before the booklets were provided, this panics: the
+/// app must call [`provide`] before it shows anything that reads a booklet (the staff workspace
+/// does, `crates/my-say-staff/src/booklets.rs`), and no answer here would be right (an empty
+/// list would make summaries and reports silently wrong).
+#[cfg(any(test, not(feature = "embedded-booklets")))]
+fn provided(registry: &OnceLock<[Booklet; 4]>, i: usize) -> &Booklet {
+    match registry.get() {
+        Some(booklets) => &booklets[i],
+        None => panic!(
+            "a built-in booklet was asked for before the app provided them (my_say_core::builtin::provide)"
+        ),
+    }
+}
+
 /// The built-in booklet at `i` in [`BUILTIN_FILES`], read and checked on first use. Each band
-/// is parsed on its own: a child's tablet opening a booklet reads one file, not all four
-/// (parsing all four was about 6% of start-up in a profile; docs/performance.md).
+/// is parsed on its own: opening a booklet reads one file, not all four (parsing all four was
+/// about 6% of start-up in a profile; docs/performance.md).
+#[cfg(feature = "embedded-booklets")]
 fn parsed(i: usize) -> &'static Booklet {
     static BOOKLETS: [OnceLock<Booklet>; 4] = [const { OnceLock::new() }; 4];
     BOOKLETS[i].get_or_init(|| {
         let (band, json) = BUILTIN_FILES[i];
-        match parse_booklet(json) {
+        match read_builtin(band, json) {
             Ok(booklet) => booklet,
             // The tests parse and validate every built-in file, so this cannot happen in a
             // tested build.
@@ -59,23 +158,34 @@ fn parsed(i: usize) -> &'static Booklet {
     })
 }
 
-/// The four built-in review booklets, youngest band first.
+/// The built-in booklet at `i` in [`AgeBand::ALL`]: compiled in with the `embedded-booklets`
+/// feature, else as provided ([`provide`]; before that, a panic).
+fn booklet(i: usize) -> &'static Booklet {
+    #[cfg(feature = "embedded-booklets")]
+    {
+        parsed(i)
+    }
+    #[cfg(not(feature = "embedded-booklets"))]
+    {
+        provided(&PROVIDED, i)
+    }
+}
+
+/// The four built-in review booklets, youngest band first. Without the `embedded-booklets`
+/// feature, only once the app has [`provide`]d them (before, this panics).
 pub fn builtin_booklets() -> Vec<Booklet> {
-    (0..BUILTIN_FILES.len())
-        .map(|i| parsed(i).clone())
+    (0..AgeBand::ALL.len())
+        .map(|i| booklet(i).clone())
         .collect()
 }
 
-/// The built-in review booklet for an age band.
+/// The built-in review booklet for an age band. Without the `embedded-booklets` feature, only
+/// once the app has [`provide`]d them (before, this panics).
 pub fn builtin_for(band: AgeBand) -> Booklet {
-    let i = AgeBand::ALL
-        .iter()
-        .position(|b| *b == band)
-        .unwrap_or_default();
-    parsed(i).clone()
+    booklet(index(band)).clone()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "embedded-booklets"))]
 mod tests {
     use super::*;
     use crate::booklet::{AnswerKind, BookletKind, MeasureKind, Question, QuestionId, Theme};
@@ -94,26 +204,74 @@ mod tests {
         "how_leave",
         "see_iro_alone",
     ];
-    const LIFE_NOW: [&str; 11] = [
+    const LIFE_NOW: [&str; 14] = [
         "feel_safe",
         "happy_where_live",
         "friends_visit",
         "family_contact",
         "school",
+        "bullied",
+        "safe_online",
         "health",
+        "feelings",
         "trusted_adult",
         "worries",
         "worry_details",
         "good_news",
         "life_story_book",
     ];
-    const PLAN: [&str; 6] = [
+    const PLAN: [&str; 8] = [
         "know_iro",
         "contact_iro",
         "has_care_plan",
         "happy_with_care_plan",
         "last_review",
+        "listened_to",
+        "views_changed",
         "anything_else",
+    ];
+    /// The optional sections (revision 5), each with its switch first, and the bands that have
+    /// it.
+    const OPTIONAL: [(&str, &[&str], &[AgeBand]); 6] = [
+        (
+            "meeting_more",
+            &["switch_meeting", "not_want", "join_online"],
+            &AgeBand::ALL,
+        ),
+        (
+            "brothers_sisters",
+            &["switch_siblings", "siblings_live_with", "siblings_see"],
+            &AgeBand::ALL,
+        ),
+        (
+            "who_i_am",
+            &["switch_identity", "identity_support", "identity_words"],
+            &AgeBand::ALL,
+        ),
+        (
+            "my_story",
+            &["switch_story", "know_why_in_care", "talk_why_in_care"],
+            &[AgeBand::TenToFifteen, AgeBand::SixteenPlus],
+        ),
+        (
+            "social_worker",
+            &[
+                "switch_social_worker",
+                "know_social_worker",
+                "contact_social_worker",
+            ],
+            &AgeBand::ALL,
+        ),
+        (
+            "moving_on",
+            &[
+                "switch_moving_on",
+                "staying_put",
+                "know_where_live",
+                "housing_words",
+            ],
+            &[AgeBand::SixteenPlus],
+        ),
     ];
     const TEN_PLUS: [&str; 3] = ["chair", "know_advocate", "know_complain"];
     const SIXTEEN_PLUS: [&str; 3] = [
@@ -144,6 +302,96 @@ mod tests {
             assert_eq!(builtin_band(&builtin_for(band).id), Some(band));
         }
         assert_eq!(builtin_band("a-council-survey"), None);
+    }
+
+    #[test]
+    fn each_file_is_named_after_its_id_and_content() {
+        use sha2::{Digest, Sha256};
+        for (i, (band, json)) in BUILTIN_FILES.into_iter().enumerate() {
+            let hash: String = Sha256::digest(json.as_bytes())[..8]
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!(
+                builtin_file_name(band),
+                format!("{}.{hash}.json", BUILTIN_IDS[i])
+            );
+        }
+        // Four files, four addresses.
+        let names: BTreeSet<&str> = AgeBand::ALL.into_iter().map(builtin_file_name).collect();
+        assert_eq!(names.len(), 4);
+    }
+
+    #[test]
+    fn a_fetched_file_is_read_only_as_its_own_band() {
+        let [(young, young_json), (older, older_json), ..] = BUILTIN_FILES;
+        assert_eq!(read_builtin(young, young_json), Ok(builtin_for(young)));
+        assert_eq!(
+            read_builtin(young, older_json),
+            Err(BuiltinFileError::OtherBooklet("review-7-9".into()))
+        );
+        // Cut short, an error page in its place, or nothing: never a booklet, never a panic.
+        for broken in [
+            &older_json[..older_json.len() / 2],
+            "<!doctype html><p>Not found",
+            "",
+        ] {
+            assert!(
+                matches!(
+                    read_builtin(older, broken),
+                    Err(BuiltinFileError::Unreadable(_))
+                ),
+                "{broken:.30}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_registry_keeps_the_four_only_if_each_is_its_own_bands() {
+        let json = BUILTIN_FILES.map(|(_, json)| json);
+        let registry = OnceLock::new();
+        // The 4–6 and 7–9 files the wrong way round: refused, naming the band, nothing kept.
+        assert_eq!(
+            fill(&registry, [json[1], json[0], json[2], json[3]]),
+            Err(ProvideError {
+                band: AgeBand::FourToSix,
+                error: Box::new(BuiltinFileError::OtherBooklet("review-7-9".into()))
+            })
+        );
+        assert!(registry.get().is_none());
+        // One file an error page: refused for its band, the three good ones not kept either.
+        let refused = fill(&registry, [json[0], json[1], json[2], "<!doctype html>"]);
+        assert!(
+            matches!(
+                refused,
+                Err(ProvideError {
+                    band: AgeBand::SixteenPlus,
+                    ref error
+                }) if matches!(**error, BuiltinFileError::Unreadable(_))
+            ),
+            "{refused:?}"
+        );
+        assert!(registry.get().is_none());
+        // The right files: each band answers with its own booklet, as compiled in.
+        assert_eq!(fill(&registry, json), Ok(()));
+        for (i, band) in AgeBand::ALL.into_iter().enumerate() {
+            assert_eq!(provided(&registry, i), &builtin_for(band));
+        }
+        // Provided again with a wrong file: refused, and the first copies stay.
+        assert!(fill(&registry, [json[0]; 4]).is_err());
+        assert_eq!(provided(&registry, 3).id, "review-16-plus");
+        // The app's own registry takes the same files.
+        assert_eq!(provide(json), Ok(()));
+        assert_eq!(
+            PROVIDED.get().map(|b| b[2].id.as_str()),
+            Some("review-10-15")
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "asked for before the app provided them")]
+    fn a_booklet_asked_for_before_they_are_provided_is_a_panic_not_a_wrong_answer() {
+        provided(&OnceLock::new(), 0);
     }
 
     #[test]
@@ -181,9 +429,31 @@ mod tests {
     fn each_band_has_its_sections_and_questions() {
         for band in AgeBand::ALL {
             let b = builtin_for(band);
+            let has = |bands: &[AgeBand]| bands.contains(&band);
+            let mut sections = vec!["planning", "meeting_more", "life_now", "brothers_sisters"];
+            sections.push("who_i_am");
+            if band.is_ten_or_over() {
+                sections.push("my_story");
+            }
+            sections.push("social_worker");
+            if band == AgeBand::SixteenPlus {
+                sections.push("moving_on");
+            }
+            sections.push("plan");
             assert_eq!(
                 b.sections.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
-                ["planning", "life_now", "plan"]
+                sections
+            );
+            for (section, questions, bands) in OPTIONAL {
+                if has(bands) {
+                    assert_eq!(ids_in(&b, section), questions, "{band}");
+                    assert!(b.sections.iter().any(|s| s.id == section && s.optional));
+                }
+            }
+            // Only the topics' sections are optional: the rest is always asked.
+            assert_eq!(
+                b.optional_sections().count(),
+                OPTIONAL.iter().filter(|(_, _, bands)| has(bands)).count()
             );
             let mut planning: Vec<&str> = PLANNING.to_vec();
             let mut plan: Vec<&str> = PLAN.to_vec();
@@ -192,7 +462,8 @@ mod tests {
                 plan.splice(2..2, ["know_advocate", "know_complain"]);
             }
             if band == AgeBand::SixteenPlus {
-                plan.splice(7..7, SIXTEEN_PLUS);
+                let before_anything_else = plan.len() - 1;
+                plan.splice(before_anything_else..before_anything_else, SIXTEEN_PLUS);
             }
             assert_eq!(ids_in(&b, "planning"), planning, "{band}");
             assert_eq!(ids_in(&b, "life_now"), LIFE_NOW, "{band}");
@@ -355,6 +626,15 @@ mod tests {
             "has_care_plan",
             "happy_with_care_plan",
             "last_review_good",
+            "not_bullied",
+            "safe_online",
+            "feelings",
+            "listened_to",
+            "views_changed",
+            "siblings_contact",
+            "identity_support",
+            "know_social_worker",
+            "contact_social_worker",
         ];
         let all = builtin_booklets();
         for b in &all {
@@ -365,10 +645,11 @@ mod tests {
                 .collect();
             let mut expected: Vec<&str> = expected_everywhere.to_vec();
             if b.age_bands[0].is_ten_or_over() {
-                expected.extend(["know_advocate", "know_complain"]);
+                expected.extend(["know_advocate", "know_complain", "know_why_in_care"]);
             }
             if b.age_bands[0] == AgeBand::SixteenPlus {
                 expected.extend(SIXTEEN_PLUS);
+                expected.push("housing_plan");
             }
             let keys: BTreeSet<&str> = keys.into_iter().collect();
             assert_eq!(
@@ -484,6 +765,64 @@ mod tests {
         for band in [AgeBand::TenToFifteen, AgeBand::SixteenPlus] {
             assert!(builtin_for(band).questions().all(|q| q.picture.is_none()));
         }
+    }
+
+    #[test]
+    fn every_option_a_young_child_sees_has_a_picture_the_app_ships() {
+        // Every 4–6 option has a picture (a child who cannot read yet taps the picture); 7–9
+        // has one wherever 4–6 does.
+        for band in [AgeBand::FourToSix, AgeBand::SevenToNine] {
+            for q in builtin_for(band).questions() {
+                for option in q.options() {
+                    assert!(
+                        option.picture.is_some(),
+                        "{band} {} {} has no picture",
+                        q.id.as_str(),
+                        option.id
+                    );
+                }
+            }
+        }
+        // Each picture is a file of the app's, simple and with no words in it.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/pictures");
+        for name in crate::booklet::PICTURES {
+            let svg = std::fs::read_to_string(format!("{dir}/{name}.svg"))
+                .unwrap_or_else(|e| panic!("{name}.svg: {e}"));
+            assert!(
+                svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\">"),
+                "{name}"
+            );
+            for not_allowed in ["<text", "<image", "<script", "href", "<style"] {
+                assert!(!svg.contains(not_allowed), "{name}.svg has {not_allowed}");
+            }
+            assert!(svg.len() < 1024, "{name}.svg is not simple");
+        }
+    }
+
+    #[test]
+    fn the_young_ask_about_where_they_live_now_not_home() {
+        // For a child in care "home" can mean their birth family's home.
+        for band in [AgeBand::FourToSix, AgeBand::SevenToNine] {
+            let b = builtin_for(band);
+            for id in ["feel_safe", "happy_where_live", "friends_visit"] {
+                for (locale, text) in &question(&b, id).text.0 {
+                    let lower = text.to_lowercase();
+                    for home in ["home", "gartref", "cartref", "بيت"] {
+                        assert!(
+                            !lower.contains(home),
+                            "{band} {id} {}: {text}",
+                            locale.as_str()
+                        );
+                    }
+                }
+            }
+        }
+        let young = builtin_for(AgeBand::FourToSix);
+        let safe = &question(&young, "feel_safe").text.0;
+        assert_eq!(
+            safe[&LocaleCode::new("en")],
+            "Do you feel safe where you live now?"
+        );
     }
 
     #[test]

@@ -28,6 +28,12 @@ pub struct ChildDetails {
     /// apply; empty when the adult recorded nothing, and in booklets from before it was asked).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub took_part: Vec<TakingPart>,
+    /// The people options (by option id, such as "mum") the adult hid before handing the tablet
+    /// over: no people question offers them to the child ([`crate::Question::with_people_hidden`]),
+    /// and the IRO's summary says so. Empty when the adult hid nothing, and in booklets from
+    /// before it could be chosen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_people: Vec<String>,
 }
 
 /// One way a child took part in their booklet.
@@ -86,5 +92,22 @@ mod tests {
         assert_eq!(value["took_part"], json!(["read_to_them", "symbols"]));
         let back: ChildDetails = serde_json::from_value(value).unwrap();
         assert_eq!(back, child);
+    }
+
+    #[test]
+    fn people_the_adult_hid_round_trip_and_are_left_out_when_none() {
+        let child = ChildDetails {
+            name: "A".into(),
+            hidden_people: vec!["mum".into(), "dad".into()],
+            ..Default::default()
+        };
+        let value = serde_json::to_value(&child).unwrap();
+        assert_eq!(value["hidden_people"], json!(["mum", "dad"]));
+        assert_eq!(
+            serde_json::from_value::<ChildDetails>(value).unwrap(),
+            child
+        );
+        let none = serde_json::to_value(ChildDetails::default()).unwrap();
+        assert!(none.get("hidden_people").is_none());
     }
 }

@@ -23,7 +23,7 @@ pub mod synthetic;
 
 use crate::age_band::AgeBand;
 use crate::answer::{Answer, Answers, Pick, RATHER_NOT_SAY};
-use crate::booklet::{AnswerKind, Booklet, Question};
+use crate::booklet::{AnswerKind, Booklet, Measure, Question};
 use crate::builtin::builtin_for;
 use crate::calendar::{default_bank_holidays, Date, ReportingYear};
 use crate::child::ChildDetails;
@@ -169,6 +169,19 @@ fn shares(measure: &str, band: AgeBand, year: usize) -> (u64, u64) {
         "pathway_plan" => (80, 14),
         "ready_for_independence" => (52, 26),
         "know_entitlements" => (57, 33),
+        "not_bullied" if young => (84, 9),
+        "not_bullied" => (88, 7),
+        "safe_online" => (85, 5),
+        "feelings" => (70, 9),
+        "listened_to" if young => (78, 9),
+        "listened_to" => (69, 14),
+        "views_changed" => (58, 20),
+        "siblings_contact" => (50, 38),
+        "know_social_worker" => (88, 6),
+        "contact_social_worker" => (71, 17),
+        "identity_support" => (74, 12),
+        "know_why_in_care" => (72, 16),
+        "housing_plan" => (47, 35),
         _ => (80, 10),
     };
     // Things got a little better this year, except friends visiting, which got worse.
@@ -210,34 +223,40 @@ impl Child<'_> {
         chosen
     }
 
-    fn measured(&mut self, q: &Question, key: &str) -> Option<Answer> {
+    /// An answer to a measured question: positive, negative or in between in the shares of
+    /// [`shares`]. A yes / not sure / no question answers with its measure's own positive and
+    /// negative values ("no" is positive for "Is anyone bullying you?").
+    fn measured(&mut self, q: &Question, m: &Measure) -> Option<Answer> {
         if self.rng.chance(3) {
             return None; // skipped
         }
         if self.rng.chance(3) {
             return Some(Answer::RatherNotSay);
         }
-        let (positive, negative) = shares(key, self.band, self.year);
+        let (positive, negative) = shares(&m.key, self.band, self.year);
         let roll = self.rng.below(100);
         let faces = matches!(q.kind, AnswerKind::Faces);
+        let first = |values: &[String], or: &'static str| {
+            values.first().map_or(or.to_owned(), String::clone)
+        };
         let value = if roll < positive {
             if faces {
-                *self.rng.pick(&["happy", "very_happy"])
+                (*self.rng.pick(&["happy", "very_happy"])).to_owned()
             } else {
-                "yes"
+                first(&m.positive, "yes")
             }
         } else if roll < positive + negative {
             if faces {
-                *self.rng.pick(&["sad", "sad", "very_sad"])
+                (*self.rng.pick(&["sad", "sad", "very_sad"])).to_owned()
             } else {
-                "no"
+                first(&m.negative, "no")
             }
         } else if faces {
-            "ok"
+            "ok".to_owned()
         } else {
-            "not_sure"
+            "not_sure".to_owned()
         };
-        Some(Answer::Picked(value.to_owned()))
+        Some(Answer::Picked(value))
     }
 
     fn answer(&mut self, q: &Question, so_far: &Answers) -> Option<Answer> {
@@ -251,7 +270,7 @@ impl Child<'_> {
             *self.contact_iro_answers += 1;
         }
         if let Some(m) = &q.measure {
-            return self.measured(q, &m.key);
+            return self.measured(q, m);
         }
         match id {
             "worries" => {
@@ -383,6 +402,11 @@ pub fn demo_workspace(today: Date) -> DemoData {
                 contact_iro_answers: &mut contact_iro_answers,
             };
             for q in definition.questions() {
+                // Only what the child was shown: an optional topic's questions wait for its
+                // switch, "Tell me about it" for a worry.
+                if !Session::new(definition, band, &answers).is_visible(&q.id) {
+                    continue;
+                }
                 if let Some(a) = child.answer(q, &answers) {
                     answers.insert(q.id.clone(), a);
                 }
@@ -408,6 +432,7 @@ pub fn demo_workspace(today: Date) -> DemoData {
                     iro_contact: None,
                     case_reference: Some(format!("DEMO-{serial:04}")),
                     took_part: Vec::new(),
+                    hidden_people: Vec::new(),
                 },
                 answers,
                 completed_at,

@@ -4,7 +4,7 @@
 
 use crate::age_band::AgeBand;
 use crate::answer::{Answer, Pick};
-use crate::booklet::{Booklet, MeasureKind};
+use crate::booklet::Booklet;
 use crate::calendar::Date;
 use crate::calendar::Period;
 use crate::child::ChildDetails;
@@ -12,6 +12,10 @@ use crate::csv::CsvWriter;
 use crate::followup::{merge_follow_ups, FollowUp, MergeCounts};
 use crate::record::CompletedBooklet;
 use crate::report::{Cell, Issue, Report, TakeUp, FEWER_THAN_FIVE, HIDDEN_TO_PROTECT, NOT_ASKED};
+use crate::seal::{
+    append_export_mac, export_mac_matches, split_export_mac, IroIdentity, KeyFileError, PrivateKey,
+    PublicKey,
+};
 use crate::survey::builder::SURVEY_ID_PREFIX;
 use crate::survey::StoredSurvey;
 use crate::text::LocaleCode;
@@ -143,13 +147,6 @@ pub fn answers_csv<'a>(
     w.finish()
 }
 
-fn kind_code(kind: MeasureKind) -> &'static str {
-    match kind {
-        MeasureKind::Safety => "safety",
-        MeasureKind::Satisfaction => "satisfaction",
-    }
-}
-
 /// The headings of [`report_csv`].
 pub const REPORT_COLUMNS: [&str; 16] = [
     "period_from",
@@ -195,7 +192,7 @@ pub fn report_csv(report: &Report, locale: &LocaleCode) -> String {
             w.text(&report.period.from.to_string())
                 .text(&report.period.to.to_string())
                 .text(&row.key)
-                .text(kind_code(row.kind))
+                .text(row.kind.code())
                 .text(label)
                 .text(&band.map_or("all".to_owned(), |b| b.to_string()));
             let instead = match row.current.get(band) {
@@ -281,7 +278,7 @@ pub fn issues_csv(issues: &[Issue], locale: &LocaleCode) -> String {
     for (i, issue) in issues.iter().enumerate() {
         w.number(i as i64 + 1)
             .text(&issue.key)
-            .text(kind_code(issue.kind))
+            .text(issue.kind.code())
             .text(issue.label.get(locale, &english()))
             .number(issue.negative.into())
             .number(issue.answered.into())
@@ -351,8 +348,9 @@ pub fn follow_ups_csv(
 /// The `format` of a workspace export.
 pub const EXPORT_FORMAT: &str = "my-say/workspace-export";
 /// The newest export version this build reads and writes. Version 2 added `surveys` and
-/// `survey_answers`; version-1 files (which have neither) are still read.
-pub const EXPORT_VERSION: u32 = 2;
+/// `survey_answers`; version 3 added `exported_by` and the MAC that ends the file
+/// ([`WorkspaceExport::to_authenticated_json`]). Files of versions 1 and 2 are still read.
+pub const EXPORT_VERSION: u32 = 3;
 
 /// The IRO's settings that travel with an export.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -405,6 +403,57 @@ pub struct WorkspaceExport {
     /// content, kept apart (see `incoming`): never read as booklets. Absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<CompletedBooklet>,
+    /// The workspace that made the file: its name and public key (from version 3). The file's
+    /// surveys were published from it, so tablets that took them from there seal their answers
+    /// for this key. Only a file whose MAC checks ([`FileOrigin::ThisWorkspace`]) proves it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_by: Option<ExportedBy>,
+}
+
+/// Who made a workspace export, as the file says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedBy {
+    /// The workspace's name, as tablets show it.
+    pub display_name: String,
+    /// Its public key, unpadded base64url as in key files.
+    pub public_key: String,
+}
+
+impl ExportedBy {
+    /// The workspace `identity` made the file.
+    pub fn new(identity: &IroIdentity) -> ExportedBy {
+        ExportedBy {
+            display_name: identity.display_name.clone(),
+            public_key: identity.public_key.to_base64(),
+        }
+    }
+
+    /// The name and key, checked as a key file's are (a name that cannot pretend, a usable key).
+    pub fn identity(&self) -> Result<IroIdentity, KeyFileError> {
+        IroIdentity::new(
+            &self.display_name,
+            PublicKey::from_base64(&self.public_key)?,
+        )
+    }
+}
+
+/// Where a workspace file comes from, as far as this workspace can tell
+/// ([`WorkspaceExport::read`]). Only [`FileOrigin::ThisWorkspace`] is proven; the others need
+/// the IRO's second confirmation before anything is imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileOrigin {
+    /// Made by this workspace and not changed since: its MAC checks with this workspace's key.
+    ThisWorkspace,
+    /// Says it was made by this workspace, but its MAC does not check, or is missing: changed
+    /// since it was exported (edited by hand, or damaged).
+    Changed,
+    /// Says it was made by another workspace (its name and fingerprint, as the file says:
+    /// nothing here can check them, or that the file was not changed).
+    OtherWorkspace(IroIdentity),
+    /// Says nothing about where it comes from: made by an older version of My Say (before
+    /// version 3), or edited by hand.
+    Unsigned,
 }
 
 /// Why a file could not be imported.
@@ -500,12 +549,50 @@ impl WorkspaceExport {
             surveys: Vec::new(),
             survey_answers: Vec::new(),
             conflicts: Vec::new(),
+            exported_by: None,
         }
     }
 
-    /// The export as indented JSON.
+    /// The export as indented JSON, without a MAC (the body of
+    /// [`WorkspaceExport::to_authenticated_json`]).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("an export always serialises")
+    }
+
+    /// The file to download: [`WorkspaceExport::to_json`] ended by its MAC under the
+    /// workspace's `key` (`seal::append_export_mac`), so that importing it back into this
+    /// workspace can tell it was made here and not changed since. `exported_by` should name
+    /// the same workspace.
+    pub fn to_authenticated_json(&self, key: &PrivateKey) -> String {
+        debug_assert_eq!(
+            self.exported_by.as_ref().map(|b| b.public_key.as_str()),
+            Some(key.public_key().to_base64().as_str())
+        );
+        append_export_mac(&self.to_json(), key)
+    }
+
+    /// Reads a workspace file as [`WorkspaceExport::parse`] does, and says where it comes from
+    /// ([`FileOrigin`]), checking its MAC with this workspace's `key`. What is read is exactly
+    /// the bytes the MAC covers when the file has one.
+    pub fn read(
+        file: &str,
+        key: &PrivateKey,
+    ) -> Result<(WorkspaceExport, FileOrigin), ImportError> {
+        let split = split_export_mac(file);
+        let body = split.as_ref().map_or(file, |(body, _)| body.as_str());
+        let export = WorkspaceExport::parse(body)?;
+        let checks = split
+            .as_ref()
+            .is_some_and(|(body, tag)| export_mac_matches(body, tag, key));
+        let claimed = export.exported_by.as_ref().and_then(|b| b.identity().ok());
+        let origin = match claimed {
+            _ if checks => FileOrigin::ThisWorkspace,
+            Some(by) if by.public_key == key.public_key() => FileOrigin::Changed,
+            Some(by) => FileOrigin::OtherWorkspace(by),
+            None if split.is_some() => FileOrigin::Changed,
+            None => FileOrigin::Unsigned,
+        };
+        Ok((export, origin))
     }
 
     /// Reads an export, checking its format and version first so the error says what is
@@ -589,7 +676,13 @@ impl WorkspaceExport {
             )));
         }
         export.check_surveys()?;
-        export.check_conflicts()
+        export.check_conflicts()?;
+        if let Some(Err(e)) = export.exported_by.as_ref().map(ExportedBy::identity) {
+            return Err(ImportError::Invalid(format!(
+                "the workspace that made it cannot be read ({e})"
+            )));
+        }
+        Ok(())
     }
 
     /// Every conflict copy has a plain id that a booklet or finished survey in the file has,
@@ -1033,7 +1126,7 @@ mod tests {
         let e = export();
         let json = e.to_json();
         assert!(
-            json.starts_with("{\n  \"format\": \"my-say/workspace-export\",\n  \"version\": 2,")
+            json.starts_with("{\n  \"format\": \"my-say/workspace-export\",\n  \"version\": 3,")
         );
         assert!(json.contains("\"team_name\": \"North\""));
         assert!(json.contains("ŵ مرحبا"));
@@ -1283,8 +1376,8 @@ mod tests {
             ImportError::WrongFormat(Some("my-say/booklet".into()))
         );
         assert_eq!(
-            err(r#"{"format":"my-say/workspace-export","version":3}"#),
-            ImportError::NewerVersion(3)
+            err(r#"{"format":"my-say/workspace-export","version":4}"#),
+            ImportError::NewerVersion(4)
         );
         assert!(matches!(
             err(r#"{"format":"my-say/workspace-export","version":"1"}"#),
@@ -1328,5 +1421,87 @@ mod tests {
             ImportError::NewerVersion(2).to_string(),
             "This export was made by a newer version of My Say (format version 2); update My Say to import it."
         );
+    }
+    fn keypair(seed: u8) -> (PrivateKey, IroIdentity) {
+        use rand_core::SeedableRng;
+        let rng = &mut chacha20::ChaCha20Rng::from_seed([seed; 32]);
+        let (key, public) = crate::seal::generate_keypair(rng);
+        (key, IroIdentity::new("Sam Patel", public).unwrap())
+    }
+
+    fn signed_by(seed: u8) -> (PrivateKey, String) {
+        let (key, identity) = keypair(seed);
+        let mut e = export();
+        e.exported_by = Some(ExportedBy::new(&identity));
+        (key.clone(), e.to_authenticated_json(&key))
+    }
+
+    #[test]
+    fn a_file_made_here_reads_as_this_workspace_and_another_as_not() {
+        let (me, file) = signed_by(1);
+        let (back, origin) = WorkspaceExport::read(&file, &me).unwrap();
+        assert_eq!(origin, FileOrigin::ThisWorkspace);
+        assert_eq!(back.booklets, export().booklets);
+        assert_eq!(back.exported_by.unwrap().display_name, "Sam Patel");
+        // Another workspace's file: its name and fingerprint, as it says.
+        let (other, _) = keypair(2);
+        match WorkspaceExport::read(&file, &other).unwrap().1 {
+            FileOrigin::OtherWorkspace(by) => {
+                assert_eq!(by.display_name, "Sam Patel");
+                assert_eq!(by.public_key, me.public_key());
+            }
+            origin => panic!("{origin:?}"),
+        }
+    }
+
+    #[test]
+    fn one_edited_byte_reads_as_changed() {
+        let (me, file) = signed_by(1);
+        // A child's name changed by one letter, inside the part the MAC covers.
+        let edited = file.replacen("\"-Sam\"", "\"-Pam\"", 1);
+        assert_ne!(edited, file);
+        let (back, origin) = WorkspaceExport::read(&edited, &me).unwrap();
+        assert_eq!(origin, FileOrigin::Changed);
+        assert!(back.booklets.iter().any(|b| b.child.name == "-Pam"));
+        // The MAC taken off: still says it is ours, so changed.
+        let stripped = WorkspaceExport::parse(&file).unwrap().to_json();
+        assert_eq!(
+            WorkspaceExport::read(&stripped, &me).unwrap().1,
+            FileOrigin::Changed
+        );
+        // The name of the workspace edited: the MAC no longer checks either.
+        let renamed = file.replacen("Sam Patel", "Sam Patell", 1);
+        assert_eq!(
+            WorkspaceExport::read(&renamed, &me).unwrap().1,
+            FileOrigin::Changed
+        );
+    }
+
+    #[test]
+    fn an_older_file_without_a_mac_still_reads_but_unsigned() {
+        let (me, _) = keypair(1);
+        let mut v: serde_json::Value = serde_json::from_str(&export().to_json()).unwrap();
+        v["version"] = serde_json::json!(2);
+        let (back, origin) = WorkspaceExport::read(&v.to_string(), &me).unwrap();
+        assert_eq!(origin, FileOrigin::Unsigned);
+        assert_eq!(back.booklets.len(), 2);
+        // A MAC member on a file that names nobody: it cannot be ours.
+        let forged = crate::seal::append_export_mac(&export().to_json(), &keypair(3).0);
+        assert_eq!(
+            WorkspaceExport::read(&forged, &me).unwrap().1,
+            FileOrigin::Changed
+        );
+        // A damaged file is still refused, with or without a MAC.
+        let (_, file) = signed_by(1);
+        assert!(WorkspaceExport::read(&file[..file.len() / 2], &me).is_err());
+        let mut bad_name = export();
+        bad_name.exported_by = Some(ExportedBy {
+            display_name: "Sam \u{202E}letaP".into(),
+            public_key: me.public_key().to_base64(),
+        });
+        assert!(matches!(
+            WorkspaceExport::read(&bad_name.to_json(), &me),
+            Err(ImportError::Invalid(m)) if m.contains("workspace that made it")
+        ));
     }
 }

@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod chart;
 pub mod child;
 pub mod csv;
+// The example workspace is made from the built-in booklets (compiled in, or provided by the app).
 pub mod demo;
 pub mod export;
 pub mod followup;

@@ -1,4 +1,4 @@
-//! Safety and satisfaction figures by age band, trends, top issues and take-up.
+//! Safety, being-heard and satisfaction figures by age band, trends, top issues and take-up.
 //!
 //! What every figure means is documented in `docs/reports.md`. In short:
 //!
@@ -313,7 +313,8 @@ pub struct Report {
     pub unknown_booklets: u32,
     /// Booklets whose completion time could not be read (not counted anywhere).
     pub undated_booklets: u32,
-    /// One row per measure: safety measures first, then satisfaction (see [`ReportIndex`]).
+    /// One row per measure: safety measures first, then being heard, then satisfaction (see
+    /// [`ReportIndex`]).
     pub measures: Vec<MeasureRow>,
 }
 
@@ -495,7 +496,8 @@ enum Definition<'a> {
 
 /// The booklet definitions a report counts against, prepared once.
 ///
-/// Measures are ordered safety first, then satisfaction; within each kind, in the order
+/// Measures are ordered safety first, then being heard ([`MeasureKind::Heard`]), then
+/// satisfaction (the order of [`MeasureKind`]); within each kind, in the order
 /// they first appear in the definitions as given (booklet by booklet, question by question),
 /// so passing the built-in booklets youngest band first gives the same order every time.
 /// A measure key keeps the kind and label of its first appearance. If a booklet asks two
@@ -919,6 +921,7 @@ pub(crate) mod fixtures {
             sections: vec![Section {
                 id: "main".into(),
                 title: Text::en("main"),
+                optional: false,
                 questions,
             }],
         }

@@ -13,6 +13,7 @@ use crate::record::CompletedBooklet;
 use crate::text::{LocaleCode, Text};
 use crate::validate::values_of;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -510,6 +511,34 @@ impl Draft {
         Ok(())
     }
 
+    /// A question as this child is shown it: without the people options the adult hid
+    /// ([`Question::with_people_hidden`]).
+    pub fn shown<'q>(&self, question: &'q Question) -> Cow<'q, Question> {
+        question.with_people_hidden(&self.child.hidden_people)
+    }
+
+    /// Switches on the optional sections of `booklet` whose ids are in `sections`, as the adult
+    /// chose on the start screen: each one's switch is answered "yes", so its questions are
+    /// shown. The child still sees the switch, with "yes" chosen, and can change it (then the
+    /// section's questions are hidden again and their answers dropped on finishing). Ids that
+    /// are not optional sections of `booklet` (a band's booklet without that topic) are passed
+    /// over. Returns the ids switched on.
+    pub fn switch_on(&mut self, booklet: &Booklet, sections: &[String], now: &str) -> Vec<String> {
+        let mut on = Vec::new();
+        for section in booklet.optional_sections() {
+            let Some(switch) = section.switch() else {
+                continue;
+            };
+            if sections.contains(&section.id) {
+                self.answers
+                    .insert(switch.id.clone(), Answer::Picked("yes".into()));
+                self.updated_at = now.to_owned();
+                on.push(section.id.clone());
+            }
+        }
+        on
+    }
+
     /// The draft's answers over `booklet`.
     pub fn session<'a>(&'a self, booklet: &'a Booklet) -> Session<'a> {
         Session::new(booklet, self.age_band, &self.answers)
@@ -521,7 +550,8 @@ impl Draft {
     }
 
     /// Saves an answer. Blank own additions are dropped; an answer that says nothing
-    /// ([`Answer::is_empty`]) removes the question's answer, as if skipped.
+    /// ([`Answer::is_empty`]) removes the question's answer, as if skipped. An option the adult
+    /// hid ([`Draft::shown`]) does not fit: the child was never offered it.
     pub fn set_answer(
         &mut self,
         booklet: &Booklet,
@@ -545,7 +575,7 @@ impl Draft {
             self.clear_answer(id, now);
             return Ok(Answered { ok_to_tell: false });
         }
-        if !accepts(question, &answer) {
+        if !accepts(&self.shown(question), &answer) {
             return Err(AnswerError::DoesNotFit(id.clone()));
         }
         let ok_to_tell = shows_ok_to_tell(question, self.answers.get(id), Some(&answer));
@@ -618,7 +648,7 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::builtin::builtin_booklets;
+    use crate::builtin::{builtin_booklets, builtin_for};
     use crate::text::Text;
     use proptest::prelude::*;
     use serde_json::json;
@@ -1008,6 +1038,144 @@ mod tests {
         )
         .unwrap();
         assert!(!d.answers.contains_key(&who));
+    }
+
+    /// Every people option id of every built-in booklet, and ids that are options of other
+    /// kinds of question ("family", "school") or of none.
+    fn people_ids() -> Vec<String> {
+        let mut ids: Vec<String> = builtin_booklets()
+            .iter()
+            .flat_map(|b| b.people_options().into_iter().map(|c| c.id.clone()))
+            .collect();
+        ids.extend(["family", "school", "nobody_has_this"].map(String::from));
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    #[test]
+    fn nothing_hidden_offers_every_option_and_hiding_mum_hides_only_mum() {
+        for b in builtin_booklets() {
+            for question in b.questions() {
+                let shown = question.with_people_hidden(&[]);
+                assert!(
+                    matches!(shown, Cow::Borrowed(_)),
+                    "{}",
+                    question.id.as_str()
+                );
+                assert_eq!(*shown, *question);
+            }
+            let who = b.question(&q("who_comes")).unwrap();
+            let hidden = ["mum".to_owned()];
+            let shown = who.with_people_hidden(&hidden);
+            let ids = |q: &Question| q.options().iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+            let mut expected = ids(who);
+            expected.retain(|id| id != "mum");
+            assert_eq!(ids(&shown), expected, "{}", b.id);
+            assert_eq!(shown.text, who.text);
+            // A topic called "family" is not a person: hiding it changes no people question,
+            // and hiding a person changes no other kind of question.
+            let family = ["family".to_owned()];
+            for question in b.questions() {
+                if !matches!(question.kind, AnswerKind::People { .. }) {
+                    assert_eq!(*question.with_people_hidden(&hidden), *question);
+                }
+                assert_eq!(*question.with_people_hidden(&family), *question);
+            }
+        }
+    }
+
+    #[test]
+    fn the_adult_can_hide_each_person_offered_and_only_those() {
+        let young = builtin_for(AgeBand::FourToSix);
+        let ids = |b: &Booklet| {
+            b.people_options()
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(&young),
+            [
+                "carer",
+                "social_worker",
+                "mum",
+                "dad",
+                "brothers_sisters",
+                "teacher",
+                "friend",
+                "advocate"
+            ]
+        );
+        assert!(ids(&builtin_for(AgeBand::SixteenPlus)).contains(&"personal_adviser".to_owned()));
+        let unticked = ["personal_adviser", "dad", "family", "mum"].map(String::from);
+        // Booklet order; a 16+ option and a topic are not people the 4–6 booklet offers.
+        assert_eq!(young.people_to_hide(&unticked), ["mum", "dad"]);
+        assert!(
+            young.people_to_hide(&[]).is_empty(),
+            "nothing unticked, nothing hidden"
+        );
+    }
+
+    #[test]
+    fn a_hidden_person_cannot_be_picked_but_adding_someone_and_rather_not_say_always_can() {
+        let b = builtin_for(AgeBand::SevenToNine);
+        let who = q("who_comes");
+        let child = ChildDetails {
+            hidden_people: b.people_options().iter().map(|c| c.id.clone()).collect(),
+            ..ChildDetails::default()
+        };
+        let mut d = Draft::new(&b, AgeBand::SevenToNine, child, LocaleCode::new("en"), "t0");
+        let shown = d.shown(b.question(&who).unwrap());
+        assert!(shown.options().is_empty(), "the adult hid every option");
+        assert_eq!(
+            d.set_answer(
+                &b,
+                &who,
+                Answer::PickedMany(vec![Pick::Option("mum".into())]),
+                "t1"
+            ),
+            Err(AnswerError::DoesNotFit(who.clone()))
+        );
+        // The child's own words are theirs, whatever the adult hid: "Mum" by name is kept.
+        let own = Answer::PickedMany(vec![Pick::Own("Nan Pat".into()), Pick::Own("Mum".into())]);
+        d.set_answer(&b, &who, own.clone(), "t2").unwrap();
+        assert_eq!(d.answers[&who], own);
+        d.set_answer(&b, &who, Answer::RatherNotSay, "t3").unwrap();
+        assert_eq!(d.answers[&who], Answer::RatherNotSay);
+
+        // With nothing hidden, mum can be picked.
+        let mut d = Draft::new(
+            &b,
+            AgeBand::SevenToNine,
+            ChildDetails::default(),
+            LocaleCode::new("en"),
+            "t0",
+        );
+        let mum = Answer::PickedMany(vec![
+            Pick::Option("mum".into()),
+            Pick::Own("Nan Pat".into()),
+        ]);
+        d.set_answer(&b, &who, mum.clone(), "t1").unwrap();
+        assert_eq!(d.finish(&b, "id", "t2").answers[&who], mum);
+    }
+
+    proptest! {
+        #[test]
+        fn hiding_people_takes_away_exactly_those_people(
+            hidden in prop::sample::subsequence(people_ids(), 0..=people_ids().len()),
+            which in 0usize..4,
+        ) {
+            let b = builtin_booklets().remove(which);
+            for question in b.questions() {
+                let shown = question.with_people_hidden(&hidden);
+                let mut expected = question.clone();
+                if let AnswerKind::People { options } = &mut expected.kind {
+                    options.retain(|c| !hidden.contains(&c.id));
+                }
+                prop_assert_eq!(&*shown, &expected, "{}", question.id.as_str());
+            }
+        }
     }
 
     #[test]

@@ -14,7 +14,9 @@
 //!
 //! "I'd rather not say" stays "I'd rather not say", and a question the child saw but skipped
 //! is "unanswered". Questions the child was never shown (their `show_if` was not met) are left
-//! out: they were not asked. Answers to questions the booklet does not have (another revision
+//! out: they were not asked. So is the switch of an optional section the child skipped ("Would
+//! you like to answer some questions about...?"): skipping it is how a child says "not this
+//! topic", not a question left unanswered; a switch the child answered is shown. Answers to questions the booklet does not have (another revision
 //! of it, or a booklet this build does not know) are listed last, under their question ids, so
 //! nothing the child said is hidden.
 
@@ -109,6 +111,10 @@ pub struct Summary {
     /// The band of the booklet the child used, when it is not their own band's (the adult gave
     /// them a simpler booklet); `None` when they used their own band's booklet.
     pub simpler_booklet: Option<AgeBand>,
+    /// The people options the adult hid before handing the tablet over, as the booklet words
+    /// them (an id the booklet does not have, as it is), so nobody reads a missing "mum" as
+    /// the child's choice; empty when the adult hid nothing.
+    pub hidden_people: Vec<Text>,
 }
 
 /// The summary part a theme belongs to (worrying answers are moved to
@@ -169,6 +175,9 @@ pub fn summarise(booklet: &CompletedBooklet, definition: Option<&Booklet>) -> Su
         let session = Session::new(def, booklet.age_band, &booklet.answers);
         for q in session.visible_questions() {
             let answer = booklet.answers.get(&q.id);
+            if answer.is_none() && def.is_switch(&q.id) {
+                continue;
+            }
             let worrying = answer.is_some_and(|a| is_worrying(q, a));
             let part = if worrying {
                 SummaryPart::Worries
@@ -218,7 +227,20 @@ pub fn summarise(booklet: &CompletedBooklet, definition: Option<&Booklet>) -> Su
         }
     }
     let items = || sections.iter().flat_map(|s| s.items.iter());
+    let people = definition.map(Booklet::people_options).unwrap_or_default();
+    let hidden_people = booklet
+        .child
+        .hidden_people
+        .iter()
+        .map(|id| {
+            people
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or_else(|| Text::en(id), |c| c.label.clone())
+        })
+        .collect();
     Summary {
+        hidden_people,
         worries: items().filter(|i| i.worrying).count(),
         unanswered: items()
             .filter(|i| i.answer == SummaryAnswer::Unanswered)
@@ -320,6 +342,7 @@ mod tests {
                 Theme::Support,
                 Theme::Plan,
                 Theme::LastReview,
+                Theme::BeingHeard,
                 Theme::LifeStory,
                 Theme::Other,
             ]
@@ -397,7 +420,40 @@ mod tests {
                 .1
                 .question
                 .get(&LocaleCode::new("en"), &s.fallback),
-            "Do you feel safe at home?"
+            "Do you feel safe where you live now?"
+        );
+    }
+
+    #[test]
+    fn the_summary_says_which_people_the_adult_hid_and_keeps_who_the_child_added() {
+        let mut b = child(
+            AgeBand::FourToSix,
+            vec![(
+                "who_comes",
+                Answer::PickedMany(vec![
+                    Pick::Option("carer".into()),
+                    Pick::Own("Nan Pat".into()),
+                ]),
+            )],
+        );
+        let def = builtin_for(AgeBand::FourToSix);
+        let s = summarise(&b, Some(&def));
+        assert!(s.hidden_people.is_empty(), "nothing hidden, nothing said");
+        b.child.hidden_people = vec!["mum".into(), "dad".into(), "gone_from_the_booklet".into()];
+        let s = summarise(&b, Some(&def));
+        let en = LocaleCode::new("en");
+        let hidden: Vec<&str> = s
+            .hidden_people
+            .iter()
+            .map(|t| t.get(&en, &s.fallback))
+            .collect();
+        assert_eq!(hidden, ["My mum", "My dad", "gone_from_the_booklet"]);
+        assert_eq!(
+            item(&s, "who_comes").1.answer,
+            SummaryAnswer::Picks(vec![
+                SummaryPick::Option(def.people_options()[0].label.clone()),
+                SummaryPick::Own("Nan Pat".into())
+            ])
         );
     }
 
@@ -479,7 +535,9 @@ mod tests {
             prop_assert_eq!(unique.len(), ids.len());
             let session = Session::new(&def, band, &b.answers);
             for q in session.visible_questions() {
-                prop_assert!(ids.contains(&q.id.as_str()));
+                // A skipped switch of an optional section is the one visible question left out.
+                let skipped_switch = def.is_switch(&q.id) && !b.answers.contains_key(&q.id);
+                prop_assert_eq!(ids.contains(&q.id.as_str()), !skipped_switch);
             }
             for id in b.answers.keys() {
                 if def.question(id).is_none() || session.is_visible(id) {

@@ -7,8 +7,8 @@
 
 use crate::answer::RATHER_NOT_SAY;
 use crate::booklet::{
-    AnswerKind, Booklet, BookletKind, Choice, Question, Section, FACES, FORMAT_NAME,
-    FORMAT_VERSION, PICTURES, YES_NOT_SURE_NO,
+    AnswerKind, Booklet, BookletKind, Choice, MeasureKind, Question, Section, Theme, FACES,
+    FORMAT_NAME, FORMAT_VERSION, PICTURES, YES_NOT_SURE_NO,
 };
 use crate::survey::builder::SURVEY_ID_PREFIX;
 use crate::text::{LocaleCode, Text};
@@ -165,8 +165,21 @@ pub enum Problem {
         /// The language.
         locale: String,
     },
-    /// A field that is new in format version 2, in a version-1 file.
-    NeedsVersion2,
+    /// A field or value that is new in a later format version than the file's.
+    NeedsVersion {
+        /// The version it is new in.
+        version: u32,
+    },
+    /// The first question of an optional section (its switch) is not a plain yes / not sure /
+    /// no question.
+    SwitchNotYesNo,
+    /// An optional section with nothing but its switch.
+    OnlySwitch,
+    /// A question of an optional section that is not shown only when the section is switched on.
+    NotSwitched {
+        /// The id of the section's switch.
+        switch: String,
+    },
     /// An anonymous survey asks for something that identifies a child.
     Identifying {
         /// What it asks for: "a name", "a date of birth", "a case reference", "an address",
@@ -270,9 +283,24 @@ impl fmt::Display for Problem {
                 f,
                 "has \"{locale}\" words, but the other of yes and no has none: give both"
             ),
-            Problem::NeedsVersion2 => f.write_str(
-                "is new in format version 2: set \"version\": 2 (older versions of My Say then \
-                 ask to be updated)",
+            Problem::NeedsVersion { version } => write!(
+                f,
+                "is new in format version {version}: set \"version\": {version} (older versions \
+                 of My Say then ask to be updated)"
+            ),
+            Problem::SwitchNotYesNo => f.write_str(
+                "the first question of an optional section is its switch (\"Would you like to \
+                 answer some questions about...?\"): it must be a yes / not sure / no question \
+                 without a condition, a measure or worries",
+            ),
+            Problem::OnlySwitch => {
+                f.write_str("an optional section needs questions after its switch")
+            }
+            Problem::NotSwitched { switch } => write!(
+                f,
+                "is in an optional section: show it only when the section's switch is answered \
+                 yes (\"show_if\": {{\"question\": \"{switch}\", \"any_of\": [\"yes\"]}}) or \
+                 after another question of the section"
             ),
             Problem::Identifying { what } => write!(
                 f,
@@ -831,6 +859,9 @@ impl<'b> Validator<'b> {
                 );
             }
             self.text(&format!("{sp}.title"), &section.title);
+            if section.optional {
+                self.optional_section(&sp, section);
+            }
             if section.questions.is_empty() {
                 self.error(
                     format!("{sp}.questions"),
@@ -855,6 +886,46 @@ impl<'b> Validator<'b> {
                 }
                 self.question(&qp, q, flat, &order);
                 flat += 1;
+            }
+        }
+    }
+
+    /// An optional section's own rules (format version 3): its first question is its switch, a
+    /// yes / not sure / no question without a condition, a measure or worries; every other
+    /// question is shown only when the switch is "yes", or after another question of the
+    /// section (which is itself hidden while the section is off).
+    fn optional_section(&mut self, sp: &str, section: &Section) {
+        if self.booklet.version < 3 {
+            self.error(
+                format!("{sp}.optional"),
+                Problem::NeedsVersion { version: 3 },
+            );
+        }
+        let Some(switch) = section.questions.first() else {
+            return;
+        };
+        let plain = switch.kind == AnswerKind::YesNotSureNo
+            && switch.show_if.is_none()
+            && switch.measure.is_none()
+            && switch.worry_if.is_empty();
+        if !plain {
+            self.error(format!("{sp}.questions[0]"), Problem::SwitchNotYesNo);
+        }
+        if section.questions.len() == 1 {
+            self.error(format!("{sp}.questions"), Problem::OnlySwitch);
+        }
+        for (n, q) in section.questions.iter().enumerate().skip(1) {
+            let switched = q.show_if.as_ref().is_some_and(|c| {
+                (c.question == switch.id && c.any_of == ["yes"])
+                    || section.questions[1..n].iter().any(|e| e.id == c.question)
+            });
+            if !switched {
+                self.error(
+                    format!("{sp}.questions[{n}].show_if"),
+                    Problem::NotSwitched {
+                        switch: switch.id.as_str().to_owned(),
+                    },
+                );
             }
         }
     }
@@ -913,6 +984,9 @@ impl<'b> Validator<'b> {
 
     fn question(&mut self, qp: &str, q: &Question, flat: usize, order: &BTreeMap<&str, usize>) {
         self.text(&format!("{qp}.text"), &q.text);
+        if q.theme == Theme::BeingHeard && self.booklet.version < 3 {
+            self.error(format!("{qp}.theme"), Problem::NeedsVersion { version: 3 });
+        }
         for (band, text) in &q.text_by_band {
             let path = format!("{qp}.text_by_band.{}", band.code());
             if !self.booklet.age_bands.contains(band) {
@@ -934,6 +1008,9 @@ impl<'b> Validator<'b> {
 
         if let Some(m) = &q.measure {
             let mp = format!("{qp}.measure");
+            if m.kind == MeasureKind::Heard && self.booklet.version < 3 {
+                self.error(format!("{mp}.kind"), Problem::NeedsVersion { version: 3 });
+            }
             self.text(&format!("{mp}.label"), &m.label);
             if m.positive.is_empty() {
                 self.error(format!("{mp}.positive"), Problem::Empty { what: "value" });
@@ -986,7 +1063,7 @@ impl<'b> Validator<'b> {
             let Some(words) = words else { continue };
             let path = format!("{qp}.{field}");
             if self.booklet.version < 2 {
-                self.error(path.clone(), Problem::NeedsVersion2);
+                self.error(path.clone(), Problem::NeedsVersion { version: 2 });
             }
             if q.kind != AnswerKind::YesNotSureNo {
                 self.error(path.clone(), Problem::NotYesNo);
@@ -1402,8 +1479,8 @@ mod tests {
         assert_eq!(
             errors_of(&v)[0],
             format!(
-                "{p}.yes: is new in format version 2: set \"version\": 2 (older versions of My Say \
-                 then ask to be updated)"
+                "{p}.yes: is new in format version 2: set \"version\": 2 (older versions of My \
+                 Say then ask to be updated)"
             )
         );
         assert_eq!(
@@ -1411,6 +1488,103 @@ mod tests {
                 .unwrap()
                 .needed_version(),
             1
+        );
+    }
+
+    /// The small booklet with a third, optional section: its switch "more_sw", then
+    /// "know_sw" (on the switch) and "sw_words" (after "know_sw").
+    fn with_optional_section() -> Value {
+        let t = |en: &str| json!({"en": en, "ar": format!("{en} (ar)")});
+        mutate(|v| {
+            v["version"] = json!(3);
+            v["sections"].as_array_mut().unwrap().push(json!(
+                {"id": "social_worker", "title": t("My social worker"), "optional": true, "questions": [
+                    {"id": "more_sw", "theme": "support", "text": t("Questions about your social worker?"),
+                     "kind": {"type": "yes_not_sure_no"}},
+                    {"id": "know_sw", "theme": "support", "text": t("Do you know who they are?"),
+                     "kind": {"type": "yes_not_sure_no"},
+                     "measure": {"key": "know_sw", "kind": "heard", "label": t("said they know"),
+                                 "positive": ["yes"], "negative": ["no"]},
+                     "show_if": {"question": "more_sw", "any_of": ["yes"]}},
+                    {"id": "sw_words", "theme": "being_heard", "text": t("Tell us more"),
+                     "kind": {"type": "own_words", "max_chars": 500},
+                     "show_if": {"question": "know_sw", "any_of": ["no"]}}
+                ]}
+            ));
+        })
+    }
+
+    #[test]
+    fn an_optional_section_starts_with_its_switch_and_shows_nothing_else_until_it_is_yes() {
+        let v = with_optional_section();
+        assert_eq!(errors_of(&v), Vec::<String>::new());
+        let b = parse_booklet(&v.to_string()).unwrap();
+        assert_eq!(b.needed_version(), 3);
+        let optional: Vec<&str> = b.optional_sections().map(|s| s.id.as_str()).collect();
+        assert_eq!(optional, ["social_worker"]);
+        assert_eq!(b.sections[2].switch().unwrap().id.as_str(), "more_sw");
+        assert!(b.sections[1].switch().is_none(), "not optional: no switch");
+        // It reads back the same, and a section that is not optional does not write the field.
+        let written = serde_json::to_value(&b).unwrap();
+        assert_eq!(written["sections"][2]["optional"], json!(true));
+        assert!(written["sections"][1].get("optional").is_none());
+
+        let p = "sections[2]";
+        // New in version 3, as are the "heard" measures and the "being heard" theme.
+        let mut old = v.clone();
+        old["version"] = json!(2);
+        assert_eq!(
+            errors_of(&old),
+            [
+                format!("{p}.optional"),
+                format!("{p}.questions[1].measure.kind"),
+                format!("{p}.questions[2].theme"),
+            ]
+            .map(|path| format!(
+                "{path}: is new in format version 3: set \"version\": 3 (older versions of My \
+                 Say then ask to be updated)"
+            ))
+        );
+        // The switch is a plain yes / not sure / no question.
+        let mut v2 = v.clone();
+        v2["sections"][2]["questions"][0]["worry_if"] = json!(["no"]);
+        assert_eq!(
+            one_error(&v2),
+            format!(
+                "{p}.questions[0]: the first question of an optional section is its switch \
+                 (\"Would you like to answer some questions about...?\"): it must be a yes / not \
+                 sure / no question without a condition, a measure or worries"
+            )
+        );
+        // Every other question waits for a "yes" to the switch, or for a question after it.
+        let not_switched = |show_if: Value| {
+            let mut v = v.clone();
+            v["sections"][2]["questions"][1]["show_if"] = show_if;
+            errors_of(&v)
+        };
+        let message = format!(
+            "{p}.questions[1].show_if: is in an optional section: show it only when the section's \
+             switch is answered yes (\"show_if\": {{\"question\": \"more_sw\", \"any_of\": \
+             [\"yes\"]}}) or after another question of the section"
+        );
+        assert_eq!(not_switched(Value::Null), std::slice::from_ref(&message));
+        assert_eq!(
+            not_switched(json!({"question": "more_sw", "any_of": ["yes", "not_sure"]})),
+            std::slice::from_ref(&message)
+        );
+        assert_eq!(
+            not_switched(json!({"question": "feel_safe", "any_of": ["yes"]})),
+            [message]
+        );
+        // A switch with nothing after it switches nothing on.
+        let mut v3 = v.clone();
+        v3["sections"][2]["questions"]
+            .as_array_mut()
+            .unwrap()
+            .truncate(1);
+        assert_eq!(
+            one_error(&v3),
+            format!("{p}.questions: an optional section needs questions after its switch")
         );
     }
 
@@ -1454,7 +1628,7 @@ mod tests {
 
         // A newer file may have fields this build does not know: the version message wins.
         let v = mutate(|v| {
-            v["version"] = json!(3);
+            v["version"] = json!(4);
             v["sections"][0]["questions"][0]["voice"] = json!("recorded.ogg");
         });
         let e = one_error(&v);
@@ -1462,17 +1636,17 @@ mod tests {
             e.starts_with("version: this booklet was made by a newer version of My Say"),
             "{e}"
         );
-        assert!(e.contains("format version 3"), "{e}");
+        assert!(e.contains("format version 4"), "{e}");
 
         let v = mutate(|v| v["version"] = json!(0));
         assert_eq!(
             one_error(&v),
-            "version: must be a whole number from 1 to 2, found 0"
+            "version: must be a whole number from 1 to 3, found 0"
         );
         let v = mutate(|v| v["version"] = json!("1"));
         assert_eq!(
             one_error(&v),
-            r#"version: must be a whole number from 1 to 2, found "1""#
+            r#"version: must be a whole number from 1 to 3, found "1""#
         );
 
         assert!(parse_booklet("[1, 2]")

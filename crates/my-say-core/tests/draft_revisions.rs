@@ -2,7 +2,10 @@
 //! moved to a newer one. Issue 13, item 1, raised every built-in booklet to revision 2 to change
 //! what counts as a worry; issue 15 raised them to revision 3 for the Welsh wording and the
 //! Welsh yes and no that follow each question's verb (format version 2), then to revision 4
-//! for the Arabic in feminine forms ("ar-f" wording where it differs from "ar").
+//! for the Arabic in feminine forms ("ar-f" wording where it differs from "ar"), then to
+//! revision 5 for the topics a real consultation asks (item 1: being heard, bullying, feeling
+//! safe online, feelings, and optional sections the child or the adult switches on; format
+//! version 3).
 //!
 //! The child's fill screen (`src/pages/booklet/fill.rs`) opens a review draft with the app's
 //! built-in booklet for the draft's age band, whatever revision the draft was saved on, and
@@ -20,7 +23,32 @@ fn q(id: &str) -> QuestionId {
     QuestionId::new(id)
 }
 
-/// The built-in booklet as it was at revision 3: the same, without the Arabic in feminine forms.
+/// The questions revision 5 added to every band outside its optional sections.
+const NEW_IN_5: [&str; 5] = [
+    "bullied",
+    "safe_online",
+    "feelings",
+    "listened_to",
+    "views_changed",
+];
+
+/// The built-in booklet as it was at revision 4: revision 5 without its optional sections and
+/// the questions it added (format version 2).
+fn revision_4(new: &Booklet) -> Booklet {
+    let mut old = new.clone();
+    old.revision = 4;
+    old.version = 2;
+    old.sections.retain(|s| !s.optional);
+    for section in &mut old.sections {
+        section
+            .questions
+            .retain(|q| !NEW_IN_5.contains(&q.id.as_str()));
+    }
+    assert_eq!(old.needed_version(), 2);
+    old
+}
+
+/// The built-in booklet as it was at revision 3: revision 4 without the Arabic in feminine forms.
 fn revision_3(new: &Booklet) -> Booklet {
     fn drop_feminine(value: &mut serde_json::Value) {
         match value {
@@ -32,10 +60,11 @@ fn revision_3(new: &Booklet) -> Booklet {
             _ => {}
         }
     }
-    let mut value = serde_json::to_value(new).unwrap();
+    let four = revision_4(new);
+    let mut value = serde_json::to_value(&four).unwrap();
     drop_feminine(&mut value);
     let mut old: Booklet = serde_json::from_value(value).unwrap();
-    assert_ne!(&old, new, "revision 4 has feminine Arabic");
+    assert_ne!(old, four, "revision 4 has feminine Arabic");
     old.revision = 3;
     old
 }
@@ -189,10 +218,19 @@ fn check_finished(done: &CompletedBooklet, old: &Booklet, new: &Booklet, band: A
 fn every_builtin_booklet_has_a_new_revision_with_the_same_questions() {
     for band in AgeBand::ALL {
         let new = builtin_for(band);
-        assert_eq!(new.revision, 4, "{band}: raised for the feminine Arabic");
+        assert_eq!(new.revision, 5, "{band}: raised for the new topics");
+        let four = revision_4(&new);
+        assert_eq!(validate(&four), Ok(()), "{band}");
+        // Revision 5 keeps every question of revision 4, in the same order, and adds to them.
+        let kept: Vec<&str> = ids(&new)
+            .into_iter()
+            .filter(|id| ids(&four).contains(id))
+            .collect();
+        assert_eq!(kept, ids(&four), "{band}: question ids never change");
+        assert!(ids(&new).len() > ids(&four).len());
         for old in [revision_1(&new), revision_2(&new), revision_3(&new)] {
             assert_eq!(validate(&old), Ok(()), "{band}");
-            assert_eq!(ids(&old), ids(&new), "{band}: question ids never change");
+            assert_eq!(ids(&old), ids(&four), "{band}: question ids never change");
         }
     }
 }
@@ -227,7 +265,7 @@ fn a_welsh_draft_saved_on_revision_2_finishes_on_the_newest_revision_with_its_an
             "0123456789abcdef0123456789abcdef",
             "2026-11-22T10:15:00Z",
         );
-        assert_eq!(done.booklet_revision, 4, "{band}");
+        assert_eq!(done.booklet_revision, new.revision, "{band}");
         let answered: Vec<&str> = done.answers.keys().map(QuestionId::as_str).collect();
         assert_eq!(
             answered,
@@ -313,4 +351,83 @@ fn a_draft_does_not_carry_on_with_another_booklet_or_an_older_revision() {
     // The same revision again changes nothing, not even the time.
     assert_eq!(d.carry_on(&new, "t2"), Ok(()));
     assert_eq!(d, before);
+}
+
+#[test]
+fn a_draft_saved_on_revision_4_carries_on_and_finishes_with_the_new_topics() {
+    for band in AgeBand::ALL {
+        let new = builtin_for(band);
+        let old = revision_4(&new);
+        let mut d = Draft::new(
+            &old,
+            band,
+            ChildDetails::default(),
+            LocaleCode::new("en"),
+            "t0",
+        );
+        d.set_answer(&old, &q("feel_safe"), Answer::Picked("yes".into()), "t1")
+            .unwrap();
+        d.set_answer(&old, &q("school"), Answer::Picked("happy".into()), "t2")
+            .unwrap();
+        d.go_to(Position::Question(q("health")), "t3");
+        let before = d.session(&old).progress(&d.position);
+        let saved = serde_json::to_string(&d).unwrap();
+
+        // Reopened after the app moved to revision 5: it carries on where the child stopped.
+        let mut d: Draft = serde_json::from_str(&saved).unwrap();
+        assert!(d.is_for(&old) && !d.is_for(&new), "{band}");
+        d.carry_on(&new, "t4").unwrap();
+        assert_eq!(d.booklet_revision, 5);
+        assert_eq!(d.current(&new), Position::Question(q("health")));
+        let after = d.session(&new).progress(&d.position);
+        // The new questions before "health" (bullying, being safe online, a topic's switch)
+        // count now; the child's answers are all still there.
+        assert!(after.current > before.current, "{band}");
+        assert!(after.total > before.total, "{band}");
+        assert_eq!(after.answered, 2, "{band}");
+
+        // The new questions are answered like any other, and a topic switched on.
+        for (id, value) in [
+            ("bullied", "no"),
+            ("safe_online", "yes"),
+            ("feelings", "happy"),
+            ("listened_to", "yes"),
+            ("views_changed", "not_sure"),
+            ("switch_social_worker", "yes"),
+            ("know_social_worker", "yes"),
+        ] {
+            let told = d
+                .set_answer(&new, &q(id), Answer::Picked(value.into()), "t5")
+                .unwrap();
+            assert!(!told.ok_to_tell, "{band} {id}");
+        }
+        let mut steps = 0;
+        while d.go_next(&new, "t6") != Position::Review {
+            steps += 1;
+            assert!(steps <= ids(&new).len(), "stuck");
+        }
+        let done = d.finish(
+            &new,
+            "0123456789abcdef0123456789abcdef",
+            "2026-11-22T10:15:00Z",
+        );
+        assert_eq!(done.booklet_revision, 5, "{band}");
+        let answered: Vec<&str> = done.answers.keys().map(QuestionId::as_str).collect();
+        assert_eq!(
+            answered,
+            [
+                "bullied",
+                "feel_safe",
+                "feelings",
+                "know_social_worker",
+                "listened_to",
+                "safe_online",
+                "school",
+                "switch_social_worker",
+                "views_changed"
+            ],
+            "{band}"
+        );
+        assert!(worries(&new, &done.answers).is_empty(), "{band}");
+    }
 }

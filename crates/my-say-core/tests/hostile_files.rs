@@ -9,7 +9,9 @@
 
 use chacha20::ChaCha20Rng;
 use my_say_core::calendar::Date;
-use my_say_core::export::{ImportError as ExportError, WorkspaceExport};
+use my_say_core::export::{
+    ExportedBy, FileOrigin, ImportError as ExportError, WorkspaceExport, WorkspaceSettings,
+};
 use my_say_core::incoming::{classify, sort_opened, Arrival, IncomingError};
 use my_say_core::seal::{
     generate_keypair, open_bundle_booklets, seal_booklet, seal_with_id, BookletId, Bundle,
@@ -120,6 +122,25 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
             "survey_answers": answers,
         }))
         .unwrap()
+    };
+    // Sam's own export, with its MAC, then a child's name changed by hand ("Tia" to "Tim").
+    let edited = {
+        let identity = IroIdentity::new("Sam Patel", sam().1).unwrap();
+        let mut export = WorkspaceExport::new(
+            "2026-11-23T10:00:00Z",
+            vec![booklet(
+                "0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e",
+                "Tia",
+                "no",
+                "2026-11-20T10:00:00Z",
+            )],
+            Vec::new(),
+            WorkspaceSettings::default(),
+        );
+        export.exported_by = Some(ExportedBy::new(&identity));
+        let file = export.to_authenticated_json(&sam().0);
+        assert_eq!(file.matches("\"Tia\"").count(), 1);
+        file.replace("\"Tia\"", "\"Tim\"")
     };
     let absurd = RECOVERY_V1.replace("\"memory_kib\": 19456", "\"memory_kib\": 4194304");
     assert_ne!(absurd, RECOVERY_V1);
@@ -238,6 +259,7 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
                 )]),
             ),
         ),
+        ("workspace-edited-by-hand.json", edited.into_bytes()),
         ("recovery-absurd-argon2.json", absurd.into_bytes()),
         ("key-file-bidi-name.json", key_file.into_bytes()),
     ]
@@ -346,6 +368,15 @@ fn every_hostile_file_is_refused_or_shown_as_a_conflict() {
         workspace("workspace-named-survey-answer.json"),
         ExportError::Invalid(m) if m.contains("anonymous")
     ));
+
+    // Sam's own export edited by hand: read, but as changed since it was exported.
+    let (edited, origin) = WorkspaceExport::read(
+        &String::from_utf8(read("workspace-edited-by-hand.json")).unwrap(),
+        &sam().0,
+    )
+    .unwrap();
+    assert_eq!(origin, FileOrigin::Changed);
+    assert_eq!(edited.booklets[0].child.name, "Tim");
 
     // Refused before Argon2 runs: 4 GiB would not even be tried.
     let absurd =

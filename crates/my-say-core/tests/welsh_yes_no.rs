@@ -10,7 +10,7 @@ use my_say_core::{builtin_for, AgeBand, LocaleCode};
 
 /// How a Welsh question begins, and the yes and no that answer it. Where one opening begins
 /// another ("Ydy" and "Ydy dy ffrindiau"), the longer one is used.
-const VERBS: [(&str, &str, &str); 13] = [
+const VERBS: [(&str, &str, &str); 15] = [
     ("Hoffet ti", "Hoffwn", "Na hoffwn"),
     ("Fyddet ti", "Byddwn", "Na fyddwn"),
     ("Wyt ti", "Ydw", "Nac ydw"),
@@ -22,6 +22,8 @@ const VERBS: [(&str, &str, &str); 13] = [
     // A plural subject is answered in the plural: "Ydy dy ffrindiau'n dod?" "Ydyn".
     ("Ydy dy ffrindiau", "Ydyn", "Nac ydyn"),
     ("Ydy'r plant", "Ydyn", "Nac ydyn"),
+    ("Ydy oedolion", "Ydyn", "Nac ydyn"),
+    ("Ydy'r oedolion", "Ydyn", "Nac ydyn"),
     // The simple past is answered "Do" or "Naddo", whatever the verb.
     ("Gest ti", "Do", "Naddo"),
     ("Wnest ti", "Do", "Naddo"),

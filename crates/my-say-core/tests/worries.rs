@@ -39,6 +39,22 @@ const TABLE: &[(&str, &str, [bool; 4])] = &[
     ("worries", "not_sure", ALL),
     ("worries", "no", NONE),
     ("worries", "rather_not_say", ALL),
+    // Revision 5: being bullied and not feeling safe online are safety questions too.
+    ("bullied", "yes", ALL),
+    ("bullied", "not_sure", ALL),
+    ("bullied", "no", NONE),
+    ("bullied", "rather_not_say", ALL),
+    ("safe_online", "yes", NONE),
+    ("safe_online", "not_sure", ALL),
+    ("safe_online", "no", ALL),
+    ("safe_online", "rather_not_say", ALL),
+    // Feeling very sad most of the time is a worry; a sad face is not (it is in the figures).
+    ("feelings", "very_sad", ALL),
+    ("feelings", "sad", NONE),
+    ("feelings", "ok", NONE),
+    ("feelings", "happy", NONE),
+    ("feelings", "very_happy", NONE),
+    ("feelings", "rather_not_say", NONE),
     // Not a safety question: a sad face about where they live is a worry, not only a very sad
     // one; "I'd rather not say" is not.
     ("happy_where_live", "very_sad", ALL),
@@ -49,8 +65,15 @@ const TABLE: &[(&str, &str, [bool; 4])] = &[
     ("happy_where_live", "rather_not_say", NONE),
 ];
 
-/// The safety questions of the built-in booklets: "I'd rather not say" to them is a worry.
-const SAFETY_QUESTIONS: [&str; 3] = ["feel_safe", "trusted_adult", "worries"];
+/// The safety questions of the built-in booklets, in booklet order: "I'd rather not say" to
+/// them is a worry.
+const SAFETY_QUESTIONS: [&str; 5] = [
+    "feel_safe",
+    "bullied",
+    "safe_online",
+    "trusted_adult",
+    "worries",
+];
 
 fn q(id: &str) -> QuestionId {
     QuestionId::new(id)
@@ -230,7 +253,7 @@ fn rather_not_say_to_a_safety_question_is_a_worry_in_every_band() {
             assert_eq!(told, [true], "{band} {id}: \"it's OK to tell\" at once");
             assert_eq!(follow_ups(&done, &b), [id], "{band} {id}");
         }
-        // All three at once: three follow-ups, in booklet order.
+        // All of them at once: a follow-up each, in booklet order.
         let all: Vec<(&str, Answer)> = SAFETY_QUESTIONS
             .iter()
             .map(|id| (*id, Answer::RatherNotSay))
@@ -352,4 +375,67 @@ fn report_figures_do_not_count_rather_not_say_as_not_feeling_safe() {
         ),
         (6, 5, 1, 2, 83)
     );
+}
+
+#[test]
+fn bullying_feeling_unsafe_online_and_feeling_very_sad_are_worries_in_every_band() {
+    for band in AgeBand::ALL {
+        let b = builtin_for(band);
+        for (id, value) in [
+            ("bullied", "yes"),
+            ("bullied", "not_sure"),
+            ("safe_online", "no"),
+            ("safe_online", "not_sure"),
+            ("feelings", "very_sad"),
+        ] {
+            let (told, done) = finish_with(&b, band, &[(id, Answer::Picked(value.into()))]);
+            assert_eq!(
+                told,
+                [true],
+                "{band} {id} {value}: \"it's OK to tell\" at once"
+            );
+            assert_eq!(follow_ups(&done, &b), [id], "{band} {id} {value}");
+            let s = summarise(&done, Some(&b));
+            assert_eq!(s.worries, 1, "{band} {id} {value}: marked in the summary");
+        }
+        // Nobody bullying them, feeling safe online, a sad face: no follow-up.
+        let (told, done) = finish_with(
+            &b,
+            band,
+            &[
+                ("bullied", Answer::Picked("no".into())),
+                ("safe_online", Answer::Picked("yes".into())),
+                ("feelings", Answer::Picked("sad".into())),
+            ],
+        );
+        assert_eq!(told, [false, false, false], "{band}");
+        assert!(follow_ups(&done, &b).is_empty(), "{band}");
+    }
+}
+
+#[test]
+fn every_question_that_can_raise_a_worry_is_always_asked() {
+    // A worry must never wait for the child to switch a topic on: no question of an optional
+    // section raises one, and none depends on one.
+    for b in builtin_booklets() {
+        for section in b.optional_sections() {
+            for qn in &section.questions {
+                assert!(qn.worry_if.is_empty(), "{} {}", b.id, qn.id.as_str());
+            }
+        }
+        for qn in b.questions().filter(|qn| !qn.worry_if.is_empty()) {
+            let optional = b
+                .optional_sections()
+                .any(|s| s.questions.iter().any(|x| x.id == qn.id));
+            assert!(!optional, "{} {}", b.id, qn.id.as_str());
+            let none = Answers::new();
+            let shown = Session::new(&b, b.age_bands[0], &none);
+            assert!(
+                shown.is_visible(&qn.id) || qn.id.as_str() == "worry_details",
+                "{} {} is shown to every child",
+                b.id,
+                qn.id.as_str()
+            );
+        }
+    }
 }

@@ -9,14 +9,22 @@
 //! - `?task=report&n=N`: the full yearly report (every measure, every band, this year and last,
 //!   top issues) over N booklets: the first pass that prepares each booklet's figures, then the
 //!   report from the prepared figures, which is what the reports page does on each change.
-//! - `?task=import&n=N`: N booklets sealed for a fresh key into one answers file, then imported
-//!   into this device's IndexedDB as the import page does (open and check, store, open
-//!   follow-ups), then read back as the inbox and reports pages do.
+//! - `?task=import&n=N&workers=W`: N booklets sealed for a fresh key into one answers file, then
+//!   imported into this device's IndexedDB as the import page does (open and check, store, open
+//!   follow-ups), then read back as the inbox and reports pages do. The booklets are opened in W
+//!   Web Workers (`open_workers`; all the cores by default), or with `workers=0` on the page
+//!   itself, a slice at a time, as the import page did before the workers (and still does for a
+//!   small file). The import is marked `import-start` and `import-end` with `performance.mark`,
+//!   so `tools/bench/bench.mjs` finds the page's longest task in between.
+//! - `?task=store&n=N`: N opened booklets stored as an import stores them, step by step (checked
+//!   and sorted, copied, written as JSON, put in one IndexedDB transaction, follow-ups opened),
+//!   each step marked `store-<step>` with `performance.mark`.
 //! - `?task=unlock`: Argon2id with the app's parameters: setting up a workspace, then unlocking.
 //! - `?task=memory&n=N&keep=all|chunks`: the wasm memory the report needs at N booklets, with
 //!   every booklet kept in memory at once (`all`), or read a thousand at a time into the
 //!   prepared figures (`chunks`).
 
+use crate::open_workers;
 use crate::workspace::{self, Workspace};
 use js_sys::{Function, Reflect};
 use my_say_core::builtin::builtin_booklets;
@@ -46,6 +54,15 @@ fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
     let start = now_ms();
     let out = f();
     (now_ms() - start, out)
+}
+
+/// `performance.mark(name)`, for the bench script to find what happened in between.
+fn mark(name: &str) {
+    let performance = Reflect::get(&js_sys::global(), &"performance".into()).unwrap_or_default();
+    if let Ok(f) = Reflect::get(&performance, &"mark".into()).and_then(|f| f.dyn_into::<Function>())
+    {
+        let _ = f.call1(&performance, &name.into());
+    }
 }
 
 /// The median of some timings.
@@ -88,6 +105,7 @@ pub fn run() {
             "report" => Ok(report(n)),
             "memory" => Ok(memory(n, param("keep").as_deref() == Some("all"))),
             "import" => import(n).await,
+            "store" => store_steps(n).await,
             "unlock" => unlock(),
             other => Err(format!("unknown task {other:?}")),
         };
@@ -208,25 +226,47 @@ async fn import(n: usize) -> Result<Value, String> {
     // runs it (which opens the file again).
     let (open_ms, opened) = timed(|| my_say_core::seal::open_bundle_booklets(&bundle, &key));
     let opened = opened.map_err(|e| e.to_string())?.len();
+    // A turn for the browser, so the long task of opening alone ends before the import starts.
+    my_say_ui::browser::pace::Pacer::new().breathe().await;
+    let workers = param("workers")
+        .and_then(|w| w.parse().ok())
+        .unwrap_or_else(open_workers::workers_available);
     // Paced as the import page paces it, noting the longest stretch between two progress
-    // updates: how long the page could not paint or answer a tap while opening.
+    // updates (how long the page could not paint or answer a tap while opening) and when the
+    // last booklet was opened and read.
+    mark("import-start");
     let start = now_ms();
     let pacer = my_say_ui::browser::pace::Pacer::new();
     let last = std::cell::Cell::new(start);
     let longest_busy = std::cell::Cell::new(0.0f64);
-    let added = workspace::import_bundle_paced(&store, &bundle, &key, today, |_, _| {
+    let opened_at = std::cell::Cell::new(start);
+    let mut between = |done: usize, total: usize| {
         let t = now_ms();
         longest_busy.set(longest_busy.get().max(t - last.get()));
+        if done == total {
+            opened_at.set(t);
+        }
         let turn = pacer.breathe();
         let last = &last;
         async move {
             turn.await;
             last.set(now_ms());
         }
-    })
-    .await
+    };
+    // Stored as the import page stores them, a slice at a time.
+    let paced = crate::paced_store::Paced::new(&store);
+    let added = if workers == 0 {
+        workspace::import_bundle_paced(&paced, &bundle, &key, today, between).await
+    } else {
+        let opened = open_workers::open_in_workers(&bundle, &key, workers, &mut between)
+            .await
+            .ok_or("the workers did not open the file")?;
+        workspace::add_opened_file(&paced, opened.booklets, &opened.sealed_for, &key, today).await
+    }
     .map_err(|e| e.to_string())?;
     let import_ms = now_ms() - start;
+    let opened_ms = opened_at.get() - start;
+    mark("import-end");
     let start = now_ms();
     let back = workspace::booklets(&store)
         .await
@@ -243,11 +283,85 @@ async fn import(n: usize) -> Result<Value, String> {
         "seal_ms": seal_ms,
         "open_ms": open_ms,
         "opened": opened,
+        "workers": workers,
         "import_ms": import_ms,
-        "longest_busy_while_opening_ms": longest_busy.get(),
+        "opened_ms": opened_ms,
+        "stored_ms": import_ms - opened_ms,
+        // Between two progress updates the page is busy only when it opens the booklets
+        // itself; with workers it is mostly waiting for them (the longest task is in bench.mjs).
+        "longest_busy_while_opening_ms": (workers == 0).then(|| longest_busy.get()),
         "added": added.booklets.total(),
         "read_back_ms": read_back_ms,
         "read_back": back.len(),
+    }))
+}
+
+/// Where the time goes when `n` opened booklets are stored, step by step as an import stores
+/// them, each step marked (`store-<step>`, then `store-end`) so `tools/bench/bench.mjs` finds the
+/// page's longest task in each.
+async fn store_steps(n: usize) -> Result<Value, String> {
+    let booklets: Vec<_> = synthetic_booklets(n).collect();
+    let store = DeviceStore::open().await.map_err(|e| e.to_string())?;
+    store
+        .clear(Area::Workspace)
+        .await
+        .map_err(|e| e.to_string())?;
+    let today = Date::parse("2026-05-01").map_err(|e| e.to_string())?;
+    let pacer = my_say_ui::browser::pace::Pacer::new();
+    let mut steps = serde_json::Map::new();
+    let mut step = |name: &str, ms: f64| {
+        steps.insert(format!("{name}_ms"), json!(ms));
+    };
+    pacer.breathe().await;
+    mark("store-sort");
+    let (ms, sorted) = timed(|| my_say_core::incoming::sort_opened(booklets.clone(), today));
+    step("sort", ms);
+    let sorted = sorted.map_err(|e| e.to_string())?;
+    pacer.breathe().await;
+    mark("store-clone");
+    let (ms, copies) = timed(|| sorted.booklets.clone());
+    step("clone", ms);
+    drop(copies);
+    pacer.breathe().await;
+    mark("store-json");
+    let (ms, encoded) = timed(|| {
+        sorted
+            .booklets
+            .iter()
+            .map(|b| {
+                (
+                    format!("booklet/{}", b.id),
+                    serde_json::to_vec(b).unwrap_or_default(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    step("json", ms);
+    pacer.breathe().await;
+    mark("store-put");
+    let start = now_ms();
+    store
+        .put_many(Area::Workspace, &encoded)
+        .await
+        .map_err(|e| e.to_string())?;
+    step("put", now_ms() - start);
+    pacer.breathe().await;
+    mark("store-follow-ups");
+    let start = now_ms();
+    let follow_ups = workspace::follow_ups::open_for(&store, &sorted.booklets, today)
+        .await
+        .map_err(|e| e.to_string())?;
+    step("follow_ups", now_ms() - start);
+    mark("store-end");
+    store
+        .clear(Area::Workspace)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(json!({
+        "task": "store",
+        "n": n,
+        "follow_ups": follow_ups.added,
+        "steps": steps,
     }))
 }
 

@@ -25,16 +25,25 @@ impl From<my_say_ui::i18n::Key> for Key {
 
 impl Wording for Key {
     fn text_in(self, locale: Locale) -> &'static str {
-        if let Some(shared) = self.shared() {
-            return shared.text_in(locale);
-        }
+        Key::text_at(locale, self as u16)
+    }
+
+    fn index(self) -> u16 {
+        self as u16
+    }
+
+    fn text_at(locale: Locale, index: u16) -> &'static str {
+        // The shared keys come first, in the same order.
+        let Some(own) = usize::from(index).checked_sub(SHARED_COUNT) else {
+            return my_say_ui::i18n::Key::text_at(locale, index);
+        };
         let table = match locale {
             Locale::En => &EN,
             Locale::Cy => &CY,
             // The staff workspace speaks to adults: its Arabic has no feminine forms.
             Locale::Ar | Locale::ArF => &AR,
         };
-        table[self as usize - SHARED_COUNT]
+        table[own]
     }
 
     fn plural_in(self, locale: Locale, category: PluralCategory) -> Option<&'static str> {

@@ -34,12 +34,12 @@ use my_say_core::incoming::{classify, sort_opened, Arrival, IncomingError};
 use my_say_core::name::{check_name, NameProblem};
 use my_say_core::report::{ReportData, ReportIndex};
 use my_say_core::seal::{
-    generate_keypair, open_bundle_booklets, Bundle, BundleOpener, CryptoRng, Fingerprint,
-    ImportError, IroIdentity, KdfParams, KeyError, KeyFileError, PrivateKey, RecoveryFile,
-    SealedBooklet, SetupCode, WrappedKey,
+    generate_keypair, group_by_others, open_bundle_booklets, Bundle, BundleOpener, CryptoRng,
+    Fingerprint, ImportError, IroIdentity, KdfParams, KeyError, KeyFileError, OtherRecipient,
+    PrivateKey, RecoveryFile, SealedBooklet, SetupCode, WrappedKey,
 };
 use my_say_core::CompletedBooklet;
-use my_say_ui::browser::store::{Area, DeviceStore, KeyValueStore, MemoryStore, StoreError};
+use my_say_ui::browser::store::{Area, DeviceStore, KeyValueStore, MemoryStore, StoreError, Write};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -569,6 +569,46 @@ pub struct BundleAdded {
     pub conflicts: Vec<Conflict>,
     /// How many records said they were finished after the import day, and now say that day.
     pub clamped: usize,
+    /// Who else the file's booklets were sealed for, besides this workspace's key: one entry
+    /// for each set of other people, naming the booklets sealed for them.
+    pub also_sealed_for: Vec<AlsoSealedFor>,
+}
+
+/// Booklets of one file that were also sealed for other people (a team manager, or a key the
+/// IRO does not know: someone who changed who the tablet seals for).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlsoSealedFor {
+    /// Everyone else these booklets were sealed for, by fingerprint, each marked known or not.
+    pub others: Vec<OtherRecipient>,
+    /// The children whose review booklets these are, in file order.
+    pub children: Vec<String>,
+    /// How many of them are (anonymous) council survey answers.
+    pub survey_answers: usize,
+}
+
+/// Who else each booklet of a file was sealed for (`sealed_for`, in file order, as the file's
+/// headers say), grouped, besides `me`. This workspace knows no key but its own (it makes set-up
+/// links for its IRO alone), so every other key is flagged as unknown.
+fn also_sealed_for(
+    booklets: &[CompletedBooklet],
+    sealed_for: &[Vec<Fingerprint>],
+    me: &Fingerprint,
+) -> Vec<AlsoSealedFor> {
+    group_by_others(sealed_for, me, &[])
+        .into_iter()
+        .map(|(others, positions)| {
+            let these = positions.iter().filter_map(|&i| booklets.get(i));
+            let (surveys, reviews): (Vec<_>, Vec<_>) = these.partition(|b| {
+                b.booklet_id
+                    .starts_with(my_say_core::survey::builder::SURVEY_ID_PREFIX)
+            });
+            AlsoSealedFor {
+                others,
+                children: reviews.into_iter().map(|b| b.child.name.clone()).collect(),
+                survey_answers: surveys.len(),
+            }
+        })
+        .collect()
 }
 
 /// Checks opened booklets ([`sort_opened`]: refused whole if a survey answer breaks the rules
@@ -639,8 +679,25 @@ where
             break;
         }
     }
+    let sealed_for = opener.sealed_for();
     let opened = opener.finish_booklets().map_err(ImportFailure::File)?;
-    add_opened(store, opened, today).await
+    add_opened_file(store, opened, &sealed_for, key, today).await
+}
+
+/// Stores the booklets of a file once every one has opened (`opened`, in file order, each
+/// sealed for `sealed_for`'s keys, as the file's headers say), as [`import_bundle_paced`] does
+/// after opening them; for a file opened elsewhere (`crate::open_workers`).
+pub(crate) async fn add_opened_file(
+    store: &impl KeyValueStore,
+    opened: Vec<CompletedBooklet>,
+    sealed_for: &[Vec<Fingerprint>],
+    key: &PrivateKey,
+    today: Date,
+) -> Result<BundleAdded, ImportFailure> {
+    let also = also_sealed_for(&opened, sealed_for, &key.public_key().fingerprint());
+    let mut added = add_opened(store, opened, today).await?;
+    added.also_sealed_for = also;
+    Ok(added)
 }
 
 /// What picking up this device's own sealed booklets did.
@@ -763,6 +820,13 @@ impl KeyValueStore for WorkspaceStore {
         }
     }
 
+    async fn write_batch(&self, writes: &[Write]) -> Result<(), StoreError> {
+        match self {
+            WorkspaceStore::Device(s) => s.write_batch(writes).await,
+            WorkspaceStore::Demo(s) => s.write_batch(writes).await,
+        }
+    }
+
     async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         match self {
             WorkspaceStore::Device(s) => s.get_bytes(area, key).await,
@@ -849,6 +913,11 @@ impl UnlockedWorkspace {
     /// The private key, if unlocked (not reactive).
     pub fn key(self) -> Option<PrivateKey> {
         self.0.with_untracked(|u| u.as_ref().map(|u| u.key.clone()))
+    }
+
+    /// The workspace and its key, if unlocked (not reactive).
+    pub fn get_untracked(self) -> Option<Unlocked> {
+        self.0.with_untracked(Clone::clone)
     }
 
     /// The workspace, if unlocked (not reactive).
@@ -1189,6 +1258,67 @@ mod tests {
     }
 
     #[test]
+    fn an_import_names_every_other_recipient_and_flags_keys_it_does_not_know() {
+        let store = MemoryStore::new();
+        let (ws, key) = Workspace::create("Sam", PASS, fast(), &mut system_rng()).unwrap();
+        let me = ws.identity.public_key;
+        let (_, manager) = generate_keypair(&mut system_rng());
+        let (_, stranger) = generate_keypair(&mut system_rng());
+        let items = [
+            (
+                booklet(&id(1), "Amira", "2026-11-20T10:00:00Z"),
+                vec![me, manager],
+            ),
+            (booklet(&id(2), "Tia", "2026-11-21T10:00:00Z"), vec![me]),
+            (
+                booklet(&id(3), "Lee", "2026-11-22T10:00:00Z"),
+                vec![manager, me],
+            ),
+            (
+                booklet(&id(4), "Kai", "2026-11-22T11:00:00Z"),
+                vec![me, manager, stranger],
+            ),
+        ];
+        let file = Bundle::new(
+            items
+                .iter()
+                .map(|(b, to)| seal_booklet(b, to, &mut system_rng()).unwrap())
+                .collect(),
+        )
+        .unwrap()
+        .to_bytes();
+        let got = now(import_bundle(&store, &file, &key, today())).unwrap();
+        let unknown = |k: PublicKey| OtherRecipient {
+            fingerprint: k.fingerprint(),
+            known: false,
+        };
+        assert_eq!(
+            got.also_sealed_for,
+            vec![
+                AlsoSealedFor {
+                    others: vec![unknown(manager)],
+                    children: vec!["Amira".into(), "Lee".into()],
+                    survey_answers: 0,
+                },
+                AlsoSealedFor {
+                    others: vec![unknown(manager), unknown(stranger)],
+                    children: vec!["Kai".into()],
+                    survey_answers: 0,
+                },
+            ]
+        );
+        // Said again when the same file comes again: it is what the file holds.
+        let again = now(import_bundle(&store, &file, &key, today())).unwrap();
+        assert_eq!(again.also_sealed_for, got.also_sealed_for);
+        // A file sealed for this IRO alone names nobody else.
+        let mine = bundle_of(&[booklet(&id(5), "Ola", "2026-11-22T12:00:00Z")], &[me]);
+        assert!(now(import_bundle(&store, &mine, &key, today()))
+            .unwrap()
+            .also_sealed_for
+            .is_empty());
+    }
+
+    #[test]
     fn sealed_booklets_on_this_device_are_picked_up() {
         let store = MemoryStore::new();
         let (ws, key) = Workspace::create("Sam", PASS, fast(), &mut system_rng()).unwrap();
@@ -1434,13 +1564,16 @@ mod tests {
         let export = now(transfer::export_all(&store, "2026-11-23T10:00:00Z")).unwrap();
         assert_eq!(export.conflicts, vec![worried.clone()]);
         let other = MemoryStore::new();
-        let moved = now(transfer::import_all(
+        let planned = now(transfer::plan_import(
             &other,
             &export.to_json(),
+            &key,
             false,
             today(),
         ))
         .unwrap();
+        assert_eq!(planned.changes.kept_apart, 1);
+        let moved = now(transfer::apply(&other, &planned, key.public_key())).unwrap();
         assert_eq!(moved.conflicts_kept, 1);
         assert_eq!(now(conflict_records(&other)).unwrap(), vec![worried]);
         assert_eq!(now(booklets(&other)).unwrap(), vec![calm.clone()]);

@@ -5,7 +5,7 @@
 
 use js_sys::{Promise, Reflect, Uint8Array};
 use my_say_ui::browser::store::{
-    request_persistence, Area, DeviceStore, KeyValueStore, StoreError,
+    request_persistence, Area, DeviceStore, KeyValueStore, StoreError, Write,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
@@ -43,6 +43,18 @@ export function fillTheDisk(full) {
     ? function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }
     : realPut;
 }
+export function failPutAfter(n) {
+  if (n === 0) {
+    IDBObjectStore.prototype.put = realPut;
+    return;
+  }
+  let calls = 0;
+  IDBObjectStore.prototype.put = function (...args) {
+    calls += 1;
+    if (calls === n) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    return realPut.apply(this, args);
+  };
+}
 const realIndexedDB = Object.getOwnPropertyDescriptor(globalThis, "indexedDB");
 export function hideIndexedDB(hidden) {
   if (hidden) Object.defineProperty(globalThis, "indexedDB", { value: undefined, configurable: true });
@@ -62,6 +74,8 @@ extern "C" {
     fn fill_the_disk(full: bool);
     #[wasm_bindgen(js_name = hideIndexedDB)]
     fn hide_indexed_db(hidden: bool);
+    #[wasm_bindgen(js_name = failPutAfter)]
+    fn fail_put_after(n: u32);
 }
 
 async fn raw(area: Area, key: &str) -> JsValue {
@@ -429,4 +443,76 @@ async fn many_records_go_in_and_come_out_in_one_transaction_each() {
         store.get_bytes(Area::Workspace, "many-full").await.unwrap(),
         None
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_over_several_areas_is_all_or_nothing() {
+    let store = open().await;
+    store
+        .put_bytes(Area::Workspace, "batch-old", b"before")
+        .await
+        .unwrap();
+    store
+        .put_bytes(Area::Settings, "batch-setting", b"before")
+        .await
+        .unwrap();
+    let batch = [
+        Write::Put(Area::Workspace, "batch-a".into(), b"a".to_vec()),
+        Write::Put(Area::Settings, "batch-setting".into(), b"after".to_vec()),
+        Write::Delete(Area::Workspace, "batch-old".into()),
+        Write::Put(Area::Sealed, "batch-b".into(), b"b".to_vec()),
+        Write::Put(Area::Drafts, "batch-c".into(), b"c".to_vec()),
+    ];
+    let untouched = |store: DeviceStore| async move {
+        assert_eq!(store.get_bytes(Area::Workspace, "batch-a").await, Ok(None));
+        assert_eq!(store.get_bytes(Area::Sealed, "batch-b").await, Ok(None));
+        assert_eq!(store.get_bytes(Area::Drafts, "batch-c").await, Ok(None));
+        assert_eq!(
+            store.get_bytes(Area::Workspace, "batch-old").await,
+            Ok(Some(b"before".to_vec()))
+        );
+        assert_eq!(
+            store.get_bytes(Area::Settings, "batch-setting").await,
+            Ok(Some(b"before".to_vec()))
+        );
+    };
+
+    // The disk fills at the third put, after two puts and a delete in the same transaction:
+    // the transaction is aborted, and none of them happened.
+    fail_put_after(3);
+    let failed = store.write_batch(&batch).await;
+    fail_put_after(0);
+    assert_eq!(failed, Err(StoreError::QuotaExceeded));
+    untouched(store.clone()).await;
+    // The last put failing leaves nothing either.
+    fail_put_after(4);
+    let failed = store.write_batch(&batch).await;
+    fail_put_after(0);
+    assert_eq!(failed, Err(StoreError::QuotaExceeded));
+    untouched(store.clone()).await;
+
+    // With room, all of it, each record encrypted as if written alone.
+    store.write_batch(&batch).await.unwrap();
+    assert_eq!(
+        store.get_bytes(Area::Workspace, "batch-a").await,
+        Ok(Some(b"a".to_vec()))
+    );
+    assert_eq!(
+        raw_bytes(Area::Workspace, "batch-a").await.len(),
+        1 + 12 + 1 + 16
+    );
+    assert_eq!(raw_bytes(Area::Sealed, "batch-b").await, b"b");
+    assert_eq!(
+        store.get_bytes(Area::Drafts, "batch-c").await,
+        Ok(Some(b"c".to_vec()))
+    );
+    assert_eq!(
+        store.get_bytes(Area::Workspace, "batch-old").await,
+        Ok(None)
+    );
+    assert_eq!(
+        store.get_bytes(Area::Settings, "batch-setting").await,
+        Ok(Some(b"after".to_vec()))
+    );
+    store.write_batch(&[]).await.unwrap();
 }

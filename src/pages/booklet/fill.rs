@@ -8,14 +8,14 @@
 
 use super::code::{ChooseCode, EnterCode};
 use super::ok_to_tell::OkToTell;
+use crate::booklets;
 use crate::drafts::{self, Kept};
 use crate::tablet::surveys as tablet_surveys;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use my_say_core::builtin::builtin_for;
 use my_say_core::seal::LockedDraft;
 use my_say_core::session::{shows_ok_to_tell, Draft, Position};
-use my_say_core::{AgeBand, Answer, Booklet, LocaleCode, Pick, Question};
+use my_say_core::{builtin_band, AgeBand, Answer, Booklet, LocaleCode, Pick, Question};
 use my_say_ui::browser::history::navigate;
 use my_say_ui::browser::store::device_store;
 use my_say_ui::browser::{clock, pace::after_paint, prefs, speech};
@@ -30,6 +30,9 @@ use std::sync::Arc;
 enum Stage {
     Loading,
     Missing,
+    /// The built-in booklet could not be fetched (offline before the first visit, a server
+    /// error): the draft stays as it is.
+    Unavailable,
     /// A survey draft whose survey is no longer on this tablet.
     SurveyGone,
     Filling,
@@ -57,12 +60,20 @@ pub fn BookletFill(
     let stage = RwSignal::new(Stage::Loading);
     let draft = RwSignal::new(None::<Draft>);
     let load_error = RwSignal::new(None::<String>);
-    // A council survey, from this tablet's surveys (`None` for a review booklet).
-    let survey = RwSignal::new(None::<Arc<Booklet>>);
+    // The booklet being filled in: a council survey from this tablet's surveys, or the built-in
+    // booklet for the draft's band (`crate::booklets`).
+    let booklet = RwSignal::new(None::<Arc<Booklet>>);
 
-    // Opens a draft for filling in: a council survey's draft first finds its survey here.
+    // Opens a draft for filling in: a council survey's draft first finds its survey here, a
+    // booklet's draft its band's built-in booklet (`crate::booklets`).
     let begin = move |mut d: Draft| {
         spawn_local(async move {
+            // The booklet's language first: without its wording the booklet cannot be shown.
+            if let Some(l) = Locale::from_code(d.locale.as_str()) {
+                if i18n.choose(l).await.is_err() {
+                    return stage.set(Stage::Unavailable);
+                }
+            }
             if tablet_surveys::is_survey(&d.booklet_id) {
                 let file = match device_store().await {
                     Ok(store) => tablet_surveys::shelf(&store)
@@ -76,7 +87,7 @@ pub fn BookletFill(
                         // A newer revision arrived meanwhile: carry on with it; answers
                         // that no longer fit are dropped when the child finishes.
                         d.booklet_revision = file.revision();
-                        survey.set(Some(Arc::new(file.survey().clone())));
+                        booklet.set(Some(Arc::new(file.survey().clone())));
                     }
                     Ok(None) => {
                         stage.set(Stage::SurveyGone);
@@ -88,9 +99,12 @@ pub fn BookletFill(
                         return;
                     }
                 }
-            }
-            if let Some(l) = Locale::from_code(d.locale.as_str()) {
-                i18n.0.set(l);
+            } else {
+                // A younger band's booklet when the adult chose a simpler one.
+                match booklets::builtin(d.booklet_band()).await {
+                    Ok(b) => booklet.set(Some(b)),
+                    Err(_) => return stage.set(Stage::Unavailable),
+                }
             }
             draft.set(Some(d));
             stage.set(Stage::Filling);
@@ -103,7 +117,16 @@ pub fn BookletFill(
                 Ok(Some(Kept::Open(d))) => begin(d),
                 Ok(Some(Kept::Locked(locked))) => {
                     if let Some(l) = Locale::from_code(locked.locale.as_str()) {
-                        i18n.0.set(l);
+                        if i18n.choose(l).await.is_err() {
+                            return stage.set(Stage::Unavailable);
+                        }
+                    }
+                    // The booklet before the code: the right code keeps the draft open, so the
+                    // booklet must not fail to come after it.
+                    if let Some(band) = builtin_band(&locked.booklet_id) {
+                        if booklets::builtin(band).await.is_err() {
+                            return stage.set(Stage::Unavailable);
+                        }
                     }
                     stage.set(Stage::Locked(locked));
                 }
@@ -132,6 +155,13 @@ pub fn BookletFill(
                     <a class="button" href="/booklet">{i18n.t(Key::BookletStartTitle)}</a>
                 </section>
             }.into_any(),
+            Stage::Unavailable => view! {
+                <section class="page">
+                    <h1>{i18n.t(Key::BookletLoadFailed)}</h1>
+                    <p class="banner error" role="alert">{i18n.t(Key::BookletLoadFailedHint)}</p>
+                    <a class="button" href="/booklet">{i18n.t(Key::BookletStartTitle)}</a>
+                </section>
+            }.into_any(),
             Stage::SurveyGone => view! { <SurveyGone draft_id=draft_id.clone() error=load_error.get() /> }.into_any(),
             Stage::Locked(locked) => view! { <EnterCode draft_id=draft_id.clone() locked on_open=Callback::new(begin) /> }.into_any(),
             Stage::ChooseCode => {
@@ -148,13 +178,8 @@ pub fn BookletFill(
             Stage::Finished { name } => view! { <ThankYou name /> }.into_any(),
             Stage::SurveyFinished { survey_id } => view! { <SurveyThanks survey_id /> }.into_any(),
             Stage::Filling => {
-                // The booklet's band: a younger one's when the adult chose a simpler booklet.
-                let band = draft.with_untracked(|d| d.as_ref().map(Draft::booklet_band)).unwrap_or(AgeBand::SevenToNine);
-                let (booklet, is_survey) = match survey.get_untracked() {
-                    Some(s) => (s, true),
-                    None => (Arc::new(builtin_for(band)), false),
-                };
-                view! { <Filling draft_id=draft_id.clone() draft booklet is_survey stage /> }.into_any()
+                let is_survey = draft.with_untracked(|d| d.as_ref().is_some_and(|d| tablet_surveys::is_survey(&d.booklet_id)));
+                booklet.get_untracked().map(|booklet| view! { <Filling draft_id=draft_id.clone() draft booklet is_survey stage /> }).into_any()
             }
         }}
     }
@@ -378,7 +403,10 @@ fn Filling(
                 .into_any()
             }
             Position::Question(id) => {
-                let Some(question) = b.question(&id).cloned() else {
+                // Without the people the adult hid before handing over.
+                let shown =
+                    |d: &Option<Draft>| Some(d.as_ref()?.shown(b.question(&id)?).into_owned());
+                let Some(question) = draft.with_untracked(shown) else {
                     return ().into_any();
                 };
                 let band = draft

@@ -2,9 +2,12 @@
 
 mod code;
 pub mod fill;
+mod hide_people;
 mod ok_to_tell;
 pub mod start;
 mod taking_part;
+mod tick_boxes;
+mod topics;
 
 pub use fill::BookletFill;
 pub use start::BookletStart;

@@ -54,12 +54,8 @@ pub fn SurveyFacts(
         .collect::<Vec<_>>()
         .join(", ");
     let questions = move || {
-        let locale = i18n.locale();
-        if count == 1 {
-            locale.text(Key::TabletSurveyQuestionsOne).to_owned()
-        } else {
-            locale.format(Key::TabletSurveyQuestions, &[("count", &count.to_string())])
-        }
+        i18n.locale()
+            .count(Key::TabletSurveyQuestions, count as u64, &[])
     };
     let ages = move || {
         let locale = i18n.locale();

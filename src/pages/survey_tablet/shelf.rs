@@ -3,9 +3,11 @@
 
 use super::{title_in, SurveyFacts};
 use crate::drafts;
+use crate::pages::tablet::Recipients;
 use crate::tablet::surveys::{self as tablet_surveys, AnswerCounts, ShelfError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use my_say_core::seal::SetupCode;
 use my_say_core::survey::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
 use my_say_ui::browser::history::use_address;
 use my_say_ui::browser::store::device_store;
@@ -125,10 +127,21 @@ pub fn SurveysOnTablet() -> impl IntoView {
         forget_fragment();
     }
 
-    let accept = move |_| {
+    // The keys answers are sealed for now, when the offered survey would seal them for others:
+    // shown beside the new ones, and the survey is added only once the adult confirms.
+    let keys_check = RwSignal::new(None::<SetupCode>);
+    let accept = move |confirmed: bool| {
         let Some(file) = offered.get_untracked() else {
             return;
         };
+        if !confirmed {
+            let old = shelf.with_untracked(|s| s.as_ref()?.keys_change(&file).cloned());
+            if old.is_some() {
+                keys_check.set(old);
+                return;
+            }
+        }
+        keys_check.set(None);
         spawn_local(async move {
             let result = match device_store().await {
                 Ok(store) => tablet_surveys::add(&store, file.clone()).await,
@@ -176,6 +189,7 @@ pub fn SurveysOnTablet() -> impl IntoView {
                 Ok(survey) => {
                     error.set(None);
                     message.set(None);
+                    keys_check.set(None);
                     offered.set(Some(survey));
                 }
                 Err(reason) => {
@@ -236,15 +250,32 @@ pub fn SurveysOnTablet() -> impl IntoView {
 
             {move || offered.get().map(|file| {
                 let title = title_in(file.survey(), i18n.locale());
+                let (title_now, new_keys) = (title.clone(), file.seal_for().clone());
                 view! {
                     <section class="card offer" aria-labelledby="survey-offer-heading">
                         <h2 id="survey-offer-heading">{i18n.tr(Key::TabletSurveyOfferTitle)}</h2>
                         <p class="survey-title">{title}</p>
                         <SurveyFacts file />
                         <p>{i18n.tr(Key::TabletSurveyOfferLead)}</p>
+                        // Shown (and read out) when adding would seal for other keys; the buttons
+                        // stay where they are, focus with them, and then say what they do.
+                        {move || keys_check.get().map(|old| view! {
+                            <section class="banner warning" role="alert" aria-labelledby="keys-change-heading">
+                                <h3 id="keys-change-heading">{i18n.locale().format(Key::TabletSurveyKeysTitle, &[("title", &title_now)])}</h3>
+                                <p class="sealed-for">{i18n.tr(Key::TabletSurveyKeysOld)}</p>
+                                <Recipients code=old />
+                                <p class="sealed-for">{i18n.tr(Key::TabletSurveyKeysNew)}</p>
+                                <Recipients code=new_keys.clone() />
+                                <p>{i18n.tr(Key::TabletSurveyKeysLead)}</p>
+                            </section>
+                        })}
                         <div class="row">
-                            <button type="button" class="primary big" on:click=accept>{i18n.tr(Key::TabletSurveyAdd)}</button>
-                            <button type="button" on:click=move |_| offered.set(None)>{i18n.tr(Key::TabletSurveyNotNow)}</button>
+                            <button type="button" class="primary big" on:click=move |_| accept(keys_check.with_untracked(Option::is_some))>
+                                {move || i18n.t(if keys_check.with(Option::is_some) { Key::TabletSurveyKeysYes } else { Key::TabletSurveyAdd })}
+                            </button>
+                            <button type="button" on:click=move |_| { keys_check.set(None); offered.set(None); }>
+                                {move || i18n.t(if keys_check.with(Option::is_some) { Key::TabletSurveyKeysCancel } else { Key::TabletSurveyNotNow })}
+                            </button>
                         </div>
                     </section>
                 }

@@ -13,6 +13,7 @@ use my_say_core::{AgeBand, ChildDetails};
 use my_say_ui::browser::history::navigate;
 use my_say_ui::browser::store::device_store;
 use my_say_ui::browser::{clock, prefs};
+use my_say_ui::components::language_picker::{choose_language, LanguageUnavailable};
 use my_say_ui::components::read_aloud::ReadAloud;
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Key, Locale};
@@ -75,9 +76,11 @@ fn StartForm(
     } else {
         languages.first().copied()
     };
+    // A language whose wording cannot be had (offline before the first visit) is not switched to.
+    let failed = RwSignal::new(None::<Locale>);
     if let Some(l) = first {
         if l != current {
-            i18n.0.set(l);
+            choose_language(i18n, l, failed);
         }
     }
     let band = RwSignal::new((bands.len() == 1).then(|| bands[0]));
@@ -184,6 +187,7 @@ fn StartForm(
                 </div>
             </Show>
             {move || store_error.get().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+            <LanguageUnavailable failed />
             <form class="form" on:submit=start novalidate=true>
                 <fieldset class="field">
                     <legend>{i18n.tr(Key::TabletSurveyAgeQuestion)}</legend>
@@ -217,8 +221,11 @@ fn StartForm(
                                             type="radio"
                                             id=id.clone()
                                             name="survey-language"
-                                            prop:checked=move || i18n.locale() == l
-                                            on:change=move |_| i18n.0.set(l)
+                                            prop:checked=move || {
+                                                failed.track();
+                                                i18n.locale() == l
+                                            }
+                                            on:change=move |_| choose_language(i18n, l, failed)
                                         />
                                         <label for=id lang=l.code()><span>{l.native_name()}</span></label>
                                     </div>

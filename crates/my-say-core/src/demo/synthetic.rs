@@ -67,6 +67,7 @@ pub fn synthetic_booklets(n: usize) -> impl Iterator<Item = CompletedBooklet> {
                 iro_name: Some("Sam Example".to_owned()),
                 iro_contact: None,
                 case_reference: Some(format!("SYNTH-{:06}", i + 1)),
+                ..ChildDetails::default()
             },
             answers,
             completed_at,

@@ -310,6 +310,12 @@ impl<'k> BundleOpener<'k> {
         self.items.len()
     }
 
+    /// Whom each booklet was sealed for, in bundle order: its recipients' fingerprints (the key
+    /// ids in its header, which its authentication covers once it opens).
+    pub fn sealed_for(&self) -> Vec<Vec<Fingerprint>> {
+        self.items.iter().map(SealedBooklet::recipients).collect()
+    }
+
     /// How many have been opened so far.
     pub fn opened(&self) -> usize {
         self.opened.len()
@@ -321,21 +327,36 @@ impl<'k> BundleOpener<'k> {
         let total = self.items.len();
         let end = self.opened.len().saturating_add(n).min(total);
         for i in self.opened.len()..end {
-            let item = &self.items[i];
-            let plain = open_as(item, self.key, &self.fingerprint).map_err(|e| match e {
-                OpenError::NotForThisKey => ImportError::NotForThisKey {
-                    not_for_you: 1,
-                    total,
-                },
-                OpenError::Tampered => ImportError::Tampered {
-                    position: i + 1,
-                    total,
-                },
-                OpenError::UnsupportedVersion { found } => ImportError::FutureVersion { found },
-            })?;
-            self.opened.push((item.id(), plain));
+            let plain = self.open_at(i)?;
+            self.opened.push((self.items[i].id(), plain));
         }
         Ok(self.opened.len() == total)
+    }
+
+    /// Opens the booklet at `index` (from 0) without keeping it: its plaintext, or the error
+    /// the whole import fails with. For opening a file in parts (`super::parts`).
+    pub(crate) fn open_at(&self, index: usize) -> Result<Vec<u8>, ImportError> {
+        let total = self.items.len();
+        let item = self.items.get(index).ok_or(ImportError::Tampered {
+            position: index + 1,
+            total,
+        })?;
+        open_as(item, self.key, &self.fingerprint).map_err(|e| match e {
+            OpenError::NotForThisKey => ImportError::NotForThisKey {
+                not_for_you: 1,
+                total,
+            },
+            OpenError::Tampered => ImportError::Tampered {
+                position: index + 1,
+                total,
+            },
+            OpenError::UnsupportedVersion { found } => ImportError::FutureVersion { found },
+        })
+    }
+
+    /// The sealed booklet at `index` (from 0), if there is one.
+    pub(crate) fn item(&self, index: usize) -> Option<&SealedBooklet> {
+        self.items.get(index)
     }
 
     /// Every opened booklet's id and plaintext, in bundle order. Call after `open_some` has
@@ -356,16 +377,24 @@ impl<'k> BundleOpener<'k> {
         self.finish()?
             .into_iter()
             .enumerate()
-            .map(|(i, (id, plain))| {
-                let booklet: CompletedBooklet = serde_json::from_slice(&plain)
-                    .map_err(|_| ImportError::NotABooklet { position: i + 1 })?;
-                if booklet.id != id.to_hex() {
-                    return Err(ImportError::NotABooklet { position: i + 1 });
-                }
-                Ok(booklet)
-            })
+            .map(|(i, (id, plain))| read_opened(i + 1, &id, &plain))
             .collect()
     }
+}
+
+/// Reads the plaintext of the booklet at `position` (from 1) sealed under `id` as a
+/// [`CompletedBooklet`], whose own `id` must be the sealed one.
+pub fn read_opened(
+    position: usize,
+    id: &BookletId,
+    plain: &[u8],
+) -> Result<CompletedBooklet, ImportError> {
+    let booklet: CompletedBooklet =
+        serde_json::from_slice(plain).map_err(|_| ImportError::NotABooklet { position })?;
+    if booklet.id != id.to_hex() {
+        return Err(ImportError::NotABooklet { position });
+    }
+    Ok(booklet)
 }
 
 /// Reads and opens every booklet in a bundle with `key`. All or nothing: if any booklet is

@@ -235,14 +235,7 @@ impl LockedDraft {
     /// [`FREE_TRIES`] wrong codes, then 30 seconds, doubling with each wrong code up to
     /// [`MAX_WAIT_MS`]. A clock put back never makes the wait longer than the longest.
     pub fn wait_ms(&self, now_ms: u64) -> u64 {
-        let Some(extra) = self.wrong_tries.checked_sub(FREE_TRIES) else {
-            return 0;
-        };
-        let wait = 30_000u64
-            .saturating_mul(1 << extra.min(16))
-            .min(MAX_WAIT_MS);
-        let since = now_ms.saturating_sub(self.last_wrong_ms);
-        wait.saturating_sub(since).min(MAX_WAIT_MS)
+        wait_after(self.wrong_tries, self.last_wrong_ms, now_ms)
     }
 
     /// The draft, if `code` is right and no wait is due. A wrong code counts as a wrong try: the
@@ -278,17 +271,7 @@ impl LockedDraft {
         code: &DraftCode,
         salt: &[u8; SALT_LEN],
     ) -> Result<Zeroizing<[u8; 32]>, LockError> {
-        if self.iterations == 0 || self.iterations > MAX_ITERATIONS {
-            return Err(LockError::Kdf);
-        }
-        let mut key = Zeroizing::new([0u8; 32]);
-        pbkdf2::pbkdf2_hmac::<sha2::Sha256>(
-            code.text.as_bytes(),
-            salt,
-            self.iterations,
-            &mut key[..],
-        );
-        Ok(key)
+        stretch(code.text.as_bytes(), salt, self.iterations)
     }
 
     /// Everything shown in the clear is bound into the encryption: changing the initials, the
@@ -312,6 +295,36 @@ impl LockedDraft {
         );
         aad
     }
+}
+
+/// How long, in milliseconds from `now_ms`, before the next try of a code may be made, after
+/// `wrong_tries` wrong codes, the last at `last_wrong_ms`: 0 for the first [`FREE_TRIES`], then
+/// 30 seconds, doubling with each wrong code up to [`MAX_WAIT_MS`]. A clock put back never makes
+/// the wait longer than the longest. The one rule for a child's code and the tablet's adult code.
+pub(crate) fn wait_after(wrong_tries: u32, last_wrong_ms: u64, now_ms: u64) -> u64 {
+    let Some(extra) = wrong_tries.checked_sub(FREE_TRIES) else {
+        return 0;
+    };
+    let wait = 30_000u64
+        .saturating_mul(1 << extra.min(16))
+        .min(MAX_WAIT_MS);
+    let since = now_ms.saturating_sub(last_wrong_ms);
+    wait.saturating_sub(since).min(MAX_WAIT_MS)
+}
+
+/// PBKDF2-HMAC-SHA256(code, salt) with `iterations`, 32 bytes; a stored count of 0 or above
+/// [`MAX_ITERATIONS`] is refused unrun, so a damaged record cannot hang the page.
+pub(crate) fn stretch(
+    code: &[u8],
+    salt: &[u8; SALT_LEN],
+    iterations: u32,
+) -> Result<Zeroizing<[u8; 32]>, LockError> {
+    if iterations == 0 || iterations > MAX_ITERATIONS {
+        return Err(LockError::Kdf);
+    }
+    let mut key = Zeroizing::new([0u8; 32]);
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(code, salt, iterations, &mut key[..]);
+    Ok(key)
 }
 
 /// A name's initials, each followed by a full stop: "R." for "Rae", "A. B." for "ann bell".

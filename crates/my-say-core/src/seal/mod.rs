@@ -14,31 +14,47 @@
 //! in `tests/vectors/` pin them. Randomness is always passed in (`&mut impl CryptoRng`) so tests
 //! are deterministic; the app uses [`system_rng`].
 
+mod adult_code;
 mod bundle;
 mod codec;
 mod envelope;
+mod export_mac;
 mod keys;
 mod locked;
+mod parts;
+mod recipients;
 mod setup;
 mod wrap;
 
 #[cfg(test)]
 mod tests;
 
+pub use adult_code::{
+    may_reset, AdultCodeError, AdultLock, Allowed, ADULT_CODE_DIGITS, ADULT_LOCK_VERSION,
+};
 pub use bundle::{
-    open_bundle, open_bundle_booklets, parse_bundle, Bundle, BundleError, BundleOpener, Corruption,
-    ImportError, BUNDLE_EXTENSION, BUNDLE_MAGIC, BUNDLE_VERSION, MAX_BUNDLE_ITEMS,
+    open_bundle, open_bundle_booklets, parse_bundle, read_opened, Bundle, BundleError,
+    BundleOpener, Corruption, ImportError, BUNDLE_EXTENSION, BUNDLE_MAGIC, BUNDLE_VERSION,
+    MAX_BUNDLE_ITEMS,
 };
 pub use envelope::{
     open, seal, seal_booklet, seal_with_id, BookletId, OpenError, SealError, SealedBooklet,
     HPKE_INFO_V1, ITEM_VERSION, MAX_PLAINTEXT_LEN, MAX_RECIPIENTS,
+};
+pub use export_mac::{
+    append_export_mac, export_mac_matches, split_export_mac, ExportMac, EXPORT_MAC_INFO,
 };
 pub use keys::{generate_keypair, Fingerprint, IroIdentity, PrivateKey, PublicKey};
 pub use locked::{
     initials, CodeKind, DraftCode, LockError, LockedDraft, FREE_TRIES, PICTURE_CHOICES,
     PICTURE_CODE_LEN,
 };
+pub use parts::{
+    booklets_announced, decode_chunk, part_ranges, OpenedItem, PartOpener, MAX_PARTS, MIN_PART,
+    PARTS_FROM,
+};
 pub use rand_core::CryptoRng;
+pub use recipients::{group_by_others, other_recipients, same_keys, OtherRecipient};
 pub use setup::{KeyFileError, SetupCode, KEY_FILE_FORMAT, SETUP_PREFIX};
 pub use wrap::{
     KdfAlgorithm, KdfParams, KeyError, RecoveryFile, WrappedKey, MIN_PASSPHRASE_CHARS,

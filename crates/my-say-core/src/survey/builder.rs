@@ -915,6 +915,7 @@ impl SurveyDraft {
             sections: vec![Section {
                 id: SECTION_ID.to_owned(),
                 title: self.title.clone(),
+                optional: false,
                 questions: self
                     .questions
                     .iter()

@@ -10,7 +10,7 @@
 
 use super::{check_header, HeaderCheck};
 use crate::booklet::{Booklet, BookletKind};
-use crate::seal::{IroIdentity, KeyFileError, PublicKey, SetupCode};
+use crate::seal::{same_keys, IroIdentity, KeyFileError, PublicKey, SetupCode};
 use crate::validate::{parse_booklet, validate, BookletError};
 use base64ct::{Base64UrlUnpadded, Encoding};
 use serde::{Deserialize, Serialize};
@@ -449,6 +449,19 @@ impl SurveyShelf {
         ShelfChange::AlreadyThere
     }
 
+    /// The keys answers to this survey are sealed for now, when adding `file` would seal them
+    /// for other keys (names and order aside, see [`same_keys`]): a newer revision, or the same
+    /// one. `None` when the survey is new here, its keys stay the same, or `file` is an older
+    /// revision ([`ShelfChange::Older`]). The tablet shows both and asks before adding. (A same
+    /// revision with other questions is asked about too, then refused as
+    /// [`ShelfChange::Conflict`] by [`SurveyShelf::add`]: the questions are not compared here,
+    /// which keeps the child's app small.)
+    pub fn keys_change(&self, file: &SurveyFile) -> Option<&SetupCode> {
+        let have = self.get(file.id())?;
+        (file.revision() >= have.revision() && !same_keys(&have.seal_for, &file.seal_for))
+            .then_some(&have.seal_for)
+    }
+
     /// Takes a survey off the tablet (answers already sealed stay where they are).
     pub fn remove(&mut self, id: &str) -> bool {
         let before = self.surveys.len();
@@ -777,6 +790,46 @@ mod tests {
                 })
             );
         }
+    }
+
+    #[test]
+    fn an_update_sealing_for_other_keys_is_named_before_it_is_added() {
+        let mut d = draft();
+        let first = SurveyFile::new(d.publish().unwrap(), lead().1).unwrap();
+        let mut shelf = SurveyShelf::new();
+        // A survey new to the tablet changes nobody's keys.
+        assert_eq!(shelf.keys_change(&first), None);
+        shelf.add(first.clone());
+        assert_eq!(shelf.keys_change(&first), None);
+
+        let (_, pk) = generate_keypair(&mut rng(12));
+        let deputy = SetupCode::new(vec![IroIdentity::new("Jo (deputy)", pk).unwrap()]).unwrap();
+        // The same revision sealed for someone else, and a newer revision sealed for someone
+        // else: both name the keys sealed for now.
+        let rekeyed = SurveyFile::new(first.survey().clone(), deputy.clone()).unwrap();
+        assert_eq!(shelf.keys_change(&rekeyed), Some(first.seal_for()));
+        d.set_title(&crate::survey::fixtures::en(), "Reviews 2026");
+        let newer = d.publish().unwrap();
+        let newer_rekeyed = SurveyFile::new(newer.clone(), deputy).unwrap();
+        assert_eq!(shelf.keys_change(&newer_rekeyed), Some(first.seal_for()));
+        // A newer revision for the same keys, even under another name, asks nothing.
+        let renamed = SetupCode::new(vec![IroIdentity::new(
+            "The council lead",
+            lead().1.recipients()[0].public_key,
+        )
+        .unwrap()])
+        .unwrap();
+        assert_eq!(
+            shelf.keys_change(&SurveyFile::new(newer.clone(), renamed).unwrap()),
+            None
+        );
+        // An older revision, which the shelf refuses, asks nothing.
+        shelf.add(newer_rekeyed.clone());
+        let (_, other) = generate_keypair(&mut rng(13));
+        let someone = SetupCode::new(vec![IroIdentity::new("Ash", other).unwrap()]).unwrap();
+        let older = SurveyFile::new(first.survey().clone(), someone).unwrap();
+        assert_eq!(shelf.add(older.clone()), ShelfChange::Older { kept: 2 });
+        assert_eq!(shelf.keys_change(&older), None);
     }
 
     #[test]

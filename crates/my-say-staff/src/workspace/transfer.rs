@@ -1,35 +1,38 @@
 //! The whole workspace as one JSON file, and importing such a file back (on another device, or
 //! after a reinstall). The file format is `my_say_core::export::WorkspaceExport`, documented in
-//! docs/exports.md.
+//! docs/exports.md; the file ends with a MAC under the workspace's own key, so an import can
+//! tell a file made here from one made elsewhere or changed since.
 //!
-//! Import is all or nothing, and idempotent:
+//! An import shows what it would do before it does it:
 //!
-//! - the file is read and checked completely before anything is written (a damaged file writes
-//!   nothing and says what is wrong);
-//! - what the import changes is worked out in memory against what the workspace holds, with the
-//!   core's merge rules (booklets and finished surveys by id, the copy already here kept on a
-//!   conflict; follow-ups by id, gaining the steps this device lacks; surveys by id, replaced
-//!   only by a newer published revision), and only the records that differ are written;
-//! - if storage fails part way (a full device), what was written is put back as it was;
-//! - importing the same file again writes nothing at all.
+//! - [`plan_import`] reads and checks the whole file (a damaged file writes nothing and says
+//!   what is wrong), says where it comes from (`FileOrigin`), and works out in memory, with the
+//!   core's merge rules, the list of what it would change ([`plan::Changes`]): booklets added,
+//!   follow-ups closed (those closing a worry open here marked), booklets marked read, surveys
+//!   replaced (those whose answers are sealed for another key marked), settings replaced;
+//! - nothing is written until the IRO has read that list and confirmed it (twice for a file not
+//!   proven to be this workspace's own); [`apply`] then works the list out again and writes
+//!   only if it is still the list confirmed;
+//! - every record it changes is written in one IndexedDB transaction
+//!   ([`KeyValueStore::write_batch`]): all or nothing, even if the tab is closed half way;
+//! - importing the same file again has nothing to change.
 
-use crate::workspace::follow_ups::FOLLOW_UP_PREFIX;
-use crate::workspace::inbox::{read_ids, READ_PREFIX};
-use crate::workspace::settings::{self, SETTINGS_KEY};
+pub mod plan;
+
+use crate::workspace::inbox::read_ids;
+use crate::workspace::settings;
 use crate::workspace::surveys::{self, StoredSurvey};
-use crate::workspace::{booklets, conflict_prefix, conflict_records, follow_ups, BOOKLET_PREFIX};
-use my_say_core::builtin::builtin_booklets;
+use crate::workspace::{booklets, conflict_records, follow_ups, Unlocked, CONFLICT_PREFIX};
 use my_say_core::calendar::Date;
 use my_say_core::demo::{demo_survey, demo_workspace};
-use my_say_core::export::{ImportError, ImportSummary, WorkspaceExport};
-use my_say_core::followup::{merge_follow_ups, open_follow_ups, FollowUp};
-use my_say_core::incoming::{classify, Arrival};
-use my_say_core::summary::definition_for;
-use my_say_core::validate::is_survey_id;
+use my_say_core::export::{ExportedBy, FileOrigin, ImportError, ImportSummary, WorkspaceExport};
+use my_say_core::seal::{PrivateKey, PublicKey};
 use my_say_core::CompletedBooklet;
-use my_say_ui::browser::store::{Area, KeyValueStore, StoreError};
-use std::collections::{BTreeMap, HashMap};
+use my_say_ui::browser::store::{Area, KeyValueStore, StoreError, Write};
+use plan::{Changes, Here};
+use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// Everything in the workspace as an export made at `exported_at` (RFC 3339): booklets (oldest
 /// first), follow-ups, settings, read marks, the council's surveys with their answers, and the
@@ -60,6 +63,18 @@ pub async fn export_all(
     export.conflicts = conflict_records(store).await?;
     export.check().map_err(TransferError::File)?;
     Ok(export)
+}
+
+/// The file to download: [`export_all`], saying it was made by the unlocked workspace and ended
+/// by its MAC under the workspace's key (`WorkspaceExport::to_authenticated_json`).
+pub async fn export_file(
+    store: &impl KeyValueStore,
+    exported_at: &str,
+    unlocked: &Unlocked,
+) -> Result<String, TransferError> {
+    let mut export = export_all(store, exported_at).await?;
+    export.exported_by = Some(ExportedBy::new(&unlocked.workspace.identity));
+    Ok(export.to_authenticated_json(&unlocked.key))
 }
 
 /// What an import did.
@@ -95,12 +110,16 @@ impl Imported {
 }
 
 /// Why an import did not happen.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TransferError {
     /// The file is not a workspace export, or is damaged. Nothing was written.
     File(ImportError),
-    /// Storage failed. What had been written was put back, so nothing changed.
+    /// Storage failed. The import's one transaction was undone, so nothing changed.
     Store(StoreError),
+    /// The workspace changed between showing the list and applying it (in another tab, say),
+    /// so the list is no longer what the import would do. Nothing was written; this is the
+    /// list as it is now, to confirm again.
+    ChangedSince(Box<Planned>),
 }
 
 impl fmt::Display for TransferError {
@@ -108,6 +127,10 @@ impl fmt::Display for TransferError {
         match self {
             TransferError::File(e) => e.fmt(f),
             TransferError::Store(e) => e.fmt(f),
+            TransferError::ChangedSince(_) => f.write_str(
+                "The workspace changed while the list was shown, so nothing was imported. \
+                 Read the list again.",
+            ),
         }
     }
 }
@@ -118,122 +141,143 @@ impl From<StoreError> for TransferError {
     }
 }
 
-/// Imports a workspace export. `use_settings` also takes the file's bank holidays and number of
-/// children in care (and moves open due dates to the new bank holidays); otherwise this
-/// device's settings stay. Worrying answers in added booklets that the file has no follow-up
-/// for open one dated `today`. See the module documentation for the guarantees.
-pub async fn import_all(
+/// A workspace file read and compared with the workspace: where it comes from and what
+/// importing it would change. Nothing has been written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Planned {
+    /// Where the file comes from, as far as this workspace can tell.
+    pub origin: FileOrigin,
+    /// What importing it would change.
+    pub changes: Changes,
+    /// The file, read (shared: the page keeps a `Planned` in a signal and clones it).
+    export: Arc<WorkspaceExport>,
+    use_settings: bool,
+    today: Date,
+}
+
+impl Planned {
+    /// Whether the file is not proven to be this workspace's own, unchanged: then the IRO
+    /// confirms a second time before it is applied.
+    pub fn needs_second_confirmation(&self) -> bool {
+        self.origin != FileOrigin::ThisWorkspace
+    }
+}
+
+/// Reads a workspace file, checks its MAC with this workspace's `key`, and works out what
+/// importing it would change. `use_settings` also takes the file's settings (bank holidays,
+/// number of children in care, lock time; open due dates move to the new bank holidays).
+/// Writes nothing.
+pub async fn plan_import(
     store: &impl KeyValueStore,
-    json: &str,
+    file: &str,
+    key: &PrivateKey,
+    use_settings: bool,
+    today: Date,
+) -> Result<Planned, TransferError> {
+    let (export, origin) = WorkspaceExport::read(file, key).map_err(TransferError::File)?;
+    let here = read_here(store, key.public_key()).await?;
+    let changes = plan::plan(&here, &export, use_settings, today).changes;
+    Ok(Planned {
+        origin,
+        changes,
+        export: Arc::new(export),
+        use_settings,
+        today,
+    })
+}
+
+/// Applies a planned import the IRO has confirmed: works it out again against the workspace as
+/// it is now and, if the list is still the one confirmed, writes every record in one
+/// transaction. Otherwise writes nothing and returns the new list
+/// ([`TransferError::ChangedSince`]).
+pub async fn apply(
+    store: &impl KeyValueStore,
+    confirmed: &Planned,
+    key: PublicKey,
+) -> Result<Imported, TransferError> {
+    let here = read_here(store, key).await?;
+    let now = plan::plan(
+        &here,
+        &confirmed.export,
+        confirmed.use_settings,
+        confirmed.today,
+    );
+    if now.changes != confirmed.changes {
+        return Err(TransferError::ChangedSince(Box::new(Planned {
+            changes: now.changes,
+            ..confirmed.clone()
+        })));
+    }
+    write(store, now.writes).await?;
+    Ok(now.imported)
+}
+
+/// Imports an export with no list to confirm: for the example workspace, whose data is made
+/// by the app itself.
+async fn import_export(
+    store: &impl KeyValueStore,
+    export: &WorkspaceExport,
+    key: PublicKey,
     use_settings: bool,
     today: Date,
 ) -> Result<Imported, TransferError> {
-    let export = WorkspaceExport::parse(json).map_err(TransferError::File)?;
+    let here = read_here(store, key).await?;
+    let planned = plan::plan(&here, export, use_settings, today);
+    write(store, planned.writes).await?;
+    Ok(planned.imported)
+}
 
-    // What is here now.
-    let mut here_booklets = booklets(store).await?;
-    let before_follow_ups: HashMap<String, FollowUp> = follow_ups::all(store)
+/// Writes the import's records in one transaction.
+async fn write(
+    store: &impl KeyValueStore,
+    writes: Vec<(String, Vec<u8>)>,
+) -> Result<(), StoreError> {
+    let batch: Vec<Write> = writes
+        .into_iter()
+        .map(|(key, value)| Write::Put(Area::Workspace, key, value))
+        .collect();
+    store.write_batch(&batch).await
+}
+
+/// What the workspace holds, for [`plan::plan`].
+async fn read_here(store: &impl KeyValueStore, key: PublicKey) -> Result<Here, StoreError> {
+    Ok(Here {
+        key,
+        booklets: booklets(store).await?,
+        follow_ups: follow_ups::all(store).await?,
+        read: read_ids(store).await?,
+        settings: settings::load(store).await?,
+        surveys: surveys::list(store).await?,
+        survey_answers: surveys::all_answers(store).await?,
+        conflicts: conflict_records_with_keys(store).await?,
+    })
+}
+
+/// Every conflict record kept, with its key, in key order; a damaged one is skipped.
+async fn conflict_records_with_keys(
+    store: &impl KeyValueStore,
+) -> Result<Vec<(String, CompletedBooklet)>, StoreError> {
+    let keys: Vec<String> = store
+        .keys(Area::Workspace)
         .await?
         .into_iter()
-        .map(|f| (f.id(), f))
+        .filter(|k| k.starts_with(CONFLICT_PREFIX))
         .collect();
-    let mut here_follow_ups: Vec<FollowUp> = before_follow_ups.values().cloned().collect();
-    let here_read = read_ids(store).await?;
-    let mut settings = settings::load(store).await?;
-    let before_surveys = surveys::list(store).await?;
-    let mut here_surveys = before_surveys.clone();
-    let mut here_answers = surveys::all_answers(store).await?;
-
-    // What the file changes, worked out in memory.
-    let mut writes: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut result = Imported::default();
-    let read_marks: Vec<(String, String)> = export
-        .read_marks()
-        .filter(|(id, _)| !here_read.contains(*id))
-        .map(|(id, at)| (id.to_owned(), at.to_owned()))
-        .collect();
-    let incoming_settings = export.settings.clone();
-    // Copies with the id of a record here but other content are kept apart, as on an answers
-    // file's import, with those the file itself kept apart.
-    let conflict_writes = conflicts_to_keep(store, &export, &here_booklets, &here_answers).await?;
-    let first_new = here_booklets.len();
-    let first_new_answer = here_answers.len();
-    result.summary = export.merge_into(
-        &mut here_booklets,
-        &mut here_follow_ups,
-        &mut here_surveys,
-        &mut here_answers,
-    );
-    let added = &here_booklets[first_new..];
-
-    if use_settings {
-        let mut changed = settings.clone();
-        changed.bank_holidays = incoming_settings.bank_holidays;
-        changed.bank_holidays.sort_unstable();
-        changed.bank_holidays.dedup();
-        if incoming_settings.children_in_care.is_some() {
-            changed.children_in_care = incoming_settings.children_in_care;
-        }
-        if incoming_settings.lock_after_minutes.is_some() {
-            changed.lock_after_minutes = incoming_settings.lock_after_minutes;
-        }
-        changed.other.extend(incoming_settings.other);
-        if changed != settings {
-            settings = changed;
-            result.settings_changed = true;
-            writes.push((SETTINGS_KEY.to_owned(), json_bytes(&settings)?));
-        }
-    }
-
-    // Worries in added booklets that the file has no follow-up for (an older export) open now.
-    let definitions = builtin_booklets();
-    let opened: Vec<FollowUp> = added
-        .iter()
-        .filter_map(|b| definition_for(b, &definitions).map(|d| (b, d)))
-        .flat_map(|(b, d)| open_follow_ups(b, d, today, &settings.bank_holidays))
-        .collect();
-    result.opened = merge_follow_ups(&mut here_follow_ups, opened).added;
-    if result.settings_changed {
-        for f in &mut here_follow_ups {
-            f.reschedule(&settings.bank_holidays);
-        }
-    }
-
-    for b in added {
-        writes.push((format!("{BOOKLET_PREFIX}{}", b.id), json_bytes(b)?));
-    }
-    for f in &here_follow_ups {
-        let id = f.id();
-        if before_follow_ups.get(&id) != Some(f) {
-            writes.push((format!("{FOLLOW_UP_PREFIX}{id}"), json_bytes(f)?));
-        }
-    }
-    for (id, at) in &read_marks {
-        writes.push((format!("{READ_PREFIX}{id}"), json_bytes(at)?));
-    }
-    // Surveys merge in place (a newer revision replaces the one here) or are added at the end.
-    for (i, survey) in here_surveys.iter().enumerate() {
-        if before_surveys.get(i) != Some(survey) {
-            writes.push((surveys::survey_key(survey.id()), json_bytes(survey)?));
-        }
-    }
-    for answer in &here_answers[first_new_answer..] {
-        writes.push((surveys::answer_key(&answer.id), json_bytes(answer)?));
-    }
-    result.read_marks = read_marks.len();
-    result.conflicts_kept = conflict_writes.len();
-    writes.extend(conflict_writes);
-
-    write_all_or_nothing(store, &writes).await?;
-    Ok(result)
+    let values = store.get_many(Area::Workspace, &keys).await?;
+    Ok(keys
+        .into_iter()
+        .zip(values)
+        .filter_map(|(k, v)| Some((k, serde_json::from_slice(&v?).ok()?)))
+        .collect())
 }
 
 /// Fills a workspace with the example data for `today` (`my_say_core::demo`), settings
 /// included, through the same import as a real file: the example workspace shows exactly what
 /// an imported one would. That includes the example council survey, with its answers, themes
-/// and "You said, we did".
+/// and "You said, we did". `key` is the example workspace's.
 pub async fn load_example_data(
     store: &impl KeyValueStore,
+    key: PublicKey,
     today: Date,
 ) -> Result<Imported, TransferError> {
     let data = demo_workspace(today);
@@ -251,92 +295,31 @@ pub async fn load_example_data(
     stored.you_said = Some(survey.you_said);
     export.surveys = vec![stored];
     export.survey_answers = survey.answers;
-    import_all(store, &export.to_json(), true, today).await
-}
-
-/// The conflict records an import adds: the file's booklets and finished surveys whose id is
-/// here with other content, and the file's own conflicting copies, each kept once.
-async fn conflicts_to_keep(
-    store: &impl KeyValueStore,
-    export: &WorkspaceExport,
-    here_booklets: &[CompletedBooklet],
-    here_answers: &[CompletedBooklet],
-) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
-    let mut kept: Vec<(String, CompletedBooklet)> = Vec::new();
-    for k in store.keys(Area::Workspace).await? {
-        if k.starts_with(crate::workspace::CONFLICT_PREFIX) {
-            if let Some(r) = store
-                .get_json::<CompletedBooklet>(Area::Workspace, &k)
-                .await
-                .ok()
-                .flatten()
-            {
-                kept.push((k, r));
-            }
-        }
-    }
-    let here: HashMap<&str, &CompletedBooklet> = here_booklets
-        .iter()
-        .chain(here_answers)
-        .map(|b| (b.id.as_str(), b))
-        .collect();
-    let clashing = export
-        .booklets
-        .iter()
-        .chain(&export.survey_answers)
-        .filter(|b| classify(here.get(b.id.as_str()).copied(), b) == Arrival::Conflict);
-    let mut writes = Vec::new();
-    for copy in clashing.chain(&export.conflicts) {
-        let prefix = conflict_prefix(&if is_survey_id(&copy.booklet_id) {
-            surveys::answer_key(&copy.id)
-        } else {
-            format!("{BOOKLET_PREFIX}{}", copy.id)
-        });
-        let mine = kept.iter().filter(|(k, _)| k.starts_with(&prefix));
-        if here.get(copy.id.as_str()) == Some(&copy) || mine.clone().any(|(_, r)| r == copy) {
-            continue;
-        }
-        let key = format!("{prefix}{}", mine.count() + 1);
-        writes.push((key.clone(), json_bytes(copy)?));
-        kept.push((key, copy.clone()));
-    }
-    Ok(writes)
-}
-
-fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, StoreError> {
-    serde_json::to_vec(value).map_err(|e| StoreError::Other(format!("could not write JSON: {e}")))
-}
-
-/// Writes every record in [`Area::Workspace`]; if one write fails, puts back what the earlier
-/// ones replaced (and removes what they added) before returning the error.
-async fn write_all_or_nothing(
-    store: &impl KeyValueStore,
-    writes: &[(String, Vec<u8>)],
-) -> Result<(), StoreError> {
-    let mut done: Vec<(&str, Option<Vec<u8>>)> = Vec::new();
-    for (key, value) in writes {
-        let previous = store.get_bytes(Area::Workspace, key).await?;
-        if let Err(e) = store.put_bytes(Area::Workspace, key, value).await {
-            // Newest first, so a key written twice ends up as it was at the start.
-            for (key, previous) in done.into_iter().rev() {
-                let _ = match previous {
-                    Some(bytes) => store.put_bytes(Area::Workspace, key, &bytes).await,
-                    None => store.delete(Area::Workspace, key).await,
-                };
-            }
-            return Err(e);
-        }
-        done.push((key, previous));
-    }
-    Ok(())
+    import_export(store, &export, key, true, today).await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::inbox::mark_read;
+    use crate::workspace::inbox::{mark_read, READ_PREFIX};
     use my_say_core::followup::{FollowUpAction, FollowUpActionKind};
     use my_say_ui::browser::store::{now, MemoryStore};
+
+    /// The workspace the tests import into.
+    fn me() -> PrivateKey {
+        PrivateKey::from_bytes(&[7; 32])
+    }
+
+    /// Plans the import of a file and applies it, as the page does once the IRO confirms.
+    async fn import_all(
+        store: &MemoryStore,
+        json: &str,
+        use_settings: bool,
+        today: Date,
+    ) -> Result<Imported, TransferError> {
+        let planned = plan_import(store, json, &me(), use_settings, today).await?;
+        apply(store, &planned, me().public_key()).await
+    }
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -357,7 +340,7 @@ mod tests {
     /// A workspace holding the example data, as the demo loads it.
     fn demo_store(today: Date) -> MemoryStore {
         let store = MemoryStore::new();
-        let loaded = now(load_example_data(&store, today)).unwrap();
+        let loaded = now(load_example_data(&store, me().public_key(), today)).unwrap();
         assert_eq!(loaded.summary.booklets_added, 330);
         assert!(loaded.settings_changed);
         store
@@ -609,7 +592,7 @@ mod tests {
     }
 
     #[test]
-    fn a_full_device_puts_everything_back() {
+    fn a_full_device_writes_nothing() {
         let today = d("2026-11-23");
         let source = demo_store(today);
         let json = now(export_all(&source, "t")).unwrap().to_json();
@@ -631,5 +614,72 @@ mod tests {
         let done = now(import_all(&store, &json, true, today)).unwrap();
         assert_eq!(done.summary.booklets_added, 329);
         assert_eq!(done.summary.booklets_already_present, 1);
+    }
+    #[test]
+    fn an_export_made_here_is_this_workspaces_own_and_another_is_not() {
+        use crate::workspace::Workspace;
+        use my_say_core::seal::{system_rng, KdfParams};
+        let today = d("2026-11-23");
+        let store = demo_store(today);
+        let (workspace, key) = Workspace::create(
+            "Sam Patel",
+            "river lantern pebble",
+            KdfParams::MINIMUM,
+            &mut system_rng(),
+        )
+        .unwrap();
+        let me = Unlocked { workspace, key };
+        let file = now(export_file(&store, "2026-11-23T10:00:00Z", &me)).unwrap();
+        let fresh = MemoryStore::new();
+        let own = now(plan_import(&fresh, &file, &me.key, false, today)).unwrap();
+        assert_eq!(own.origin, FileOrigin::ThisWorkspace);
+        assert!(!own.needs_second_confirmation());
+        assert_eq!(own.changes.booklets_added, 330);
+        assert!(snapshot(&fresh).is_empty(), "planning writes nothing");
+        // Into another workspace (another key), the same file is another workspace's.
+        let other = now(plan_import(&fresh, &file, &me_other(), false, today)).unwrap();
+        assert!(
+            matches!(other.origin, FileOrigin::OtherWorkspace(ref by) if by.display_name == "Sam Patel")
+        );
+        assert!(other.needs_second_confirmation());
+        assert_eq!(other.changes, own.changes);
+        // One byte changed: still read, but changed since.
+        let edited = file.replacen("\"review_date\": \"20", "\"review_date\": \"21", 1);
+        let changed = now(plan_import(&fresh, &edited, &me.key, false, today)).unwrap();
+        assert_eq!(changed.origin, FileOrigin::Changed);
+        assert!(changed.needs_second_confirmation());
+        // Applied, the same file has nothing to change.
+        now(apply(&fresh, &own, me.key.public_key())).unwrap();
+        let again = now(plan_import(&fresh, &file, &me.key, false, today)).unwrap();
+        assert!(again.changes.is_empty(), "{:?}", again.changes);
+    }
+
+    fn me_other() -> PrivateKey {
+        PrivateKey::from_bytes(&[8; 32])
+    }
+
+    #[test]
+    fn a_list_that_is_no_longer_true_is_not_applied() {
+        let today = d("2026-11-23");
+        let source = demo_store(today);
+        let json = now(export_all(&source, "t")).unwrap().to_json();
+        let store = MemoryStore::new();
+        let planned = now(plan_import(&store, &json, &me(), false, today)).unwrap();
+        assert_eq!(planned.origin, FileOrigin::Unsigned);
+        // Meanwhile, in another tab, one of the file's booklets arrives.
+        let first = now(booklets(&source)).unwrap()[0].clone();
+        now(crate::workspace::add_booklets(&store, &[first], today)).unwrap();
+        let before = snapshot(&store);
+        let Err(TransferError::ChangedSince(now_list)) =
+            now(apply(&store, &planned, me().public_key()))
+        else {
+            panic!("applied a list that was no longer true");
+        };
+        assert_eq!(snapshot(&store), before, "nothing written");
+        assert_eq!(planned.changes.booklets_added, 330);
+        assert_eq!(now_list.changes.booklets_added, 329);
+        // The new list, confirmed, applies.
+        let done = now(apply(&store, &now_list, me().public_key())).unwrap();
+        assert_eq!(done.summary.booklets_added, 329);
     }
 }

@@ -136,25 +136,30 @@ export async function open() {
   return dev;
 }
 
-export async function put(dev, area, key, value, encrypt) {
-  const plain = value.slice(); // copy out of wasm memory before anything awaits
-  const { db, key: cryptoKey } = await ready(dev);
-  const record = encrypt ? await seal(cryptoKey, area, key, plain) : plain;
-  const tx = db.transaction(area, "readwrite", WRITE);
-  tx.objectStore(area).put(record, key);
-  await committed(tx);
-}
+// One record: a batch of one. The value is copied out of wasm memory before anything awaits.
+export const put = (dev, area, key, value, encrypt) => writeBatch(dev, [[area, key, value.slice(), encrypt]]);
 
-// Many records in ONE transaction: all are stored or, if the transaction aborts, none. An import
-// of thousands of booklets would otherwise wait for the disk once per booklet.
-export async function putMany(dev, area, keys, values, encrypt) {
+// Puts and deletes in any areas in ONE transaction: all happen or, if it aborts (an error, the
+// tab closed), none. ops: [area, key, value or undefined to delete, encrypt]. Encrypted first:
+// a transaction commits by itself once the page awaits anything else. An import of thousands of
+// booklets would otherwise also wait for the disk once per booklet.
+export async function writeBatch(dev, ops) {
   const { db, key: cryptoKey } = await ready(dev);
-  const records = encrypt
-    ? await Promise.all(values.map((v, i) => seal(cryptoKey, area, keys[i], v)))
-    : values;
-  const tx = db.transaction(area, "readwrite", WRITE);
-  const store = tx.objectStore(area);
-  records.forEach((record, i) => store.put(record, keys[i]));
+  const records = await Promise.all(
+    ops.map(([area, key, value, encrypt]) => (value && encrypt ? seal(cryptoKey, area, key, value) : value)),
+  );
+  // The areas named, repeats and all (IndexedDB takes each once).
+  const tx = db.transaction(ops.map((op) => op[0]), "readwrite", WRITE);
+  try {
+    ops.forEach(([area, key], i) => {
+      const store = tx.objectStore(area);
+      if (records[i]) store.put(records[i], key);
+      else store.delete(key);
+    });
+  } catch (e) {
+    tx.abort(); // what was already asked of this transaction is undone
+    throw e;
+  }
   await committed(tx);
 }
 
@@ -186,12 +191,7 @@ export async function getMany(dev, area, keys, encrypted) {
   );
 }
 
-export async function remove(dev, area, key) {
-  const { db } = await ready(dev);
-  const tx = db.transaction(area, "readwrite", WRITE);
-  tx.objectStore(area).delete(key);
-  await committed(tx);
-}
+export const remove = (dev, area, key) => writeBatch(dev, [[area, key]]);
 
 export async function keys(dev, area) {
   const { db } = await ready(dev);

@@ -1,6 +1,7 @@
 //! Browser-only code behind small interfaces: everything that touches `web-sys` lives here.
 
 pub mod clock;
+pub mod fetch;
 pub mod files;
 pub mod history;
 pub mod pace;

@@ -129,6 +129,20 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
+/// One change in a [`KeyValueStore::write_batch`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Write {
+    /// Stores the value under the key in the area, replacing what was there.
+    Put(Area, String, Vec<u8>),
+    /// Removes the key from the area (nothing happens if it is absent).
+    Delete(Area, String),
+}
+
+/// `value` as the JSON bytes a store keeps.
+pub fn json_bytes<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(value).map_err(|e| StoreError::Other(format!("could not write JSON: {e}")))
+}
+
 /// String keys and byte values in [`Area`]s, with JSON on top. Implemented by [`DeviceStore`]
 /// (IndexedDB) and [`MemoryStore`]. Clones of a store share the same data.
 #[allow(async_fn_in_trait)] // single-threaded wasm: the futures need not be `Send`
@@ -140,6 +154,11 @@ pub trait KeyValueStore {
     /// none (one IndexedDB transaction). Much faster than a `put_bytes` each when there are
     /// thousands, as in an import: each transaction waits for the disk.
     async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError>;
+
+    /// Makes every change in `writes`, in any areas, in order: all of them or, on an error,
+    /// none (one IndexedDB transaction over every area named, so closing the tab half way
+    /// leaves nothing half done). An empty batch does nothing.
+    async fn write_batch(&self, writes: &[Write]) -> Result<(), StoreError>;
 
     /// The value under `key`, if any.
     async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError>;
@@ -174,9 +193,7 @@ pub trait KeyValueStore {
         key: &str,
         value: &T,
     ) -> Result<(), StoreError> {
-        let json = serde_json::to_vec(value)
-            .map_err(|e| StoreError::Other(format!("could not write JSON: {e}")))?;
-        self.put_bytes(area, key, &json).await
+        self.put_bytes(area, key, &json_bytes(value)?).await
     }
 
     /// Stores each `(key, value)` as JSON, all or none, as [`KeyValueStore::put_many`] does.
@@ -187,9 +204,7 @@ pub trait KeyValueStore {
     ) -> Result<(), StoreError> {
         let mut encoded = Vec::with_capacity(entries.len());
         for (key, value) in entries {
-            let json = serde_json::to_vec(value)
-                .map_err(|e| StoreError::Other(format!("could not write JSON: {e}")))?;
-            encoded.push((key.clone(), json));
+            encoded.push((key.clone(), json_bytes(value)?));
         }
         self.put_many(area, &encoded).await
     }

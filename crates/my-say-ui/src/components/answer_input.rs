@@ -299,10 +299,16 @@ fn ManyChoice(
     } else {
         Key::FillAddOwn
     };
+    // Choosing people, adding someone by name stands out as a choice of its own, with a
+    // picture. (Not added on leaving the field: the list growing under the child's finger as
+    // they tap Next made the tap miss.)
     let own_form = own_words.then(|| {
         view! {
-            <div class="own-words-add">
-                <label for=own_id.clone()>{i18n.tr(add_key)}</label>
+            <div class="own-words-add" class:add-someone=people>
+                <label for=own_id.clone()>
+                    {people.then(|| view! { <img src="/pictures/person.svg" alt="" width="48" height="48" /> })}
+                    {i18n.tr(add_key)}
+                </label>
                 <div class="row">
                     <input
                         id=own_id.clone()

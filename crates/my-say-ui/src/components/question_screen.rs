@@ -64,6 +64,9 @@ pub fn QuestionScreen(
             _ => q.options().iter().map(|c| c.id.clone()).collect(),
         };
         parts.extend(values.iter().map(|v| value_label(&q, v, locale, &fb)));
+        if matches!(q.kind, my_say_core::AnswerKind::People { .. }) {
+            parts.push(locale.text(Key::FillAddSomeone).to_owned());
+        }
         parts.push(locale.text(Key::FillRatherNotSay).to_owned());
         parts.join(". ")
     });

@@ -3,14 +3,16 @@
 //! date, and erasing everything on this device.
 //!
 //! Files are made in the browser and saved where the IRO chooses; nothing is sent anywhere.
-//! The storage rules (all or nothing, idempotent import; what retention deletes) are in
-//! `crate::workspace::{transfer, data_care}`.
+//! The storage rules (the export's MAC, an import listed before it is applied and written in
+//! one transaction; what retention deletes) are in `crate::workspace::{transfer, data_care}`;
+//! importing a workspace file is `workspace_import`.
 
+use super::workspace_import::ImportWorkspace;
 use super::{focus_id_soon, focus_when_shown, offer_download, use_active, ErrorBanner};
 use crate::i18n::Key;
 use crate::workspace::data_care::{self, Retention};
-use crate::workspace::transfer::{self, Imported};
-use crate::workspace::{self, follow_ups, surveys};
+use crate::workspace::transfer;
+use crate::workspace::{self, follow_ups, surveys, use_unlocked};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::builtin::builtin_booklets;
@@ -22,62 +24,6 @@ use my_say_ui::i18n::use_i18n;
 /// Called after everything on this device was erased (the IRO area then starts again).
 #[derive(Clone, Copy)]
 pub struct WorkspaceErased(pub Callback<()>);
-
-/// The message for one imported file.
-fn imported_message(locale: my_say_ui::i18n::Locale, file: &str, done: Imported) -> (bool, String) {
-    let s = done.summary;
-    if done.nothing_new() {
-        return (
-            false,
-            locale.format(Key::IroDataImportedNothing, &[("file", file)]),
-        );
-    }
-    let mut text = locale.format(
-        Key::IroDataImported,
-        &[
-            ("file", file),
-            ("booklets", &s.booklets_added.to_string()),
-            (
-                "follow_ups",
-                &(s.follow_ups.added + s.follow_ups.updated + done.opened).to_string(),
-            ),
-            ("already", &s.booklets_already_present.to_string()),
-        ],
-    );
-    if s.booklets_conflicting > 0 {
-        text.push(' ');
-        text.push_str(&locale.format(
-            Key::IroDataImportedConflicts,
-            &[("count", &s.booklets_conflicting.to_string())],
-        ));
-    }
-    if s.surveys_added + s.surveys_updated + s.survey_answers_added > 0 {
-        text.push(' ');
-        text.push_str(&locale.format(
-            Key::IroDataImportedSurveys,
-            &[
-                (
-                    "surveys",
-                    &(s.surveys_added + s.surveys_updated).to_string(),
-                ),
-                ("survey_answers", &s.survey_answers_added.to_string()),
-            ],
-        ));
-    }
-    let kept = s.surveys_kept + s.survey_answers_conflicting;
-    if kept > 0 {
-        text.push(' ');
-        text.push_str(&locale.format(
-            Key::IroDataImportedSurveysKept,
-            &[("count", &kept.to_string())],
-        ));
-    }
-    if done.settings_changed {
-        text.push(' ');
-        text.push_str(locale.text(Key::IroDataImportedSettings));
-    }
-    (true, text)
-}
 
 /// The export and data care page.
 #[component]
@@ -131,17 +77,21 @@ pub fn DataCare() -> impl IntoView {
             }
         });
     };
+    let unlocked = use_unlocked();
     let download_everything = move |_| {
+        let Some(me) = unlocked.get_untracked() else {
+            return;
+        };
         spawn_local(async move {
             let result = async {
                 let store = active.store().await?;
-                transfer::export_all(&store, &clock::now()).await
+                transfer::export_file(&store, &clock::now(), &me).await
             }
             .await;
             match result {
-                Ok(export) => {
+                Ok(file) => {
                     let name = format!("my-say-workspace-{}.json", clock::today_date());
-                    if offer_download(&name, &export.to_json(), error) {
+                    if offer_download(&name, &file, error) {
                         downloaded.set(Some(name));
                     }
                 }
@@ -187,109 +137,6 @@ pub fn DataCare() -> impl IntoView {
         <ImportWorkspace on_imported=Callback::new(move |_| version.update(|v| *v += 1)) />
         <DeleteOlder on_deleted=Callback::new(move |_| version.update(|v| *v += 1)) />
         <EraseEverything />
-    }
-}
-
-/// Importing workspace files: each all or nothing, with a message per file.
-#[component]
-fn ImportWorkspace(
-    /// Called after a file changed something.
-    on_imported: Callback<()>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let active = use_active();
-    let use_settings = RwSignal::new(false);
-    let results = RwSignal::new(Vec::<(Option<bool>, String)>::new());
-    let busy = RwSignal::new(false);
-
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let picked: Vec<web_sys::File> = input
-            .files()
-            .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-            .unwrap_or_default();
-        // Cleared, so that choosing the same file again is noticed (and reported as nothing new).
-        input.set_value("");
-        if picked.is_empty() || busy.get_untracked() {
-            return;
-        }
-        results.set(Vec::new());
-        busy.set(true);
-        let with_settings = use_settings.get_untracked();
-        spawn_local(async move {
-            let locale = i18n.locale();
-            let mut changed = false;
-            for file in picked {
-                let name = file.name();
-                let failed = |reason: String| {
-                    (
-                        None,
-                        locale.format(
-                            Key::IroImportFailed,
-                            &[("file", &name), ("reason", &reason)],
-                        ),
-                    )
-                };
-                let message =
-                    match files::read(&file, my_say_core::limits::WORKSPACE_FILE_MAX_BYTES).await {
-                        Err(reason) => failed(reason),
-                        Ok(bytes) => match (String::from_utf8(bytes), active.store().await) {
-                            (Err(_), _) => failed(locale.text(Key::IroDataNotText).to_owned()),
-                            (_, Err(e)) => failed(e.to_string()),
-                            (Ok(text), Ok(store)) => {
-                                match transfer::import_all(
-                                    &store,
-                                    &text,
-                                    with_settings,
-                                    clock::today_date(),
-                                )
-                                .await
-                                {
-                                    Ok(done) => {
-                                        let (new, text) = imported_message(locale, &name, done);
-                                        changed |= new;
-                                        (Some(new), text)
-                                    }
-                                    Err(e) => failed(e.to_string()),
-                                }
-                            }
-                        },
-                    };
-                results.update(|r| r.push(message));
-            }
-            busy.set(false);
-            if changed {
-                on_imported.run(());
-            }
-        });
-    };
-
-    view! {
-        <section class="card" aria-labelledby="data-import-heading">
-            <h2 id="data-import-heading">{i18n.tr(Key::IroDataImportTitle)}</h2>
-            <p>{i18n.tr(Key::IroDataImportLead)}</p>
-            <div class="check-row">
-                <input id="import-settings" type="checkbox" prop:checked=use_settings on:change=move |ev| use_settings.set(event_target_checked(&ev)) />
-                <label for="import-settings">{i18n.tr(Key::IroDataImportSettings)}</label>
-            </div>
-            <div class="field">
-                <label for="import-workspace">{i18n.tr(Key::IroDataImportFile)}</label>
-                <input id="import-workspace" type="file" multiple=true accept=".json,application/json" on:change=on_pick />
-            </div>
-            <div class="import-results" role="status" aria-live="polite">
-                {move || busy.get().then(|| view! { <p class="busy-note"><span class="spinner" aria-hidden="true"></span>{i18n.tr(Key::IroLoading)}</p> })}
-                <ul class="plain">
-                    {move || results.get().into_iter().map(|(outcome, text)| {
-                        let class = match outcome {
-                            Some(true) => "banner success",
-                            Some(false) => "banner info",
-                            None => "banner error",
-                        };
-                        view! { <li class=class dir="auto">{text}</li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-        </section>
     }
 }
 

@@ -5,7 +5,8 @@
 
 use super::use_active;
 use crate::i18n::Key;
-use crate::workspace::{self, use_unlocked, Added, BundleAdded, Conflict};
+use crate::open_workers;
+use crate::workspace::{use_unlocked, Added, AlsoSealedFor, BundleAdded, Conflict};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::calendar::uk_time_of_timestamp;
@@ -22,7 +23,8 @@ enum Outcome {
     NothingNew,
     /// The file did not open; nothing was added.
     Failed,
-    /// A booklet's id is here with other content: both are kept, and the IRO should look.
+    /// Something the IRO should look at: a booklet's id here with other content (both are
+    /// kept), completion times set to today, or booklets also sealed for someone else.
     Conflict,
 }
 
@@ -143,7 +145,49 @@ fn file_messages(locale: Locale, file: &str, added: BundleAdded) -> Vec<(Outcome
             ),
         ));
     }
+    out.extend(
+        added
+            .also_sealed_for
+            .iter()
+            .map(|a| also_sealed_for_message(locale, file, a)),
+    );
     out
+}
+
+/// The message for booklets of a file that were also sealed for other people: which booklets
+/// (the children, and how many survey answers), and each other key by fingerprint, a key this
+/// workspace does not know marked "unknown key".
+fn also_sealed_for_message(locale: Locale, file: &str, also: &AlsoSealedFor) -> (Outcome, String) {
+    let mut who = also.children.clone();
+    if also.survey_answers > 0 {
+        who.push(locale.format(
+            Key::IroImportSurveyAnswersCount,
+            &[("count", &also.survey_answers.to_string())],
+        ));
+    }
+    let keys: Vec<String> = also
+        .others
+        .iter()
+        .map(|o| {
+            let fingerprint = o.fingerprint.to_string();
+            if o.known {
+                fingerprint
+            } else {
+                locale.format(Key::IroImportUnknownKey, &[("fingerprint", &fingerprint)])
+            }
+        })
+        .collect();
+    (
+        Outcome::Conflict,
+        locale.format(
+            Key::IroImportAlsoSealedFor,
+            &[
+                ("file", file),
+                ("who", &who.join(", ")),
+                ("keys", &keys.join(", ")),
+            ],
+        ),
+    )
 }
 
 /// "Import answers": a file picker and a drop zone for answers files, and a message per file.
@@ -194,7 +238,7 @@ pub fn ImportAnswers(
                         Ok(bytes) => {
                             progress.set(None);
                             let pacer = Pacer::new();
-                            let paced = workspace::import_bundle_paced(
+                            let paced = open_workers::import_bundle_in_workers(
                                 &store,
                                 &bytes,
                                 &key,
@@ -279,13 +323,15 @@ pub fn ImportAnswers(
                     <p class="busy-note"><span class="spinner" aria-hidden="true"></span>{i18n.locale().format(Key::IroImporting, &[("file", &file)])}</p>
                 })}
                 {move || progress.get().filter(|(_, total)| *total > 0).map(|(opened, total)| {
+                    // Every booklet open: the bar runs on, without a value, while they are saved.
+                    let saving = opened >= total;
                     let words = i18n.locale().format(
-                        Key::IroImportingProgress,
+                        if saving { Key::IroImportingSaving } else { Key::IroImportingProgress },
                         &[("opened", &opened.to_string()), ("total", &total.to_string())],
                     );
                     view! {
                         <div class="progress">
-                            <progress max=total.to_string() value=opened.to_string() aria-label=words.clone()></progress>
+                            <progress max=total.to_string() value=(!saving).then(|| opened.to_string()) aria-label=words.clone()></progress>
                             <span>{words}</span>
                         </div>
                     }
@@ -344,6 +390,50 @@ mod tests {
                 "{text}"
             );
             assert!(!text.contains('{') && !messages[1].1.contains('{'));
+        }
+    }
+
+    #[test]
+    fn other_recipients_are_named_by_fingerprint_and_unknown_keys_flagged() {
+        use my_say_core::seal::{generate_keypair, system_rng, OtherRecipient};
+        let (_, manager) = generate_keypair(&mut system_rng());
+        let (_, colleague) = generate_keypair(&mut system_rng());
+        let added = BundleAdded {
+            also_sealed_for: vec![AlsoSealedFor {
+                others: vec![
+                    OtherRecipient {
+                        fingerprint: manager.fingerprint(),
+                        known: false,
+                    },
+                    OtherRecipient {
+                        fingerprint: colleague.fingerprint(),
+                        known: true,
+                    },
+                ],
+                children: vec!["Amira".into(), "Lee".into()],
+                survey_answers: 2,
+            }],
+            ..BundleAdded::default()
+        };
+        for locale in Locale::ALL {
+            let messages = file_messages(locale, "t.mysay", added.clone());
+            let (outcome, text) = messages.last().unwrap();
+            assert_eq!(*outcome, Outcome::Conflict);
+            let unknown = locale.format(
+                Key::IroImportUnknownKey,
+                &[("fingerprint", &manager.fingerprint().to_string())],
+            );
+            assert!(text.contains(&unknown), "{text}");
+            // A known key is named without the flag.
+            let known = colleague.fingerprint().to_string();
+            assert!(text.contains(&known), "{text}");
+            assert!(!text
+                .contains(&locale.format(Key::IroImportUnknownKey, &[("fingerprint", &known)])));
+            assert!(
+                text.contains("Amira, Lee") && text.contains("t.mysay"),
+                "{text}"
+            );
+            assert!(text.contains('2') && !text.contains('{'), "{text}");
         }
     }
 

@@ -15,6 +15,8 @@ mod follow_ups;
 mod home;
 mod idle;
 mod import;
+mod import_changes;
+mod import_plan;
 pub(crate) mod inbox;
 mod passphrase;
 pub(crate) mod qr;
@@ -25,6 +27,7 @@ mod setup;
 mod summary;
 mod tablet_link;
 mod unlock;
+mod workspace_import;
 
 pub use data::DataCare;
 pub use follow_ups::FollowUps;
@@ -133,7 +136,7 @@ async fn load_demo(
     workspace::save(&store, &ws)
         .await
         .map_err(|e| e.to_string())?;
-    workspace::transfer::load_example_data(&store, clock::today_date())
+    workspace::transfer::load_example_data(&store, ws.identity.public_key, clock::today_date())
         .await
         .map_err(|e| e.to_string())?;
     Ok((ws, key))

@@ -1,6 +1,6 @@
-//! Reports: what children said about their safety and satisfaction, by age band, for a
-//! reporting year (1 April to 31 March) or any other period, with the change since the year
-//! before, what children told us we need to do better, and take-up. Every table downloads as
+//! Reports: what children said about their safety, being heard and satisfaction, by age band,
+//! for a reporting year (1 April to 31 March) or any other period, with the change since the
+//! year before, what children told us we need to do better, and take-up. Every table downloads as
 //! CSV, and the report prints on its own as a section for the annual IRO report.
 //!
 //! The figures are `my_say_core::report` (their meaning is docs/reports.md); the charts are
@@ -31,6 +31,7 @@ const TOP_ISSUES: usize = 5;
 fn kind_key(kind: MeasureKind) -> Key {
     match kind {
         MeasureKind::Safety => Key::IroReportsSafety,
+        MeasureKind::Heard => Key::IroReportsHeard,
         MeasureKind::Satisfaction => Key::IroReportsSatisfaction,
     }
 }
@@ -226,8 +227,13 @@ fn ReportView(
         .iter()
         .any(|m| m.current.bands.contains(&Cell::Withheld) || m.current.overall == Cell::Withheld);
     let report = Arc::new(report);
-    let tables = [MeasureKind::Safety, MeasureKind::Satisfaction]
-        .map(|kind| view! { <MeasureTable report=report.clone() kind locale /> });
+    // Being heard beside safety, then satisfaction: the order the report's measures are in.
+    let tables = [
+        MeasureKind::Safety,
+        MeasureKind::Heard,
+        MeasureKind::Satisfaction,
+    ]
+    .map(|kind| view! { <MeasureTable report=report.clone() kind locale /> });
     view! {
         <section class="report" aria-labelledby="report-heading">
             <h2 id="report-heading" tabindex="-1">{locale.format(Key::IroReportsHeading, &[("from", &period.from.to_string()), ("to", &period.to.to_string())])}</h2>
@@ -271,8 +277,8 @@ fn scale_words(row: &my_say_core::report::MeasureRow, locale: Locale) -> String 
     )
 }
 
-/// Sentences to paste into the annual report: each safety measure, for all ages and for every
-/// band whose figure is shown.
+/// Sentences to paste into the annual report: each safety and being-heard measure ("said they
+/// feel listened to"), for all ages and for every band whose figure is shown.
 #[component]
 fn Findings(
     /// The report.
@@ -283,7 +289,7 @@ fn Findings(
     let findings: Vec<String> = report
         .measures
         .iter()
-        .filter(|m| m.kind == MeasureKind::Safety)
+        .filter(|m| matches!(m.kind, MeasureKind::Safety | MeasureKind::Heard))
         .flat_map(|m| {
             let label = measure_label(m, locale);
             let all = m.current.overall.percent_positive().map(|p| {
@@ -319,8 +325,8 @@ fn Findings(
     })
 }
 
-/// One kind of measure (safety or satisfaction): a table by age band with the change since the
-/// year before, and a bar chart of the same figures for all ages.
+/// One kind of measure (safety, being heard or satisfaction): a table by age band with the
+/// change since the year before, and a bar chart of the same figures for all ages.
 #[component]
 fn MeasureTable(
     /// The report.
@@ -345,7 +351,7 @@ fn MeasureTable(
             .to_owned(),
         })
         .collect();
-    let chart_id = format!("chart-{}", kind_key_code(kind));
+    let chart_id = format!("chart-{}", kind.code());
     let svg = bar_chart_svg(
         &chart_id,
         &locale.format(Key::IroReportsChartTitle, &[("kind", kind_words)]),
@@ -372,7 +378,7 @@ fn MeasureTable(
             }
         })
         .collect_view();
-    let heading_id = format!("report-{}", kind_key_code(kind));
+    let heading_id = format!("report-{}", kind.code());
     let labelled_by = heading_id.clone();
     let region_labelled_by = heading_id.clone();
     view! {
@@ -509,14 +515,6 @@ fn ReportDownloads(
                 let _ = window().print();
             }>{locale.text(Key::IroReportsPrint)}</button>
         </section>
-    }
-}
-
-/// "safety" or "satisfaction", for element ids.
-fn kind_key_code(kind: MeasureKind) -> &'static str {
-    match kind {
-        MeasureKind::Safety => "safety",
-        MeasureKind::Satisfaction => "satisfaction",
     }
 }
 

@@ -49,6 +49,7 @@ fn part_key(part: SummaryPart) -> Key {
         SummaryPart::Theme(Theme::Support) => Key::IroThemeSupport,
         SummaryPart::Theme(Theme::Plan) => Key::IroThemePlan,
         SummaryPart::Theme(Theme::LastReview) => Key::IroThemeLastReview,
+        SummaryPart::Theme(Theme::BeingHeard) => Key::IroThemeBeingHeard,
         SummaryPart::Theme(Theme::LifeStory) => Key::IroThemeLifeStory,
         SummaryPart::Theme(Theme::Other) => Key::IroThemeOther,
     }
@@ -196,6 +197,9 @@ fn SummaryPage(
     };
     let name = booklet.child.name.clone();
     let took_part = booklet.child.took_part.clone();
+    // The people the adult hid, so a missing "mum" is not read as the child's choice.
+    let hidden_people = summary.hidden_people.clone();
+    let fallback = summary.fallback.clone();
     let language = Locale::from_code(booklet.locale.as_str()).map_or_else(
         || booklet.locale.as_str().to_owned(),
         |l| l.native_name().to_owned(),
@@ -224,6 +228,9 @@ fn SummaryPage(
                 })}
                 {(!took_part.is_empty()).then(|| view! {
                     <div><dt>{i18n.tr(Key::IroSummaryTookPart)}</dt><dd>{move || took_part.iter().map(|w| i18n.t(took_part_key(*w))).collect::<Vec<_>>().join("; ")}</dd></div>
+                })}
+                {(!hidden_people.is_empty()).then(|| view! {
+                    <div><dt>{i18n.tr(Key::IroSummaryHiddenPeople)}</dt><dd dir="auto">{move || hidden_people.iter().map(|t| t.get(&i18n.locale().locale_code(), &fallback).to_owned()).collect::<Vec<_>>().join("; ")}</dd></div>
                 })}
             </dl>
         </header>

@@ -1,0 +1,60 @@
+//! The four built-in booklets, fetched before the workspace shows anything. The staff app does
+//! not carry them in its wasm (docs/size.md): summaries, follow-ups, reports, exports and the
+//! example workspace read them synchronously (`my_say_core::builtin_for`, `builtin_booklets`,
+//! `my_say_core::demo`), so [`load`] fetches all four from `/booklets/` (each named after its
+//! content, `my_say_core::builtin::builtin_file_name`) and hands them to
+//! `my_say_core::builtin::provide`, which checks each is its band's booklet. `StaffApp` renders
+//! the workspace only once that has succeeded. After the first visit the service worker answers
+//! from its cache (it keeps `/booklets/` with the child's app), so this works offline.
+
+use my_say_core::builtin::{builtin_file_name, provide, ProvideError};
+use my_say_core::AgeBand;
+use my_say_ui::browser::fetch::{self, FetchError};
+use std::future::{poll_fn, Future};
+use std::task::Poll;
+
+/// Why the workspace could not have its booklets.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// This band's file could not be fetched (offline before the first visit, a server error).
+    Fetch(AgeBand, FetchError),
+    /// A file came, but is not its band's booklet.
+    File(ProvideError),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Fetch(band, e) => write!(f, "{}: {e}", builtin_file_name(*band)),
+            LoadError::File(e) => write!(f, "{}: {}", builtin_file_name(e.band), e.error),
+        }
+    }
+}
+
+/// Fetches the four built-in booklet files, all at once, and provides them to the core. On
+/// success every later `builtin_for` and `builtin_booklets` call answers from them.
+pub async fn load() -> Result<(), LoadError> {
+    let urls = AgeBand::ALL.map(|band| format!("/booklets/{}", builtin_file_name(band)));
+    let mut fetches = urls.each_ref().map(|url| Box::pin(fetch::text(url)));
+    let mut texts: [Option<String>; 4] = Default::default();
+    let texts = poll_fn(|cx| {
+        for (i, (fetch, text)) in fetches.iter_mut().zip(texts.iter_mut()).enumerate() {
+            if text.is_none() {
+                if let Poll::Ready(answer) = fetch.as_mut().poll(cx) {
+                    match answer {
+                        Ok(json) => *text = Some(json),
+                        Err(e) => return Poll::Ready(Err(LoadError::Fetch(AgeBand::ALL[i], e))),
+                    }
+                }
+            }
+        }
+        if texts.iter().all(Option::is_some) {
+            // All four are here (just checked), so none is left empty.
+            Poll::Ready(Ok(std::mem::take(&mut texts).map(Option::unwrap_or_default)))
+        } else {
+            Poll::Pending
+        }
+    })
+    .await?;
+    provide(texts.each_ref().map(String::as_str)).map_err(LoadError::File)
+}
