@@ -82,10 +82,9 @@ pub async fn forget_recipients(_: Allowed) -> Result<(), StoreError> {
 pub async fn has_adult_code() -> Result<bool, StoreError> {
     Ok(store()
         .await?
-        .keys(Area::Settings)
+        .get_bytes(Area::Settings, ADULT_CODE)
         .await?
-        .iter()
-        .any(|k| k == ADULT_CODE))
+        .is_some())
 }
 
 /// Why a change to who the tablet seals for was not allowed.

@@ -47,6 +47,16 @@ fn main() {
         let _ = write!(out, ", Some({name:?})");
     }
     out.push_str("];\n");
+    // Always compiled in, every language: what the picker says in a language whose file did not
+    // come (`Locale::native_try_again`).
+    let try_again: Vec<&String> = shared
+        .iter()
+        .map(|l| &l["app.language_try_again"])
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// `app.language_try_again` in each locale (0 `en`, 1 `cy`, 2 `ar`), whatever is compiled in.\npub(crate) const LANGUAGE_TRY_AGAIN: [&str; 3] = {try_again:?};"
+    );
     std::fs::write(Path::new(&out_dir).join("ui_text.rs"), out).unwrap();
 }
 

@@ -40,8 +40,8 @@ test("a child switches on a topic and answers it; the IRO sees it in the summary
   await expect(item("Can you talk to your social worker when you need to?").locator(".summary-a")).toHaveText("No");
   await expect(item("help you with your culture, religion and language").locator(".summary-a")).toHaveText("Yes");
   await expect(page.locator(".summary-item.worrying")).toHaveCount(0);
-  // Being listened to has its own part.
-  const heard = page.locator(".summary-part", { has: page.getByRole("heading", { name: "Being listened to" }) });
+  // Being heard has its own part, named as the report names it.
+  const heard = page.locator(".summary-part", { has: page.getByRole("heading", { name: "Being heard" }) });
   await expect(heard.locator(".summary-item", { hasText: "listen to what you say" }).locator(".summary-a")).toHaveText("Yes");
   // Topics she did not choose are not asked, and not "unanswered".
   await expect(item("brothers and sisters")).toHaveCount(0);

@@ -28,6 +28,8 @@ async function openDemo(page: Page, path = "") {
 }
 
 test("the example workspace opens from the home page, every screen works and passes axe", async ({ page }) => {
+  // Seven axe scans of full workspace pages: about 45 s on a busy two-core machine.
+  test.setTimeout(120_000);
   await page.goto("/");
   await page.getByRole("link", { name: "Try the IRO workspace with example data" }).click();
   await expect(page).toHaveURL(/\/demo$/);

@@ -267,7 +267,7 @@ pub struct Choice {
     pub picture: Option<String>,
 }
 
-/// Whether a measure counts in safety or in satisfaction figures.
+/// Whether a measure counts in safety, being-heard or satisfaction figures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureKind {
@@ -281,6 +281,13 @@ pub enum MeasureKind {
 }
 
 impl MeasureKind {
+    /// Every kind, in the order reports show them (and sort their measures in).
+    pub const ALL: [MeasureKind; 3] = [
+        MeasureKind::Safety,
+        MeasureKind::Heard,
+        MeasureKind::Satisfaction,
+    ];
+
     /// The kind as the booklet file writes it: "safety", "heard" or "satisfaction" (also the
     /// report CSV's `kind` column and the report page's element ids).
     pub fn code(self) -> &'static str {

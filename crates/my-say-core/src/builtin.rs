@@ -12,7 +12,7 @@
 //! anything and hands them to [`provide`] (`crates/my-say-staff/src/booklets.rs`); from then on
 //! [`builtin_for`] and [`builtin_booklets`] answer from them, synchronously. With the
 //! `embedded-booklets` feature (the native tests and benchmarks) the four are compiled in and
-//! those two answer from the compiled-in copies instead.
+//! provided on first use, the same way.
 
 use crate::age_band::AgeBand;
 use crate::booklet::Booklet;
@@ -131,7 +131,6 @@ fn fill(registry: &OnceLock<[Booklet; 4]>, files: [&str; 4]) -> Result<(), Provi
 /// app must call [`provide`] before it shows anything that reads a booklet (the staff workspace
 /// does, `crates/my-say-staff/src/booklets.rs`), and no answer here would be right (an empty
 /// list would make summaries and reports silently wrong).
-#[cfg(any(test, not(feature = "embedded-booklets")))]
 fn provided(registry: &OnceLock<[Booklet; 4]>, i: usize) -> &Booklet {
     match registry.get() {
         Some(booklets) => &booklets[i],
@@ -141,34 +140,19 @@ fn provided(registry: &OnceLock<[Booklet; 4]>, i: usize) -> &Booklet {
     }
 }
 
-/// The built-in booklet at `i` in [`BUILTIN_FILES`], read and checked on first use. Each band
-/// is parsed on its own: opening a booklet reads one file, not all four (parsing all four was
-/// about 6% of start-up in a profile; docs/performance.md).
-#[cfg(feature = "embedded-booklets")]
-fn parsed(i: usize) -> &'static Booklet {
-    static BOOKLETS: [OnceLock<Booklet>; 4] = [const { OnceLock::new() }; 4];
-    BOOKLETS[i].get_or_init(|| {
-        let (band, json) = BUILTIN_FILES[i];
-        match read_builtin(band, json) {
-            Ok(booklet) => booklet,
-            // The tests parse and validate every built-in file, so this cannot happen in a
-            // tested build.
-            Err(e) => panic!("built-in booklet for {band} is broken: {e}"),
-        }
-    })
-}
-
-/// The built-in booklet at `i` in [`AgeBand::ALL`]: compiled in with the `embedded-booklets`
-/// feature, else as provided ([`provide`]; before that, a panic).
+/// The built-in booklet at `i` in [`AgeBand::ALL`], as [`provide`]d (before that, a panic).
+/// With the `embedded-booklets` feature the compiled-in copies are provided on first use, so
+/// both kinds of build read the booklets one way.
 fn booklet(i: usize) -> &'static Booklet {
     #[cfg(feature = "embedded-booklets")]
-    {
-        parsed(i)
+    if PROVIDED.get().is_none() {
+        // The tests parse and validate every built-in file, so this cannot fail in a tested
+        // build.
+        if let Err(e) = provide(BUILTIN_JSON) {
+            panic!("a built-in booklet is broken: {e}");
+        }
     }
-    #[cfg(not(feature = "embedded-booklets"))]
-    {
-        provided(&PROVIDED, i)
-    }
+    provided(&PROVIDED, i)
 }
 
 /// The four built-in review booklets, youngest band first. Without the `embedded-booklets`

@@ -330,7 +330,7 @@ async fn store_steps(n: usize) -> Result<Value, String> {
             .iter()
             .map(|b| {
                 (
-                    format!("booklet/{}", b.id),
+                    workspace::booklet_key(&b.id),
                     serde_json::to_vec(b).unwrap_or_default(),
                 )
             })

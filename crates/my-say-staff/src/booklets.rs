@@ -10,8 +10,6 @@
 use my_say_core::builtin::{builtin_file_name, provide, ProvideError};
 use my_say_core::AgeBand;
 use my_say_ui::browser::fetch::{self, FetchError};
-use std::future::{poll_fn, Future};
-use std::task::Poll;
 
 /// Why the workspace could not have its booklets.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,27 +32,11 @@ impl std::fmt::Display for LoadError {
 /// Fetches the four built-in booklet files, all at once, and provides them to the core. On
 /// success every later `builtin_for` and `builtin_booklets` call answers from them.
 pub async fn load() -> Result<(), LoadError> {
-    let urls = AgeBand::ALL.map(|band| format!("/booklets/{}", builtin_file_name(band)));
-    let mut fetches = urls.each_ref().map(|url| Box::pin(fetch::text(url)));
-    let mut texts: [Option<String>; 4] = Default::default();
-    let texts = poll_fn(|cx| {
-        for (i, (fetch, text)) in fetches.iter_mut().zip(texts.iter_mut()).enumerate() {
-            if text.is_none() {
-                if let Poll::Ready(answer) = fetch.as_mut().poll(cx) {
-                    match answer {
-                        Ok(json) => *text = Some(json),
-                        Err(e) => return Poll::Ready(Err(LoadError::Fetch(AgeBand::ALL[i], e))),
-                    }
-                }
-            }
-        }
-        if texts.iter().all(Option::is_some) {
-            // All four are here (just checked), so none is left empty.
-            Poll::Ready(Ok(std::mem::take(&mut texts).map(Option::unwrap_or_default)))
-        } else {
-            Poll::Pending
-        }
-    })
-    .await?;
-    provide(texts.each_ref().map(String::as_str)).map_err(LoadError::File)
+    let fetches = AgeBand::ALL.map(|band| async move {
+        fetch::text(&format!("/booklets/{}", builtin_file_name(band)))
+            .await
+            .map_err(|e| LoadError::Fetch(band, e))
+    });
+    let texts = futures::future::try_join_all(fetches).await?;
+    provide(std::array::from_fn(|i| texts[i].as_str())).map_err(LoadError::File)
 }

@@ -8,10 +8,11 @@ export function workerUrl() {
   return document.querySelector('meta[name="my-say-open-worker"]')?.getAttribute("content") || null;
 }
 
-// How many cores this device has (at least 1), or 0 without Web Workers.
+// How many workers to start: one per core but one, which is left to the page so that it paints
+// and answers taps while they work (at least 1); 0 without Web Workers.
 export function available() {
   if (typeof Worker !== "function") return 0;
-  return Math.max(1, navigator.hardwareConcurrency || 1);
+  return Math.max(1, (navigator.hardwareConcurrency || 1) - 1);
 }
 
 // Starts `count` workers. Throws if the browser refuses to (a Content-Security-Policy, say); a

@@ -1,12 +1,12 @@
 //! Importing an answers file with its booklets opened in Web Workers, so that a file of ten
-//! thousand opens on every core while the page stays responsive (docs/design.md, "Opening
-//! answers files in Web Workers").
+//! thousand opens on the cores the page leaves free while it stays responsive (docs/design.md,
+//! "Opening answers files in Web Workers").
 //!
 //! [`import_bundle_in_workers`] shares the file's booklets among workers
-//! (`my_say_core::seal::part_ranges`, one per core); each runs `src/bin/open_worker.rs`, opens
-//! its part and sends the booklets back a chunk at a time. The page reads each booklet as it
-//! comes, a slice at a time with the progress bar moving, and stores the file only once every
-//! part has opened (`workspace::add_opened_file`). Anything else (a small file, no Web Workers,
+//! (`my_say_core::seal::part_ranges`, one per core but the page's); each runs
+//! `src/bin/open_worker.rs`, opens its part and sends the booklets back a chunk at a time. The
+//! page reads each booklet as it comes, a slice at a time with the progress bar moving, and
+//! stores the file only once every part has opened (`workspace::add_opened_file`). Anything else (a small file, no Web Workers,
 //! a worker that does not start, a file that fails to open) goes the way it always went, on the
 //! page ([`workspace::import_bundle_paced`]): so no IRO is ever stuck, and a file that fails is
 //! refused with exactly the message it always had.
@@ -60,7 +60,8 @@ const STEP: u32 = 32;
 /// longer than a worker takes to start or to open one step, even on a busy laptop.
 const PATIENCE_MS: u32 = 20_000;
 
-/// How many workers this device can run side by side: one per core, 0 without Web Workers.
+/// How many workers to start on this device: one per core but the page's own (at least 1); 0
+/// without Web Workers.
 pub fn workers_available() -> usize {
     available() as usize
 }
@@ -71,8 +72,6 @@ pub struct OpenedInWorkers {
     pub booklets: Vec<CompletedBooklet>,
     /// Whom each was sealed for, in file order, as the file's headers say.
     pub sealed_for: Vec<Vec<Fingerprint>>,
-    /// How many workers opened them.
-    pub workers: usize,
 }
 
 /// [`workspace::import_bundle_paced`], with the booklets opened in Web Workers when the file is
@@ -123,8 +122,10 @@ where
     let url = worker_url()?;
     let pool = Pool(start(&url, parts.len() as u32).ok()?);
     let mut opened: Vec<Part> = parts.iter().map(|range| Part::new(range.clone())).collect();
+    // Each part's booklets come in order and never past its range (`Part::read`), so once
+    // `total` have come every part is whole.
     let mut read = 0;
-    while opened.iter().any(|part| !part.done) {
+    while read < total {
         // A message is `{ part, data }` (src/open_workers.js); `null` if none came in time.
         let message = JsFuture::from(next(&pool.0, PATIENCE_MS)).await.ok()?;
         let index = Reflect::get(&message, &"part".into()).ok()?.as_f64()? as usize;
@@ -133,19 +134,9 @@ where
         let part = opened.get_mut(index)?;
         if field("ready").is_truthy() {
             give(&pool, index as u32, &part.range, bytes, key);
-        } else if let Some(announced) = field("total").as_f64() {
-            // Every worker read the whole file: it must hold what its header said.
-            if announced as usize != total {
-                return None;
-            }
         } else if let Ok(chunk) = field("chunk").dyn_into::<Uint8Array>() {
             read += part.read(&chunk.to_vec())?;
             between(read, total).await;
-        } else if field("done").is_truthy() {
-            if part.booklets.len() != part.range.len() {
-                return None;
-            }
-            part.done = true;
         } else {
             // `failed`, or anything this page does not expect.
             return None;
@@ -155,7 +146,6 @@ where
     let mut result = OpenedInWorkers {
         booklets: Vec::with_capacity(total),
         sealed_for: Vec::with_capacity(total),
-        workers: parts.len(),
     };
     for part in opened {
         result.booklets.extend(part.booklets);
@@ -193,7 +183,6 @@ struct Part {
     range: Range<usize>,
     booklets: Vec<CompletedBooklet>,
     sealed_for: Vec<Vec<Fingerprint>>,
-    done: bool,
 }
 
 impl Part {
@@ -202,7 +191,6 @@ impl Part {
             booklets: Vec::with_capacity(range.len()),
             sealed_for: Vec::with_capacity(range.len()),
             range,
-            done: false,
         }
     }
 

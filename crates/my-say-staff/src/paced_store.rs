@@ -5,7 +5,7 @@
 //! transaction as before, with a turn for the browser every [`SLICE_MS`](my_say_ui::browser::pace::SLICE_MS) on the way.
 
 use my_say_ui::browser::pace::Pacer;
-use my_say_ui::browser::store::{json_bytes, Area, KeyValueStore, StoreError, Write};
+use my_say_ui::browser::store::{json_bytes, Area, KeyValueStore, StoreError};
 use serde::Serialize;
 
 /// `inner`, giving the browser a turn every [`SLICE_MS`](my_say_ui::browser::pace::SLICE_MS) while it writes records as JSON.
@@ -31,10 +31,6 @@ impl<S: KeyValueStore> KeyValueStore for Paced<'_, S> {
 
     async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
         self.inner.put_many(area, entries).await
-    }
-
-    async fn write_batch(&self, writes: &[Write]) -> Result<(), StoreError> {
-        self.inner.write_batch(writes).await
     }
 
     async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError> {

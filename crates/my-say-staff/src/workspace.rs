@@ -39,7 +39,7 @@ use my_say_core::seal::{
     PrivateKey, RecoveryFile, SealedBooklet, SetupCode, WrappedKey,
 };
 use my_say_core::CompletedBooklet;
-use my_say_ui::browser::store::{Area, DeviceStore, KeyValueStore, MemoryStore, StoreError, Write};
+use my_say_ui::browser::store::{Area, DeviceStore, KeyValueStore, MemoryStore, StoreError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -350,7 +350,8 @@ impl fmt::Display for ImportFailure {
     }
 }
 
-fn booklet_key(id: &str) -> String {
+/// Where a booklet is kept in the workspace's store.
+pub(crate) fn booklet_key(id: &str) -> String {
     format!("{BOOKLET_PREFIX}{id}")
 }
 
@@ -580,7 +581,7 @@ pub struct BundleAdded {
 pub struct AlsoSealedFor {
     /// Everyone else these booklets were sealed for, by fingerprint, each marked known or not.
     pub others: Vec<OtherRecipient>,
-    /// The children whose review booklets these are, in file order.
+    /// The children whose review booklets these are, each named once, in file order.
     pub children: Vec<String>,
     /// How many of them are (anonymous) council survey answers.
     pub survey_answers: usize,
@@ -602,9 +603,16 @@ fn also_sealed_for(
                 b.booklet_id
                     .starts_with(my_say_core::survey::builder::SURVEY_ID_PREFIX)
             });
+            // A child with several booklets in the file is named once.
+            let mut named = BTreeSet::new();
+            let children = reviews
+                .into_iter()
+                .filter(|b| named.insert(b.child.name.as_str()))
+                .map(|b| b.child.name.clone())
+                .collect();
             AlsoSealedFor {
                 others,
-                children: reviews.into_iter().map(|b| b.child.name.clone()).collect(),
+                children,
                 survey_answers: surveys.len(),
             }
         })
@@ -817,13 +825,6 @@ impl KeyValueStore for WorkspaceStore {
         match self {
             WorkspaceStore::Device(s) => s.put_many(area, entries).await,
             WorkspaceStore::Demo(s) => s.put_many(area, entries).await,
-        }
-    }
-
-    async fn write_batch(&self, writes: &[Write]) -> Result<(), StoreError> {
-        match self {
-            WorkspaceStore::Device(s) => s.write_batch(writes).await,
-            WorkspaceStore::Demo(s) => s.write_batch(writes).await,
         }
     }
 
@@ -1277,6 +1278,11 @@ mod tests {
             (
                 booklet(&id(4), "Kai", "2026-11-22T11:00:00Z"),
                 vec![me, manager, stranger],
+            ),
+            // A second booklet of a child already named: named once.
+            (
+                booklet(&id(6), "Amira", "2026-11-23T10:00:00Z"),
+                vec![me, manager],
             ),
         ];
         let file = Bundle::new(

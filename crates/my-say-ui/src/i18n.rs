@@ -55,13 +55,13 @@ impl Locale {
     }
 
     /// In the language's own words, what to do when its wording cannot be had yet (offline before
-    /// the first visit): compiled in, so it shows when the language's file did not come. Empty
-    /// for English, which is always here. Both are the words of `booklet.load_failed_hint`.
+    /// the first visit): `app.language_try_again`, compiled in for every language (build.rs), so
+    /// it shows when the language's file did not come. Empty for English, which is always here
+    /// (and whose `app.language_unavailable` says it already).
     pub fn native_try_again(self) -> &'static str {
         match self {
             Locale::En => "",
-            Locale::Cy => "Cysyllta'r dabled hon â'r rhyngrwyd, yna rho gynnig arall arni.",
-            Locale::Ar | Locale::ArF => "صِل هذا الجهاز بالإنترنت، ثم حاول مرة أخرى.",
+            locale => LANGUAGE_TRY_AGAIN[table_index(locale)],
         }
     }
 
@@ -229,10 +229,10 @@ impl Wording for Key {
     }
 }
 
-/// One language's wording as read from its file under `/locales/` (written by `build.rs`): a
-/// JSON array of the words of every [`Key`] in order, the counted wordings' other plural forms
-/// as `[key index, category, words]`, and (for Arabic) the feminine forms of `ar-f.json` as
-/// `[masculine words, feminine words]`.
+/// One language's wording as read from its file under `/locales/` (written by `build.rs`): three
+/// JSON arrays of strings, the words of every [`Key`] in order, the counted wordings' other
+/// plural forms three strings each (key index, category, words), and (for Arabic) the feminine
+/// forms of `ar-f.json` two each (masculine words, feminine words).
 #[derive(Debug, PartialEq)]
 pub struct LoadedWording {
     words: Vec<String>,

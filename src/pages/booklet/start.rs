@@ -12,6 +12,7 @@ use my_say_core::calendar::{age_on, Date};
 use my_say_core::seal::SetupCode;
 use my_say_core::session::Draft;
 use my_say_core::{AgeBand, Booklet, ChildDetails, TakingPart};
+use my_say_ui::browser::focus::focus_id_soon;
 use my_say_ui::browser::history::{navigate, use_address};
 use my_say_ui::browser::{clock, prefs};
 use my_say_ui::components::read_aloud::ReadAloud;
@@ -158,9 +159,7 @@ pub fn BookletStart() -> impl IntoView {
         errors.set(problems.clone());
         if !problems.is_empty() {
             // The summary renders on the next frame; move focus to it so it is read out.
-            request_animation_frame(|| {
-                focus_by_id("form-errors");
-            });
+            focus_id_soon("form-errors");
             return;
         }
         let Some(age_band) = chosen_band else { return };
@@ -183,37 +182,33 @@ pub fn BookletStart() -> impl IntoView {
         let read_aloud_on = read_aloud.get_untracked();
         let topics_on = topics.get_untracked();
         store_error.set(None);
+        // Why the booklet could not start, shown above the form, where focus goes.
+        let problem = move |text: String| {
+            store_error.set(Some(text));
+            focus_id_soon("start-problem");
+        };
         spawn_local(async move {
             // Fetched now, not with the app; if it cannot be, the form keeps what was typed.
             let Ok(booklet) = booklets::builtin(booklet_band).await else {
                 let words = i18n.locale();
-                store_error.set(Some(format!(
+                return problem(format!(
                     "{} {}",
                     words.text(Key::BookletLoadFailed),
                     words.text(Key::BookletLoadFailedHint)
-                )));
-                // Shown above the form: bring it into view.
-                request_animation_frame(|| {
-                    focus_by_id("start-problem");
-                });
-                return;
+                ));
             };
             // The child's language too (fetched once, if not compiled in), so the booklet never
             // opens half in one language and half in another.
             if my_say_ui::i18n::load(locale).await.is_err() {
                 let words = i18n.locale();
-                store_error.set(Some(format!(
+                return problem(format!(
                     "{} {}",
                     words.format(
                         Key::AppLanguageUnavailable,
                         &[("language", locale.native_name())]
                     ),
                     locale.native_try_again()
-                )));
-                request_animation_frame(|| {
-                    focus_by_id("start-problem");
-                });
-                return;
+                ));
             }
             // Of the people unticked, those this booklet offers.
             let child = ChildDetails {
@@ -461,14 +456,4 @@ fn ArabicForms(
                 .collect_view()}
         </fieldset>
     }
-}
-
-/// Moves keyboard focus to the element with this id; false when there is none.
-fn focus_by_id(id: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .map(|e| e.focus().is_ok())
-        .unwrap_or(false)
 }

@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use my_say_core::session::Draft;
 use my_say_core::survey::SurveyFile;
 use my_say_core::{AgeBand, ChildDetails};
+use my_say_ui::browser::focus::focus_id_soon;
 use my_say_ui::browser::history::navigate;
 use my_say_ui::browser::store::device_store;
 use my_say_ui::browser::{clock, prefs};
@@ -133,14 +134,7 @@ fn StartForm(
         ev.prevent_default();
         let Some(age_band) = band.get_untracked() else {
             problem.set(true);
-            request_animation_frame(|| {
-                if let Some(e) = document().get_element_by_id("survey-errors") {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(e) = e.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = e.focus();
-                    }
-                }
-            });
+            focus_id_soon("survey-errors");
             return;
         };
         problem.set(false);

@@ -238,21 +238,30 @@ pub fn parse_bundle(bytes: &[u8]) -> Result<Bundle, BundleError> {
         });
     }
     let mut r = Reader::new(bytes);
+    let count = read_header(&mut r)?;
+    parse_v1(&mut r, count)
+}
+
+/// Reads a bundle's header: its signature, a version this code reads, and how many booklets it
+/// says it holds (at most [`MAX_BUNDLE_ITEMS`]). The one reading of it, for [`parse_bundle`] and
+/// the staff app's peek at a large file (`super::parts::booklets_announced`).
+pub(super) fn read_header(r: &mut Reader<'_>) -> Result<usize, BundleError> {
     if r.take(BUNDLE_MAGIC.len())? != BUNDLE_MAGIC {
         return Err(BundleError::NotMySay);
     }
     match r.u8()? {
-        1 => parse_v1(&mut r),
-        0 => Err(BundleError::Corrupted(Corruption::UnknownVersion(0))),
-        found => Err(BundleError::FutureVersion { found }),
+        1 => {}
+        0 => return Err(BundleError::Corrupted(Corruption::UnknownVersion(0))),
+        found => return Err(BundleError::FutureVersion { found }),
     }
-}
-
-fn parse_v1(r: &mut Reader<'_>) -> Result<Bundle, BundleError> {
     let count = r.u32_be()? as usize;
     if count > MAX_BUNDLE_ITEMS {
         return Err(BundleError::Corrupted(Corruption::ItemCount));
     }
+    Ok(count)
+}
+
+fn parse_v1(r: &mut Reader<'_>, count: usize) -> Result<Bundle, BundleError> {
     // Never reserve more than the remaining bytes could hold (each item is over 100 bytes).
     let mut items = Vec::with_capacity(count.min(r.remaining() / 100));
     let mut seen = BTreeSet::new();

@@ -5,9 +5,7 @@
 //! every part has opened. All or nothing, as [`BundleOpener`]: a part that fails stops, and the
 //! page then opens the file itself, so the reason it gives is exactly the one it always gave.
 
-use super::bundle::{
-    BundleError, BundleOpener, Corruption, ImportError, BUNDLE_MAGIC, MAX_BUNDLE_ITEMS,
-};
+use super::bundle::{read_header, BundleError, BundleOpener, Corruption, ImportError};
 use super::codec::Reader;
 use super::envelope::{BookletId, ID_LEN, MAX_RECIPIENTS};
 use super::keys::{Fingerprint, PrivateKey, FINGERPRINT_LEN};
@@ -44,16 +42,13 @@ pub fn part_ranges(total: usize, workers: usize) -> Vec<Range<usize>> {
 
 /// How many booklets a file says it holds, from its header alone; `None` if it does not start
 /// like a bundle this version reads, or says more than a bundle may hold
-/// ([`MAX_BUNDLE_ITEMS`]) or than the rest of the file could (each booklet takes at least a
+/// ([`super::MAX_BUNDLE_ITEMS`]) or than the rest of the file could (each booklet takes at least a
 /// byte): a forged count must never size the page's lists. Nothing else is checked:
 /// [`PartOpener::new`] reads it all, and the page opens a refused file itself, for its message.
 pub fn booklets_announced(bytes: &[u8]) -> Option<usize> {
     let mut r = Reader::new(bytes);
-    if r.take(BUNDLE_MAGIC.len()).ok()? != BUNDLE_MAGIC || r.u8().ok()? != 1 {
-        return None;
-    }
-    let count = r.u32_be().ok()? as usize;
-    (count <= MAX_BUNDLE_ITEMS && count <= r.remaining()).then_some(count)
+    let count = read_header(&mut r).ok()?;
+    (count <= r.remaining()).then_some(count)
 }
 
 /// Opens one part of a file: the booklets in a range of it.
@@ -79,11 +74,6 @@ impl<'k> PartOpener<'k> {
             end,
             opener,
         })
-    }
-
-    /// How many booklets the whole file holds.
-    pub fn total(&self) -> usize {
-        self.opener.total()
     }
 
     /// Whether every booklet of the part has been opened.
@@ -164,6 +154,7 @@ mod tests {
     use super::*;
     use crate::seal::{
         generate_keypair, open_bundle, seal_with_id, system_rng, Bundle, PublicKey, SealedBooklet,
+        MAX_BUNDLE_ITEMS,
     };
     use proptest::prelude::*;
 

@@ -7,8 +7,8 @@
 //! Its messages: once started it posts `{ ready: true }`; the page then posts its part,
 //! `{ bytes, key, start, end, step }` (the whole file and the IRO's 32-byte private key, both
 //! `Uint8Array`s moved to it, and the range of booklets to open). It reads the file and posts
-//! `{ total }`, then `{ chunk }` (a `Uint8Array`, `my_say_core::seal::decode_chunk`) for every
-//! `step` booklets opened, then `{ done: true }`. The moment anything fails it posts
+//! `{ chunk }` (a `Uint8Array`, `my_say_core::seal::decode_chunk`) for every `step` booklets
+//! opened; the page knows the part is done when it has them all. The moment anything fails it posts
 //! `{ failed: true }` and stops: the page then opens the file itself, to say exactly why. The key
 //! is held in memory only, while the part opens; the page ends the worker once it is done.
 
@@ -66,12 +66,10 @@ mod worker {
         let (start, end, step) = (number("start")?, number("end")?, number("step")?.max(1));
         let mut opener = PartOpener::new(&bytes, &key, start..end).ok()?;
         drop(bytes);
-        post("total", &JsValue::from(opener.total() as f64), None);
         while !opener.is_done() {
             let chunk = Uint8Array::from(&opener.open_some(step).ok()?[..]);
             post("chunk", &chunk, Some(&chunk));
         }
-        post("done", &JsValue::TRUE, None);
         Some(())
     }
 }

@@ -29,7 +29,8 @@ use std::fmt;
 /// Follow-ups are kept in [`Area::Workspace`] under this prefix and their id.
 pub const FOLLOW_UP_PREFIX: &str = "followup/";
 
-fn key(id: &str) -> String {
+/// Where the follow-up with this id is kept.
+pub(crate) fn key(id: &str) -> String {
     format!("{FOLLOW_UP_PREFIX}{id}")
 }
 

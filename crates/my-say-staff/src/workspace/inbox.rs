@@ -4,7 +4,7 @@
 //! A read mark is kept in [`Area::Workspace`] under `read/<booklet id>`, holding when the IRO
 //! first opened the booklet's summary (RFC 3339).
 
-use crate::workspace::{booklets, follow_ups, BOOKLET_PREFIX};
+use crate::workspace::{booklets, follow_ups};
 use my_say_core::builtin::builtin_booklets;
 use my_say_core::inbox::{inbox_entries, InboxEntry};
 use my_say_core::CompletedBooklet;
@@ -14,7 +14,8 @@ use std::collections::BTreeSet;
 /// Read marks are kept in [`Area::Workspace`] under this prefix and the booklet's id.
 pub const READ_PREFIX: &str = "read/";
 
-fn read_key(booklet_id: &str) -> String {
+/// Where the read mark of the booklet with this id is kept.
+pub(crate) fn read_key(booklet_id: &str) -> String {
     format!("{READ_PREFIX}{booklet_id}")
 }
 
@@ -58,7 +59,7 @@ pub async fn booklet(
     id: &str,
 ) -> Result<Option<CompletedBooklet>, StoreError> {
     store
-        .get_json(Area::Workspace, &format!("{BOOKLET_PREFIX}{id}"))
+        .get_json(Area::Workspace, &crate::workspace::booklet_key(id))
         .await
 }
 
@@ -76,10 +77,10 @@ pub async fn entries(store: &impl KeyValueStore) -> Result<Vec<InboxEntry>, Stor
 /// last: if storage fails part way, it is still listed, and deleting again finishes the job.
 pub async fn delete_booklet(store: &impl KeyValueStore, id: &str) -> Result<(), StoreError> {
     follow_ups::delete_for_booklet(store, id).await?;
-    crate::workspace::delete_conflicts(store, &format!("{BOOKLET_PREFIX}{id}")).await?;
+    crate::workspace::delete_conflicts(store, &crate::workspace::booklet_key(id)).await?;
     store.delete(Area::Workspace, &read_key(id)).await?;
     store
-        .delete(Area::Workspace, &format!("{BOOKLET_PREFIX}{id}"))
+        .delete(Area::Workspace, &crate::workspace::booklet_key(id))
         .await
 }
 

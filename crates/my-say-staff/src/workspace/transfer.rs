@@ -28,7 +28,7 @@ use my_say_core::demo::{demo_survey, demo_workspace};
 use my_say_core::export::{ExportedBy, FileOrigin, ImportError, ImportSummary, WorkspaceExport};
 use my_say_core::seal::{PrivateKey, PublicKey};
 use my_say_core::CompletedBooklet;
-use my_say_ui::browser::store::{Area, KeyValueStore, StoreError, Write};
+use my_say_ui::browser::store::{Area, KeyValueStore, StoreError};
 use plan::{Changes, Here};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -227,16 +227,13 @@ async fn import_export(
     Ok(planned.imported)
 }
 
-/// Writes the import's records in one transaction.
+/// Writes the import's records in one transaction ([`KeyValueStore::put_many`]: all or none,
+/// so closing the tab half way leaves nothing half done).
 async fn write(
     store: &impl KeyValueStore,
     writes: Vec<(String, Vec<u8>)>,
 ) -> Result<(), StoreError> {
-    let batch: Vec<Write> = writes
-        .into_iter()
-        .map(|(key, value)| Write::Put(Area::Workspace, key, value))
-        .collect();
-    store.write_batch(&batch).await
+    store.put_many(Area::Workspace, &writes).await
 }
 
 /// What the workspace holds, for [`plan::plan`].
@@ -301,7 +298,7 @@ pub async fn load_example_data(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::inbox::{mark_read, READ_PREFIX};
+    use crate::workspace::inbox::mark_read;
     use my_say_core::followup::{FollowUpAction, FollowUpActionKind};
     use my_say_ui::browser::store::{now, MemoryStore};
 
@@ -586,7 +583,7 @@ mod tests {
 
     async fn store_delete_read(store: &MemoryStore, id: &str) {
         store
-            .delete(Area::Workspace, &format!("{READ_PREFIX}{id}"))
+            .delete(Area::Workspace, &crate::workspace::inbox::read_key(id))
             .await
             .unwrap();
     }

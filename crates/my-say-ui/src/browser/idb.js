@@ -139,8 +139,9 @@ export async function open() {
 // One record: a batch of one. The value is copied out of wasm memory before anything awaits.
 export const put = (dev, area, key, value, encrypt) => writeBatch(dev, [[area, key, value.slice(), encrypt]]);
 
-// Puts and deletes in any areas in ONE transaction: all happen or, if it aborts (an error, the
-// tab closed), none. ops: [area, key, value or undefined to delete, encrypt]. Encrypted first:
+// Puts and deletes in ONE transaction: all happen or, if it aborts (an error, the tab closed),
+// none. ops: [area, key, value or undefined to delete, encrypt]. put, remove and the store's
+// put_many (device.rs) all write through here. Encrypted first:
 // a transaction commits by itself once the page awaits anything else. An import of thousands of
 // booklets would otherwise also wait for the disk once per booklet.
 export async function writeBatch(dev, ops) {

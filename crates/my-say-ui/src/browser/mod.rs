@@ -3,6 +3,7 @@
 pub mod clock;
 pub mod fetch;
 pub mod files;
+pub mod focus;
 pub mod history;
 pub mod pace;
 pub mod prefs;

@@ -33,6 +33,16 @@ pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
     when_idle_js(Closure::once_into_js(f), timeout_ms);
 }
 
+/// Resolves in a new task just after the next frame is painted: what the page has just shown
+/// ("Saving…") is on the screen before the work that follows begins.
+pub async fn painted() {
+    // The promise only ever resolves; nothing to handle.
+    let _ = JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        after_paint_js(resolve.into())
+    }))
+    .await;
+}
+
 /// Waits `ms` milliseconds (a browser timer; other tasks run meanwhile).
 pub async fn sleep(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;

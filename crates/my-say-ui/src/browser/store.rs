@@ -129,15 +129,6 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
-/// One change in a [`KeyValueStore::write_batch`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Write {
-    /// Stores the value under the key in the area, replacing what was there.
-    Put(Area, String, Vec<u8>),
-    /// Removes the key from the area (nothing happens if it is absent).
-    Delete(Area, String),
-}
-
 /// `value` as the JSON bytes a store keeps.
 pub fn json_bytes<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, StoreError> {
     serde_json::to_vec(value).map_err(|e| StoreError::Other(format!("could not write JSON: {e}")))
@@ -154,11 +145,6 @@ pub trait KeyValueStore {
     /// none (one IndexedDB transaction). Much faster than a `put_bytes` each when there are
     /// thousands, as in an import: each transaction waits for the disk.
     async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError>;
-
-    /// Makes every change in `writes`, in any areas, in order: all of them or, on an error,
-    /// none (one IndexedDB transaction over every area named, so closing the tab half way
-    /// leaves nothing half done). An empty batch does nothing.
-    async fn write_batch(&self, writes: &[Write]) -> Result<(), StoreError>;
 
     /// The value under `key`, if any.
     async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError>;

@@ -154,6 +154,15 @@ impl Ysw {
         })
     }
 
+    /// Changes action `i` of entry `id`, if it is there, and saves.
+    fn edit_action(self, id: &str, i: usize, f: impl FnOnce(&mut WeDid)) {
+        self.edit_entry(id, |e| {
+            if let Some(a) = e.actions.get_mut(i) {
+                f(a);
+            }
+        });
+    }
+
     /// One action of an entry (reactive).
     fn action(self, id: &str, i: usize) -> Option<WeDid> {
         self.entry(id, |e| e.actions.get(i).cloned())

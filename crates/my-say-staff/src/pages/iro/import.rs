@@ -10,7 +10,7 @@ use crate::workspace::{use_unlocked, Added, AlsoSealedFor, BundleAdded, Conflict
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::calendar::uk_time_of_timestamp;
-use my_say_ui::browser::pace::Pacer;
+use my_say_ui::browser::pace::{self, Pacer};
 use my_say_ui::browser::{clock, files};
 use my_say_ui::i18n::{use_i18n, Locale};
 
@@ -245,7 +245,16 @@ pub fn ImportAnswers(
                                 clock::today_date(),
                                 |opened, total| {
                                     progress.set(Some((opened, total)));
-                                    pacer.breathe()
+                                    let breathe = pacer.breathe();
+                                    async move {
+                                        if opened == total {
+                                            // "Saving them…" is on the screen before the
+                                            // saving begins.
+                                            pace::painted().await;
+                                        } else {
+                                            breathe.await;
+                                        }
+                                    }
                                 },
                             )
                             .await;

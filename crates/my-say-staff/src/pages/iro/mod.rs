@@ -45,6 +45,7 @@ use idle::{LockAfter, LockWhenIdle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_ui::browser::clock;
+pub(crate) use my_say_ui::browser::focus::focus_id_soon;
 use my_say_ui::browser::store::{device_store, MemoryStore, StoreError};
 use my_say_ui::i18n::use_i18n;
 use setup::{RecoveryOffer, SetUpWorkspace};
@@ -321,20 +322,6 @@ pub(crate) fn focus_when_shown(heading: NodeRef<leptos::html::H1>) {
                 let _ = h.focus();
             }
         });
-    });
-}
-
-/// Moves keyboard focus to the element with this id, on the next frame (after it renders).
-pub(crate) fn focus_id_soon(id: impl Into<String>) {
-    let id = id.into();
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(e) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = e.focus();
-        }
     });
 }
 

@@ -228,12 +228,8 @@ fn ReportView(
         .any(|m| m.current.bands.contains(&Cell::Withheld) || m.current.overall == Cell::Withheld);
     let report = Arc::new(report);
     // Being heard beside safety, then satisfaction: the order the report's measures are in.
-    let tables = [
-        MeasureKind::Safety,
-        MeasureKind::Heard,
-        MeasureKind::Satisfaction,
-    ]
-    .map(|kind| view! { <MeasureTable report=report.clone() kind locale /> });
+    let tables =
+        MeasureKind::ALL.map(|kind| view! { <MeasureTable report=report.clone() kind locale /> });
     view! {
         <section class="report" aria-labelledby="report-heading">
             <h2 id="report-heading" tabindex="-1">{locale.format(Key::IroReportsHeading, &[("from", &period.from.to_string()), ("to", &period.to.to_string())])}</h2>

@@ -49,7 +49,7 @@ fn part_key(part: SummaryPart) -> Key {
         SummaryPart::Theme(Theme::Support) => Key::IroThemeSupport,
         SummaryPart::Theme(Theme::Plan) => Key::IroThemePlan,
         SummaryPart::Theme(Theme::LastReview) => Key::IroThemeLastReview,
-        SummaryPart::Theme(Theme::BeingHeard) => Key::IroThemeBeingHeard,
+        SummaryPart::Theme(Theme::BeingHeard) => Key::IroReportsHeard,
         SummaryPart::Theme(Theme::LifeStory) => Key::IroThemeLifeStory,
         SummaryPart::Theme(Theme::Other) => Key::IroThemeOther,
     }

@@ -5,10 +5,10 @@
 //! docs/exports.md.
 
 use super::Imported;
-use crate::workspace::follow_ups::FOLLOW_UP_PREFIX;
-use crate::workspace::inbox::READ_PREFIX;
+use crate::workspace::follow_ups;
+use crate::workspace::inbox::read_key;
 use crate::workspace::settings::SETTINGS_KEY;
-use crate::workspace::{conflict_prefix, surveys, BOOKLET_PREFIX};
+use crate::workspace::{booklet_key, conflict_prefix, surveys};
 use my_say_core::builtin::builtin_booklets;
 use my_say_core::calendar::Date;
 use my_say_core::export::{WorkspaceExport, WorkspaceSettings};
@@ -231,7 +231,7 @@ pub fn plan(here: &Here, export: &WorkspaceExport, use_settings: bool, today: Da
     }
 
     for b in &booklets[first_new..] {
-        writes.push((format!("{BOOKLET_PREFIX}{}", b.id), json(b)));
+        writes.push((booklet_key(&b.id), json(b)));
     }
     changes.booklets_added = booklets.len() - first_new;
     let by_id: HashMap<&str, &CompletedBooklet> =
@@ -243,7 +243,7 @@ pub fn plan(here: &Here, export: &WorkspaceExport, use_settings: bool, today: Da
         if old == Some(f) {
             continue;
         }
-        writes.push((format!("{FOLLOW_UP_PREFIX}{id}"), json(f)));
+        writes.push((follow_ups::key(&id), json(f)));
         match (old, f.closed) {
             (Some(old), Some(closure)) if !old.is_closed() => changes.follow_ups_closed.push(
                 closed(f, closure.by, closure.on, true, &by_id, &definitions),
@@ -264,7 +264,7 @@ pub fn plan(here: &Here, export: &WorkspaceExport, use_settings: bool, today: Da
         }
     }
     for (id, at) in &read_marks {
-        writes.push((format!("{READ_PREFIX}{id}"), json(at)));
+        writes.push((read_key(id), json(at)));
     }
     changes.marked_read = read_marks.len();
     result.read_marks = read_marks.len();
@@ -381,7 +381,7 @@ fn conflicts_to_keep(here: &Here, export: &WorkspaceExport) -> Vec<(String, Vec<
         let prefix = conflict_prefix(&if is_survey_id(&copy.booklet_id) {
             surveys::answer_key(&copy.id)
         } else {
-            format!("{BOOKLET_PREFIX}{}", copy.id)
+            booklet_key(&copy.id)
         });
         let mine = kept.iter().filter(|(k, _)| k.starts_with(&prefix));
         if by_id.get(copy.id.as_str()) == Some(&copy) || mine.clone().any(|(_, r)| *r == copy) {
@@ -397,6 +397,9 @@ fn conflicts_to_keep(here: &Here, export: &WorkspaceExport) -> Vec<(String, Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workspace::follow_ups::FOLLOW_UP_PREFIX;
+    use crate::workspace::inbox::READ_PREFIX;
+    use crate::workspace::BOOKLET_PREFIX;
     use my_say_core::calendar::default_bank_holidays;
     use my_say_core::demo::{demo_survey, DEMO_SURVEY_ID};
     use my_say_core::export::ExportedBy;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-use super::{Area, KeyValueStore, StoreError, Write};
+use super::{Area, KeyValueStore, StoreError};
 
 #[wasm_bindgen(module = "/src/browser/idb.js")]
 extern "C" {
@@ -65,31 +65,6 @@ impl DeviceStore {
     }
 }
 
-impl DeviceStore {
-    /// Puts (`Some` value) and deletes (`None`) in one transaction (`writeBatch` in idb.js).
-    async fn batch<'a>(
-        &self,
-        ops: impl Iterator<Item = (Area, &'a String, Option<&'a Vec<u8>>)>,
-    ) -> Result<(), StoreError> {
-        let ops: Array = ops
-            .map(|(area, key, value)| {
-                // A copy out of wasm memory, so nothing points into it while the snippet awaits.
-                let value = value.map_or(JsValue::UNDEFINED, |v| Uint8Array::from(&v[..]).into());
-                let op = Array::of3(&area.name().into(), &JsValue::from_str(key), &value);
-                op.push(&area.encrypted_at_rest().into());
-                JsValue::from(op)
-            })
-            .collect();
-        if ops.length() == 0 {
-            return Ok(());
-        }
-        js_write_batch(&self.handle, ops)
-            .await
-            .map(drop)
-            .map_err(store_error)
-    }
-}
-
 /// Asks the browser to keep this site's storage when space runs low
 /// (`navigator.storage.persist()`). Returns whether it agreed; `false` when it cannot say.
 pub async fn request_persistence() -> bool {
@@ -106,16 +81,27 @@ impl KeyValueStore for DeviceStore {
     }
 
     async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
-        self.batch(entries.iter().map(|(key, value)| (area, key, Some(value))))
+        // One transaction (`writeBatch` in idb.js): all are stored or, if it aborts, none.
+        let ops: Array = entries
+            .iter()
+            .map(|(key, value)| {
+                // A copy out of wasm memory, so nothing points into it while the snippet awaits.
+                let op = Array::of3(
+                    &area.name().into(),
+                    &JsValue::from_str(key),
+                    &Uint8Array::from(&value[..]).into(),
+                );
+                op.push(&area.encrypted_at_rest().into());
+                JsValue::from(op)
+            })
+            .collect();
+        if ops.length() == 0 {
+            return Ok(());
+        }
+        js_write_batch(&self.handle, ops)
             .await
-    }
-
-    async fn write_batch(&self, writes: &[Write]) -> Result<(), StoreError> {
-        self.batch(writes.iter().map(|w| match w {
-            Write::Put(area, key, value) => (*area, key, Some(value)),
-            Write::Delete(area, key) => (*area, key, None),
-        }))
-        .await
+            .map(drop)
+            .map_err(store_error)
     }
 
     async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError> {

@@ -7,7 +7,7 @@ use std::pin::pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use super::{Area, KeyValueStore, StoreError, Write};
+use super::{Area, KeyValueStore, StoreError};
 
 /// Keeps values in memory; clones share them. [`MemoryStore::set_quota`] makes writes fail with
 /// [`StoreError::QuotaExceeded`] as a full device would.
@@ -80,44 +80,6 @@ impl KeyValueStore for MemoryStore {
         }
         for (key, value) in entries {
             inner.values.insert((area, key.clone()), value.clone());
-        }
-        Ok(())
-    }
-
-    async fn write_batch(&self, writes: &[Write]) -> Result<(), StoreError> {
-        let mut inner = self.inner.borrow_mut();
-        if let Some(quota) = inner.quota {
-            // All or nothing, like one IndexedDB transaction: the size each touched record ends
-            // with (absent: 0), checked before any change.
-            let mut after: BTreeMap<(Area, &str), usize> = BTreeMap::new();
-            for write in writes {
-                match write {
-                    Write::Put(area, key, value) => {
-                        after.insert((*area, key.as_str()), key.len() + value.len())
-                    }
-                    Write::Delete(area, key) => after.insert((*area, key.as_str()), 0),
-                };
-            }
-            let before: usize = after
-                .keys()
-                .filter_map(|(area, key)| {
-                    let v = inner.values.get(&(*area, (*key).to_owned()))?;
-                    Some(key.len() + v.len())
-                })
-                .sum();
-            if inner.used() - before + after.values().sum::<usize>() > quota {
-                return Err(StoreError::QuotaExceeded);
-            }
-        }
-        for write in writes {
-            match write {
-                Write::Put(area, key, value) => {
-                    inner.values.insert((*area, key.clone()), value.clone());
-                }
-                Write::Delete(area, key) => {
-                    inner.values.remove(&(*area, key.clone()));
-                }
-            }
         }
         Ok(())
     }
@@ -316,46 +278,6 @@ mod tests {
             now(store.get_json::<u8>(Area::Settings, "j")).unwrap(),
             Some(1)
         );
-    }
-
-    #[test]
-    fn a_batch_writes_and_deletes_across_areas_all_or_nothing() {
-        let store = MemoryStore::new();
-        now(store.put_bytes(Area::Workspace, "old", b"gone soon")).unwrap();
-        now(store.put_bytes(Area::Settings, "kept", b"12")).unwrap();
-        let batch = [
-            Write::Put(Area::Workspace, "a".into(), b"1".to_vec()),
-            Write::Put(Area::Settings, "kept".into(), b"3".to_vec()),
-            Write::Delete(Area::Workspace, "old".into()),
-            Write::Delete(Area::Drafts, "never-there".into()),
-        ];
-        now(store.write_batch(&batch)).unwrap();
-        assert_eq!(now(store.keys(Area::Workspace)).unwrap(), ["a"]);
-        assert_eq!(
-            now(store.get_bytes(Area::Settings, "kept")).unwrap(),
-            Some(b"3".to_vec())
-        );
-        now(store.write_batch(&[])).unwrap();
-        // 7 bytes used. A batch that would end above the quota changes nothing, deletes
-        // included; one that frees room first fits.
-        store.set_quota(Some(10));
-        let too_big = [
-            Write::Delete(Area::Workspace, "a".into()),
-            Write::Put(Area::Drafts, "big".into(), vec![0; 8]),
-        ];
-        assert_eq!(
-            now(store.write_batch(&too_big)),
-            Err(StoreError::QuotaExceeded)
-        );
-        assert_eq!(now(store.keys(Area::Workspace)).unwrap(), ["a"]);
-        assert_eq!(now(store.keys(Area::Drafts)).unwrap(), Vec::<String>::new());
-        let fits = [
-            Write::Delete(Area::Workspace, "a".into()),
-            Write::Delete(Area::Settings, "kept".into()),
-            Write::Put(Area::Drafts, "big".into(), vec![0; 7]),
-        ];
-        now(store.write_batch(&fits)).unwrap();
-        assert_eq!(now(store.keys(Area::Drafts)).unwrap(), ["big"]);
     }
 
     #[test]

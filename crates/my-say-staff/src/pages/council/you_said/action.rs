@@ -7,7 +7,7 @@ use crate::i18n::Key;
 use crate::pages::iro::focus_id_soon;
 use leptos::prelude::*;
 use my_say_core::calendar::Date;
-use my_say_core::survey::{ActionStatus, WeDid};
+use my_say_core::survey::ActionStatus;
 use my_say_ui::i18n::use_i18n;
 use std::sync::Arc;
 
@@ -17,15 +17,6 @@ const STATUSES: [(ActionStatus, Key); 3] = [
     (ActionStatus::Ongoing, Key::YouSaidOngoing),
     (ActionStatus::Planned, Key::YouSaidPlanned),
 ];
-
-/// Changes action `i` of entry `eid`, if it is there, and saves.
-fn edit_action(ysw: Ysw, eid: &str, i: usize, f: impl FnOnce(&mut WeDid)) {
-    ysw.edit_entry(eid, |e| {
-        if let Some(a) = e.actions.get_mut(i) {
-            f(a);
-        }
-    });
-}
 
 /// One action: what was done, its date, done, ongoing or planned, whether it made a difference;
 /// move and remove.
@@ -51,7 +42,7 @@ pub(super) fn ActionEditor(
     };
     let set_what = {
         let eid = eid.clone();
-        Callback::new(move |v: String| edit_action(ysw, &eid, i, |a| a.what = v))
+        Callback::new(move |v: String| ysw.edit_action(&eid, i, |a| a.what = v))
     };
     let swap = {
         let eid = eid.clone();
@@ -138,7 +129,7 @@ fn ActionDate(
     let set_date = move |ev: leptos::ev::Event| match Date::parse(event_target_value(&ev).trim()) {
         Ok(d) => {
             unreadable.set(false);
-            edit_action(ysw, &eid, i, |a| a.date = d);
+            ysw.edit_action(&eid, i, |a| a.date = d);
         }
         Err(_) => unreadable.set(true),
     };
@@ -186,7 +177,7 @@ fn StatusChoice(
                     <div class="check">
                         <input type="radio" id=id.clone() name=name.clone()
                             prop:checked=move || ysw.action(&is_eid, i).is_some_and(|a| a.status == status)
-                            on:change=move |_| edit_action(ysw, &set_eid, i, |a| a.status = status) />
+                            on:change=move |_| ysw.edit_action(&set_eid, i, |a| a.status = status) />
                         <label for=id>{i18n.tr(words)}</label>
                     </div>
                 }

@@ -6,7 +6,7 @@ use crate::i18n::Key;
 use crate::pages::iro::focus_id_soon;
 use leptos::prelude::*;
 use my_say_core::calendar::Date;
-use my_say_core::survey::{ActionStatus, Difference, Review, YouSaid};
+use my_say_core::survey::{ActionStatus, Difference, Review};
 use my_say_ui::browser::clock;
 use my_say_ui::i18n::{use_i18n, Locale};
 
@@ -21,11 +21,7 @@ fn difference_key(d: Difference) -> Key {
 
 /// Changes one action's look back (if the action is still there) and saves.
 fn edit_review(ysw: Ysw, eid: &str, i: usize, f: impl FnOnce(&mut Option<Review>)) {
-    ysw.edit_entry(eid, |e: &mut YouSaid| {
-        if let Some(a) = e.actions.get_mut(i) {
-            f(&mut a.review);
-        }
-    });
+    ysw.edit_action(eid, i, |a| f(&mut a.review));
 }
 
 /// Whether an action made a difference: a button to record it (for an action done or ongoing),
