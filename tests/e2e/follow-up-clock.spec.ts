@@ -36,4 +36,10 @@ test("an IRO imports a booklet finished three days ago and sees it overdue at on
   const card = page.locator(".follow-up", { hasText: "Ola" }).first();
   await expect(card).toContainText("2026-12-06");
   await expect(card).toContainText("Overdue");
+
+  // The summary says when the child finished, on the UK clock.
+  await page.locator("nav.iro-nav").getByRole("link", { name: "Booklets" }).click();
+  await page.locator(".inbox-table tbody th a", { hasText: "Ola" }).click();
+  const finished = page.locator(".summary-facts div", { has: page.getByText("Finished", { exact: true }) }).locator("dd");
+  await expect(finished).toHaveText(/^2026-12-06 \d\d:\d\d UK time$/);
 });

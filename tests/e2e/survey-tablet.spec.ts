@@ -134,7 +134,11 @@ test("a survey is added from its link, run anonymously twice, sent as its own fi
   // A worrying answer: Childline, and no IRO (nobody knows who answered).
   await expect(heading(page)).toHaveText("It's OK to tell");
   await expect(page.getByText("Childline: call 0800 1111.", { exact: false })).toBeVisible();
-  await expect(page.getByText("This survey is anonymous, so nobody reading it will know it was you.", { exact: false })).toBeVisible();
+  // Who reads it, said plainly; 999; and no promise of secrecy.
+  const help = page.locator(".ok-to-tell");
+  await expect(help).toContainText("The people at the council who run this survey will read the answers. It is anonymous");
+  await expect(help).toContainText("If you are in danger right now, call 999.");
+  await expect(help).not.toContainText(/secret|won't tell|will not tell|nobody will know/i);
   await expect(page.getByText("Your IRO", { exact: false })).toHaveCount(0);
   await expectNoAxeViolations(page, "survey: it's OK to tell");
   await page.getByRole("button", { name: "Carry on" }).tap();

@@ -140,8 +140,22 @@ pub struct Sorted {
 /// that day, a survey answer's to the bare day (survey answers keep no time). All or nothing.
 pub fn sort_opened(opened: Vec<CompletedBooklet>, today: Date) -> Result<Sorted, IncomingError> {
     let mut sorted = Sorted::default();
-    for (i, mut record) in opened.into_iter().enumerate() {
-        let position = i + 1;
+    for (i, record) in opened.into_iter().enumerate() {
+        sorted.add(i + 1, record, today)?;
+    }
+    Ok(sorted)
+}
+
+impl Sorted {
+    /// Checks one opened record, the `position`th of its file (from 1, for the message), and
+    /// sorts it in, as [`sort_opened`] does with each: a page sorting thousands can give the
+    /// browser a turn between records. On an error the file is refused whole.
+    pub fn add(
+        &mut self,
+        position: usize,
+        mut record: CompletedBooklet,
+        today: Date,
+    ) -> Result<(), IncomingError> {
         let survey = record.booklet_id.starts_with(SURVEY_ID_PREFIX);
         if survey && !is_survey_id(&record.booklet_id) {
             return Err(IncomingError::SurveyId {
@@ -160,15 +174,15 @@ pub fn sort_opened(opened: Vec<CompletedBooklet>, today: Date) -> Result<Sorted,
             } else {
                 format!("{today}T00:00:00Z")
             };
-            sorted.clamped += 1;
+            self.clamped += 1;
         }
         if survey {
-            sorted.survey_answers.push(record);
+            self.survey_answers.push(record);
         } else {
-            sorted.booklets.push(record);
+            self.booklets.push(record);
         }
+        Ok(())
     }
-    Ok(sorted)
 }
 
 #[cfg(test)]

@@ -253,15 +253,15 @@ async fn import(n: usize) -> Result<Value, String> {
             last.set(now_ms());
         }
     };
-    // Stored as the import page stores them, a slice at a time.
-    let paced = crate::paced_store::Paced::new(&store);
+    // Stored as the import page stores them, a slice at a time (`KeyValueStore::breathe`).
+    let paced = &store;
     let added = if workers == 0 {
-        workspace::import_bundle_paced(&paced, &bundle, &key, today, between).await
+        workspace::import_bundle_paced(paced, &bundle, &key, today, between).await
     } else {
         let opened = open_workers::open_in_workers(&bundle, &key, workers, &mut between)
             .await
             .ok_or("the workers did not open the file")?;
-        workspace::add_opened_file(&paced, opened.booklets, &opened.sealed_for, &key, today).await
+        workspace::add_opened_file(paced, opened.booklets, &opened.sealed_for, &key, today).await
     }
     .map_err(|e| e.to_string())?;
     let import_ms = now_ms() - start;

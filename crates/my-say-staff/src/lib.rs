@@ -12,7 +12,6 @@ pub mod bench;
 pub mod booklets;
 pub mod i18n;
 pub mod open_workers;
-pub mod paced_store;
 pub mod pages;
 pub mod routes;
 pub mod workspace;

@@ -15,7 +15,6 @@
 //! (transferred) so the page keeps no second copy; the worker holds them in memory only and is
 //! ended as soon as the file has opened or failed (docs/threat-model.md).
 
-use crate::paced_store::Paced;
 use crate::workspace::{self, BundleAdded, ImportFailure};
 use js_sys::{Promise, Reflect, Uint8Array};
 use my_say_core::calendar::Date;
@@ -90,14 +89,12 @@ where
     F: FnMut(usize, usize) -> Fut,
     Fut: Future<Output = ()>,
 {
-    // Stored a slice at a time, either way.
-    let store = Paced::new(store);
+    // Stored a slice at a time either way (`KeyValueStore::breathe`).
     match open_in_workers(bytes, key, workers_available(), &mut between).await {
         Some(opened) => {
-            workspace::add_opened_file(&store, opened.booklets, &opened.sealed_for, key, today)
-                .await
+            workspace::add_opened_file(store, opened.booklets, &opened.sealed_for, key, today).await
         }
-        None => workspace::import_bundle_paced(&store, bytes, key, today, between).await,
+        None => workspace::import_bundle_paced(store, bytes, key, today, between).await,
     }
 }
 

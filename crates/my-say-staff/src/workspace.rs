@@ -30,7 +30,7 @@ pub mod transfer;
 use leptos::prelude::*;
 use my_say_core::calendar::{uk_date_of_timestamp, Date};
 pub use my_say_core::incoming::Conflict;
-use my_say_core::incoming::{classify, sort_opened, Arrival, IncomingError};
+use my_say_core::incoming::{classify, Arrival, IncomingError, Sorted};
 use my_say_core::name::{check_name, NameProblem};
 use my_say_core::report::{ReportData, ReportIndex};
 use my_say_core::seal::{
@@ -435,6 +435,7 @@ pub(crate) async fn add_checked(
     // transactions rather than one each.
     let mut taken: Vec<(String, &CompletedBooklet)> = Vec::new();
     for record in records {
+        store.breathe().await;
         let key = key_of(record);
         if have.insert(key.clone()) {
             writes.push((key, record));
@@ -458,6 +459,7 @@ pub(crate) async fn add_checked(
     let mut kept: Vec<(String, Option<CompletedBooklet>)> =
         kept_keys.into_iter().zip(kept_copies).collect();
     for ((key, record), stored) in taken.into_iter().zip(stored) {
+        store.breathe().await;
         // A copy earlier in the same file counts as stored.
         let stored = writes
             .iter()
@@ -619,7 +621,7 @@ fn also_sealed_for(
         .collect()
 }
 
-/// Checks opened booklets ([`sort_opened`]: refused whole if a survey answer breaks the rules
+/// Checks opened booklets ([`Sorted::add`]: refused whole if a survey answer breaks the rules
 /// or a completion time cannot be read) and stores them where they belong: finished surveys with
 /// [`surveys::add_answers`], review booklets with [`add_booklets`] (worries of the booklets
 /// added open follow-ups dated `today`).
@@ -628,7 +630,13 @@ async fn add_opened(
     opened: Vec<CompletedBooklet>,
     today: Date,
 ) -> Result<BundleAdded, ImportFailure> {
-    let sorted = sort_opened(opened, today).map_err(ImportFailure::Records)?;
+    let mut sorted = Sorted::default();
+    for (i, record) in opened.into_iter().enumerate() {
+        store.breathe().await;
+        sorted
+            .add(i + 1, record, today)
+            .map_err(ImportFailure::Records)?;
+    }
     let mut added = BundleAdded {
         clamped: sorted.clamped,
         ..BundleAdded::default()
@@ -871,6 +879,13 @@ impl KeyValueStore for WorkspaceStore {
         match self {
             WorkspaceStore::Device(s) => s.erase_everything().await,
             WorkspaceStore::Demo(s) => s.erase_everything().await,
+        }
+    }
+
+    async fn breathe(&self) {
+        match self {
+            WorkspaceStore::Device(s) => s.breathe().await,
+            WorkspaceStore::Demo(s) => s.breathe().await,
         }
     }
 }

@@ -504,3 +504,28 @@ async fn a_put_many_that_fails_part_way_stores_none_of_it() {
     );
     store.put_many(Area::Workspace, &[]).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_large_put_many_written_in_slices_is_still_all_or_nothing() {
+    // More records than idb.js asks IndexedDB for at once (256), so the writes span slices
+    // asked for from the previous slice's last success.
+    let store = open().await;
+    let batch: Vec<(String, Vec<u8>)> = (0..700)
+        .map(|i| (format!("slice-{i:03}"), format!("value {i}").into_bytes()))
+        .collect();
+    let keys: Vec<String> = batch.iter().map(|(k, _)| k.clone()).collect();
+
+    // The disk fills at the 600th put, in the third slice: none of the 599 before it stayed.
+    fail_put_after(600);
+    let failed = store.put_many(Area::Workspace, &batch).await;
+    fail_put_after(0);
+    assert_eq!(failed, Err(StoreError::QuotaExceeded));
+    let read = store.get_many(Area::Workspace, &keys).await.unwrap();
+    assert!(read.iter().all(Option::is_none), "nothing was kept");
+
+    // With room, every one of them.
+    store.put_many(Area::Workspace, &batch).await.unwrap();
+    let read = store.get_many(Area::Workspace, &keys).await.unwrap();
+    let expected: Vec<Option<Vec<u8>>> = batch.iter().map(|(_, v)| Some(v.clone())).collect();
+    assert_eq!(read, expected);
+}

@@ -185,6 +185,66 @@ pub fn OkToTell(
 
 #[cfg(test)]
 mod tests {
+    use super::wording;
+    use my_say_core::AgeBand;
+    use my_say_ui::i18n::Locale;
+
+    const BANDS: [AgeBand; 4] = [
+        AgeBand::FourToSix,
+        AgeBand::SevenToNine,
+        AgeBand::TenToFifteen,
+        AgeBand::SixteenPlus,
+    ];
+
+    #[test]
+    fn every_band_has_its_own_words_with_999_and_childline_and_who_reads_it() {
+        let none = (None, None);
+        for is_survey in [false, true] {
+            let leads: Vec<String> = BANDS
+                .iter()
+                .map(|&band| {
+                    let lines = wording(Locale::En, band, false, &none, is_survey);
+                    let all = lines.join(" ");
+                    assert!(all.contains("call 999"), "{band:?}: {all}");
+                    assert!(all.contains("0800 1111"), "{band:?}: {all}");
+                    assert!(!all.contains("Meic"), "{band:?}: {all}");
+                    let lower = all.to_lowercase();
+                    for promise in ["secret", "won't tell", "will not tell", "nobody will know"] {
+                        assert!(!lower.contains(promise), "{band:?}: {all}");
+                    }
+                    // Who reads it, said plainly.
+                    let reader = if is_survey {
+                        "who run this survey will read"
+                    } else {
+                        "Your IRO will read"
+                    };
+                    assert!(lines[0].contains(reader), "{band:?}: {}", lines[0]);
+                    lines[0].clone()
+                })
+                .collect();
+            for (i, lead) in leads.iter().enumerate() {
+                assert!(!leads[..i].contains(lead), "two bands share: {lead}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_welsh_booklet_names_meic_and_names_the_iro_when_given() {
+        let iro = (Some("Jo".to_owned()), Some("07700 900123".to_owned()));
+        let lines = wording(Locale::En, AgeBand::SixteenPlus, true, &iro, false).join(" ");
+        assert!(lines.contains("080 880 23456"), "{lines}");
+        assert!(
+            lines.contains("Jo") && lines.contains("07700 900123"),
+            "{lines}"
+        );
+        // An anonymous survey names nobody.
+        let survey = wording(Locale::En, AgeBand::SixteenPlus, true, &iro, true).join(" ");
+        assert!(
+            !survey.contains("Jo") && !survey.contains("07700"),
+            "{survey}"
+        );
+    }
+
     fn html(line: &str) -> String {
         let mut out = String::new();
         super::html(&mut out, line);

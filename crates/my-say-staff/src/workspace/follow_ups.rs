@@ -82,6 +82,7 @@ pub async fn merge(
     let mut total = MergeCounts::default();
     let mut changed = std::collections::BTreeMap::new();
     for f in incoming {
+        store.breathe().await;
         let key = key(&f.id());
         // Only follow-ups already stored are read back: an import of thousands reads none.
         let pending = changed.remove(&key);
@@ -119,11 +120,13 @@ pub async fn open_for(
 ) -> Result<MergeCounts, StoreError> {
     let holidays = settings::bank_holidays(store).await?;
     let definitions = builtin_booklets();
-    let opened: Vec<FollowUp> = booklets
-        .iter()
-        .filter_map(|b| definition_for(b, &definitions).map(|d| (b, d)))
-        .flat_map(|(b, d)| open_follow_ups(b, d, today, &holidays))
-        .collect();
+    let mut opened: Vec<FollowUp> = Vec::new();
+    for b in booklets {
+        store.breathe().await;
+        if let Some(d) = definition_for(b, &definitions) {
+            opened.extend(open_follow_ups(b, d, today, &holidays));
+        }
+    }
     merge(store, opened).await
 }
 

@@ -139,29 +139,56 @@ export async function open() {
 // One record: a batch of one. The value is copied out of wasm memory before anything awaits.
 export const put = (dev, area, key, value, encrypt) => writeBatch(dev, [[area, key, value.slice(), encrypt]]);
 
+// How many records a batch encrypts, or asks IndexedDB to write, before the page gets a turn.
+const SLICE = 256;
+
 // Puts and deletes in ONE transaction: all happen or, if it aborts (an error, the tab closed),
 // none. ops: [area, key, value or undefined to delete, encrypt]. put, remove and the store's
-// put_many (device.rs) all write through here. Encrypted first:
-// a transaction commits by itself once the page awaits anything else. An import of thousands of
-// booklets would otherwise also wait for the disk once per booklet.
+// put_many (device.rs) all write through here. Encrypted first, because a transaction commits
+// by itself once the page awaits anything else; an import of thousands of booklets would
+// otherwise also wait for the disk once per booklet.
+// A large batch goes a slice at a time, so the page keeps painting and answering taps: each
+// slice of records is encrypted before the next is asked for, and each slice of writes is asked
+// for once the last write of the slice before has succeeded. A request made while the
+// transaction delivers its success is part of the same transaction, so it is still one.
 export async function writeBatch(dev, ops) {
   const { db, key: cryptoKey } = await ready(dev);
-  const records = await Promise.all(
-    ops.map(([area, key, value, encrypt]) => (value && encrypt ? seal(cryptoKey, area, key, value) : value)),
-  );
+  const records = [];
+  for (let start = 0; start < ops.length; start += SLICE) {
+    const slice = ops.slice(start, start + SLICE);
+    records.push(
+      ...(await Promise.all(
+        slice.map(([area, key, value, encrypt]) => (value && encrypt ? seal(cryptoKey, area, key, value) : value)),
+      )),
+    );
+  }
   // The areas named, repeats and all (IndexedDB takes each once).
   const tx = db.transaction(ops.map((op) => op[0]), "readwrite", WRITE);
+  const whole = committed(tx);
+  let next = 0;
+  let failure = null;
+  const ask = () => {
+    const end = Math.min(ops.length, next + SLICE);
+    let last;
+    try {
+      for (; next < end; next++) {
+        const [area, key] = ops[next];
+        const store = tx.objectStore(area);
+        last = records[next] ? store.put(records[next], key) : store.delete(key);
+      }
+    } catch (e) {
+      failure = e;
+      tx.abort(); // what was already asked of this transaction is undone
+      return;
+    }
+    if (next < ops.length) last.onsuccess = ask;
+  };
+  ask();
   try {
-    ops.forEach(([area, key], i) => {
-      const store = tx.objectStore(area);
-      if (records[i]) store.put(records[i], key);
-      else store.delete(key);
-    });
+    await whole;
   } catch (e) {
-    tx.abort(); // what was already asked of this transaction is undone
-    throw e;
+    throw failure || e;
   }
-  await committed(tx);
 }
 
 export async function get(dev, area, key, encrypted) {

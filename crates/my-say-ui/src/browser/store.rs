@@ -172,6 +172,12 @@ pub trait KeyValueStore {
     /// everything on this device"). Using the store afterwards starts afresh with a new key.
     async fn erase_everything(&self) -> Result<(), StoreError>;
 
+    /// Gives the browser a turn if the work has run for a while ([`DeviceStore`]: every
+    /// [`SLICE_MS`](crate::browser::pace::SLICE_MS)); nothing for a store in memory. Loops over
+    /// thousands of records call it between records, so an import keeps the page painting and
+    /// answering taps.
+    async fn breathe(&self) {}
+
     /// Stores `value` as JSON under `key`.
     async fn put_json<T: Serialize + ?Sized>(
         &self,
@@ -191,6 +197,7 @@ pub trait KeyValueStore {
         let mut encoded = Vec::with_capacity(entries.len());
         for (key, value) in entries {
             encoded.push((key.clone(), json_bytes(value)?));
+            self.breathe().await;
         }
         self.put_many(area, &encoded).await
     }
