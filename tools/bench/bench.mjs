@@ -172,10 +172,16 @@ function watchTaps(kind) {
     });
 }
 
+// The tablet adult code the bench's tablets are set up with.
+const ADULT_CODE = "135790";
+
 async function setUpTabletAndStart(page, base, name = "Chloe", band = "10 to 15") {
   await page.goto(`${base}/tablet#${VECTOR.setup_fragment}`);
+  // A new tablet's adult code, chosen once (tests/e2e/helpers.ts, sealForOffered).
+  await page.getByLabel("Tablet adult code", { exact: true }).fill(ADULT_CODE);
+  await page.getByLabel("Type the tablet adult code again", { exact: true }).fill(ADULT_CODE);
   await page.getByRole("button", { name: "Seal answers for them on this tablet" }).click();
-  await page.getByRole("status").filter({ hasText: "Done." }).waitFor();
+  await page.getByRole("status").filter({ hasText: "Done." }).waitFor({ timeout: 30_000 });
   await page.goto(`${base}/booklet`);
   await page.getByLabel("Child's first name or initials").fill(name);
   await page.getByText(band, { exact: true }).click();
