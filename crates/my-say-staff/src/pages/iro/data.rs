@@ -18,6 +18,7 @@ use leptos::task::spawn_local;
 use my_say_core::builtin::builtin_booklets;
 use my_say_core::calendar::Date;
 use my_say_core::export::answers_csv;
+use my_say_ui::browser::store::StoreError;
 use my_say_ui::browser::{clock, files};
 use my_say_ui::i18n::use_i18n;
 
@@ -37,16 +38,12 @@ pub fn DataCare() -> impl IntoView {
     let holds = LocalResource::new(move || {
         version.track();
         async move {
-            let store = active.store().await.map_err(|e| e.to_string())?;
-            let booklets = workspace::booklets(&store)
-                .await
-                .map_err(|e| e.to_string())?;
-            let follow_ups = follow_ups::all(&store).await.map_err(|e| e.to_string())?;
-            let surveys = surveys::list(&store).await.map_err(|e| e.to_string())?;
-            let answers = surveys::all_answers(&store)
-                .await
-                .map_err(|e| e.to_string())?;
-            Ok::<_, String>((
+            let store = active.store().await?;
+            let booklets = workspace::booklets(&store).await?;
+            let follow_ups = follow_ups::all(&store).await?;
+            let surveys = surveys::list(&store).await?;
+            let answers = surveys::all_answers(&store).await?;
+            Ok::<_, StoreError>((
                 booklets.len(),
                 follow_ups.len(),
                 surveys.len(),
@@ -118,7 +115,7 @@ pub fn DataCare() -> impl IntoView {
                     }
                     text
                 }
-                Err(e) => e,
+                Err(e) => e.to_string(),
             })}
         </p>
         <section class="card" aria-labelledby="data-export-heading">

@@ -6,10 +6,11 @@
 use super::use_active;
 use crate::i18n::Key;
 use crate::open_workers;
-use crate::workspace::{use_unlocked, Added, AlsoSealedFor, BundleAdded, Conflict};
+use crate::workspace::{use_unlocked, Added, AlsoSealedFor, BundleAdded, Conflict, WorkspaceStore};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::calendar::uk_time_of_timestamp;
+use my_say_core::seal::PrivateKey;
 use my_say_ui::browser::pace::{self, Pacer};
 use my_say_ui::browser::{clock, files};
 use my_say_ui::i18n::{use_i18n, Locale};
@@ -214,7 +215,6 @@ pub fn ImportAnswers(
         }
         results.set(Vec::new());
         spawn_local(async move {
-            let locale = i18n.locale();
             let store = match active.store().await {
                 Ok(store) => store,
                 Err(e) => {
@@ -224,57 +224,10 @@ pub fn ImportAnswers(
             };
             let mut any_added = false;
             for file in picked {
-                let name = file.name();
-                opening.set(Some(name.clone()));
-                let messages =
-                    match files::read(&file, my_say_core::limits::ANSWERS_FILE_MAX_BYTES).await {
-                        Err(reason) => vec![(
-                            Outcome::Failed,
-                            locale.format(
-                                Key::IroImportFailed,
-                                &[("file", &name), ("reason", &reason)],
-                            ),
-                        )],
-                        Ok(bytes) => {
-                            progress.set(None);
-                            let pacer = Pacer::new();
-                            let paced = open_workers::import_bundle_in_workers(
-                                &store,
-                                &bytes,
-                                &key,
-                                clock::today_date(),
-                                |opened, total| {
-                                    progress.set(Some((opened, total)));
-                                    let breathe = pacer.breathe();
-                                    async move {
-                                        if opened == total {
-                                            // "Saving them…" is on the screen before the
-                                            // saving begins.
-                                            pace::painted().await;
-                                        } else {
-                                            breathe.await;
-                                        }
-                                    }
-                                },
-                            )
-                            .await;
-                            progress.set(None);
-                            match paced {
-                                Ok(added) => {
-                                    any_added |=
-                                        added.booklets.added > 0 || added.survey_answers.added > 0;
-                                    file_messages(locale, &name, added)
-                                }
-                                Err(e) => vec![(
-                                    Outcome::Failed,
-                                    locale.format(
-                                        Key::IroImportFailed,
-                                        &[("file", &name), ("reason", &e.to_string())],
-                                    ),
-                                )],
-                            }
-                        }
-                    };
+                opening.set(Some(file.name()));
+                let (messages, added) =
+                    import_file(&store, &file, &key, i18n.locale(), progress).await;
+                any_added |= added;
                 results.update(|r| r.extend(messages));
             }
             opening.set(None);
@@ -331,20 +284,7 @@ pub fn ImportAnswers(
                 {move || opening.get().map(|file| view! {
                     <p class="busy-note"><span class="spinner" aria-hidden="true"></span>{i18n.locale().format(Key::IroImporting, &[("file", &file)])}</p>
                 })}
-                {move || progress.get().filter(|(_, total)| *total > 0).map(|(opened, total)| {
-                    // Every booklet open: the bar runs on, without a value, while they are saved.
-                    let saving = opened >= total;
-                    let words = i18n.locale().format(
-                        if saving { Key::IroImportingSaving } else { Key::IroImportingProgress },
-                        &[("opened", &opened.to_string()), ("total", &total.to_string())],
-                    );
-                    view! {
-                        <div class="progress">
-                            <progress max=total.to_string() value=(!saving).then(|| opened.to_string()) aria-label=words.clone()></progress>
-                            <span>{words}</span>
-                        </div>
-                    }
-                })}
+                <ImportProgress progress />
                 <ul class="plain">
                     {move || results.get().into_iter().map(|(outcome, text)| {
                         let class = match outcome {
@@ -358,6 +298,82 @@ pub fn ImportAnswers(
                 </ul>
             </div>
         </section>
+    }
+}
+
+/// Imports one picked file into `store`, moving `progress` while a large file opens: the
+/// messages for the file, and whether it added anything.
+async fn import_file(
+    store: &WorkspaceStore,
+    file: &web_sys::File,
+    key: &PrivateKey,
+    locale: Locale,
+    progress: RwSignal<Option<(usize, usize)>>,
+) -> (Vec<(Outcome, String)>, bool) {
+    let name = file.name();
+    let failed = |reason: &str| {
+        vec![(
+            Outcome::Failed,
+            locale.format(Key::IroImportFailed, &[("file", &name), ("reason", reason)]),
+        )]
+    };
+    let bytes = match files::read(file, my_say_core::limits::ANSWERS_FILE_MAX_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(reason) => return (failed(&reason), false),
+    };
+    progress.set(None);
+    let pacer = Pacer::new();
+    let imported = open_workers::import_bundle_in_workers(
+        store,
+        &bytes,
+        key,
+        clock::today_date(),
+        |opened, total| {
+            progress.set(Some((opened, total)));
+            let breathe = pacer.breathe();
+            async move {
+                if opened == total {
+                    // "Saving them…" is on the screen before the saving begins.
+                    pace::painted().await;
+                } else {
+                    breathe.await;
+                }
+            }
+        },
+    )
+    .await;
+    progress.set(None);
+    match imported {
+        Ok(added) => {
+            let any = added.booklets.added > 0 || added.survey_answers.added > 0;
+            (file_messages(locale, &name, added), any)
+        }
+        Err(e) => (failed(&e.to_string()), false),
+    }
+}
+
+/// The bar while a large file opens: "Opened N of M", then, with every booklet open, a bar
+/// without a value while they are saved.
+#[component]
+fn ImportProgress(
+    /// Booklets opened so far and in all; `None` when no large file is opening.
+    progress: RwSignal<Option<(usize, usize)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        progress.get().filter(|(_, total)| *total > 0).map(|(opened, total)| {
+            let saving = opened >= total;
+            let words = i18n.locale().format(
+                if saving { Key::IroImportingSaving } else { Key::IroImportingProgress },
+                &[("opened", &opened.to_string()), ("total", &total.to_string())],
+            );
+            view! {
+                <div class="progress">
+                    <progress max=total.to_string() value=(!saving).then(|| opened.to_string()) aria-label=words.clone()></progress>
+                    <span>{words}</span>
+                </div>
+            }
+        })
     }
 }
 

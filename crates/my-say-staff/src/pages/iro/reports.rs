@@ -18,6 +18,7 @@ use my_say_core::chart::{bar_chart_svg, Bar};
 use my_say_core::export::{issues_csv, report_csv, take_up_csv};
 use my_say_core::report::{Cell, Report, ReportData, ReportIndex};
 use my_say_core::{AgeBand, MeasureKind};
+use my_say_ui::browser::store::StoreError;
 use my_say_ui::browser::{clock, files};
 use my_say_ui::components::answer_input::value_key;
 use my_say_ui::i18n::band_key;
@@ -48,18 +49,17 @@ pub fn Reports() -> impl IntoView {
     let in_care = RwSignal::new(None::<u32>);
     // Every booklet read once for reports, and the earliest reporting year with a booklet.
     let loaded = LocalResource::new(move || async move {
-        let store = active.store().await.map_err(|e| e.to_string())?;
+        let store = active.store().await?;
         let definitions = builtin_booklets();
         // Read a thousand at a time into compact figures: never every booklet in memory.
-        let (data, earliest) = workspace::report_data(&store, &ReportIndex::new(&definitions))
-            .await
-            .map_err(|e| e.to_string())?;
-        let saved = settings::load(&store).await.map_err(|e| e.to_string())?;
+        let (data, earliest) =
+            workspace::report_data(&store, &ReportIndex::new(&definitions)).await?;
+        let saved = settings::load(&store).await?;
         in_care.set(saved.children_in_care);
         let first = earliest
             .map_or(this_year, ReportingYear::containing)
             .min(this_year);
-        Ok::<_, String>(Arc::new((data, first)))
+        Ok::<_, StoreError>(Arc::new((data, first)))
     });
 
     // The period chosen: a reporting year ("2026" for 2026/27) or "custom".
@@ -119,7 +119,7 @@ pub fn Reports() -> impl IntoView {
     view! {
         <h1 tabindex="-1" node_ref=heading class="no-print">{i18n.tr(Key::IroReportsTitle)}</h1>
         <p class="lead no-print">{i18n.tr(Key::IroReportsLead)}</p>
-        {move || loaded.get().and_then(Result::err).map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+        {move || loaded.get().and_then(Result::err).map(|e| view! { <p class="banner error" role="alert">{e.to_string()}</p> })}
         <form class="form report-period no-print" novalidate on:submit=show_custom>
             <div class="field">
                 <label for="report-period">{i18n.tr(Key::IroReportsPeriod)}</label>
@@ -549,7 +549,7 @@ fn TakeUp(
             return;
         };
         spawn_local(async move {
-            let result: Result<(), my_say_ui::browser::store::StoreError> = async {
+            let result: Result<(), StoreError> = async {
                 let store = active.store().await?;
                 let mut s = settings::load(&store).await?;
                 s.children_in_care = Some(n);

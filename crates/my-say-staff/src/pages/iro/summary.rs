@@ -18,6 +18,7 @@ use my_say_core::summary::{
 };
 use my_say_core::{CompletedBooklet, LocaleCode, TakingPart, Theme};
 use my_say_ui::browser::clock;
+use my_say_ui::browser::store::StoreError;
 use my_say_ui::components::answer_input::value_key;
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};
@@ -94,21 +95,16 @@ pub fn BookletSummary(
     let loaded = LocalResource::new(move || {
         let id = id.clone();
         async move {
-            let store = active.store().await.map_err(|e| e.to_string())?;
-            let Some(booklet) = stored::booklet(&store, &id)
-                .await
-                .map_err(|e| e.to_string())?
-            else {
+            let store = active.store().await?;
+            let Some(booklet) = stored::booklet(&store, &id).await? else {
                 return Ok(Loaded::Missing);
             };
-            let follow_ups = follow_ups::for_booklet(&store, &id)
-                .await
-                .map_err(|e| e.to_string())?;
+            let follow_ups = follow_ups::for_booklet(&store, &id).await?;
             // The summary is shown even if the read mark cannot be kept; the banner says why.
             if let Err(e) = stored::mark_read(&store, &id, &clock::now()).await {
                 error.set(Some(e.to_string()));
             }
-            Ok::<_, String>(Loaded::Found(Box::new(booklet), follow_ups))
+            Ok::<_, StoreError>(Loaded::Found(Box::new(booklet), follow_ups))
         }
     });
     let heading = NodeRef::<leptos::html::H1>::new();
@@ -134,7 +130,7 @@ pub fn BookletSummary(
                 }
                 match loaded.get() {
                     None => view! { <p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }.into_any(),
-                    Some(Err(e)) => view! { <p class="banner error" role="alert">{e}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
                     Some(Ok(Loaded::Missing)) => view! {
                         <h1 tabindex="-1" node_ref=heading>{i18n.tr(Key::IroSummaryNotFoundTitle)}</h1>
                         <p>{i18n.tr(Key::IroSummaryNotFound)}</p>

@@ -16,20 +16,11 @@ pub(super) fn LivePreview() -> impl IntoView {
     let i18n = use_i18n();
     let editor = use_editor();
     let booklet = Memo::new(move |_| editor.survey.with(|s| s.draft.preview()));
-    let bands = move || booklet.with(|b| b.age_bands.clone());
     let band = RwSignal::new(
         booklet
             .with_untracked(|b| b.age_bands.first().copied())
             .unwrap_or(AgeBand::SevenToNine),
     );
-    let languages = move || {
-        booklet.with(|b| {
-            LANGUAGES
-                .into_iter()
-                .filter(|l| b.locales.contains(&l.locale_code()))
-                .collect::<Vec<_>>()
-        })
-    };
     let start_language = {
         let ui = i18n.locale();
         let offered = booklet.with_untracked(|b| b.locales.clone());
@@ -137,38 +128,67 @@ pub(super) fn LivePreview() -> impl IntoView {
         <section class="card sb-preview" aria-labelledby="sb-preview-heading">
             <h2 id="sb-preview-heading" tabindex="-1">{i18n.tr(Key::BuilderPreviewTitle)}</h2>
             <p class="hint">{i18n.tr(Key::BuilderPreviewHint)}</p>
-            <div class="sb-preview-controls">
-                <div class="field">
-                    <label for="sb-preview-band">{i18n.tr(Key::BuilderPreviewBand)}</label>
-                    <select id="sb-preview-band" on:change=move |ev| {
-                        if let Some(b) = AgeBand::from_code(&event_target_value(&ev)) {
-                            band.set(b);
-                        }
-                    }>
-                        {move || bands().into_iter().map(|b| view! {
-                            <option value=b.code() selected=move || shown_band.get() == b>{i18n.tr(band_key(b))}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="sb-preview-language">{i18n.tr(Key::BuilderPreviewLanguage)}</label>
-                    <select id="sb-preview-language" on:change=move |ev| {
-                        if let Some(l) = Locale::from_code(&event_target_value(&ev)) {
-                            language.set(l);
-                        }
-                    }>
-                        {move || languages().into_iter().map(|l| view! {
-                            <option value=l.code() selected=move || shown_language.get() == l>{l.native_name()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-            </div>
+            <PreviewControls booklet band language shown_band shown_language />
             <div class="row">
                 <button type="button" id="sb-preview-restart" on:click=restart>{i18n.tr(Key::BuilderPreviewFromStart)}</button>
             </div>
             {move || hidden_now.get().then(|| view! { <p class="banner info">{i18n.tr(Key::BuilderPreviewHidden)}</p> })}
             <PreviewScreen booklet band=shown_band language=shown_language at answers heading go restart />
         </section>
+    }
+}
+
+/// The age group and language the preview shows, each picked from those the survey offers.
+#[component]
+fn PreviewControls(
+    /// The survey as it is now.
+    booklet: Memo<my_say_core::Booklet>,
+    /// The age group picked.
+    band: RwSignal<AgeBand>,
+    /// The language picked.
+    language: RwSignal<Locale>,
+    /// The age group shown (the picked one while the survey still has it).
+    shown_band: Memo<AgeBand>,
+    /// The language shown (the picked one while the survey still has it).
+    shown_language: Memo<Locale>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let bands = move || booklet.with(|b| b.age_bands.clone());
+    let languages = move || {
+        booklet.with(|b| {
+            LANGUAGES
+                .into_iter()
+                .filter(|l| b.locales.contains(&l.locale_code()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="sb-preview-controls">
+            <div class="field">
+                <label for="sb-preview-band">{i18n.tr(Key::BuilderPreviewBand)}</label>
+                <select id="sb-preview-band" on:change=move |ev| {
+                    if let Some(b) = AgeBand::from_code(&event_target_value(&ev)) {
+                        band.set(b);
+                    }
+                }>
+                    {move || bands().into_iter().map(|b| view! {
+                        <option value=b.code() selected=move || shown_band.get() == b>{i18n.tr(band_key(b))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="sb-preview-language">{i18n.tr(Key::BuilderPreviewLanguage)}</label>
+                <select id="sb-preview-language" on:change=move |ev| {
+                    if let Some(l) = Locale::from_code(&event_target_value(&ev)) {
+                        language.set(l);
+                    }
+                }>
+                    {move || languages().into_iter().map(|l| view! {
+                        <option value=l.code() selected=move || shown_language.get() == l>{l.native_name()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
     }
 }
 
