@@ -175,6 +175,9 @@ pub enum Problem {
     SwitchNotYesNo,
     /// An optional section with nothing but its switch.
     OnlySwitch,
+    /// A question of an optional section that can raise a worry: a worry must never wait for
+    /// the child to switch a topic on.
+    WorryInOptional,
     /// A question of an optional section that is not shown only when the section is switched on.
     NotSwitched {
         /// The id of the section's switch.
@@ -296,6 +299,10 @@ impl fmt::Display for Problem {
             Problem::OnlySwitch => {
                 f.write_str("an optional section needs questions after its switch")
             }
+            Problem::WorryInOptional => f.write_str(
+                "is in an optional section, which a child may leave switched off: a question \
+                 that can raise a worry belongs in a section every child is asked",
+            ),
             Problem::NotSwitched { switch } => write!(
                 f,
                 "is in an optional section: show it only when the section's switch is answered \
@@ -915,6 +922,12 @@ impl<'b> Validator<'b> {
             self.error(format!("{sp}.questions"), Problem::OnlySwitch);
         }
         for (n, q) in section.questions.iter().enumerate().skip(1) {
+            if !q.worry_if.is_empty() {
+                self.error(
+                    format!("{sp}.questions[{n}].worry_if"),
+                    Problem::WorryInOptional,
+                );
+            }
             let switched = q.show_if.as_ref().is_some_and(|c| {
                 (c.question == switch.id && c.any_of == ["yes"])
                     || section.questions[1..n].iter().any(|e| e.id == c.question)
@@ -1575,6 +1588,17 @@ mod tests {
         assert_eq!(
             not_switched(json!({"question": "feel_safe", "any_of": ["yes"]})),
             [message]
+        );
+        // No question of it raises a worry: a worry must never wait for a topic switched on.
+        let mut v4 = v.clone();
+        v4["sections"][2]["questions"][1]["worry_if"] = json!(["no"]);
+        assert_eq!(
+            one_error(&v4),
+            format!(
+                "{p}.questions[1].worry_if: is in an optional section, which a child may leave \
+                 switched off: a question that can raise a worry belongs in a section every \
+                 child is asked"
+            )
         );
         // A switch with nothing after it switches nothing on.
         let mut v3 = v.clone();
