@@ -254,7 +254,8 @@ async fn import(n: usize) -> Result<Value, String> {
         }
     };
     // Stored as the import page stores them, a slice at a time (`KeyValueStore::breathe`).
-    let paced = &store;
+    let paced =
+        &workspace::WorkspaceStore::Device(store.clone(), my_say_ui::browser::pace::Pacer::new());
     let added = if workers == 0 {
         workspace::import_bundle_paced(paced, &bundle, &key, today, between).await
     } else {

@@ -39,6 +39,7 @@ use my_say_core::seal::{
     PrivateKey, RecoveryFile, SealedBooklet, SetupCode, WrappedKey,
 };
 use my_say_core::CompletedBooklet;
+use my_say_ui::browser::pace::Pacer;
 use my_say_ui::browser::store::{Area, DeviceStore, KeyValueStore, MemoryStore, StoreError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -815,8 +816,10 @@ pub async fn report_data(
 /// workspace (example data that must never mix with real booklets, and goes with the page).
 #[derive(Clone)]
 pub enum WorkspaceStore {
-    /// This device's IndexedDB store.
-    Device(DeviceStore),
+    /// This device's IndexedDB store, and when the page last had a turn in a long run of work
+    /// on it ([`KeyValueStore::breathe`]: an import of thousands of booklets gives the page a
+    /// turn every [`SLICE_MS`](my_say_ui::browser::pace::SLICE_MS)).
+    Device(DeviceStore, Pacer),
     /// In memory only.
     Demo(MemoryStore),
 }
@@ -824,21 +827,21 @@ pub enum WorkspaceStore {
 impl KeyValueStore for WorkspaceStore {
     async fn put_bytes(&self, area: Area, key: &str, value: &[u8]) -> Result<(), StoreError> {
         match self {
-            WorkspaceStore::Device(s) => s.put_bytes(area, key, value).await,
+            WorkspaceStore::Device(s, _) => s.put_bytes(area, key, value).await,
             WorkspaceStore::Demo(s) => s.put_bytes(area, key, value).await,
         }
     }
 
     async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
         match self {
-            WorkspaceStore::Device(s) => s.put_many(area, entries).await,
+            WorkspaceStore::Device(s, _) => s.put_many(area, entries).await,
             WorkspaceStore::Demo(s) => s.put_many(area, entries).await,
         }
     }
 
     async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         match self {
-            WorkspaceStore::Device(s) => s.get_bytes(area, key).await,
+            WorkspaceStore::Device(s, _) => s.get_bytes(area, key).await,
             WorkspaceStore::Demo(s) => s.get_bytes(area, key).await,
         }
     }
@@ -849,43 +852,43 @@ impl KeyValueStore for WorkspaceStore {
         keys: &[String],
     ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
         match self {
-            WorkspaceStore::Device(s) => s.get_many(area, keys).await,
+            WorkspaceStore::Device(s, _) => s.get_many(area, keys).await,
             WorkspaceStore::Demo(s) => s.get_many(area, keys).await,
         }
     }
 
     async fn delete(&self, area: Area, key: &str) -> Result<(), StoreError> {
         match self {
-            WorkspaceStore::Device(s) => s.delete(area, key).await,
+            WorkspaceStore::Device(s, _) => s.delete(area, key).await,
             WorkspaceStore::Demo(s) => s.delete(area, key).await,
         }
     }
 
     async fn keys(&self, area: Area) -> Result<Vec<String>, StoreError> {
         match self {
-            WorkspaceStore::Device(s) => s.keys(area).await,
+            WorkspaceStore::Device(s, _) => s.keys(area).await,
             WorkspaceStore::Demo(s) => s.keys(area).await,
         }
     }
 
     async fn clear(&self, area: Area) -> Result<(), StoreError> {
         match self {
-            WorkspaceStore::Device(s) => s.clear(area).await,
+            WorkspaceStore::Device(s, _) => s.clear(area).await,
             WorkspaceStore::Demo(s) => s.clear(area).await,
         }
     }
 
     async fn erase_everything(&self) -> Result<(), StoreError> {
         match self {
-            WorkspaceStore::Device(s) => s.erase_everything().await,
+            WorkspaceStore::Device(s, _) => s.erase_everything().await,
             WorkspaceStore::Demo(s) => s.erase_everything().await,
         }
     }
 
     async fn breathe(&self) {
         match self {
-            WorkspaceStore::Device(s) => s.breathe().await,
-            WorkspaceStore::Demo(s) => s.breathe().await,
+            WorkspaceStore::Device(_, pacer) => pacer.breathe().await,
+            WorkspaceStore::Demo(_) => {}
         }
     }
 }

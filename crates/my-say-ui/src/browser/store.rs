@@ -172,10 +172,10 @@ pub trait KeyValueStore {
     /// everything on this device"). Using the store afterwards starts afresh with a new key.
     async fn erase_everything(&self) -> Result<(), StoreError>;
 
-    /// Gives the browser a turn if the work has run for a while ([`DeviceStore`]: every
-    /// [`SLICE_MS`](crate::browser::pace::SLICE_MS)); nothing for a store in memory. Loops over
-    /// thousands of records call it between records, so an import keeps the page painting and
-    /// answering taps.
+    /// Gives the browser a turn if the work has run for a while (the staff app's workspace
+    /// store: every [`SLICE_MS`](crate::browser::pace::SLICE_MS)); nothing by default. Loops
+    /// over thousands of records call it between records, so an import keeps the page painting
+    /// and answering taps. The child's app never stores thousands, and carries no pacer.
     async fn breathe(&self) {}
 
     /// Stores `value` as JSON under `key`.

@@ -46,6 +46,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_ui::browser::clock;
 pub(crate) use my_say_ui::browser::focus::focus_id_soon;
+use my_say_ui::browser::pace::Pacer;
 use my_say_ui::browser::store::{device_store, MemoryStore, StoreError};
 use my_say_ui::i18n::use_i18n;
 use setup::{RecoveryOffer, SetUpWorkspace};
@@ -78,7 +79,9 @@ impl ActiveWorkspace {
     pub async fn store(self) -> Result<WorkspaceStore, StoreError> {
         match self.demo {
             Some(memory) => Ok(WorkspaceStore::Demo(memory.get_value())),
-            None => device_store().await.map(WorkspaceStore::Device),
+            None => device_store()
+                .await
+                .map(|s| WorkspaceStore::Device(s, Pacer::new())),
         }
     }
 

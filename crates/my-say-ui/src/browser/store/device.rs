@@ -6,7 +6,6 @@ use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use super::{Area, KeyValueStore, StoreError};
-use crate::browser::pace::Pacer;
 
 #[wasm_bindgen(module = "/src/browser/idb.js")]
 extern "C" {
@@ -54,8 +53,6 @@ extern "C" {
 pub struct DeviceStore {
     /// The snippet's handle: the open connection and the device key.
     handle: Rc<JsValue>,
-    /// When the page last had a turn in a long run of work ([`KeyValueStore::breathe`]).
-    pacer: Pacer,
 }
 
 impl DeviceStore {
@@ -64,7 +61,6 @@ impl DeviceStore {
         let handle = js_open().await.map_err(store_error)?;
         Ok(DeviceStore {
             handle: Rc::new(handle),
-            pacer: Pacer::new(),
         })
     }
 }
@@ -76,13 +72,6 @@ pub async fn request_persistence() -> bool {
 }
 
 impl KeyValueStore for DeviceStore {
-    /// A turn for the browser once [`SLICE_MS`](crate::browser::pace::SLICE_MS) of work has
-    /// passed: storing an import of thousands of booklets keeps the page painting and answering
-    /// taps.
-    async fn breathe(&self) {
-        self.pacer.breathe().await;
-    }
-
     async fn put_bytes(&self, area: Area, key: &str, value: &[u8]) -> Result<(), StoreError> {
         let encrypt = area.encrypted_at_rest();
         js_put(&self.handle, area.name(), key, value, encrypt)
@@ -93,19 +82,19 @@ impl KeyValueStore for DeviceStore {
 
     async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
         // One transaction (`writeBatch` in idb.js): all are stored or, if it aborts, none.
-        let ops = Array::new();
-        for (key, value) in entries {
-            // A copy out of wasm memory, so nothing points into it while the snippet awaits.
-            let op = Array::of3(
-                &area.name().into(),
-                &JsValue::from_str(key),
-                &Uint8Array::from(&value[..]).into(),
-            );
-            op.push(&area.encrypted_at_rest().into());
-            ops.push(&op);
-            // Ten thousand booklets are tens of megabytes to copy.
-            self.breathe().await;
-        }
+        let ops: Array = entries
+            .iter()
+            .map(|(key, value)| {
+                // A copy out of wasm memory, so nothing points into it while the snippet awaits.
+                let op = Array::of3(
+                    &area.name().into(),
+                    &JsValue::from_str(key),
+                    &Uint8Array::from(&value[..]).into(),
+                );
+                op.push(&area.encrypted_at_rest().into());
+                JsValue::from(op)
+            })
+            .collect();
         if ops.length() == 0 {
             return Ok(());
         }
