@@ -117,6 +117,13 @@ export async function cachedFiles(page: Page): Promise<Record<string, string[]>>
 /** The page's main heading (its one `main h1`). */
 export const heading = (page: Page) => page.locator("main h1");
 
+/** Waits for a booklet screen whose heading says `words` and has the focus. Each new screen moves
+ * the focus to its heading a frame after it shows, so a control focused before that loses it. */
+export async function onScreen(page: Page, words: string | RegExp, { timeout = 5_000 } = {}) {
+  await expect(heading(page)).toHaveText(words, { timeout });
+  await expect(heading(page)).toBeFocused();
+}
+
 /** The sideways overflow of the page, in pixels. */
 export const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 

@@ -1,0 +1,43 @@
+//! On the adult's start screen, the booklets in progress on this tablet, each to carry on with.
+//! Council surveys in progress are carried on from "Surveys on this tablet", not here.
+
+use crate::drafts;
+use leptos::prelude::*;
+use my_say_ui::i18n::{use_i18n, Key};
+
+/// "Carry on with …": a link for each booklet in progress, with the day it was started; nothing
+/// when there is none.
+#[component]
+pub fn CarryOn() -> impl IntoView {
+    let i18n = use_i18n();
+    let in_progress = LocalResource::new(|| async {
+        let mut list = drafts::list().await.unwrap_or_default();
+        list.retain(|(_, d)| !crate::tablet::surveys::is_survey(&d.booklet_id));
+        list
+    });
+    let each = move |(id, draft): (String, drafts::InProgress)| {
+        let words = i18n.locale();
+        let label = words.format(Key::BookletCarryOn, &[("name", &draft.initials)]);
+        let day = draft.started_at.get(..10).unwrap_or("");
+        let started = words.format(Key::BookletStartedOn, &[("date", day)]);
+        view! {
+            <li>
+                <a class="button" href=format!("/booklet/{id}")>{label}</a>
+                " "
+                <span class="note">{started}</span>
+            </li>
+        }
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                in_progress.get().filter(|d| !d.is_empty()).map(|d| view! {
+                    <section class="carry-on" aria-labelledby="carry-on-heading">
+                        <h2 id="carry-on-heading">{i18n.tr(Key::BookletCarryOnTitle)}</h2>
+                        <ul class="plain">{d.into_iter().map(each).collect_view()}</ul>
+                    </section>
+                })
+            }}
+        </Suspense>
+    }
+}

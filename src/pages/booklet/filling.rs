@@ -1,0 +1,258 @@
+//! The booklet in progress: its bar (progress and "Stop for now"), the screen for where the child
+//! is (the intro, a question, "it's OK to tell", the review), saving after every change, and
+//! finishing.
+
+use super::fill::Stage;
+use super::intro::BookletIntro;
+use super::ok_to_tell::OkToTell;
+use super::question_step::QuestionStep;
+use super::review::Review;
+use crate::drafts;
+use crate::tablet::surveys as tablet_surveys;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use my_say_core::session::{Draft, Position, Progress};
+use my_say_core::{AgeBand, Booklet, CompletedBooklet};
+use my_say_ui::browser::store::device_store;
+use my_say_ui::browser::{clock, pace::after_paint, prefs, speech};
+use my_say_ui::i18n::{use_i18n, Key};
+use std::sync::Arc;
+
+/// The booklet in progress.
+#[component]
+pub fn Filling(
+    /// The draft's id in the device store.
+    draft_id: String,
+    /// The draft; always `Some` while filling.
+    draft: RwSignal<Option<Draft>>,
+    /// The booklet being filled in.
+    booklet: Arc<Booklet>,
+    /// Whether it is an anonymous council survey (sealed for the council lead, no names).
+    is_survey: bool,
+    /// Set to `Finished` when the child finishes.
+    stage: RwSignal<Stage>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let save_error = RwSignal::new(None::<String>);
+    // Whether everything the child has done is written to the device (shown to tests and
+    // assistive tech as `data-saved`).
+    let saved = RwSignal::new(true);
+    let ok_to_tell = RwSignal::new(false);
+    let auto_read = prefs::read_aloud(&draft_id);
+    let finishing = StoredValue::new(false);
+    save_each_change(draft_id.clone(), draft, saved, save_error, finishing);
+
+    let b = booklet.clone();
+    let position = Memo::new(move |_| {
+        draft.with(|d| d.as_ref().map(|d| d.current(&b)).unwrap_or(Position::Start))
+    });
+    let b = booklet.clone();
+    let progress =
+        Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.session(&b).progress(&d.position))));
+
+    // A Copy handle, so the navigation closures are Copy and can be used in many buttons.
+    let stored = StoredValue::new(booklet.clone());
+    let go_next = Callback::new(move |_| {
+        draft.update(|d| {
+            if let Some(d) = d {
+                stored.with_value(|b| d.go_next(b, &clock::now()));
+            }
+        })
+    });
+    let go_back = Callback::new(move |_| {
+        draft.update(|d| {
+            if let Some(d) = d {
+                stored.with_value(|b| d.go_previous(b, &clock::now()));
+            }
+        })
+    });
+    let go_to = move |p: Position| {
+        draft.update(|d| {
+            if let Some(d) = d {
+                d.go_to(p, &clock::now());
+            }
+        })
+    };
+    // Stopping asks for the code that locks the draft (see `code.rs`).
+    let stop = move |_| {
+        speech::stop();
+        stage.set(Stage::ChooseCode);
+    };
+    let b = booklet.clone();
+    let finish = Callback::new(move |_| {
+        speech::stop();
+        let Some(d) = draft.get_untracked() else {
+            return;
+        };
+        let id = match clock::random_id() {
+            Ok(id) => id,
+            Err(e) => return save_error.set(Some(e.to_string())),
+        };
+        finishing.set_value(true);
+        let finished = d.finish(&b, &id, &clock::now());
+        let name = d.child.name.clone();
+        let draft_id = draft_id.clone();
+        spawn_local(async move {
+            drafts::settle(&draft_id).await;
+            match seal(&draft_id, &finished, is_survey).await {
+                Ok(()) => {
+                    prefs::set_read_aloud(&draft_id, false);
+                    draft.set(None);
+                    stage.set(if is_survey {
+                        Stage::SurveyFinished {
+                            survey_id: finished.booklet_id.clone(),
+                        }
+                    } else {
+                        Stage::Finished { name }
+                    });
+                }
+                Err(e) => save_error.set(Some(e)),
+            }
+        });
+    });
+
+    let heading = NodeRef::<leptos::html::H1>::new();
+    // Each new screen moves focus to its heading, so screen readers and keyboards start there.
+    Effect::new(move |_| {
+        position.track();
+        ok_to_tell.track();
+        request_animation_frame(move || {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        });
+    });
+
+    let screen = move || {
+        if ok_to_tell.get() {
+            let (child, band, welsh) = draft
+                .with_untracked(|d| {
+                    d.as_ref()
+                        .map(|d| (d.child.clone(), d.booklet_band(), d.locale.as_str() == "cy"))
+                })
+                .unwrap_or((Default::default(), AgeBand::SevenToNine, false));
+            return view! {
+                <OkToTell heading band welsh iro_name=child.iro_name iro_contact=child.iro_contact is_survey auto_read on_carry_on=Callback::new(move |_| ok_to_tell.set(false)) />
+            }
+            .into_any();
+        }
+        let booklet = booklet.clone();
+        match position.get() {
+            Position::Start => {
+                let name = draft
+                    .with_untracked(|d| d.as_ref().map(|d| d.child.name.clone()))
+                    .unwrap_or_default();
+                view! { <BookletIntro booklet name is_survey heading on_start=go_next /> }.into_any()
+            }
+            Position::Question(id) => view! {
+                <QuestionStep booklet id draft heading auto_read ok_to_tell on_back=go_back on_next=go_next />
+            }
+            .into_any(),
+            Position::Review => {
+                let finish_label = if is_survey {
+                    Key::TabletSurveyFinish
+                } else {
+                    Key::FillFinish
+                };
+                view! { <Review booklet draft heading go_to finish_label on_finish=finish go_back /> }.into_any()
+            }
+        }
+    };
+
+    view! {
+        <section class="page filling" data-saved=move || saved.get().to_string()>
+            <div class="booklet-bar">
+                <ProgressBar progress />
+                <button type="button" class="stop" on:click=stop>{i18n.tr(Key::FillStop)}</button>
+            </div>
+            {move || save_error.get().map(|e| view! {
+                <p class="banner error" role="alert">{i18n.locale().format(Key::FillSaveFailed, &[("reason", &e)])}</p>
+            })}
+            {screen}
+        </section>
+    }
+}
+
+/// "Question 3 of 12", as a bar and in words; nothing before the booklet has questions to count.
+#[component]
+fn ProgressBar(
+    /// Where the child is among the questions shown to them.
+    progress: Memo<Option<Progress>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        progress.get().filter(|p| p.total > 0).map(|p| {
+            let current = p.current.min(p.total).to_string();
+            let total = p.total.to_string();
+            let label = i18n.locale().format(
+                Key::FillProgress,
+                &[("current", &current), ("total", &total)],
+            );
+            view! {
+                <div class="progress">
+                    <progress max=total value=current aria-label=label.clone()></progress>
+                    <span aria-hidden="true">{label}</span>
+                </div>
+            }
+        })
+    }
+}
+
+/// Saves `draft` after every change, once the frame showing it is painted: the draft is
+/// encrypted at rest by the device store, and that work must not delay the next question.
+/// Changes made before the save runs are saved together. Opening the draft is not a change:
+/// nothing is saved then. Once the child finishes (`finishing`), a save still waiting for its
+/// frame must not bring the finished (and deleted) draft back.
+fn save_each_change(
+    draft_id: String,
+    draft: RwSignal<Option<Draft>>,
+    saved: RwSignal<bool>,
+    save_error: RwSignal<Option<String>>,
+    finishing: StoredValue<bool>,
+) {
+    let scheduled = StoredValue::new(false);
+    Effect::new(move |first: Option<()>| {
+        draft.track();
+        if first.is_none() || scheduled.get_value() {
+            return;
+        }
+        scheduled.set_value(true);
+        saved.set(false);
+        let draft_id = draft_id.clone();
+        after_paint(move || {
+            // The screen may be gone by now (the child stopped or finished): then its own save
+            // has already run.
+            if scheduled.try_set_value(false).is_some() || finishing.try_get_value() != Some(false)
+            {
+                return;
+            }
+            let Some(Some(d)) = draft.try_get_untracked() else {
+                return;
+            };
+            drafts::save_in_order(draft_id, d, move |result| match result {
+                Ok(()) => {
+                    save_error.set(None);
+                    saved.set(drafts::nothing_waiting() && !scheduled.get_value());
+                }
+                // The answers stay in memory; the adult is told.
+                Err(e) => save_error.set(Some(e.to_string())),
+            });
+        });
+    });
+}
+
+/// Seals a finished booklet and takes its draft off the tablet: a council survey's for the
+/// survey's council lead only, never the tablet's IROs; a booklet's for whom the tablet seals
+/// for. The reason in words if it could not be.
+async fn seal(draft_id: &str, finished: &CompletedBooklet, is_survey: bool) -> Result<(), String> {
+    if is_survey {
+        let store = device_store().await.map_err(|e| e.to_string())?;
+        tablet_surveys::finish(&store, draft_id, finished)
+            .await
+            .map_err(|e| e.to_string())
+    } else {
+        crate::tablet::finish(draft_id, finished)
+            .await
+            .map_err(|e| e.to_string())
+    }
+}
