@@ -14,7 +14,7 @@ pub mod surveys;
 use my_say_core::outbox::{self, Wait};
 use my_say_core::seal::{
     may_reset, parse_bundle, seal_booklet, system_rng, AdultCodeError, AdultLock, Allowed, Bundle,
-    SealedBooklet, SetupCode,
+    BundleError, SealedBooklet, SetupCode,
 };
 use my_say_core::CompletedBooklet;
 use my_say_ui::browser::clock;
@@ -49,6 +49,39 @@ impl fmt::Display for FinishError {
             ),
             FinishError::Seal(e) => write!(f, "The answers could not be sealed ({e})."),
             FinishError::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Why a tablet's sealed answers could not be sent as a file. Nothing is marked sent.
+#[derive(Debug)]
+pub enum SendError {
+    /// Storage failed.
+    Store(StoreError),
+    /// The answers would not make a file that reads back (a bug, or too many for one file).
+    Bundle(BundleError),
+    /// The device would not download or share the file.
+    Device(String),
+}
+
+impl From<StoreError> for SendError {
+    fn from(e: StoreError) -> Self {
+        SendError::Store(e)
+    }
+}
+
+impl From<BundleError> for SendError {
+    fn from(e: BundleError) -> Self {
+        SendError::Bundle(e)
+    }
+}
+
+impl fmt::Display for SendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SendError::Store(e) => e.fmt(f),
+            SendError::Bundle(e) => write!(f, "The answers file could not be made ({e})."),
+            SendError::Device(e) => f.write_str(e),
         }
     }
 }
@@ -249,16 +282,15 @@ pub async fn sent_count() -> Result<usize, StoreError> {
 }
 
 /// One bundle file of every booklet not yet sent, and their ids; `None` when there are none.
-pub async fn bundle_to_send() -> Result<Option<(Vec<u8>, Vec<String>)>, String> {
-    let items = waiting().await.map_err(|e| e.to_string())?;
+pub async fn bundle_to_send() -> Result<Option<(Vec<u8>, Vec<String>)>, SendError> {
+    let items = waiting().await?;
     if items.is_empty() {
         return Ok(None);
     }
     let ids = items.iter().map(|s| s.id().to_hex()).collect();
-    let bundle = Bundle::new(items).map_err(|e| e.to_string())?;
-    let bytes = bundle.to_bytes();
+    let bytes = Bundle::new(items)?.to_bytes();
     // Check the file reads back before anyone relies on it.
-    parse_bundle(&bytes).map_err(|e| e.to_string())?;
+    parse_bundle(&bytes)?;
     Ok(Some((bytes, ids)))
 }
 

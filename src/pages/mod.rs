@@ -2,6 +2,7 @@
 
 pub mod booklet;
 pub mod home;
+pub mod send_answers;
 pub mod send_today;
 pub mod survey_tablet;
 pub mod tablet;

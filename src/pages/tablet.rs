@@ -2,23 +2,23 @@
 //! change to who the tablet seals for asks for the tablet's adult code ([`adult_code`]).
 
 mod adult_code;
+mod key_file;
+mod recipients;
+mod voices;
 
+use crate::pages::send_answers::{send_answers, Outbox};
 use crate::pages::send_today::SendToday;
 use crate::tablet;
 use adult_code::AdultCodeGate;
+use key_file::AddKeyFile;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::name::NameProblem;
-use my_say_core::seal::{Allowed, IroIdentity, KeyFileError, SetupCode};
-use my_say_ui::browser::{clock, files, prefs};
+use my_say_core::seal::{Allowed, KeyFileError, SetupCode};
+use my_say_ui::browser::history::{forget_link_code, link_code};
 use my_say_ui::i18n::{use_i18n, Key, Locale};
-
-/// The set-up link's code, from the address's fragment (which browsers never send anywhere).
-fn fragment() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let code = hash.trim_start_matches('#').to_owned();
-    (!code.is_empty()).then_some(code)
-}
+pub use recipients::Recipients;
+use voices::NetworkVoices;
 
 /// A refused name's wording in the tablet's language, when it pretends: hidden characters, or a
 /// fingerprint of its own.
@@ -36,28 +36,6 @@ pub(crate) fn name_refusal(locale: Locale, e: &KeyFileError) -> Option<&'static 
 /// Why a key file or link was refused: [`name_refusal`], else the format's own words.
 fn key_refusal(locale: Locale, e: &KeyFileError) -> String {
     name_refusal(locale, e).map_or_else(|| e.to_string(), str::to_owned)
-}
-
-/// The recipients of a set-up code, each with its fingerprint.
-#[component]
-pub fn Recipients(
-    /// Who the code seals for.
-    code: SetupCode,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <ul class="recipients">
-            {code.recipients().iter().map(|r| {
-                let fingerprint = r.fingerprint().to_string();
-                view! {
-                    <li>
-                        <span class="recipient-name">{r.display_name.clone()}</span>
-                        <span class="fingerprint">{move || i18n.locale().format(Key::TabletFingerprint, &[("fingerprint", &fingerprint)])}</span>
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
-    }
 }
 
 /// Tablet set-up: who this tablet seals for, adding IROs from a link or key file, and sending
@@ -83,7 +61,7 @@ pub fn TabletSetup() -> impl IntoView {
             Err(e) => error.set(Some(e.to_string())),
         }
     });
-    let refresh = move || {
+    let refresh = Callback::new(move |_| {
         spawn_local(async move {
             let has = tablet::has_adult_code().await.unwrap_or(false);
             if has_code.get_untracked() != has {
@@ -92,10 +70,10 @@ pub fn TabletSetup() -> impl IntoView {
             waiting.set(tablet::waiting().await.map(|w| w.len()).unwrap_or(0));
             sent_kept.set(tablet::sent_count().await.unwrap_or(0));
         });
-    };
-    refresh();
+    });
+    refresh.run(());
 
-    if let Some(code) = fragment() {
+    if let Some(code) = link_code() {
         match SetupCode::from_fragment(&code) {
             Ok(code) => offered.set(Some(code)),
             Err(e) => error.set(Some(i18n.locale().format(
@@ -116,71 +94,12 @@ pub fn TabletSetup() -> impl IntoView {
                     current.set(Some(code));
                     message.set(Some(i18n.t(Key::TabletSetUpDone).to_owned()));
                     // The code has done its job; keep it out of the address bar and history.
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.history().and_then(|h| {
-                            h.replace_state_with_url(
-                                &wasm_bindgen::JsValue::NULL,
-                                "",
-                                Some("/tablet"),
-                            )
-                        });
-                    }
+                    forget_link_code("/tablet");
                 }
                 Err(e) => error.set(Some(e.to_string())),
             }
         });
     });
-
-    let add_key_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        spawn_local(async move {
-            let name = file.name();
-            let text = match files::read(&file, my_say_core::limits::KEY_FILE_MAX_BYTES).await {
-                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                Err(e) => {
-                    error.set(Some(e));
-                    return;
-                }
-            };
-            let identity = match IroIdentity::from_key_file(&text) {
-                Ok(identity) => identity,
-                Err(e) => {
-                    error.set(Some(i18n.locale().format(
-                        Key::TabletBadKeyFile,
-                        &[("file", &name), ("reason", &key_refusal(i18n.locale(), &e))],
-                    )));
-                    return;
-                }
-            };
-            let mut recipients: Vec<IroIdentity> = current
-                .get_untracked()
-                .map(|c| c.recipients().to_vec())
-                .unwrap_or_default();
-            recipients.retain(|r| r.public_key != identity.public_key);
-            recipients.push(identity.clone());
-            match SetupCode::new(recipients) {
-                Ok(code) => {
-                    offered.set(Some(code));
-                    error.set(None);
-                    message.set(Some(i18n.locale().format(
-                        Key::TabletKeyFileAdded,
-                        &[
-                            ("name", &identity.display_name),
-                            ("fingerprint", &identity.fingerprint().to_string()),
-                        ],
-                    )));
-                }
-                Err(e) => error.set(Some(i18n.locale().format(
-                    Key::TabletBadKeyFile,
-                    &[("file", &name), ("reason", &e.to_string())],
-                ))),
-            }
-        });
-    };
 
     let forget = Callback::new(move |allowed: Allowed| {
         spawn_local(async move {
@@ -198,59 +117,8 @@ pub fn TabletSetup() -> impl IntoView {
             current.set(None);
             message.set(Some(i18n.t(Key::TabletResetDone).to_owned()));
         }
-        refresh();
+        refresh.run(());
     });
-
-    // Download everywhere; on devices that can, hand the file straight to another app too.
-    let can_share = files::can_share_files();
-    let send = move |by_share: bool| {
-        spawn_local(async move {
-            match tablet::bundle_to_send().await {
-                Ok(Some((bytes, ids))) => {
-                    let stamp = clock::now().replace([':', '-'], "").replace('T', "-");
-                    let file = format!("my-say-answers-{}.mysay", stamp.trim_end_matches('Z'));
-                    let sent = if by_share {
-                        files::share(&bytes, &file).await
-                    } else {
-                        files::download(&bytes, &file, "application/octet-stream").map(|()| true)
-                    };
-                    match sent {
-                        Ok(true) => {}
-                        // The person closed the share sheet: nothing was sent, nothing changes.
-                        Ok(false) => return,
-                        Err(e) => {
-                            error.set(Some(e));
-                            return;
-                        }
-                    }
-                    if let Err(e) = tablet::mark_sent(&ids).await {
-                        error.set(Some(e.to_string()));
-                        return;
-                    }
-                    message.set(Some(i18n.locale().format(
-                        Key::TabletSentDone,
-                        &[("count", &ids.len().to_string()), ("file", &file)],
-                    )));
-                    refresh();
-                }
-                Ok(None) => message.set(Some(i18n.t(Key::TabletNothingToSend).to_owned())),
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
-
-    let remove_sent = move |_| {
-        spawn_local(async move {
-            match tablet::remove_sent().await {
-                Ok(n) => message.set(Some(
-                    i18n.locale()
-                        .format(Key::TabletRemoved, &[("count", &n.to_string())]),
-                )),
-                Err(e) => error.set(Some(e.to_string())),
-            }
-            refresh();
-        });
-    };
 
     view! {
         <section class="page tablet">
@@ -283,26 +151,15 @@ pub fn TabletSetup() -> impl IntoView {
                 None => view! { <p class="banner warning">{i18n.tr(Key::TabletNotSetUp)}</p> }.into_any(),
             }}
 
-            <div class="field">
-                <label for="key-file">{i18n.tr(Key::TabletKeyFile)}</label>
-                <input id="key-file" type="file" accept=".json,application/json" on:change=add_key_file />
-            </div>
+            <AddKeyFile current offered message error />
 
             <section class="card" aria-labelledby="send-heading">
                 <h2 id="send-heading">{i18n.tr(Key::TabletSendTitle)}</h2>
-                <p>{move || i18n.locale().format(Key::TabletWaiting, &[("count", &waiting.get().to_string())])}</p>
-                // Asked again whenever the count changes (after sending, nothing waits).
-                {move || { waiting.track(); view! { <SendToday on_tablet_page=true /> } }}
-                <div class="row">
-                    <button type="button" class="primary" disabled=move || waiting.get() == 0 on:click=move |_| send(false)>{i18n.tr(Key::TabletDownload)}</button>
-                    {can_share.then(|| view! {
-                        <button type="button" disabled=move || waiting.get() == 0 on:click=move |_| send(true)>{i18n.tr(Key::TabletShare)}</button>
-                    })}
-                </div>
-                <Show when=move || { sent_kept.get() > 0 }>
-                    <p>{move || i18n.locale().format(Key::TabletSentKept, &[("count", &sent_kept.get().to_string())])}</p>
-                    <button type="button" on:click=remove_sent>{i18n.tr(Key::TabletRemoveSent)}</button>
-                </Show>
+                // "Send today" is asked again whenever the count changes (after sending, nothing
+                // waits).
+                {send_answers(Outbox::Booklets, waiting.into(), sent_kept.into(), message, error, refresh, Some(view! {
+                    {move || { waiting.track(); view! { <SendToday on_tablet_page=true /> } }}
+                }.into_any()))}
             </section>
             <NetworkVoices />
             // Survey answers are sealed for the council lead and sent from their own page.
@@ -311,25 +168,6 @@ pub fn TabletSetup() -> impl IntoView {
                 " "
                 <span>{i18n.tr(Key::TabletSurveyTabletNote)}</span>
             </p>
-        </section>
-    }
-}
-
-/// The adult's choice to let read-aloud use a voice that sends the words to another company's
-/// server, for a language with no voice on the tablet. Off until switched on.
-#[component]
-fn NetworkVoices() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <section class="card" aria-labelledby="voices-heading">
-            <h2 id="voices-heading">{i18n.tr(Key::TabletVoicesTitle)}</h2>
-            <div class="check">
-                <input id="network-voices" type="checkbox" aria-describedby="network-voices-hint"
-                    prop:checked=prefs::network_voices()
-                    on:change=move |ev| prefs::set_network_voices(event_target_checked(&ev)) />
-                <label for="network-voices">{i18n.tr(Key::TabletNetworkVoices)}</label>
-            </div>
-            <p class="hint" id="network-voices-hint">{i18n.tr(Key::TabletNetworkVoicesHint)}</p>
         </section>
     }
 }

@@ -14,6 +14,7 @@
 //! A survey's drafts are ordinary drafts ([`Area::Drafts`], encrypted at rest) whose booklet id
 //! is the survey's id.
 
+use crate::tablet::SendError;
 use my_say_core::seal::{parse_bundle, seal_booklet, system_rng, Bundle, SealedBooklet};
 use my_say_core::survey::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
 use my_say_core::CompletedBooklet;
@@ -234,19 +235,15 @@ pub async fn counts(
 pub async fn bundle_to_send(
     store: &impl KeyValueStore,
     survey_id: &str,
-) -> Result<Option<(Vec<u8>, Vec<String>)>, String> {
-    let sent = sent_keys(store).await.map_err(|e| e.to_string())?;
+) -> Result<Option<(Vec<u8>, Vec<String>)>, SendError> {
+    let sent = sent_keys(store).await?;
     let mut items = Vec::new();
     let mut keys = Vec::new();
-    for key in store.keys(Area::Sealed).await.map_err(|e| e.to_string())? {
+    for key in store.keys(Area::Sealed).await? {
         if survey_of_key(&key) != Some(survey_id) || sent.contains(&key) {
             continue;
         }
-        let Some(bytes) = store
-            .get_bytes(Area::Sealed, &key)
-            .await
-            .map_err(|e| e.to_string())?
-        else {
+        let Some(bytes) = store.get_bytes(Area::Sealed, &key).await? else {
             continue;
         };
         // Anything unreadable stays put rather than blocking every other answer.
@@ -258,15 +255,10 @@ pub async fn bundle_to_send(
     if items.is_empty() {
         return Ok(None);
     }
-    let bytes = Bundle::new(items).map_err(|e| e.to_string())?.to_bytes();
+    let bytes = Bundle::new(items)?.to_bytes();
     // Check the file reads back before anyone relies on it.
-    parse_bundle(&bytes).map_err(|e| e.to_string())?;
+    parse_bundle(&bytes)?;
     Ok(Some((bytes, keys)))
-}
-
-/// A name for a survey's answers file: `my-say-survey-answers-<survey id>-<stamp>.mysay`.
-pub fn file_name(survey_id: &str, stamp: &str) -> String {
-    format!("my-say-survey-answers-{survey_id}-{stamp}.mysay")
 }
 
 /// Remembers that these answers were sent, so the next file holds only new ones.

@@ -71,12 +71,135 @@ impl Answer {
     }
 }
 
+/// What a child does to the items of a "choose several" question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickEdit {
+    /// Ticks (`true`) or unticks one of the question's options, by its id.
+    Tick(String, bool),
+    /// Adds something in their own words. Blank words add nothing, and words already there are
+    /// not added again.
+    AddOwn(String),
+    /// Moves the item at an index one place up (`-1`) or down (`1`), in an ordered question.
+    /// A move past either end does nothing.
+    Move(usize, isize),
+    /// Takes out the item at an index.
+    Remove(usize),
+}
+
+impl PickEdit {
+    /// The items after this edit.
+    pub fn apply(self, mut picks: Vec<Pick>) -> Vec<Pick> {
+        match self {
+            PickEdit::Tick(id, on) => {
+                let pick = Pick::Option(id);
+                let there = picks.contains(&pick);
+                if on && !there {
+                    picks.push(pick);
+                } else if !on {
+                    picks.retain(|p| *p != pick);
+                }
+            }
+            PickEdit::AddOwn(words) => {
+                let pick = Pick::Own(words.trim().to_owned());
+                if !matches!(&pick, Pick::Own(w) if w.is_empty()) && !picks.contains(&pick) {
+                    picks.push(pick);
+                }
+            }
+            PickEdit::Move(i, by) => {
+                if let Some(j) = i.checked_add_signed(by).filter(|j| *j < picks.len()) {
+                    if i < picks.len() {
+                        picks.swap(i, j);
+                    }
+                }
+            }
+            PickEdit::Remove(i) => {
+                if i < picks.len() {
+                    picks.remove(i);
+                }
+            }
+        }
+        picks
+    }
+}
+
+/// The answer that a list of items is: none when it is empty (an empty answer is not kept).
+pub fn picks_answer(picks: Vec<Pick>) -> Option<Answer> {
+    (!picks.is_empty()).then_some(Answer::PickedMany(picks))
+}
+
 /// All of one child's answers, by question id.
 pub type Answers = BTreeMap<QuestionId, Answer>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn option(id: &str) -> Pick {
+        Pick::Option(id.into())
+    }
+
+    #[test]
+    fn ticking_adds_an_option_once_and_unticking_takes_it_out() {
+        let picks = PickEdit::Tick("mum".into(), true).apply(vec![]);
+        let picks = PickEdit::Tick("mum".into(), true).apply(picks);
+        assert_eq!(picks, vec![option("mum")]);
+        let picks = PickEdit::Tick("dad".into(), true).apply(picks);
+        assert_eq!(
+            PickEdit::Tick("mum".into(), false).apply(picks),
+            vec![option("dad")]
+        );
+    }
+
+    #[test]
+    fn own_words_are_trimmed_and_blank_or_repeated_words_add_nothing() {
+        let picks = PickEdit::AddOwn("  Nan ".into()).apply(vec![]);
+        assert_eq!(picks, vec![Pick::Own("Nan".into())]);
+        let picks = PickEdit::AddOwn("Nan".into()).apply(picks);
+        let picks = PickEdit::AddOwn("   ".into()).apply(picks);
+        assert_eq!(picks, vec![Pick::Own("Nan".into())]);
+    }
+
+    #[test]
+    fn removing_takes_out_only_the_item_at_that_place() {
+        let picks = vec![option("a"), Pick::Own("a".into()), option("b")];
+        assert_eq!(
+            PickEdit::Remove(1).apply(picks.clone()),
+            vec![option("a"), option("b")]
+        );
+        assert_eq!(PickEdit::Remove(3).apply(picks.clone()), picks);
+    }
+
+    #[test]
+    fn an_empty_list_is_no_answer() {
+        assert_eq!(picks_answer(vec![]), None);
+        assert_eq!(
+            picks_answer(vec![option("a")]),
+            Some(Answer::PickedMany(vec![option("a")]))
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn moving_keeps_every_item_and_swaps_only_neighbours(
+            n in 0usize..6,
+            i in 0usize..8,
+            up in proptest::bool::ANY,
+        ) {
+            let picks: Vec<Pick> = (0..n).map(|k| option(&k.to_string())).collect();
+            let by = if up { -1 } else { 1 };
+            let moved = PickEdit::Move(i, by).apply(picks.clone());
+            let mut sorted = moved.clone();
+            sorted.sort_by_key(|p| format!("{p:?}"));
+            proptest::prop_assert_eq!(&sorted, &picks);
+            let j = i as isize + by;
+            if i < n && j >= 0 && (j as usize) < n {
+                proptest::prop_assert_eq!(&moved[j as usize], &picks[i]);
+                proptest::prop_assert_eq!(&moved[i], &picks[j as usize]);
+            } else {
+                proptest::prop_assert_eq!(&moved, &picks);
+            }
+        }
+    }
 
     #[test]
     fn matching_follows_the_kind_of_answer() {

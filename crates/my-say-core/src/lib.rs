@@ -33,7 +33,7 @@ pub mod text;
 pub mod validate;
 
 pub use age_band::AgeBand;
-pub use answer::{Answer, Answers, Pick};
+pub use answer::{picks_answer, Answer, Answers, Pick, PickEdit};
 pub use booklet::{
     AnswerKind, Booklet, Choice, Condition, Measure, MeasureKind, Question, QuestionId, Section,
     Theme,

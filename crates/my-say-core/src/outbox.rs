@@ -25,6 +25,20 @@ pub fn oldest_wait<'a>(sealed_at: impl IntoIterator<Item = &'a str>, now: &str) 
         })
 }
 
+/// The name of a file of a tablet's sealed answers sent at `now` (an RFC 3339 time):
+/// `my-say-answers-20261122-101500.mysay` for the IRO's booklets, and
+/// `my-say-survey-answers-<survey id>-20261122-101500.mysay` for a council survey's.
+pub fn answers_file_name(survey_id: Option<&str>, now: &str) -> String {
+    let stamp = now
+        .trim_end_matches('Z')
+        .replace([':', '-'], "")
+        .replace('T', "-");
+    match survey_id {
+        None => format!("my-say-answers-{stamp}.mysay"),
+        Some(id) => format!("my-say-survey-answers-{id}-{stamp}.mysay"),
+    }
+}
+
 /// How long the oldest sealed booklet has waited on the tablet, and since when.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Wait {
@@ -53,6 +67,18 @@ impl Wait {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answers_files_are_named_for_the_time_they_were_sent() {
+        assert_eq!(
+            answers_file_name(None, "2026-11-22T10:15:00Z"),
+            "my-say-answers-20261122-101500.mysay"
+        );
+        assert_eq!(
+            answers_file_name(Some("survey-ab12"), "2026-11-22T10:15:00Z"),
+            "my-say-survey-answers-survey-ab12-20261122-101500.mysay"
+        );
+    }
 
     #[test]
     fn nothing_waiting_is_no_wait() {

@@ -20,3 +20,4 @@ mod topics;
 
 pub use fill::BookletFill;
 pub use start::BookletStart;
+pub use start_fields::ReadAloudOn;

@@ -152,7 +152,7 @@ pub fn BookletStart() -> impl IntoView {
                 <TextField id="iro-contact" label=Key::BookletIroContact hint=Key::BookletIroContactHint kind="text" value=iro_contact />
                 <TextField id="case-ref" label=Key::BookletCaseReference kind="text" value=case_ref />
                 <ChildLanguage locale=child_locale feminine />
-                <ReadAloudOn read_aloud />
+                <ReadAloudOn id="read-aloud-on" label=Key::BookletReadAloudOn read_aloud />
                 <HidePeople booklet=chosen_booklet unticked />
                 <TopicsChoice booklet=chosen_booklet topics />
                 <button type="submit" class="primary big">{i18n.tr(Key::BookletStartButton)}</button>

@@ -149,6 +149,10 @@ fn ArabicForms(
 /// "Read the questions aloud": on from the start for the youngest, unless the adult turns it off.
 #[component]
 pub fn ReadAloudOn(
+    /// The tick box's id.
+    id: &'static str,
+    /// Its words.
+    label: Key,
     /// Whether read-aloud starts on.
     read_aloud: RwSignal<bool>,
 ) -> impl IntoView {
@@ -157,11 +161,11 @@ pub fn ReadAloudOn(
         <div class="option checkbox-field">
             <input
                 type="checkbox"
-                id="read-aloud-on"
+                id=id
                 prop:checked=move || read_aloud.get()
                 on:change=move |ev| read_aloud.set(event_target_checked(&ev))
             />
-            <label for="read-aloud-on"><span>{i18n.tr(Key::BookletReadAloudOn)}</span></label>
+            <label for=id><span>{i18n.tr(label)}</span></label>
         </div>
     }
 }

@@ -2,8 +2,13 @@
 //! a survey's anonymous start screen (`/surveys/:id`). Children answer on the booklet's own
 //! fill screen; answers are sealed for the council lead (see `tablet::surveys`).
 
+mod add_file;
+mod card;
+mod in_progress;
+mod offer;
 pub mod shelf;
 pub mod start;
+mod taken_off;
 
 pub use shelf::SurveysOnTablet;
 pub use start::SurveyStart;

@@ -4,6 +4,7 @@
 
 use super::{survey_locales, title_in};
 use crate::drafts;
+use crate::pages::booklet::ReadAloudOn;
 use crate::tablet::surveys as tablet_surveys;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -40,7 +41,7 @@ pub fn SurveyStart(
     view! {
         <Suspense fallback=move || view! { <p class="page" role="status">{i18n.tr(Key::FillLoading)}</p> }>
             {move || loaded.get().map(|result| match result {
-                Ok(Some(file)) => view! { <StartForm file /> }.into_any(),
+                Ok(Some(file)) => view! { <SurveyStartForm file /> }.into_any(),
                 Ok(None) => view! {
                     <section class="page">
                         <h1 tabindex="-1">{i18n.tr(Key::TabletSurveyNotHere)}</h1>
@@ -62,7 +63,7 @@ pub fn SurveyStart(
 /// The start screen itself: the promise of anonymity (with read-aloud), age group, language,
 /// and Start.
 #[component]
-fn StartForm(
+fn SurveyStartForm(
     /// The survey to start.
     file: SurveyFile,
 ) -> impl IntoView {
@@ -113,21 +114,10 @@ fn StartForm(
                 .unwrap_or_default()
         })
     };
-    let promise = [
-        Key::TabletSurveyAnonNoName,
-        Key::TabletSurveyAnonNoDevice,
-        Key::TabletSurveyAnonSkip,
-    ];
-    let spoken = Signal::derive(move || {
-        let locale = i18n.locale();
-        let mut parts = vec![
-            title(),
-            intro(),
-            locale.text(Key::TabletSurveyAnonTitle).to_owned(),
-        ];
-        parts.extend(promise.iter().map(|k| locale.text(*k).to_owned()));
-        parts.retain(|p| !p.is_empty());
-        parts.join(". ")
+    // Read aloud before the promise: the title, and the introduction if there is one.
+    let before = Signal::derive(move || match intro() {
+        i if i.is_empty() => title(),
+        i => format!("{}. {i}", title()),
     });
 
     let start = move |ev: leptos::ev::SubmitEvent| {
@@ -167,13 +157,7 @@ fn StartForm(
             <p class="booklet-title">{i18n.tr(Key::TabletSurveyKicker)}</p>
             <h1 tabindex="-1" node_ref=heading>{title}</h1>
             {move || { let i = intro(); (!i.is_empty()).then(|| view! { <p class="lead">{i}</p> }) }}
-            <section class="card survey-anonymous" aria-labelledby="anon-heading">
-                <h2 id="anon-heading">{i18n.tr(Key::TabletSurveyAnonTitle)}</h2>
-                <ul class="anon-list">
-                    {promise.into_iter().map(|k| view! { <li>{i18n.tr(k)}</li> }).collect_view()}
-                </ul>
-                <ReadAloud text=spoken prominent=true />
-            </section>
+            <Anonymous before=before />
             <Show when=move || problem.get()>
                 <div class="error-summary" id="survey-errors" tabindex="-1" role="alert">
                     <h2>{i18n.tr(Key::BookletErrorsTitle)}</h2>
@@ -203,43 +187,82 @@ fn StartForm(
                         }).collect_view()}
                     </div>
                 </fieldset>
-                {(languages.len() > 1).then(|| view! {
-                    <fieldset class="field">
-                        <legend>{i18n.tr(Key::TabletSurveyLanguageQuestion)}</legend>
-                        <div class="band-choices big-choices">
-                            {languages.iter().copied().map(|l: Locale| {
-                                let id = format!("survey-language-{}", l.code());
-                                view! {
-                                    <div class="option">
-                                        <input
-                                            type="radio"
-                                            id=id.clone()
-                                            name="survey-language"
-                                            prop:checked=move || {
-                                                failed.track();
-                                                i18n.locale() == l
-                                            }
-                                            on:change=move |_| choose_language(i18n, l, failed)
-                                        />
-                                        <label for=id lang=l.code()><span>{l.native_name()}</span></label>
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </div>
-                    </fieldset>
-                })}
-                <div class="option checkbox-field">
-                    <input
-                        type="checkbox"
-                        id="survey-read-aloud"
-                        prop:checked=move || read_aloud.get()
-                        on:change=move |ev| read_aloud.set(event_target_checked(&ev))
-                    />
-                    <label for="survey-read-aloud"><span>{i18n.tr(Key::TabletSurveyReadAloudOn)}</span></label>
-                </div>
+                {(languages.len() > 1).then(|| view! { <SurveyLanguage languages failed /> })}
+                <ReadAloudOn id="survey-read-aloud" label=Key::TabletSurveyReadAloudOn read_aloud />
                 <button type="submit" class="primary big">{i18n.tr(Key::TabletSurveyStartButton)}</button>
             </form>
             <p class="note"><a href="/surveys">{i18n.tr(Key::TabletSurveyBack)}</a></p>
         </section>
+    }
+}
+
+/// "This survey is anonymous": what it does not ask, read aloud with the survey's title and
+/// introduction before it.
+#[component]
+fn Anonymous(
+    /// The survey's title and introduction, read aloud before the promise.
+    before: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let promise = [
+        Key::TabletSurveyAnonNoName,
+        Key::TabletSurveyAnonNoDevice,
+        Key::TabletSurveyAnonSkip,
+    ];
+    let all = Signal::derive(move || {
+        let locale = i18n.locale();
+        let mut parts = vec![
+            before.get(),
+            locale.text(Key::TabletSurveyAnonTitle).to_owned(),
+        ];
+        parts.extend(promise.iter().map(|k| locale.text(*k).to_owned()));
+        parts.retain(|p| !p.is_empty());
+        parts.join(". ")
+    });
+    view! {
+        <section class="card survey-anonymous" aria-labelledby="anon-heading">
+            <h2 id="anon-heading">{i18n.tr(Key::TabletSurveyAnonTitle)}</h2>
+            <ul class="anon-list">
+                {promise.into_iter().map(|k| view! { <li>{i18n.tr(k)}</li> }).collect_view()}
+            </ul>
+            <ReadAloud text=all prominent=true />
+        </section>
+    }
+}
+
+/// The languages a survey is written in, to choose the child's; the screen changes to it at
+/// once (or says it cannot be had, offline before the first visit).
+#[component]
+fn SurveyLanguage(
+    /// The survey's languages (more than one).
+    languages: Vec<Locale>,
+    /// The language that could not be had, if any.
+    failed: RwSignal<Option<Locale>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="field">
+            <legend>{i18n.tr(Key::TabletSurveyLanguageQuestion)}</legend>
+            <div class="band-choices big-choices">
+                {languages.into_iter().map(|l: Locale| {
+                    let id = format!("survey-language-{}", l.code());
+                    view! {
+                        <div class="option">
+                            <input
+                                type="radio"
+                                id=id.clone()
+                                name="survey-language"
+                                prop:checked=move || {
+                                    failed.track();
+                                    i18n.locale() == l
+                                }
+                                on:change=move |_| choose_language(i18n, l, failed)
+                            />
+                            <label for=id lang=l.code()><span>{l.native_name()}</span></label>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
     }
 }

@@ -101,6 +101,17 @@ pub async fn share(bytes: &[u8], file_name: &str) -> Result<bool, String> {
     }
 }
 
+/// Sends a file of answers: hands it to another app when `by_share` (see [`share`]), else
+/// downloads it. Whether it went: false when the person closed the share sheet, and then nothing
+/// was sent.
+pub async fn send(bytes: &[u8], file_name: &str, by_share: bool) -> Result<bool, String> {
+    if by_share {
+        share(bytes, file_name).await
+    } else {
+        download(bytes, file_name, "application/octet-stream").map(|()| true)
+    }
+}
+
 /// Puts `text` on the clipboard; whether the browser allowed it.
 pub async fn copy_text(text: &str) -> bool {
     match web_sys::window() {

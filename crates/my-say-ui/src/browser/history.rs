@@ -70,6 +70,22 @@ pub fn navigate(to: &str) {
     go(here(), to);
 }
 
+/// The code a set-up or survey link carries after its `#` (which browsers never send
+/// anywhere), if the address has one.
+pub fn link_code() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let code = hash.trim_start_matches('#').to_owned();
+    (!code.is_empty()).then_some(code)
+}
+
+/// Takes a link's code out of the address bar and the history once it has done its job, leaving
+/// `path`.
+pub fn forget_link_code(path: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+}
+
 fn here() -> RwSignal<Address> {
     HERE.get()
         .expect("provide_address is called in the app's root before any page")

@@ -2,11 +2,12 @@
 //! and checkbox groups with labels so keyboards and screen readers work too.
 
 use crate::components::faces::{Face, Mark};
+use crate::components::many_choice::ManyChoice;
 use crate::i18n::{use_i18n, Key, Locale};
 use leptos::prelude::*;
 use my_say_core::answer::RATHER_NOT_SAY;
 use my_say_core::booklet::{AnswerKind, Choice, Question, FACES, YES_NOT_SURE_NO};
-use my_say_core::{Answer, LocaleCode, Pick};
+use my_say_core::{Answer, LocaleCode};
 
 /// What a child sees to answer one question. Every kind offers "I'd rather not say".
 #[component]
@@ -190,227 +191,6 @@ fn single_choice(
     }
 }
 
-/// Pick several, pick and put in order, or choose people; with the child's own additions.
-#[component]
-fn ManyChoice(
-    /// The group's name, unique on the page.
-    name: String,
-    /// The id of the heading that labels the group.
-    labelled_by: String,
-    /// The options.
-    options: Vec<Choice>,
-    /// Whether the child may add their own items.
-    own_words: bool,
-    /// Whether the child puts the chosen items in order.
-    ordered: bool,
-    /// Whether the items are people (changes the "add" wording).
-    people: bool,
-    /// The answer given so far.
-    answer: Signal<Option<Answer>>,
-    /// Called with the new answer.
-    on_answer: Callback<Option<Answer>>,
-    /// The booklet's fallback language.
-    fallback: LocaleCode,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let picks = move || match answer.get() {
-        Some(Answer::PickedMany(p)) => p,
-        _ => Vec::new(),
-    };
-    let set_picks = move |p: Vec<Pick>| {
-        on_answer.run(if p.is_empty() {
-            None
-        } else {
-            Some(Answer::PickedMany(p))
-        })
-    };
-    let options_for_labels = options.clone();
-    let fallback_for_labels = fallback.clone();
-    let pick_label = move |pick: &Pick| match pick {
-        Pick::Own(w) => w.clone(),
-        Pick::Option(id) => options_for_labels
-            .iter()
-            .find(|c| &c.id == id)
-            .map(|c| {
-                c.label
-                    .get(&i18n.locale().locale_code(), &fallback_for_labels)
-                    .to_owned()
-            })
-            .unwrap_or_else(|| id.clone()),
-    };
-
-    let boxes = options
-        .into_iter()
-        .map(|choice| {
-            let id = format!("{name}-{}", choice.id);
-            let option_id = choice.id.clone();
-            let toggle_id = choice.id.clone();
-            let picture = choice.picture.clone().map(|p| {
-                view! { <img src=format!("/pictures/{p}.svg") alt="" width="48" height="48" /> }
-            });
-            let label = {
-                let fallback = fallback.clone();
-                move || {
-                    choice
-                        .label
-                        .get(&i18n.locale().locale_code(), &fallback)
-                        .to_owned()
-                }
-            };
-            view! {
-                <div class="option">
-                    <input
-                        type="checkbox"
-                        id=id.clone()
-                        name=name.clone()
-                        prop:checked=move || picks().contains(&Pick::Option(option_id.clone()))
-                        on:change=move |ev| {
-                            let mut p = picks();
-                            let pick = Pick::Option(toggle_id.clone());
-                            if event_target_checked(&ev) {
-                                if !p.contains(&pick) {
-                                    p.push(pick);
-                                }
-                            } else {
-                                p.retain(|x| *x != pick);
-                            }
-                            set_picks(p);
-                        }
-                    />
-                    <label for=id>{picture}<span>{label}</span></label>
-                </div>
-            }
-        })
-        .collect_view();
-
-    let own_input = RwSignal::new(String::new());
-    let own_id = format!("{name}-own");
-    let add_own = move || {
-        let words = own_input.get_untracked().trim().to_owned();
-        if !words.is_empty() {
-            let mut p = picks();
-            p.push(Pick::Own(words));
-            set_picks(p);
-            own_input.set(String::new());
-        }
-    };
-    let add_key = if people {
-        Key::FillAddSomeone
-    } else {
-        Key::FillAddOwn
-    };
-    // Choosing people, adding someone by name stands out as a choice of its own, with a
-    // picture. (Not added on leaving the field: the list growing under the child's finger as
-    // they tap Next made the tap miss.)
-    let own_form = own_words.then(|| {
-        view! {
-            <div class="own-words-add" class:add-someone=people>
-                <label for=own_id.clone()>
-                    {people.then(|| view! { <img src="/pictures/person.svg" alt="" width="48" height="48" /> })}
-                    {i18n.tr(add_key)}
-                </label>
-                <div class="row">
-                    <input
-                        id=own_id.clone()
-                        type="text"
-                        maxlength="200"
-                        prop:value=move || own_input.get()
-                        on:input=move |ev| own_input.set(event_target_value(&ev))
-                        on:keydown=move |ev| {
-                            if ev.key() == "Enter" {
-                                ev.prevent_default();
-                                add_own();
-                            }
-                        }
-                    />
-                    <button type="button" on:click=move |_| add_own()>{i18n.tr(Key::FillAdd)}</button>
-                </div>
-            </div>
-        }
-    });
-
-    // The chosen items: in order with move buttons when ordered, and own additions removable.
-    let pick_label_list = pick_label.clone();
-    let chosen_list = move || {
-        let p = picks();
-        let show = ordered || p.iter().any(|x| matches!(x, Pick::Own(_)));
-        if !show {
-            return ().into_any();
-        }
-        let count = p.len();
-        let items = p
-            .iter()
-            .enumerate()
-            .map(|(i, pick)| {
-                let label = pick_label_list(pick);
-                let pick = pick.clone();
-                let item = label.clone();
-                let move_by = move |delta: isize| {
-                    let mut p = picks();
-                    let j = i as isize + delta;
-                    if j >= 0 && (j as usize) < p.len() {
-                        p.swap(i, j as usize);
-                        set_picks(p);
-                    }
-                };
-                let remove = {
-                    let pick = pick.clone();
-                    move |_| {
-                        let mut p = picks();
-                        p.retain(|x| *x != pick);
-                        set_picks(p);
-                    }
-                };
-                let up_label = i18n.locale().format(Key::FillMoveUp, &[("item", &item)]);
-                let down_label = i18n.locale().format(Key::FillMoveDown, &[("item", &item)]);
-                let remove_label = i18n.locale().format(Key::FillRemove, &[("item", &item)]);
-                let is_own = matches!(pick, Pick::Own(_));
-                view! {
-                    <li>
-                        <span class="chosen-label">{label}</span>
-                        <span class="chosen-actions">
-                            {ordered.then(|| view! {
-                                <button type="button" class="icon" aria-label=up_label disabled=i == 0 on:click=move |_| move_by(-1)>"↑"</button>
-                                <button type="button" class="icon" aria-label=down_label disabled=i + 1 == count on:click=move |_| move_by(1)>"↓"</button>
-                            })}
-                            {(is_own || ordered).then(|| view! {
-                                <button type="button" class="icon" aria-label=remove_label on:click=remove>"✕"</button>
-                            })}
-                        </span>
-                    </li>
-                }
-            })
-            .collect_view();
-        let heading = if ordered {
-            i18n.t(Key::FillYourOrder)
-        } else {
-            ""
-        };
-        view! {
-            <div class="chosen" aria-live="polite">
-                {ordered.then(|| view! { <p class="chosen-heading">{heading}</p> })}
-                {if count == 0 {
-                    view! { <p class="note">{i18n.t(Key::FillNothingChosenYet)}</p> }.into_any()
-                } else if ordered {
-                    view! { <ol>{items}</ol> }.into_any()
-                } else {
-                    view! { <ul>{items}</ul> }.into_any()
-                }}
-            </div>
-        }
-        .into_any()
-    };
-
-    view! {
-        <div class="answers many" role="group" aria-labelledby=labelled_by>
-            {boxes}
-            <RatherNotSayBox name=name.clone() answer on_answer />
-        </div>
-        {own_form}
-        {chosen_list}
-    }
-}
-
 /// The child's own words, with how much room is left.
 #[component]
 fn OwnWords(
@@ -458,7 +238,7 @@ fn OwnWords(
 /// "I'd rather not say" as a checkbox, for the kinds where the child picks several things or
 /// writes: ticking it replaces the answer, unticking clears it.
 #[component]
-fn RatherNotSayBox(
+pub(crate) fn RatherNotSayBox(
     /// The group's name, unique on the page.
     name: String,
     /// The answer given so far.
