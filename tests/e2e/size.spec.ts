@@ -6,7 +6,7 @@ import { DIST, gzipSizeOf, recordRequests } from "./helpers";
 // Each app's first-load budget, gzip -9, with its history in docs/size.md. The child's budget is
 // never raised: when something does not fit, make room. The staff budget is raised only with a
 // measured reason written there.
-const CHILD_BUDGET_GZIP_BYTES = 423 * 1024; // 433,152 B: never raised (docs/size.md)
+const CHILD_BUDGET_GZIP_BYTES = 421 * 1024; // 431,104 B: never raised (docs/size.md)
 const STAFF_BUDGET_GZIP_BYTES = 881 * 1024; // 902,144 B (docs/size.md)
 
 test("a child's first load, from opening / to the booklet start form, fits the child's budget and fetches nothing of the staff app", async ({ page }) => {

@@ -147,10 +147,22 @@ struct FileJson {
 
 /// A survey ready for tablets: the survey booklet and who its answers are sealed for.
 /// It can only be made from a valid, anonymous survey.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct SurveyFile {
     survey: Booklet,
     seal_for: SetupCode,
+    /// The survey as JSON, as it was read or first written. Writing the file again (a tablet
+    /// keeps its surveys as files) copies this rather than writing the booklet out afresh, so a
+    /// tablet's app carries no code to write booklets: measured in docs/size.md.
+    survey_json: serde_json::Value,
+}
+
+/// Two survey files are the same when their surveys and keys are: the JSON they were read from
+/// may differ in how it is written.
+impl PartialEq for SurveyFile {
+    fn eq(&self, other: &SurveyFile) -> bool {
+        self.survey == other.survey && self.seal_for == other.seal_for
+    }
 }
 
 impl SurveyFile {
@@ -158,7 +170,12 @@ impl SurveyFile {
     /// unless the booklet is a survey that passes every rule, anonymity included.
     pub fn new(survey: Booklet, seal_for: SetupCode) -> Result<SurveyFile, SurveyFileError> {
         check_survey(&survey)?;
-        Ok(SurveyFile { survey, seal_for })
+        let survey_json = serde_json::to_value(&survey).expect("plain data serializes");
+        Ok(SurveyFile {
+            survey,
+            seal_for,
+            survey_json,
+        })
     }
 
     /// The survey booklet, for the tablet's booklet screens.
@@ -190,7 +207,7 @@ impl SurveyFile {
         FileJson {
             format: SURVEY_FILE_FORMAT.to_owned(),
             version: SURVEY_FILE_VERSION,
-            survey: serde_json::to_value(&self.survey).expect("plain data serializes"),
+            survey: self.survey_json.clone(),
             seal_for: self
                 .seal_for
                 .recipients()
@@ -252,7 +269,11 @@ impl SurveyFile {
             number: None,
             error,
         })?;
-        Ok(SurveyFile { survey, seal_for })
+        Ok(SurveyFile {
+            survey,
+            seal_for,
+            survey_json: file.survey,
+        })
     }
 
     /// The code to put after `#` in a survey link: `mysay-survey.` and the unpadded base64url
@@ -526,6 +547,34 @@ mod tests {
 
     fn read(v: &Value) -> Result<SurveyFile, SurveyFileError> {
         SurveyFile::from_json(&v.to_string())
+    }
+
+    #[test]
+    fn a_survey_kept_on_a_tablet_is_written_back_as_it_was_read() {
+        // `"intro": null` reads as no introduction, which a booklet written afresh leaves out.
+        let mut without = file_value();
+        without["survey"].as_object_mut().unwrap().remove("intro");
+        let mut v = without.clone();
+        v["survey"]["intro"] = Value::Null;
+        let read_once = read(&v).unwrap();
+        let fresh = read(&without).unwrap();
+        assert_eq!(
+            read_once, fresh,
+            "the same survey, however its JSON is written"
+        );
+        let written_afresh: Value = serde_json::from_str(
+            &SurveyFile::new(fresh.survey().clone(), fresh.seal_for().clone())
+                .unwrap()
+                .to_json(),
+        )
+        .unwrap();
+        assert!(written_afresh["survey"].get("intro").is_none());
+        let mut shelf = SurveyShelf::new();
+        shelf.add(read_once);
+        let kept: Value = serde_json::from_str(&shelf.to_json()).unwrap();
+        assert_eq!(kept["surveys"][0]["survey"], v["survey"]);
+        let again = SurveyShelf::from_json(&shelf.to_json()).unwrap();
+        assert_eq!(again.surveys(), shelf.surveys());
     }
 
     #[test]
