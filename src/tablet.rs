@@ -80,7 +80,7 @@ impl fmt::Display for SendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SendError::Store(e) => e.fmt(f),
-            SendError::Bundle(e) => write!(f, "The answers file could not be made ({e})."),
+            SendError::Bundle(e) => e.fmt(f),
             SendError::Device(e) => f.write_str(e),
         }
     }

@@ -395,6 +395,17 @@ impl Booklet {
             .cloned()
             .unwrap_or_else(|| LocaleCode::new("en"))
     }
+
+    /// The booklet's title in `locale`, or in its first language.
+    pub fn title_in(&self, locale: &LocaleCode) -> &str {
+        self.title.get(locale, &self.fallback_locale())
+    }
+
+    /// The booklet's introduction in `locale`, or in its first language; empty when it has none.
+    pub fn intro_in(&self, locale: &LocaleCode) -> &str {
+        let fallback = self.fallback_locale();
+        self.intro.as_ref().map_or("", |t| t.get(locale, &fallback))
+    }
 }
 
 impl Question {

@@ -138,13 +138,18 @@ pub fn band_on(date_of_birth: &str, ticked: Option<AgeBand>, today: Date) -> Opt
     }
 }
 
-impl StartForm {
-    /// The band of the booklet the child will fill in, as far as the form says yet.
-    pub fn booklet_band(&self, today: Date) -> Option<AgeBand> {
-        self.simpler
-            .or(band_on(&self.date_of_birth, self.band, today))
-    }
+/// The band of the booklet the child will fill in, as far as the start form says yet: the
+/// simpler (younger) band chosen, else the child's own ([`band_on`]).
+pub fn booklet_band(
+    simpler: Option<AgeBand>,
+    date_of_birth: &str,
+    ticked: Option<AgeBand>,
+    today: Date,
+) -> Option<AgeBand> {
+    simpler.or(band_on(date_of_birth, ticked, today))
+}
 
+impl StartForm {
     /// Checks the form on `today`: the details to start with, or every problem at once.
     pub fn check(self, today: Date) -> Result<Started, Vec<StartProblem>> {
         let mut problems = Vec::new();
@@ -170,9 +175,16 @@ impl StartForm {
         if self.needs_forms && self.feminine.is_none() {
             problems.push(StartProblem::Forms);
         }
-        let (Some(band), true) = (band, problems.is_empty()) else {
+        let Some(band) = band else {
+            // Never without a problem named: a form that cannot start always says why.
+            if problems.is_empty() {
+                problems.push(StartProblem::Band);
+            }
             return Err(problems);
         };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         let optional = |s: String| {
             let s = s.trim();
             (!s.is_empty()).then(|| s.to_owned())
@@ -254,10 +266,15 @@ mod tests {
         let started = form.clone().check(day("2026-12-06")).unwrap();
         assert_eq!(started.child.age_band, Some(AgeBand::FourToSix));
         assert_eq!(started.child.date_of_birth.as_deref(), Some("2019-12-07"));
-        assert_eq!(
-            form.booklet_band(day("2026-12-07")),
-            Some(AgeBand::SevenToNine)
+        let band_on_the_7th = booklet_band(None, &form.date_of_birth, form.band, day("2026-12-07"));
+        assert_eq!(band_on_the_7th, Some(AgeBand::SevenToNine));
+        let simpler = booklet_band(
+            Some(AgeBand::FourToSix),
+            &form.date_of_birth,
+            None,
+            day("2026-12-07"),
         );
+        assert_eq!(simpler, Some(AgeBand::FourToSix));
     }
 
     #[test]
@@ -267,13 +284,34 @@ mod tests {
                 date_of_birth: dob.into(),
                 ..filled()
             };
-            assert_eq!(form.booklet_band(day("2026-12-06")), None, "{dob}");
+            let band = booklet_band(None, &form.date_of_birth, form.band, day("2026-12-06"));
+            assert_eq!(band, None, "{dob}");
             assert_eq!(
                 form.check(day("2026-12-06")),
                 Err(vec![StartProblem::DateOfBirth]),
                 "{dob}"
             );
         }
+    }
+
+    #[test]
+    fn problems_are_named_in_the_order_the_form_asks() {
+        let form = StartForm {
+            name: " ".into(),
+            date_of_birth: "2027-01-01".into(),
+            simpler: Some(AgeBand::SixteenPlus),
+            review_date: String::new(),
+            ..filled()
+        };
+        assert_eq!(
+            form.check(day("2026-12-06")),
+            Err(vec![
+                StartProblem::Name,
+                StartProblem::DateOfBirth,
+                StartProblem::Simpler,
+                StartProblem::ReviewDate
+            ])
+        );
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub use booklet::{
     Theme,
 };
 pub use builtin::{builtin_band, builtin_booklets, builtin_for};
-pub use child::{ChildDetails, StartForm, StartProblem, Started, TakingPart};
+pub use child::{booklet_band, ChildDetails, StartForm, StartProblem, Started, TakingPart};
 pub use record::CompletedBooklet;
 pub use session::{Draft, Position, Session};
 pub use survey::{SurveyDraft, SurveyFile, SurveyResults, SurveyShelf, ThemeBook, YouSaidWeDid};

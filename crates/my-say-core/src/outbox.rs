@@ -25,7 +25,8 @@ pub fn oldest_wait<'a>(sealed_at: impl IntoIterator<Item = &'a str>, now: &str) 
         })
 }
 
-/// The name of a file of a tablet's sealed answers sent at `now` (an RFC 3339 time):
+/// The name of a file of a tablet's sealed answers sent at `now` (a UTC time to the second, as
+/// the browser edge's `clock::now` gives it: "2026-11-22T10:15:00Z"):
 /// `my-say-answers-20261122-101500.mysay` for the IRO's booklets, and
 /// `my-say-survey-answers-<survey id>-20261122-101500.mysay` for a council survey's.
 pub fn answers_file_name(survey_id: Option<&str>, now: &str) -> String {

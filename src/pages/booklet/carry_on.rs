@@ -5,6 +5,18 @@ use crate::drafts;
 use leptos::prelude::*;
 use my_say_ui::i18n::{use_i18n, Key};
 
+/// One booklet or survey in progress: the link that carries it on (`label`) and when it was
+/// started, in words.
+pub fn carry_on_item(draft_id: &str, label: String, started: String) -> impl IntoView {
+    view! {
+        <li>
+            <a class="button" href=format!("/booklet/{draft_id}")>{label}</a>
+            " "
+            <span class="note">{started}</span>
+        </li>
+    }
+}
+
 /// "Carry on with …": a link for each booklet in progress, with the day it was started; nothing
 /// when there is none.
 #[component]
@@ -20,13 +32,7 @@ pub fn CarryOn() -> impl IntoView {
         let label = words.format(Key::BookletCarryOn, &[("name", &draft.initials)]);
         let day = draft.started_at.get(..10).unwrap_or("");
         let started = words.format(Key::BookletStartedOn, &[("date", day)]);
-        view! {
-            <li>
-                <a class="button" href=format!("/booklet/{id}")>{label}</a>
-                " "
-                <span class="note">{started}</span>
-            </li>
-        }
+        carry_on_item(&id, label, started)
     };
     view! {
         <Suspense fallback=|| ()>

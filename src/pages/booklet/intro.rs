@@ -23,21 +23,9 @@ pub fn BookletIntro(
     on_start: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let fallback = booklet.fallback_locale();
     let b = booklet.clone();
-    let f = fallback.clone();
-    let intro = move || {
-        b.intro
-            .as_ref()
-            .map(|t| t.get(&i18n.locale().locale_code(), &f).to_owned())
-            .unwrap_or_default()
-    };
-    let title = move || {
-        booklet
-            .title
-            .get(&i18n.locale().locale_code(), &fallback)
-            .to_owned()
-    };
+    let intro = move || b.intro_in(&i18n.locale().locale_code()).to_owned();
+    let title = move || booklet.title_in(&i18n.locale().locale_code()).to_owned();
     let title_for_hello = title.clone();
     let hello = move || {
         if is_survey {

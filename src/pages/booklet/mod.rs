@@ -18,6 +18,7 @@ mod thanks;
 mod tick_boxes;
 mod topics;
 
+pub use carry_on::carry_on_item;
 pub use fill::BookletFill;
 pub use start::BookletStart;
 pub use start_fields::ReadAloudOn;

@@ -13,7 +13,7 @@ use crate::pages::send_today::SendToday;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::seal::SetupCode;
-use my_say_core::{AgeBand, Booklet, StartForm, StartProblem, TakingPart};
+use my_say_core::{booklet_band, AgeBand, Booklet, StartForm, StartProblem, TakingPart};
 use my_say_ui::browser::clock;
 use my_say_ui::browser::focus::focus_id_soon;
 use my_say_ui::browser::history::{navigate, use_address};
@@ -76,8 +76,10 @@ pub fn BookletStart() -> impl IntoView {
         feminine: feminine.get(),
     };
 
-    let booklet_band = Memo::new(move |_| form().booklet_band(clock::today_date()));
-    let chosen_booklet = booklet_for(booklet_band);
+    let chosen_band = Memo::new(move |_| {
+        booklet_band(simpler.get(), &dob.get(), band.get(), clock::today_date())
+    });
+    let chosen_booklet = booklet_for(chosen_band);
 
     // Read-aloud is on from the start for the youngest, unless the adult turns it off.
     Effect::new(move |_| {

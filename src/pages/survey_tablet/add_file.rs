@@ -24,11 +24,9 @@ pub fn AddSurveyFile(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let add = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = files::take_picked(&ev) else {
             return;
         };
-        input.set_value("");
         spawn_local(async move {
             let name = file.name();
             let read = files::read(&file, SURVEY_FILE_MAX_BYTES)

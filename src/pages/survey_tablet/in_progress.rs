@@ -3,6 +3,7 @@
 
 use super::title_in;
 use crate::drafts::InProgress;
+use crate::pages::booklet::carry_on_item;
 use leptos::prelude::*;
 use my_say_core::survey::SurveyShelf;
 use my_say_ui::i18n::{use_i18n, Key};
@@ -31,13 +32,7 @@ pub fn SurveysInProgress(
             Key::TabletSurveyStartedAt,
             &[("time", time.trim_end_matches('Z'))],
         );
-        view! {
-            <li>
-                <a class="button" href=format!("/booklet/{id}")>{label}</a>
-                " "
-                <span class="note">{started}</span>
-            </li>
-        }
+        carry_on_item(&id, label, started)
     };
     move || {
         (!in_progress.with(Vec::is_empty)).then(|| {

@@ -22,10 +22,7 @@ use my_say_ui::i18n::{use_i18n, Key, Locale};
 
 /// The survey's title in the current language (or its first language).
 pub fn title_in(survey: &Booklet, locale: Locale) -> String {
-    survey
-        .title
-        .get(&locale.locale_code(), &survey.fallback_locale())
-        .to_owned()
+    survey.title_in(&locale.locale_code()).to_owned()
 }
 
 /// The UI languages a survey is written in, in the survey's order.

@@ -103,21 +103,15 @@ fn SurveyStartForm(
     });
 
     let title = move || survey.with_value(|s| title_in(s, i18n.locale()));
-    let intro = move || {
-        survey.with_value(|s| {
-            s.intro
-                .as_ref()
-                .map(|t| {
-                    t.get(&i18n.locale().locale_code(), &s.fallback_locale())
-                        .to_owned()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let intro = move || survey.with_value(|s| s.intro_in(&i18n.locale().locale_code()).to_owned());
     // Read aloud before the promise: the title, and the introduction if there is one.
-    let before = Signal::derive(move || match intro() {
-        i if i.is_empty() => title(),
-        i => format!("{}. {i}", title()),
+    let before = Signal::derive(move || {
+        let parts = [title(), intro()];
+        parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(". ")
     });
 
     let start = move |ev: leptos::ev::SubmitEvent| {

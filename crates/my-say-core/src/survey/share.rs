@@ -158,7 +158,8 @@ pub struct SurveyFile {
 }
 
 /// Two survey files are the same when their surveys and keys are: the JSON they were read from
-/// may differ in how it is written.
+/// may differ in how it is written (so two equal files can make links that differ in their
+/// text; nothing compares links by their text).
 impl PartialEq for SurveyFile {
     fn eq(&self, other: &SurveyFile) -> bool {
         self.survey == other.survey && self.seal_for == other.seal_for

@@ -2,6 +2,15 @@
 
 use wasm_bindgen::JsCast;
 
+/// The file picked in a file field, from its `change` event. The field is emptied, so that
+/// picking the same file again is noticed too.
+pub fn take_picked(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let picked = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    picked
+}
+
 /// Offers `bytes` to the person as a file download named `file_name`. The file is made in the
 /// browser from a Blob; no request leaves the device.
 pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {

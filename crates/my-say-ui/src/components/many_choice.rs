@@ -110,9 +110,12 @@ pub fn ManyChoice(
 fn add_own(id: String, people: bool, edit: Callback<PickEdit>) -> impl IntoView {
     let i18n = use_i18n();
     let words = RwSignal::new(String::new());
+    // Blank words add nothing, and stay in the field.
     let add = move || {
-        edit.run(PickEdit::AddOwn(words.get_untracked()));
-        words.set(String::new());
+        if !words.with_untracked(|w| w.trim().is_empty()) {
+            edit.run(PickEdit::AddOwn(words.get_untracked()));
+            words.set(String::new());
+        }
     };
     let add_key = if people {
         Key::FillAddSomeone

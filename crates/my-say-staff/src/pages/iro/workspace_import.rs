@@ -178,11 +178,9 @@ pub(super) fn ImportWorkspace(
         });
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let picked = input.files().and_then(|l| l.get(0));
-        // Cleared, so that choosing the same file again is noticed (and listed again).
-        input.set_value("");
-        let Some(file) = picked.filter(|_| !busy.get_untracked()) else {
+        // The field is cleared, so that choosing the same file again is noticed (and listed
+        // again).
+        let Some(file) = files::take_picked(&ev).filter(|_| !busy.get_untracked()) else {
             return;
         };
         results.set(Vec::new());
