@@ -18,7 +18,7 @@ use crate::tablet::SendError;
 use my_say_core::seal::{parse_bundle, seal_booklet, system_rng, Bundle, SealedBooklet};
 use my_say_core::survey::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
 use my_say_core::CompletedBooklet;
-use my_say_ui::browser::store::{Area, KeyValueStore, StoreError};
+use my_say_ui::browser::store::{device_store, Area, KeyValueStore, StoreError};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -106,6 +106,12 @@ pub async fn shelf(store: &impl KeyValueStore) -> Result<SurveyShelf, ShelfError
             SurveyShelf::from_json(&String::from_utf8_lossy(&bytes)).map_err(ShelfError::Unreadable)
         }
     }
+}
+
+/// The survey with this id on this tablet, if it is there.
+pub async fn find(survey_id: &str) -> Result<Option<SurveyFile>, ShelfError> {
+    let store = device_store().await?;
+    Ok(shelf(&store).await?.get(survey_id).cloned())
 }
 
 async fn save(store: &impl KeyValueStore, shelf: &SurveyShelf) -> Result<(), StoreError> {

@@ -18,7 +18,6 @@ use my_say_core::seal::LockedDraft;
 use my_say_core::session::Draft;
 use my_say_core::{builtin_band, Booklet};
 use my_say_ui::browser::history::navigate;
-use my_say_ui::browser::store::device_store;
 use my_say_ui::i18n::{use_i18n, Key, Locale};
 use std::sync::Arc;
 
@@ -72,14 +71,7 @@ pub fn BookletFill(
                 }
             }
             if tablet_surveys::is_survey(&d.booklet_id) {
-                let file = match device_store().await {
-                    Ok(store) => tablet_surveys::shelf(&store)
-                        .await
-                        .map(|s| s.get(&d.booklet_id).cloned())
-                        .map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
-                };
-                match file {
+                match tablet_surveys::find(&d.booklet_id).await {
                     Ok(Some(file)) => {
                         // A newer revision arrived meanwhile: carry on with it; answers
                         // that no longer fit are dropped when the child finishes.
@@ -91,7 +83,7 @@ pub fn BookletFill(
                         return;
                     }
                     Err(e) => {
-                        load_error.set(Some(e));
+                        load_error.set(Some(e.to_string()));
                         stage.set(Stage::SurveyGone);
                         return;
                     }

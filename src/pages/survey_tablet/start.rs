@@ -13,7 +13,6 @@ use my_say_core::survey::SurveyFile;
 use my_say_core::{AgeBand, ChildDetails};
 use my_say_ui::browser::focus::focus_id_soon;
 use my_say_ui::browser::history::navigate;
-use my_say_ui::browser::store::device_store;
 use my_say_ui::browser::{clock, prefs};
 use my_say_ui::components::language_picker::{choose_language, LanguageUnavailable};
 use my_say_ui::components::read_aloud::ReadAloud;
@@ -30,12 +29,11 @@ pub fn SurveyStart(
     let survey_id = id;
     let loaded = LocalResource::new(move || {
         let survey_id = survey_id.clone();
+        // In words: the page only shows why it could not be read.
         async move {
-            let store = device_store().await.map_err(|e| e.to_string())?;
-            let shelf = tablet_surveys::shelf(&store)
+            tablet_surveys::find(&survey_id)
                 .await
-                .map_err(|e| e.to_string())?;
-            Ok::<_, String>(shelf.get(&survey_id).cloned())
+                .map_err(|e| e.to_string())
         }
     });
     view! {
