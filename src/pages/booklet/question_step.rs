@@ -47,7 +47,7 @@ pub fn QuestionStep(
         draft.update(|d| {
             let Some(d) = d else { return };
             let before = d.answers.get(&id).cloned();
-            match new.clone() {
+            match new {
                 Some(a) => {
                     if let Some(q) = booklet.question(&id) {
                         show = shows_ok_to_tell(q, before.as_ref(), Some(&a));
