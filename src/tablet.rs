@@ -14,7 +14,7 @@ pub mod surveys;
 use my_say_core::outbox::{self, Wait};
 use my_say_core::seal::{
     may_reset, parse_bundle, seal_booklet, system_rng, AdultCodeError, AdultLock, Allowed, Bundle,
-    BundleError, SealedBooklet, SetupCode,
+    BundleError, SealError, SealedBooklet, SetupCode,
 };
 use my_say_core::CompletedBooklet;
 use my_say_ui::browser::clock;
@@ -29,14 +29,19 @@ const SENT: &str = "tablet/sent";
 /// When each sealed booklet was sealed, by id: how long answers wait is never unseen.
 const SEALED_AT: &str = "tablet/sealed_at";
 
-/// Why a finished booklet could not be kept.
+/// Why a finished booklet or council survey could not be kept. The child's answers are still in
+/// memory and the draft is still stored: nothing is lost, and the child can finish again.
 #[derive(Debug)]
 pub enum FinishError {
     /// Nobody to seal for: the tablet has not been set up for an IRO.
     NotSetUp,
-    /// Sealing failed (a bug or a broken set-up code).
-    Seal(String),
-    /// Storage failed; the child's answers are still in memory.
+    /// The survey was taken off this tablet while the child was answering.
+    Removed,
+    /// The tablet's surveys could not be read.
+    Shelf(surveys::ShelfError),
+    /// Sealing failed (a bug or a broken set-up code or key).
+    Seal(SealError),
+    /// Storage failed.
     Store(StoreError),
 }
 
@@ -47,9 +52,20 @@ impl fmt::Display for FinishError {
                 "This tablet is not set up for an IRO, so the answers cannot be sealed. \
                  Ask the adult to set up the tablet, then finish again.",
             ),
+            FinishError::Removed => f.write_str(
+                "This survey has been taken off this tablet, so the answers cannot be sealed. \
+                 Ask the adult to add the survey again, then finish again.",
+            ),
+            FinishError::Shelf(e) => e.fmt(f),
             FinishError::Seal(e) => write!(f, "The answers could not be sealed ({e})."),
             FinishError::Store(e) => e.fmt(f),
         }
+    }
+}
+
+impl From<StoreError> for FinishError {
+    fn from(e: StoreError) -> Self {
+        FinishError::Store(e)
     }
 }
 
@@ -172,28 +188,18 @@ pub async fn reset_recipients() -> Result<bool, StoreError> {
 /// Seals a finished booklet for the tablet's recipients, keeps only the ciphertext, and removes
 /// the draft. The sealed copy is written before the draft goes, so a failure loses nothing.
 pub async fn finish(draft_id: &str, finished: &CompletedBooklet) -> Result<(), FinishError> {
-    let code = recipients()
-        .await
-        .map_err(FinishError::Store)?
-        .ok_or(FinishError::NotSetUp)?;
+    let code = recipients().await?.ok_or(FinishError::NotSetUp)?;
     let sealed = seal_booklet(finished, &code.public_keys(), &mut system_rng())
-        .map_err(|e| FinishError::Seal(e.to_string()))?;
-    let store = store().await.map_err(FinishError::Store)?;
+        .map_err(FinishError::Seal)?;
+    let store = store().await?;
     let id = sealed.id().to_hex();
     store
         .put_bytes(Area::Sealed, &id, &sealed.to_bytes())
-        .await
-        .map_err(FinishError::Store)?;
-    let mut times = sealed_times(&store).await.map_err(FinishError::Store)?;
+        .await?;
+    let mut times = sealed_times(&store).await?;
     times.push((id, finished.completed_at.clone()));
-    store
-        .put_json(Area::Settings, SEALED_AT, &times)
-        .await
-        .map_err(FinishError::Store)?;
-    store
-        .delete(Area::Drafts, draft_id)
-        .await
-        .map_err(FinishError::Store)
+    store.put_json(Area::Settings, SEALED_AT, &times).await?;
+    Ok(store.delete(Area::Drafts, draft_id).await?)
 }
 
 /// Ids of sealed booklets already sent (exported) from this tablet.

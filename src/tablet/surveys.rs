@@ -14,7 +14,7 @@
 //! A survey's drafts are ordinary drafts ([`Area::Drafts`], encrypted at rest) whose booklet id
 //! is the survey's id.
 
-use crate::tablet::SendError;
+use crate::tablet::{FinishError, SendError};
 use my_say_core::seal::{parse_bundle, seal_booklet, system_rng, Bundle, SealedBooklet};
 use my_say_core::survey::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
 use my_say_core::CompletedBooklet;
@@ -144,33 +144,6 @@ pub async fn remove(store: &impl KeyValueStore, id: &str) -> Result<bool, ShelfE
     Ok(removed)
 }
 
-/// Why a finished survey could not be kept.
-#[derive(Debug)]
-pub enum FinishError {
-    /// The survey was taken off this tablet while the child was answering.
-    Removed,
-    /// The tablet's surveys could not be read.
-    Shelf(ShelfError),
-    /// Sealing failed (a bug or a broken key).
-    Seal(String),
-    /// Storage failed; the child's answers are still in memory.
-    Store(StoreError),
-}
-
-impl fmt::Display for FinishError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FinishError::Removed => f.write_str(
-                "This survey has been taken off this tablet, so the answers cannot be sealed. \
-                 Ask the adult to add the survey again, then finish again.",
-            ),
-            FinishError::Shelf(e) => e.fmt(f),
-            FinishError::Seal(e) => write!(f, "The answers could not be sealed ({e})."),
-            FinishError::Store(e) => e.fmt(f),
-        }
-    }
-}
-
 /// Seals a finished survey for the survey file's `seal_for` keys only, keeps only the
 /// ciphertext under `survey/<survey id>/<sealed id>`, and removes the draft. The sealed copy is
 /// written before the draft goes, so a failure loses nothing.
@@ -184,19 +157,15 @@ pub async fn finish(
         .get(&finished.booklet_id)
         .ok_or(FinishError::Removed)?;
     let sealed = seal_booklet(finished, &file.seal_for().public_keys(), &mut system_rng())
-        .map_err(|e| FinishError::Seal(e.to_string()))?;
+        .map_err(FinishError::Seal)?;
     store
         .put_bytes(
             Area::Sealed,
             &sealed_key(file.id(), &sealed.id().to_hex()),
             &sealed.to_bytes(),
         )
-        .await
-        .map_err(FinishError::Store)?;
-    store
-        .delete(Area::Drafts, draft_id)
-        .await
-        .map_err(FinishError::Store)
+        .await?;
+    Ok(store.delete(Area::Drafts, draft_id).await?)
 }
 
 async fn sent_keys(store: &impl KeyValueStore) -> Result<Vec<String>, StoreError> {

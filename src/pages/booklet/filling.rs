@@ -9,6 +9,7 @@ use super::question_step::QuestionStep;
 use super::review::Review;
 use crate::drafts;
 use crate::tablet::surveys as tablet_surveys;
+use crate::tablet::FinishError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::session::{Draft, Position, Progress};
@@ -106,7 +107,7 @@ pub fn Filling(
                         Stage::Finished { name }
                     });
                 }
-                Err(e) => save_error.set(Some(e)),
+                Err(e) => save_error.set(Some(e.to_string())),
             }
         });
     });
@@ -243,16 +244,15 @@ fn save_each_change(
 
 /// Seals a finished booklet and takes its draft off the tablet: a council survey's for the
 /// survey's council lead only, never the tablet's IROs; a booklet's for whom the tablet seals
-/// for. The reason in words if it could not be.
-async fn seal(draft_id: &str, finished: &CompletedBooklet, is_survey: bool) -> Result<(), String> {
+/// for.
+async fn seal(
+    draft_id: &str,
+    finished: &CompletedBooklet,
+    is_survey: bool,
+) -> Result<(), FinishError> {
     if is_survey {
-        let store = device_store().await.map_err(|e| e.to_string())?;
-        tablet_surveys::finish(&store, draft_id, finished)
-            .await
-            .map_err(|e| e.to_string())
+        tablet_surveys::finish(&device_store().await?, draft_id, finished).await
     } else {
-        crate::tablet::finish(draft_id, finished)
-            .await
-            .map_err(|e| e.to_string())
+        crate::tablet::finish(draft_id, finished).await
     }
 }
