@@ -24,10 +24,6 @@ impl From<my_say_ui::i18n::Key> for Key {
 }
 
 impl Wording for Key {
-    fn text_in(self, locale: Locale) -> &'static str {
-        Key::text_at(locale, self as u16)
-    }
-
     fn index(self) -> u16 {
         self as u16
     }

@@ -148,7 +148,9 @@ impl Locale {
 /// A key of a wording catalogue: this crate's [`Key`], or the staff workspace's.
 pub trait Wording: Copy + Send + Sync + 'static {
     /// The wording in `locale`.
-    fn text_in(self, locale: Locale) -> &'static str;
+    fn text_in(self, locale: Locale) -> &'static str {
+        Self::text_at(locale, self.index())
+    }
 
     /// The key's place in its catalogue's `Key::ALL`.
     fn index(self) -> u16;
@@ -174,10 +176,6 @@ pub fn table_index(locale: Locale) -> usize {
 
 #[cfg(feature = "embedded-locales")]
 impl Wording for Key {
-    fn text_in(self, locale: Locale) -> &'static str {
-        Key::text_at(locale, self as u16)
-    }
-
     fn index(self) -> u16 {
         self as u16
     }
@@ -205,10 +203,6 @@ impl Wording for Key {
 /// Welsh and Arabic as loaded from their files: English's words until a language has come.
 #[cfg(not(feature = "embedded-locales"))]
 impl Wording for Key {
-    fn text_in(self, locale: Locale) -> &'static str {
-        Key::text_at(locale, self as u16)
-    }
-
     fn index(self) -> u16 {
         self as u16
     }

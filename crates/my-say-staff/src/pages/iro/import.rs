@@ -31,53 +31,69 @@ enum Outcome {
 
 /// The message for a file that opened.
 fn opened_message(locale: Locale, file: &str, added: Added) -> (Outcome, String) {
-    let total = added.total().to_string();
-    let n = added.added.to_string();
-    let values = [("file", file), ("count", total.as_str())];
-    let file_only = [("file", file)];
     match (added.added, added.already) {
         (0, 0) if added.conflicting > 0 => (Outcome::Conflict, String::new()),
         (0, 0) => (
             Outcome::NothingNew,
-            locale.format(Key::IroImportEmpty, &values),
-        ),
-        (0, already) => (
-            Outcome::NothingNew,
-            locale.count(Key::IroImportNothingNew, already as u64, &file_only),
-        ),
-        (added, 0) => (
-            Outcome::Added,
-            locale.count(Key::IroImportAdded, added as u64, &file_only),
-        ),
-        _ => (
-            Outcome::Added,
             locale.format(
-                Key::IroImportAddedSome,
-                &[("file", file), ("added", &n), ("count", &total)],
+                Key::IroImportEmpty,
+                &[("file", file), ("count", &added.total().to_string())],
             ),
+        ),
+        _ => counted_message(
+            locale,
+            file,
+            added,
+            [
+                Key::IroImportNothingNew,
+                Key::IroImportAdded,
+                Key::IroImportAddedSome,
+            ],
         ),
     }
 }
 
 /// The message for a file's survey answers (anonymous, kept apart from booklets).
 fn survey_message(locale: Locale, file: &str, added: Added) -> (Outcome, String) {
-    let total = added.total().to_string();
-    let n = added.added.to_string();
+    counted_message(
+        locale,
+        file,
+        added,
+        [
+            Key::SurveyImportNothingNew,
+            Key::SurveyImportAdded,
+            Key::SurveyImportAddedSome,
+        ],
+    )
+}
+
+/// What a file added, in the words `keys` gives: nothing new (all already here), all of it
+/// added, or some added and the rest already here.
+fn counted_message(
+    locale: Locale,
+    file: &str,
+    added: Added,
+    [nothing_new, all_added, some_added]: [Key; 3],
+) -> (Outcome, String) {
     let file_only = [("file", file)];
     match (added.added, added.already) {
         (0, already) => (
             Outcome::NothingNew,
-            locale.count(Key::SurveyImportNothingNew, already as u64, &file_only),
+            locale.count(nothing_new, already as u64, &file_only),
         ),
-        (added, 0) => (
+        (n, 0) => (
             Outcome::Added,
-            locale.count(Key::SurveyImportAdded, added as u64, &file_only),
+            locale.count(all_added, n as u64, &file_only),
         ),
-        _ => (
+        (n, _) => (
             Outcome::Added,
             locale.format(
-                Key::SurveyImportAddedSome,
-                &[("file", file), ("added", &n), ("count", &total)],
+                some_added,
+                &[
+                    ("file", file),
+                    ("added", &n.to_string()),
+                    ("count", &added.total().to_string()),
+                ],
             ),
         ),
     }
