@@ -171,11 +171,24 @@ fn file_messages(locale: Locale, file: &str, added: BundleAdded) -> Vec<(Outcome
     out
 }
 
+/// At most this many children are named in one message; the rest are counted.
+const NAMED_AT_MOST: usize = 10;
+
+/// The first [`NAMED_AT_MOST`] of `names`, then how many more ("… (+15)"): a file of hundreds of
+/// booklets, or a forged one, names a few children rather than a wall of text.
+fn some_names(names: &[String]) -> Vec<String> {
+    let mut shown: Vec<String> = names.iter().take(NAMED_AT_MOST).cloned().collect();
+    if names.len() > NAMED_AT_MOST {
+        shown.push(format!("… (+{})", names.len() - NAMED_AT_MOST));
+    }
+    shown
+}
+
 /// The message for booklets of a file that were also sealed for other people: which booklets
-/// (the children, and how many survey answers), and each other key by fingerprint, a key this
-/// workspace does not know marked "unknown key".
+/// (the children, a few by name and the rest counted, and how many survey answers), and each
+/// other key by fingerprint, a key this workspace does not know marked "unknown key".
 fn also_sealed_for_message(locale: Locale, file: &str, also: &AlsoSealedFor) -> (Outcome, String) {
-    let mut who = also.children.clone();
+    let mut who = some_names(&also.children);
     if also.survey_answers > 0 {
         who.push(locale.format(
             Key::IroImportSurveyAnswersCount,
@@ -476,6 +489,34 @@ mod tests {
             );
             assert!(text.contains('2') && !text.contains('{'), "{text}");
         }
+    }
+
+    #[test]
+    fn a_long_list_of_children_names_ten_and_counts_the_rest() {
+        let children: Vec<String> = (1..=25).map(|i| format!("Child {i:02}")).collect();
+        let added = BundleAdded {
+            also_sealed_for: vec![AlsoSealedFor {
+                others: Vec::new(),
+                children: children.clone(),
+                survey_answers: 0,
+            }],
+            ..BundleAdded::default()
+        };
+        for locale in Locale::ALL {
+            let (_, text) = file_messages(locale, "t.mysay", added.clone())
+                .pop()
+                .unwrap();
+            assert!(
+                text.contains("Child 01, Child 02") && text.contains("Child 10"),
+                "{text}"
+            );
+            assert!(
+                !text.contains("Child 11") && text.contains("… (+15)"),
+                "{text}"
+            );
+        }
+        // Ten or fewer are all named, with nothing counted.
+        assert_eq!(some_names(&children[..10]), children[..10].to_vec());
     }
 
     #[test]
