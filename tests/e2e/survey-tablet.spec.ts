@@ -388,3 +388,38 @@ test("a survey update that changes its keys shows both and needs confirmation", 
   await expect(card).toContainText(`Fingerprint ${after.fingerprint}`);
   await expect(card).not.toContainText(before.fingerprint);
 });
+
+test("a survey taken off the tablet while a child answers: finishing says so, and the child's changes are still saved", async ({ page: staff, browser }) => {
+  test.setTimeout(180_000);
+  const lead = await leadWithKey(staff);
+  const { context, page } = await tabletPage(browser);
+  await page.goto(surveyLink(lead));
+  await page.getByRole("button", { name: "Add this survey to this tablet" }).tap();
+  await expect(page.getByRole("status")).toContainText(`Added "${TITLE}"`);
+  await page.getByRole("link", { name: `Start ${TITLE}` }).tap();
+  await page.getByText("10 to 15", { exact: true }).tap();
+  await page.getByRole("button", { name: "Start the survey" }).tap();
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  await page.getByText("Yes", { exact: true }).tap();
+  const next = page.locator(".nav button.primary");
+  for (let i = 0; i < 5 && (await heading(page).textContent()) !== "Here's what you told us"; i++) await next.tap();
+  await expect(heading(page)).toHaveText("Here's what you told us");
+
+  // Meanwhile the survey is taken off this tablet, from another page.
+  const other = await context.newPage();
+  await other.goto("/surveys");
+  await other.getByRole("button", { name: "Remove from this tablet" }).tap();
+  const yes = other.getByRole("button", { name: "Yes, remove it" });
+  if (await yes.count()) await yes.tap();
+  await expect(other.getByRole("status")).toContainText(`Removed "${TITLE}" from this tablet.`);
+  await other.close();
+
+  // Finishing cannot seal: the child is told, and nothing of theirs is lost.
+  await page.getByRole("button", { name: "Finish and send my answers" }).tap();
+  await expect(page.getByRole("alert")).toContainText("This survey has been taken off this tablet");
+  // A change after that is still saved to the tablet, as every answer is.
+  await page.getByRole("button", { name: "Change your answer to: Do you know how to contact your IRO?" }).tap();
+  await page.getByText("Not sure", { exact: true }).tap();
+  await expect(page.locator("section.filling")).toHaveAttribute("data-saved", "true");
+  await context.close();
+});

@@ -138,8 +138,8 @@ function watchFirstQuestion(mark) {
 // page's change (the question counter or heading text changing) or, for an answer, the frame
 // after its handlers ran; `__afterTap()` then hands the time over. The page notes the frame
 // itself, so the automation's own round trips after the tap are not in the time (until
-// 2026-12-06 the page was asked for the time once the tap had returned, which added about 20 ms:
-// docs/performance.md). `kind` "surveyjs" (an init script's argument) watches SurveyJS's question
+// 2026-12-06 the page was asked for the time once the tap had returned, which added about 12 ms
+// at the p50: docs/performance.md). `kind` "surveyjs" (an init script's argument) watches SurveyJS's question
 // title and progress text instead of My Say's heading and progress.
 function watchTaps(kind) {
   const snapshot =
@@ -193,7 +193,13 @@ function watchTaps(kind) {
     result = null;
     done = null;
   };
-  window.__afterTap = () => new Promise((resolve) => (result !== null ? resolve(result) : (done = resolve)));
+  // A tap whose click never reaches the page (a cancelled touch) fails the run rather than hang it.
+  window.__afterTap = () =>
+    new Promise((resolve, reject) => {
+      if (result !== null) return resolve(result);
+      done = resolve;
+      setTimeout(() => reject(new Error("no click reached the page within 30 s of the tap")), 30_000);
+    });
 }
 
 // The tablet adult code the bench's tablets are set up with.
@@ -333,8 +339,8 @@ async function traced(browser, page, fn) {
   await fn();
   const raw = (await browser.stopTracing()).toString();
   // Kept for a closer look (DevTools' Performance panel opens it); the last traced part wins.
-  mkdirSync("target/bench", { recursive: true });
-  writeFileSync("target/bench/last.trace.json", raw);
+  mkdirSync(join(ROOT, "target", "bench"), { recursive: true });
+  writeFileSync(join(ROOT, "target", "bench", "last.trace.json"), raw);
   const trace = JSON.parse(raw);
   // Top-level main-thread tasks and what they spent time in (self time of each event kind).
   const events = trace.traceEvents.filter((e) => e.ph === "X" && e.dur);
@@ -383,8 +389,8 @@ async function cpuProfiled(page, fn, name) {
   await cdp.send("Profiler.start");
   await fn();
   const { profile } = await cdp.send("Profiler.stop");
-  mkdirSync("target/bench", { recursive: true });
-  writeFileSync(`target/bench/${name}.cpuprofile`, JSON.stringify(profile));
+  mkdirSync(join(ROOT, "target", "bench"), { recursive: true });
+  writeFileSync(join(ROOT, "target", "bench", `${name}.cpuprofile`), JSON.stringify(profile));
   // Self time per function: each sample's time goes to the node it was taken in.
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = {};
@@ -396,7 +402,9 @@ async function cpuProfiled(page, fn, name) {
   const total = Object.values(self).reduce((a, b) => a + b, 0);
   return {
     file: `target/bench/${name}.cpuprofile`,
+    // Idle includes the waits for the automation between taps.
     sampled_ms: round(total / 1000),
+    idle_ms: round((self["(idle)"] || 0) / 1000),
     top_self: Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 40).map(([f, t]) => `${round(t / 1000)} ms ${f}`),
   };
 }
@@ -576,8 +584,8 @@ async function surveyLatency(browser, peerBase) {
 }
 
 // The measure's own floor: a page whose "Next" only changes its heading's and progress's text,
-// tapped and timed exactly as the two apps are (Playwright's tap, then the page asked for the
-// time, then a frame). No app can be faster than this by this measure.
+// tapped and timed exactly as the two apps are (Playwright's tap, the click, the frame after the
+// change as the page notes it). No app can be faster than this by this measure.
 const FLOOR_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head>
 <body><main><h1>Question 0</h1><p class="progress">Question 0 of 48</p><button type="button" style="min-width:12rem;min-height:3rem">Next</button></main>
 <script>let n = 0; document.querySelector("button").addEventListener("click", () => { n++; document.querySelector("h1").textContent = "Question " + n; document.querySelector(".progress").textContent = "Question " + n + " of 48"; });</script></body></html>`;

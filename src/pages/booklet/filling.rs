@@ -107,7 +107,12 @@ pub fn Filling(
                         Stage::Finished { name }
                     });
                 }
-                Err(e) => save_error.set(Some(e.to_string())),
+                // Not finished after all: the child can carry on, and every change is saved
+                // again.
+                Err(e) => {
+                    finishing.set_value(false);
+                    save_error.set(Some(e.to_string()));
+                }
             }
         });
     });

@@ -32,8 +32,7 @@ enum Outcome {
 /// The message for a file that opened.
 fn opened_message(locale: Locale, file: &str, added: Added) -> (Outcome, String) {
     match (added.added, added.already) {
-        (0, 0) if added.conflicting > 0 => (Outcome::Conflict, String::new()),
-        (0, 0) => (
+        (0, 0) if added.conflicting == 0 => (
             Outcome::NothingNew,
             locale.format(
                 Key::IroImportEmpty,
@@ -68,7 +67,8 @@ fn survey_message(locale: Locale, file: &str, added: Added) -> (Outcome, String)
 }
 
 /// What a file added, in the words `keys` gives: nothing new (all already here), all of it
-/// added, or some added and the rest already here.
+/// added, or some added and the rest already here. Nothing (an empty message) when every one was
+/// a conflict: the conflicts have their own messages.
 fn counted_message(
     locale: Locale,
     file: &str,
@@ -77,6 +77,7 @@ fn counted_message(
 ) -> (Outcome, String) {
     let file_only = [("file", file)];
     match (added.added, added.already) {
+        (0, 0) if added.conflicting > 0 => (Outcome::Conflict, String::new()),
         (0, already) => (
             Outcome::NothingNew,
             locale.count(nothing_new, already as u64, &file_only),
@@ -488,6 +489,28 @@ mod tests {
                 "{text}"
             );
             assert!(text.contains('2') && !text.contains('{'), "{text}");
+        }
+    }
+
+    #[test]
+    fn survey_answers_that_all_conflict_get_only_the_conflict_message() {
+        let added = BundleAdded {
+            survey_answers: Added {
+                added: 0,
+                already: 0,
+                conflicting: 2,
+            },
+            ..BundleAdded::default()
+        };
+        for locale in Locale::ALL {
+            let messages = file_messages(locale, "t.mysay", added.clone());
+            assert_eq!(messages.len(), 1, "{messages:?}");
+            assert_eq!(messages[0].0, Outcome::Conflict);
+            let conflict = locale.format(
+                Key::IroImportConflictSurveys,
+                &[("file", "t.mysay"), ("count", "2")],
+            );
+            assert_eq!(messages[0].1, conflict);
         }
     }
 
