@@ -417,6 +417,9 @@ test("a survey taken off the tablet while a child answers: finishing says so, an
   // Finishing cannot seal: the child is told, and nothing of theirs is lost.
   await page.getByRole("button", { name: "Finish and send my answers" }).tap();
   await expect(page.getByRole("alert")).toContainText("This survey has been taken off this tablet");
+  // Said as a finish that could not be done, not as an answer that was not saved.
+  await expect(page.getByRole("alert")).toContainText("Your answers could not be sent yet");
+  await expect(page.getByRole("alert")).toContainText("They are still saved on this tablet.");
   // A change after that is still saved to the tablet, as every answer is.
   await page.getByRole("button", { name: "Change your answer to: Do you know how to contact your IRO?" }).tap();
   await page.getByText("Not sure", { exact: true }).tap();

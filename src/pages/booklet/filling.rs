@@ -41,6 +41,12 @@ pub fn Filling(
     let ok_to_tell = RwSignal::new(false);
     let auto_read = prefs::read_aloud(&draft_id);
     let finishing = StoredValue::new(false);
+    // The banner says an answer could not be saved (`Key::FillSaveFailed`); a finish that could
+    // not be done says so instead, with the answers still saved.
+    let finish_failed = move |reason: String| {
+        i18n.locale()
+            .format(Key::FillFinishFailed, &[("reason", &reason)])
+    };
     save_each_change(draft_id.clone(), draft, saved, save_error, finishing);
 
     let b = booklet.clone();
@@ -87,7 +93,7 @@ pub fn Filling(
         };
         let id = match clock::random_id() {
             Ok(id) => id,
-            Err(e) => return save_error.set(Some(e.to_string())),
+            Err(e) => return save_error.set(Some(finish_failed(e.to_string()))),
         };
         finishing.set_value(true);
         let finished = d.finish(&b, &id, &clock::now());
@@ -111,7 +117,7 @@ pub fn Filling(
                 // again.
                 Err(e) => {
                     finishing.set_value(false);
-                    save_error.set(Some(e.to_string()));
+                    save_error.set(Some(finish_failed(e.to_string())));
                 }
             }
         });
@@ -172,7 +178,7 @@ pub fn Filling(
                 <button type="button" class="stop" on:click=stop>{i18n.tr(Key::FillStop)}</button>
             </div>
             {move || save_error.get().map(|e| view! {
-                <p class="banner error" role="alert">{i18n.locale().format(Key::FillSaveFailed, &[("reason", &e)])}</p>
+                <p class="banner error" role="alert">{e}</p>
             })}
             {screen}
         </section>
@@ -216,6 +222,7 @@ fn save_each_change(
     save_error: RwSignal<Option<String>>,
     finishing: StoredValue<bool>,
 ) {
+    let i18n = use_i18n();
     let scheduled = StoredValue::new(false);
     Effect::new(move |first: Option<()>| {
         draft.track();
@@ -241,7 +248,10 @@ fn save_each_change(
                     saved.set(drafts::nothing_waiting() && !scheduled.get_value());
                 }
                 // The answers stay in memory; the adult is told.
-                Err(e) => save_error.set(Some(e.to_string())),
+                Err(e) => save_error.set(Some(
+                    i18n.locale()
+                        .format(Key::FillSaveFailed, &[("reason", &e.to_string())]),
+                )),
             });
         });
     });
