@@ -104,7 +104,11 @@ impl fmt::Display for SendError {
 
 /// Who this tablet seals for, if it has been set up.
 pub async fn recipients() -> Result<Option<SetupCode>, StoreError> {
-    let store = store().await?;
+    recipients_in(&store().await?).await
+}
+
+/// Who `store`'s tablet seals for, if it has been set up.
+async fn recipients_in(store: &impl KeyValueStore) -> Result<Option<SetupCode>, StoreError> {
     let Some(fragment) = store.get_json::<String>(Area::Settings, RECIPIENTS).await? else {
         return Ok(None);
     };
@@ -187,16 +191,23 @@ pub async fn reset_recipients() -> Result<bool, StoreError> {
 
 /// Seals a finished booklet for the tablet's recipients, keeps only the ciphertext, and removes
 /// the draft. The sealed copy is written before the draft goes, so a failure loses nothing.
-pub async fn finish(draft_id: &str, finished: &CompletedBooklet) -> Result<(), FinishError> {
-    let code = recipients().await?.ok_or(FinishError::NotSetUp)?;
+///
+/// The finished booklet's id is its draft's id, so finishing again (after the draft could not be
+/// removed) replaces the sealed copy rather than adding a second booklet for the IRO.
+pub async fn finish(
+    store: &impl KeyValueStore,
+    draft_id: &str,
+    finished: &CompletedBooklet,
+) -> Result<(), FinishError> {
+    let code = recipients_in(store).await?.ok_or(FinishError::NotSetUp)?;
     let sealed = seal_booklet(finished, &code.public_keys(), &mut system_rng())
         .map_err(FinishError::Seal)?;
-    let store = store().await?;
     let id = sealed.id().to_hex();
     store
         .put_bytes(Area::Sealed, &id, &sealed.to_bytes())
         .await?;
-    let mut times = sealed_times(&store).await?;
+    let mut times = sealed_times(store).await?;
+    times.retain(|(known, _)| *known != id);
     times.push((id, finished.completed_at.clone()));
     store.put_json(Area::Settings, SEALED_AT, &times).await?;
     Ok(store.delete(Area::Drafts, draft_id).await?)
@@ -326,4 +337,67 @@ pub async fn remove_sent() -> Result<usize, StoreError> {
         .put_json(Area::Settings, SENT, &Vec::<String>::new())
         .await?;
     Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use my_say_core::builtin::builtin_for;
+    use my_say_core::seal::{generate_keypair, open_bundle_booklets, IroIdentity};
+    use my_say_core::{AgeBand, ChildDetails, Draft, LocaleCode};
+    use my_say_ui::browser::store::{now, MemoryStore};
+
+    #[test]
+    fn a_booklet_finished_again_is_sealed_once_under_its_drafts_id() {
+        let store = MemoryStore::new();
+        let booklet = builtin_for(AgeBand::TenToFifteen);
+        let child = ChildDetails {
+            name: "Zebra Child".into(),
+            ..ChildDetails::default()
+        };
+        let draft = Draft::new(
+            &booklet,
+            AgeBand::TenToFifteen,
+            child,
+            LocaleCode::new("en"),
+            "2026-12-07T09:00:00Z",
+        );
+        let draft_id = format!("{:032x}", 7);
+        now(store.put_bytes(Area::Drafts, &draft_id, b"encrypted draft")).unwrap();
+        // Not set up: nothing is sealed and the draft stays.
+        let first = draft.finish(&booklet, &draft_id, "2026-12-07T09:30:00Z");
+        assert!(matches!(
+            now(finish(&store, &draft_id, &first)),
+            Err(FinishError::NotSetUp)
+        ));
+        assert!(now(store.get_bytes(Area::Drafts, &draft_id))
+            .unwrap()
+            .is_some());
+
+        let (key, public) = generate_keypair(&mut system_rng());
+        let code = SetupCode::new(vec![IroIdentity::new("Sam", public).unwrap()]).unwrap();
+        now(store.put_json(Area::Settings, RECIPIENTS, &code.to_fragment())).unwrap();
+        now(finish(&store, &draft_id, &first)).unwrap();
+        assert_eq!(now(store.get_bytes(Area::Drafts, &draft_id)).unwrap(), None);
+        // Finished again, as when the draft could not be removed the first time.
+        let again = draft.finish(&booklet, &draft_id, "2026-12-07T09:31:00Z");
+        now(finish(&store, &draft_id, &again)).unwrap();
+
+        assert_eq!(
+            now(store.keys(Area::Sealed)).unwrap(),
+            vec![draft_id.clone()]
+        );
+        let times = now(sealed_times(&store)).unwrap();
+        assert_eq!(
+            times,
+            vec![(draft_id.clone(), "2026-12-07T09:31:00Z".to_owned())]
+        );
+        let waiting = now(waiting_in(&store)).unwrap();
+        assert_eq!(waiting.len(), 1);
+        let bytes = Bundle::new(waiting).unwrap().to_bytes();
+        let opened = open_bundle_booklets(&bytes, &key).unwrap();
+        assert_eq!(opened.len(), 1);
+        assert_eq!(opened[0].id, draft_id);
+        assert_eq!(opened[0].completed_at, "2026-12-07T09:31:00Z");
+    }
 }

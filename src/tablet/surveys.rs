@@ -146,7 +146,8 @@ pub async fn remove(store: &impl KeyValueStore, id: &str) -> Result<bool, ShelfE
 
 /// Seals a finished survey for the survey file's `seal_for` keys only, keeps only the
 /// ciphertext under `survey/<survey id>/<sealed id>`, and removes the draft. The sealed copy is
-/// written before the draft goes, so a failure loses nothing.
+/// written before the draft goes, so a failure loses nothing. Finishing the same draft again
+/// replaces its sealed copy (see [`crate::tablet::finish`]).
 pub async fn finish(
     store: &impl KeyValueStore,
     draft_id: &str,
@@ -472,6 +473,40 @@ pub(crate) mod tests {
         assert_eq!(
             now(counts(&store)).unwrap()["survey-00000000000000bb"].waiting,
             1
+        );
+    }
+
+    #[test]
+    fn a_survey_finished_again_is_one_answer() {
+        let store = MemoryStore::new();
+        let (a, lead) = survey_file("survey-00000000000000aa", false);
+        now(add(&store, a.clone())).unwrap();
+        let draft_id = format!("{:032x}", 9);
+        now(store.put_bytes(Area::Drafts, &draft_id, b"encrypted draft")).unwrap();
+        now(finish(
+            &store,
+            &draft_id,
+            &finished(&a, &draft_id, "first words"),
+        ))
+        .unwrap();
+        now(finish(
+            &store,
+            &draft_id,
+            &finished(&a, &draft_id, "second words"),
+        ))
+        .unwrap();
+        assert_eq!(
+            now(counts(&store)).unwrap()["survey-00000000000000aa"].waiting,
+            1
+        );
+        let (bytes, _) = now(bundle_to_send(&store, "survey-00000000000000aa"))
+            .unwrap()
+            .unwrap();
+        let opened = open_bundle_booklets(&bytes, &lead).unwrap();
+        assert_eq!(opened.len(), 1);
+        assert_eq!(
+            opened[0].answers.values().next(),
+            Some(&Answer::Words("second words".into()))
         );
     }
 

@@ -624,6 +624,9 @@ impl Draft {
     /// the answers it keeps were checked against that revision, and its worries and report
     /// figures are worked out with it. A draft begun on revision 1 of a built-in booklet and
     /// finished after the app moved to revision 2 is a revision-2 booklet.
+    ///
+    /// The tablet passes the draft's own id as `id`, so a booklet finished twice (the first
+    /// time the draft could not be removed) is one booklet, sealed again, never two.
     pub fn finish(&self, booklet: &Booklet, id: &str, completed_at: &str) -> CompletedBooklet {
         let (child, completed_at) = match booklet.kind {
             BookletKind::Survey => (

@@ -32,11 +32,21 @@ impl std::fmt::Display for LoadError {
 /// Fetches the four built-in booklet files, all at once, and provides them to the core. On
 /// success every later `builtin_for` and `builtin_booklets` call answers from them.
 pub async fn load() -> Result<(), LoadError> {
-    let fetches = AgeBand::ALL.map(|band| async move {
-        fetch::text(&format!("/booklets/{}", builtin_file_name(band)))
-            .await
-            .map_err(|e| LoadError::Fetch(band, e))
+    // All four requests go out first, then each is read as it comes.
+    let started = AgeBand::ALL.map(|band| {
+        (
+            band,
+            fetch::start(&format!("/booklets/{}", builtin_file_name(band))),
+        )
     });
-    let texts = futures::future::try_join_all(fetches).await?;
+    let mut texts = Vec::with_capacity(started.len());
+    for (band, fetching) in started {
+        texts.push(
+            fetching
+                .text()
+                .await
+                .map_err(|e| LoadError::Fetch(band, e))?,
+        );
+    }
     provide(std::array::from_fn(|i| texts[i].as_str())).map_err(LoadError::File)
 }

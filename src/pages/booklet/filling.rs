@@ -91,12 +91,9 @@ pub fn Filling(
         let Some(d) = draft.get_untracked() else {
             return;
         };
-        let id = match clock::random_id() {
-            Ok(id) => id,
-            Err(e) => return save_error.set(Some(finish_failed(e.to_string()))),
-        };
         finishing.set_value(true);
-        let finished = d.finish(&b, &id, &clock::now());
+        // Sealed under the draft's own id: finishing again replaces, never doubles, the copy.
+        let finished = d.finish(&b, &draft_id, &clock::now());
         let name = d.child.name.clone();
         let draft_id = draft_id.clone();
         spawn_local(async move {
@@ -265,9 +262,10 @@ async fn seal(
     finished: &CompletedBooklet,
     is_survey: bool,
 ) -> Result<(), FinishError> {
+    let store = device_store().await?;
     if is_survey {
-        tablet_surveys::finish(&device_store().await?, draft_id, finished).await
+        tablet_surveys::finish(&store, draft_id, finished).await
     } else {
-        crate::tablet::finish(draft_id, finished).await
+        crate::tablet::finish(&store, draft_id, finished).await
     }
 }

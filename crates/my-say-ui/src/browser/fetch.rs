@@ -42,16 +42,32 @@ impl std::fmt::Display for FetchError {
 
 /// The text of the file at `url` (an address on this origin, such as `/booklets/x.json`).
 pub async fn text(url: &str) -> Result<String, FetchError> {
-    let response: Response = JsFuture::from(fetch_url(url))
-        .await
-        .map_err(|_| FetchError::NoAnswer)?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(FetchError::Status(response.status()));
+    start(url).text().await
+}
+
+/// A fetch under way: the request goes out when it is started, so several started one after
+/// another are fetched side by side, and each is read with [`Started::text`].
+pub struct Started(js_sys::Promise);
+
+/// Starts fetching the file at `url` (an address on this origin).
+pub fn start(url: &str) -> Started {
+    Started(fetch_url(url))
+}
+
+impl Started {
+    /// The file's text, once it has come.
+    pub async fn text(self) -> Result<String, FetchError> {
+        let response: Response = JsFuture::from(self.0)
+            .await
+            .map_err(|_| FetchError::NoAnswer)?
+            .unchecked_into();
+        if !response.ok() {
+            return Err(FetchError::Status(response.status()));
+        }
+        JsFuture::from(response.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or(FetchError::NoAnswer)
     }
-    JsFuture::from(response.text())
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or(FetchError::NoAnswer)
 }

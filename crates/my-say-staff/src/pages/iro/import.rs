@@ -139,8 +139,20 @@ fn file_messages(locale: Locale, file: &str, added: BundleAdded) -> Vec<(Outcome
         added
             .conflicts
             .iter()
+            .take(MESSAGES_OF_A_KIND)
             .map(|c| conflict_message(locale, file, c)),
     );
+    let more_conflicts = added.conflicts.len().saturating_sub(MESSAGES_OF_A_KIND);
+    if more_conflicts > 0 {
+        out.push((
+            Outcome::Conflict,
+            locale.count(
+                Key::IroImportMoreConflicts,
+                more_conflicts as u64,
+                &[("file", file)],
+            ),
+        ));
+    }
     if added.survey_answers.conflicting > 0 {
         out.push((
             Outcome::Conflict,
@@ -167,10 +179,31 @@ fn file_messages(locale: Locale, file: &str, added: BundleAdded) -> Vec<(Outcome
         added
             .also_sealed_for
             .iter()
+            .take(MESSAGES_OF_A_KIND)
             .map(|a| also_sealed_for_message(locale, file, a)),
     );
+    let more_also: usize = added
+        .also_sealed_for
+        .iter()
+        .skip(MESSAGES_OF_A_KIND)
+        .map(|a| a.children.len() + a.survey_answers)
+        .sum();
+    if more_also > 0 {
+        out.push((
+            Outcome::Conflict,
+            locale.count(
+                Key::IroImportMoreAlsoSealedFor,
+                more_also as u64,
+                &[("file", file)],
+            ),
+        ));
+    }
     out
 }
+
+/// At most this many conflict messages, and as many "also sealed for" messages, for one file;
+/// the rest are counted in one message each, so a forged file cannot bury the others.
+const MESSAGES_OF_A_KIND: usize = 10;
 
 /// At most this many children are named in one message; the rest are counted.
 const NAMED_AT_MOST: usize = 10;
@@ -540,6 +573,69 @@ mod tests {
         }
         // Ten or fewer are all named, with nothing counted.
         assert_eq!(some_names(&children[..10]), children[..10].to_vec());
+    }
+
+    #[test]
+    fn a_file_of_many_conflicts_shows_ten_of_each_kind_and_counts_the_rest() {
+        let conflicts: Vec<Conflict> = (1..=2_000)
+            .map(|i| Conflict {
+                id: format!("{i:032x}"),
+                child_name: format!("Child {i:04}"),
+                stored_completed_at: "2026-11-30T10:00:00Z".into(),
+                incoming_completed_at: "2026-11-30T11:00:00Z".into(),
+            })
+            .collect();
+        let also_sealed_for: Vec<AlsoSealedFor> = (1..=500)
+            .map(|i| AlsoSealedFor {
+                others: Vec::new(),
+                children: vec![format!("Other {i:03}"), format!("Another {i:03}")],
+                survey_answers: 1,
+            })
+            .collect();
+        let added = BundleAdded {
+            booklets: Added {
+                added: 0,
+                already: 0,
+                conflicting: conflicts.len(),
+            },
+            conflicts,
+            also_sealed_for,
+            ..BundleAdded::default()
+        };
+        for locale in Locale::ALL {
+            let messages = file_messages(locale, "t.mysay", added.clone());
+            // Ten conflicts and their count; ten sets of other keys and their count.
+            assert_eq!(messages.len(), 22, "{messages:?}");
+            let texts: Vec<&str> = messages.iter().map(|(_, t)| t.as_str()).collect();
+            assert!(texts[9].contains("Child 0010") && !texts.concat().contains("Child 0011"));
+            assert_eq!(
+                texts[10],
+                locale.count(Key::IroImportMoreConflicts, 1_990, &[("file", "t.mysay")])
+            );
+            assert!(texts[20].contains("Other 010") && !texts.concat().contains("Other 011"));
+            // 490 sets of two children and one survey answer each.
+            assert_eq!(
+                texts[21],
+                locale.count(
+                    Key::IroImportMoreAlsoSealedFor,
+                    1_470,
+                    &[("file", "t.mysay")]
+                )
+            );
+            assert!(messages.iter().all(|(o, _)| *o == Outcome::Conflict));
+            assert!(texts.iter().all(|t| !t.contains('{')), "{texts:?}");
+        }
+        // Ten of a kind are all shown, with nothing counted.
+        let ten = BundleAdded {
+            booklets: Added {
+                added: 0,
+                already: 0,
+                conflicting: 10,
+            },
+            conflicts: added.conflicts[..10].to_vec(),
+            ..BundleAdded::default()
+        };
+        assert_eq!(file_messages(Locale::En, "t.mysay", ten).len(), 10);
     }
 
     #[test]
