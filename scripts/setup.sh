@@ -56,10 +56,11 @@ setup_test() {
   if ! rustup component list --installed | grep -q '^rustfmt'; then rustup component add rustfmt; fi
 }
 
-# Both apps into one dist/: the child's app (Trunk.toml here) first, because Trunk empties its
-# dist folder, then the staff workspace into dist/staff/, then the service worker and the
-# copies of each app's page (tools/assemble.mjs). Both builds share target/, so the shared
-# dependencies compile once. DIST (default dist) puts it elsewhere.
+# The three apps into one dist/: the child's app (Trunk.toml here) first, because Trunk empties
+# its dist folder, then council surveys on a tablet into dist/surveys/ and the staff workspace
+# into dist/staff/, then the service worker and the copies of each app's page
+# (tools/assemble.mjs). The builds share target/, so the shared dependencies compile once. DIST
+# (default dist) puts it elsewhere.
 build_release() {
   cd "$ROOT"
   local dist="${DIST:-$ROOT/dist}"
@@ -71,6 +72,10 @@ build_release() {
   local snippets="${CARGO_TARGET_DIR:-$ROOT/target}/wasm-bindgen/release/snippets"
   rm -rf "$snippets"
   trunk build --release --offline --dist "$dist" || return 1
+  # The same package's second binary: its library and dependencies are already built.
+  say "Building council surveys on a tablet (surveys.html) into $dist/surveys"
+  rm -rf "$snippets"
+  trunk build --release --offline --dist "$dist/surveys" --public-url /surveys/ surveys.html || return 1
   say "Building the staff workspace (crates/my-say-staff) into $dist/staff"
   rm -rf "$snippets"
   (cd crates/my-say-staff && trunk build --release --offline --dist "$dist/staff" "$@") || return 1

@@ -1,11 +1,17 @@
 //! My Say: children in care tell their Independent Reviewing Officer what they think.
 //!
-//! This crate is the app a child's tablet loads: home, the booklet (start, answer, review,
-//! finish, "it's OK to tell"), tablet set-up and sending answers, and council surveys on a
-//! tablet. The staff workspace (IRO and council screens, `/iro`, `/demo`, `/council`) is a second
-//! app, `crates/my-say-staff`, reached by an ordinary page load; a child's tablet never
-//! downloads it unless someone opens the workspace. What both apps share (wording, the browser
-//! edge, the question screen) is `my_say_ui`; the domain is `my_say_core`.
+//! This crate is two small apps a child's tablet loads, built from one library:
+//! - [`App`] (`src/main.rs`): home, the booklet (start, answer, review, finish, "it's OK to
+//!   tell"), tablet set-up and sending answers.
+//! - [`SurveysApp`] (`src/bin/my-say-surveys.rs`, under `/surveys`): council surveys on a
+//!   tablet, answered on the booklet's own screens. Apart, so that a child's first load carries
+//!   nothing of the survey file reader (docs/size.md).
+//!
+//! The staff workspace (IRO and council screens, `/iro`, `/demo`, `/council`) is a third app,
+//! `crates/my-say-staff`. Moving between apps is an ordinary page load (`my_say_ui::apps`); a
+//! child's tablet never downloads the staff app unless someone opens the workspace. What the
+//! apps share (wording, the browser edge, the question screen) is `my_say_ui`; the domain is
+//! `my_say_core`.
 
 pub mod booklets;
 pub mod drafts;
@@ -14,6 +20,7 @@ pub mod routes;
 pub mod tablet;
 
 use leptos::prelude::*;
+use my_say_ui::apps::App as Which;
 use my_say_ui::browser::history::provide_address;
 use my_say_ui::components::{header::Header, not_found::NotFound, update_ready::UpdateReady};
 use my_say_ui::i18n::provide_i18n;
@@ -23,29 +30,60 @@ use pages::{
     survey_tablet::{SurveyStart, SurveysOnTablet},
     tablet::TabletSetup,
 };
-use routes::Route;
+use routes::{Route, SurveyRoute};
+use tablet::surveys::TabletSurveys;
 
 /// The child's tablet app: language context, header and routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
-    my_say_ui::browser::service_worker::register(my_say_ui::browser::service_worker::App::Child);
-    let address = provide_address();
+    my_say_ui::browser::service_worker::register(Which::Child);
+    // A tablet that runs council surveys keeps their app for offline use too.
+    my_say_ui::browser::pace::when_idle(3_000, || {
+        leptos::task::spawn_local(async {
+            if tablet::surveys::on_this_tablet().await {
+                my_say_ui::browser::service_worker::keep(Which::Surveys);
+            }
+        })
+    });
+    let address = provide_address(Which::Child);
     // Only a change of page builds a new one: a changed query (`?saved=1`) does not.
     let route = Memo::new(move |_| Route::of(&address.read().path));
     view! {
         <Header />
         <main id="main" tabindex="-1">
             // Never in the middle of a child's booklet or survey.
-            <UpdateReady hide=Signal::derive(move || matches!(route.get(), Route::BookletFill(_) | Route::SurveyStart(_))) />
+            <UpdateReady hide=Signal::derive(move || matches!(route.get(), Route::BookletFill(_))) />
             {move || match route.get() {
                 Route::Home => view! { <Home /> }.into_any(),
                 Route::BookletStart => view! { <BookletStart /> }.into_any(),
                 Route::BookletFill(id) => view! { <BookletFill id /> }.into_any(),
                 Route::Tablet => view! { <TabletSetup /> }.into_any(),
-                Route::Surveys => view! { <SurveysOnTablet /> }.into_any(),
-                Route::SurveyStart(id) => view! { <SurveyStart id /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// Council surveys on a tablet: language context, header and routes under `/surveys`. The fill
+/// screen reaches the tablet's surveys through [`TabletSurveys`], given here only.
+#[component]
+pub fn SurveysApp() -> impl IntoView {
+    provide_i18n();
+    provide_context(TabletSurveys::ON_THIS_TABLET);
+    my_say_ui::browser::service_worker::register(Which::Surveys);
+    let address = provide_address(Which::Surveys);
+    let route = Memo::new(move |_| SurveyRoute::of(&address.read().path));
+    view! {
+        <Header />
+        <main id="main" tabindex="-1">
+            // Never in the middle of a child's survey.
+            <UpdateReady hide=Signal::derive(move || matches!(route.get(), SurveyRoute::Start(_) | SurveyRoute::Answer(_))) />
+            {move || match route.get() {
+                SurveyRoute::Surveys => view! { <SurveysOnTablet /> }.into_any(),
+                SurveyRoute::Start(id) => view! { <SurveyStart id /> }.into_any(),
+                SurveyRoute::Answer(id) => view! { <BookletFill id /> }.into_any(),
+                SurveyRoute::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </main>
     }

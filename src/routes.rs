@@ -1,4 +1,6 @@
-//! The child's app's addresses, and which page each one shows.
+//! The addresses of the child's app and of council surveys on a tablet (the two apps of this
+//! package, `src/main.rs` and `src/bin/my-say-surveys.rs`), and which page each one shows.
+//! Which app answers an address at all is `my_say_ui::apps::App::of_path`.
 
 /// A page of the child's app, from its address.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -7,14 +9,10 @@ pub enum Route {
     Home,
     /// `/booklet`: starting a booklet, or carrying one on.
     BookletStart,
-    /// `/booklet/<draft id>`: answering a booklet (or a survey) on this tablet.
+    /// `/booklet/<draft id>`: answering a booklet on this tablet.
     BookletFill(String),
     /// `/tablet`: tablet set-up and sending answers.
     Tablet,
-    /// `/surveys`: the council's surveys on this tablet.
-    Surveys,
-    /// `/surveys/<survey id>`: starting one survey.
-    SurveyStart(String),
     /// Anything else.
     NotFound,
 }
@@ -22,23 +20,59 @@ pub enum Route {
 impl Route {
     /// The page for a path such as `/booklet/abc` (a trailing `/` is ignored).
     pub fn of(path: &str) -> Route {
-        let path = path.trim_end_matches('/');
-        let mut parts = path.split('/').skip(1);
-        match (parts.next(), parts.next(), parts.next()) {
-            (None, _, _) => Route::Home,
-            (Some("booklet"), None, _) => Route::BookletStart,
-            (Some("booklet"), Some(id), None) if !id.is_empty() => Route::BookletFill(id.into()),
-            (Some("tablet"), None, _) => Route::Tablet,
-            (Some("surveys"), None, _) => Route::Surveys,
-            (Some("surveys"), Some(id), None) if !id.is_empty() => Route::SurveyStart(id.into()),
+        match parts(path).as_slice() {
+            [] => Route::Home,
+            ["booklet"] => Route::BookletStart,
+            ["booklet", id] => Route::BookletFill((*id).into()),
+            ["tablet"] => Route::Tablet,
             _ => Route::NotFound,
         }
     }
 }
 
+/// A page of council surveys on a tablet, from its address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SurveyRoute {
+    /// `/surveys`: the council's surveys on this tablet.
+    Surveys,
+    /// `/surveys/<survey id>`: starting one survey.
+    Start(String),
+    /// `/surveys/answer/<draft id>`: a child answering a survey.
+    Answer(String),
+    /// Anything else under `/surveys`.
+    NotFound,
+}
+
+impl SurveyRoute {
+    /// The page for a path such as `/surveys/survey-1` (a trailing `/` is ignored).
+    pub fn of(path: &str) -> SurveyRoute {
+        match parts(path).as_slice() {
+            ["surveys"] => SurveyRoute::Surveys,
+            ["surveys", "answer", id] => SurveyRoute::Answer((*id).into()),
+            ["surveys", id] => SurveyRoute::Start((*id).into()),
+            _ => SurveyRoute::NotFound,
+        }
+    }
+}
+
+/// Where a draft is answered: a survey's in the surveys app, a booklet's in the child's app.
+pub fn fill_address(draft_id: &str, is_survey: bool) -> String {
+    if is_survey {
+        format!("/surveys/answer/{draft_id}")
+    } else {
+        format!("/booklet/{draft_id}")
+    }
+}
+
+/// The path's non-empty parts: `/booklet/abc/` is `["booklet", "abc"]`.
+fn parts(path: &str) -> Vec<&str> {
+    path.split('/').filter(|p| !p.is_empty()).collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{fill_address, Route, SurveyRoute};
+    use my_say_ui::apps::App;
 
     #[test]
     fn every_address_has_its_page() {
@@ -48,14 +82,41 @@ mod tests {
         assert_eq!(Route::of("/booklet/"), Route::BookletStart);
         assert_eq!(Route::of("/booklet/abc"), Route::BookletFill("abc".into()));
         assert_eq!(Route::of("/tablet"), Route::Tablet);
-        assert_eq!(Route::of("/surveys"), Route::Surveys);
-        assert_eq!(Route::of("/surveys/s1/"), Route::SurveyStart("s1".into()));
+        assert_eq!(SurveyRoute::of("/surveys"), SurveyRoute::Surveys);
+        assert_eq!(SurveyRoute::of("/surveys/"), SurveyRoute::Surveys);
+        assert_eq!(
+            SurveyRoute::of("/surveys/s1/"),
+            SurveyRoute::Start("s1".into())
+        );
+        assert_eq!(
+            SurveyRoute::of("/surveys/answer/abc"),
+            SurveyRoute::Answer("abc".into())
+        );
     }
 
     #[test]
     fn anything_else_is_not_found() {
-        for path in ["/no-such-page", "/booklet/a/b", "/iro", "/tablets"] {
+        for path in [
+            "/no-such-page",
+            "/booklet/a/b",
+            "/iro",
+            "/tablets",
+            "/surveys",
+        ] {
             assert_eq!(Route::of(path), Route::NotFound, "{path}");
         }
+        for path in ["/surveys/a/b", "/surveys/answer/a/b", "/booklet"] {
+            assert_eq!(SurveyRoute::of(path), SurveyRoute::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_draft_is_answered_in_its_own_app() {
+        let survey = fill_address("abc", true);
+        assert_eq!(App::of_path(&survey), App::Surveys);
+        assert_eq!(SurveyRoute::of(&survey), SurveyRoute::Answer("abc".into()));
+        let booklet = fill_address("abc", false);
+        assert_eq!(App::of_path(&booklet), App::Child);
+        assert_eq!(Route::of(&booklet), Route::BookletFill("abc".into()));
     }
 }

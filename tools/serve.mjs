@@ -1,7 +1,6 @@
-// A small static server for the release build (both apps in one dist/), on loopback only. No
+// A small static server for the release build (the three apps in one dist/), on loopback only. No
 // dependencies. Usage: node tools/serve.mjs [dir=dist] [port=8080]
-// An address that is not a file gets its app's page: /iro..., /demo... and /council... the staff
-// workspace's (staff/index.html), every other the child's app's (index.html); the app then routes
+// An address that is not a file gets its app's page (tools/app-page.mjs); the app then routes
 // in the browser. This is the fallback rule the README asks of any host. Every response carries
 // the headers the README asks of any host (docs/design.md, "Headers"): the same
 // Content-Security-Policy as the pages' meta tag, plus what a meta tag cannot say
@@ -9,6 +8,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { appPage } from "./app-page.mjs";
 
 const root = resolve(process.argv[2] || "dist");
 const port = Number(process.argv[3] || process.env.PORT || 8080);
@@ -42,9 +42,6 @@ const security = {
   "Cross-Origin-Resource-Policy": "same-origin",
 };
 
-// Addresses that belong to the staff app (the same rule as tools/sw-template.js).
-const STAFF_PATHS = /^\/(iro|demo|council)(\/|$)/;
-
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
   let file = normalize(join(root, path));
@@ -55,7 +52,7 @@ const server = createServer(async (req, res) => {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
   } catch {
-    file = join(root, STAFF_PATHS.test(path) ? "staff/index.html" : "index.html");
+    file = join(root, appPage(path));
   }
   try {
     const body = await readFile(file);

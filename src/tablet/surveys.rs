@@ -21,9 +21,35 @@ use my_say_core::CompletedBooklet;
 use my_say_ui::browser::store::{device_store, Area, KeyValueStore, StoreError};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 
 /// Where the shelf is kept in [`Area::Settings`].
 pub const SHELF_KEY: &str = "tablet/surveys";
+/// A survey's work that has not finished yet.
+pub type Pending<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// How the fill screen reaches this tablet's council surveys, as context. Only the surveys app
+/// provides it ([`crate::SurveysApp`]), so the child's app never links the survey file reader
+/// (docs/size.md): there a survey's draft moves to the surveys app.
+#[derive(Clone, Copy)]
+pub struct TabletSurveys {
+    /// The survey with this id on this tablet ([`find`]).
+    pub find: fn(String) -> Pending<Result<Option<SurveyFile>, ShelfError>>,
+    /// Seals a finished survey and removes its draft ([`finish`]): the draft's id, the survey.
+    pub finish: fn(String, CompletedBooklet) -> Pending<Result<(), FinishError>>,
+}
+
+impl TabletSurveys {
+    /// This tablet's surveys, in the device store.
+    pub const ON_THIS_TABLET: TabletSurveys = TabletSurveys {
+        find: |id| Box::pin(async move { find(&id).await }),
+        finish: |draft_id, finished| {
+            Box::pin(async move { finish(&device_store().await?, &draft_id, &finished).await })
+        },
+    };
+}
+
 /// Where the keys of survey answers already sent are kept in [`Area::Settings`].
 pub const SENT_KEY: &str = "tablet/survey-sent";
 /// Sealed survey answers are kept in [`Area::Sealed`] under this prefix.
@@ -95,6 +121,18 @@ impl fmt::Display for ShelfError {
 impl From<StoreError> for ShelfError {
     fn from(e: StoreError) -> Self {
         ShelfError::Store(e)
+    }
+}
+
+/// Whether surveys have ever been added to this tablet (without reading them: the child's app
+/// asks this, and does not carry the survey file reader).
+pub async fn on_this_tablet() -> bool {
+    match device_store().await {
+        Ok(store) => matches!(
+            store.get_bytes(Area::Settings, SHELF_KEY).await,
+            Ok(Some(_))
+        ),
+        Err(_) => false,
     }
 }
 

@@ -114,6 +114,17 @@ export async function cachedFiles(page: Page): Promise<Record<string, string[]>>
   });
 }
 
+/** Opens `path` (a page of the surveys or staff app) and waits until the service worker keeps
+ * that app's files: the app asks for it once it has started. The cache is there from the start
+ * of the download; its files, all at once, at the end. */
+export async function openAndKeep(page: Page, path: string, app: "surveys" | "staff") {
+  await open(page, path);
+  await waitForServiceWorker(page);
+  const kept = async () =>
+    Object.entries(await cachedFiles(page)).filter(([name, files]) => name.startsWith(`my-say-${app}-`) && files.includes(`/${app}/index.html`)).length;
+  await expect.poll(kept, { timeout: 20_000 }).toBe(1);
+}
+
 /** The page's main heading (its one `main h1`). */
 export const heading = (page: Page) => page.locator("main h1");
 

@@ -1,5 +1,5 @@
 import { test, expect, chromium } from "@playwright/test";
-import { cachedFiles, expectNoAxeViolations, fillBookletStart, heading, open, recordRequests, setUpTablet, startBookletFor, waitForServiceWorker } from "./helpers";
+import { cachedFiles, expectNoAxeViolations, openAndKeep, fillBookletStart, heading, open, recordRequests, setUpTablet, startBookletFor, waitForServiceWorker } from "./helpers";
 
 test("after one visit the child's app opens with the network off, and a booklet starts and carries on offline", async ({ page, context }) => {
   await open(page, "/");
@@ -10,8 +10,6 @@ test("after one visit the child's app opens with the network off, and a booklet 
   // Other addresses of the child's app too, straight from their address.
   await page.goto("/booklet");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a booklet");
-  await page.goto("/surveys");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Surveys on this tablet");
   // The app does not carry the booklets: starting one fetches its band's file, once, and the
   // worker answers from what it kept on the first visit.
   const requests = recordRequests(page);
@@ -83,7 +81,7 @@ test.describe("before the app is kept for offline use", () => {
   });
 });
 
-test("a child's tablet keeps only the child's app: the service worker fetches nothing of the staff app", async ({ page }) => {
+test("a child's tablet keeps only the child's app: the service worker fetches nothing of the staff or surveys apps", async ({ page }) => {
   const requests = recordRequests(page);
   await open(page, "/");
   await waitForServiceWorker(page);
@@ -93,20 +91,31 @@ test("a child's tablet keeps only the child's app: the service worker fetches no
   const caches = await cachedFiles(page);
   const names = Object.keys(caches);
   expect(names.filter((n) => n.startsWith("my-say-child-"))).toHaveLength(1);
-  expect(names.filter((n) => n.startsWith("my-say-staff-"))).toEqual([]);
+  expect(names.filter((n) => n.startsWith("my-say-staff-") || n.startsWith("my-say-surveys-"))).toEqual([]);
   const kept = Object.values(caches).flat();
   expect(kept).toContain("/index.html");
-  expect(kept.filter((p) => p.startsWith("/staff/"))).toEqual([]);
-  expect(requests.paths().filter((p) => p.startsWith("/staff/"))).toEqual([]);
+  const otherApps = (p: string) => p.startsWith("/staff/") || p.startsWith("/surveys/");
+  expect(kept.filter(otherApps)).toEqual([]);
+  expect(requests.paths().filter(otherApps)).toEqual([]);
+});
+
+test("after one visit to surveys on a tablet, they open with the network off, beside the child's app", async ({ page, context }) => {
+  await openAndKeep(page, "/surveys", "surveys");
+  await context.setOffline(true);
+  await page.reload();
+  await expect(heading(page)).toHaveText("Surveys on this tablet");
+  // A survey's address with an id is answered too (here, one this tablet does not have).
+  await page.goto("/surveys/survey-not-here");
+  await expect(heading(page)).toHaveText("That survey is not on this tablet");
+  // Its link to the tablet's set-up is an ordinary page load of the child's app, offline too.
+  await page.goto("/surveys");
+  await page.getByRole("link", { name: "Tablet set-up and sending answers" }).click();
+  await expect(heading(page)).toHaveText("Tablet set-up");
+  await context.setOffline(false);
 });
 
 test("after one visit to the workspace, it opens with the network off, beside the child's app", async ({ page, context }) => {
-  await open(page, "/iro");
-  await waitForServiceWorker(page);
-  // The staff app asks the worker to keep its files; wait until it has.
-  await expect
-    .poll(async () => Object.keys(await cachedFiles(page)).filter((n) => n.startsWith("my-say-staff-")).length, { timeout: 20_000 })
-    .toBe(1);
+  await openAndKeep(page, "/iro", "staff");
   // Three wasm files: the child's app, the staff app, and the staff app's open worker (a large
   // answers file is opened in Web Workers, offline too).
   await expect.poll(async () => Object.values(await cachedFiles(page)).flat().filter((p) => p.endsWith(".wasm")).length).toBe(3);
@@ -125,6 +134,8 @@ test("after one visit to the workspace, it opens with the network off, beside th
 
 for (const [app, path, name] of [
   ["child's app", "/", "My Say"],
+  // Surveys on a tablet install as the child's app does: the same manifest, whose scope is "/".
+  ["surveys app", "/surveys", "My Say"],
   ["staff workspace", "/iro", "My Say Workspace"],
 ] as const) {
   test(`the ${app} is installable: Chromium finds no installability errors in its manifest`, async ({ request, baseURL }, testInfo) => {

@@ -17,20 +17,23 @@ test("a whole session makes no request to any other origin", async ({ page, base
   expect(elsewhere).toEqual([]);
 });
 
-test("a strict Content-Security-Policy allows no other origin and no inline script", async ({ page, request }) => {
-  const response = await request.get("/");
-  const header = response.headers()["content-security-policy"];
-  await open(page, "/");
-  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
-  for (const policy of [header, meta]) {
-    expect(policy).toContain("default-src 'self'");
-    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
-    expect(policy).toContain("connect-src 'self'");
-    expect(policy).not.toContain("unsafe-inline");
-    expect(policy).not.toMatch(/https?:|\*/);
+test("a strict Content-Security-Policy allows no other origin and no inline script, in every app", async ({ page, request }) => {
+  // The child's app, council surveys on a tablet, the staff workspace.
+  for (const path of ["/", "/surveys", "/iro"]) {
+    const response = await request.get(path);
+    const header = response.headers()["content-security-policy"];
+    await open(page, path);
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    for (const policy of [header, meta]) {
+      expect(policy, path).toContain("default-src 'self'");
+      expect(policy, path).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(policy, path).toContain("connect-src 'self'");
+      expect(policy, path).not.toContain("unsafe-inline");
+      expect(policy, path).not.toMatch(/https?:|\*/);
+    }
+    const inlineScripts = await page.locator("script:not([src])").count();
+    expect(inlineScripts, path).toBe(0);
   }
-  const inlineScripts = await page.locator("script:not([src])").count();
-  expect(inlineScripts).toBe(0);
 });
 
 test("the CSP blocks a request to another origin", async ({ page }) => {

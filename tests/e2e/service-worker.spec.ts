@@ -4,11 +4,11 @@ import { runInNewContext } from "node:vm";
 import { DIST } from "./helpers";
 
 // The built service worker (dist/sw.js) run against a pretend browser: its caches, its network
-// and its events. What happens to the two apps' offline copies when one app is updated cannot
-// be staged in a real browser within a test, so it is checked here, on the very file a device
-// gets. See docs/design.md, "Offline for both apps".
+// and its events. What happens to the apps' offline copies when one app is updated cannot be
+// staged in a real browser within a test, so it is checked here, on the very file a device gets.
+// See docs/design.md, "Offline for every app".
 
-type Files = { child: string[]; staff: string[] };
+type Files = { child: string[]; surveys: string[]; staff: string[] };
 
 /** A request as the worker makes one: its address and how it may use the browser's HTTP cache. */
 class FakeRequest {
@@ -94,18 +94,22 @@ function startWorker(source: string, caches: Caches) {
 const built = () => readFileSync(`${DIST}/sw.js`, "utf8");
 const files = (source: string): Files => ({
   child: JSON.parse(source.match(/const CHILD = \{[^[]*files: (\[[\s\S]*?\]) \};/)![1]),
+  surveys: JSON.parse(source.match(/const SURVEYS = \{[^[]*files: (\[[\s\S]*?\]) \};/)![1]),
   staff: JSON.parse(source.match(/const STAFF = \{[^[]*files: (\[[\s\S]*?\]) \};/)![1]),
 });
 /** The same worker as after a new build of one app: that app's version changes. */
-const updated = (source: string, app: "child" | "staff") =>
+const updated = (source: string, app: "child" | "surveys" | "staff") =>
   source.replace(new RegExp(`("my-say-${app}-" \\+ ")([0-9a-f]+)"`), (_, head, v) => `${head}${v.split("").reverse().join("")}x"`);
 
-test("a child's tablet keeps only the child's app; opening the workspace keeps the staff app too", async () => {
+test("a child's tablet keeps only the child's app; opening surveys or the workspace keeps that app too", async () => {
   const source = built();
-  const { child, staff } = files(source);
+  const { child, surveys, staff } = files(source);
   expect(child).toContain("/index.html");
+  expect(surveys).toContain("/surveys/index.html");
+  expect(surveys.every((f) => f.startsWith("/surveys/"))).toBe(true);
+  expect(surveys.some((f) => f.endsWith(".wasm"))).toBe(true);
   expect(staff).toContain("/staff/index.html");
-  expect(child.filter((f) => f.startsWith("/staff/"))).toEqual([]);
+  expect(child.filter((f) => f.startsWith("/staff/") || f.startsWith("/surveys/"))).toEqual([]);
   // The built-in booklets, which the child's app fetches one at a time, are kept for offline use.
   expect(child.filter((f) => /^\/booklets\/review-[0-9a-z-]+\.[0-9a-f]{16}\.json$/.test(f))).toHaveLength(4);
   // So is the Welsh and Arabic wording, which it fetches when the language is chosen.
@@ -115,57 +119,59 @@ test("a child's tablet keeps only the child's app; opening the workspace keeps t
   await worker.install();
   await worker.activate();
   expect(caches.fetched.sort()).toEqual([...child].sort());
-  expect((await caches.keys()).filter((k) => k.startsWith("my-say-staff-"))).toEqual([]);
+  expect((await caches.keys()).filter((k) => k.startsWith("my-say-staff-") || k.startsWith("my-say-surveys-"))).toEqual([]);
+  caches.fetched = [];
+  await worker.message("keep-surveys-app");
+  expect(caches.fetched.sort()).toEqual([...surveys].sort());
   caches.fetched = [];
   await worker.message("keep-staff-app");
   expect(caches.fetched.sort()).toEqual([...staff].sort());
-  expect(await caches.keys()).toHaveLength(2);
+  expect(await caches.keys()).toHaveLength(3);
 });
 
-test("updating the staff app fetches nothing of the child's, and a tablet without the staff app fetches nothing at all", async () => {
+test("updating the surveys app fetches only its files, and only on a device that keeps it", async () => {
   const source = built();
-  const { staff } = files(source);
-  // A child's tablet: only the child's app.
+  const { surveys } = files(source);
+  // A tablet that never opened surveys: nothing.
   const tablet = new Caches();
   const first = startWorker(source, tablet);
   await first.install();
   await first.activate();
   tablet.fetched = [];
-  const next = startWorker(updated(source, "staff"), tablet);
+  const next = startWorker(updated(source, "surveys"), tablet);
   await next.install();
   await next.activate();
   expect(tablet.fetched).toEqual([]);
-  // An IRO's laptop with both: only the staff app's files are fetched.
-  const laptop = new Caches();
-  const old = startWorker(source, laptop);
+  // A tablet that runs surveys: only their files.
+  const council = new Caches();
+  const old = startWorker(source, council);
   await old.install();
-  await old.message("keep-staff-app");
-  const before = await laptop.keys();
-  laptop.fetched = [];
-  const fresh = startWorker(updated(source, "staff"), laptop);
+  await old.activate();
+  await old.message("keep-surveys-app");
+  council.fetched = [];
+  const fresh = startWorker(updated(source, "surveys"), council);
   await fresh.install();
   await fresh.activate();
-  expect(laptop.fetched.sort()).toEqual([...staff].sort());
-  const after = await laptop.keys();
-  expect(after).toHaveLength(2);
-  expect(after.filter((k) => before.includes(k))).toEqual(before.filter((k) => k.startsWith("my-say-child-")));
+  expect(council.fetched.sort()).toEqual([...surveys].sort());
+  expect((await council.keys()).filter((k) => k.startsWith("my-say-surveys-"))).toHaveLength(1);
 });
 
-test("an update that cannot be fetched leaves both apps' offline copies as they were", async () => {
+test("an update that cannot be fetched leaves every app's offline copy as it was", async () => {
   const source = built();
   const laptop = new Caches();
   const old = startWorker(source, laptop);
   await old.install();
   await old.activate();
+  await old.message("keep-surveys-app");
   await old.message("keep-staff-app");
   const before = await laptop.keys();
   laptop.offline = true;
-  for (const app of ["child", "staff"] as const) {
+  for (const app of ["child", "surveys", "staff"] as const) {
     const fresh = startWorker(updated(source, app), laptop);
     await expect(fresh.install()).rejects.toThrow("Failed to fetch");
     // The failed worker is never activated; the old one still answers from its caches.
     expect((await laptop.keys()).sort()).toEqual([...before].sort());
-    for (const page of ["/index.html", "/staff/index.html"]) expect(await laptop.match(page)).toBe(`body of ${page}`);
+    for (const page of ["/index.html", "/surveys/index.html", "/staff/index.html"]) expect(await laptop.match(page)).toBe(`body of ${page}`);
   }
 });
 

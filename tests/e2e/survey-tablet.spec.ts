@@ -1,7 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { download, dumpStorage, expectNoAxeViolations, finishBooklet, heading, onScreen, setUpTablet, setUpWorkspace, sideways, tabletPage, VECTOR } from "./helpers";
+import { cachedFiles, download, dumpStorage, expectNoAxeViolations, finishBooklet, heading, onScreen, open, setUpTablet, setUpWorkspace, sideways, tabletPage, VECTOR, waitForServiceWorker } from "./helpers";
 
 // Council surveys on a tablet: added from the council lead's link, run anonymously for two
 // children, sealed for the lead alone, sent as the survey's own answers file and imported into
@@ -125,7 +125,13 @@ test("a survey is added from its link, run anonymously twice, sent as its own fi
   await expectNoAxeViolations(page, "survey start with a problem");
   await page.getByText("10 to 15", { exact: true }).tap();
   await page.getByRole("button", { name: "Start the survey" }).tap();
-  await expect(page).toHaveURL(/\/booklet\/[0-9a-f]{32}$/);
+  await expect(page).toHaveURL(/\/surveys\/answer\/[0-9a-f]{32}$/);
+  await expect(heading(page)).toHaveText(TITLE);
+  // A survey's draft at the address the child's app used to answer it in (a tablet updated mid-
+  // survey) moves to the surveys app, in place of that address.
+  const answering = page.url();
+  await page.goto(answering.replace("/surveys/answer/", "/booklet/"));
+  await expect(page).toHaveURL(answering);
   await expect(heading(page)).toHaveText(TITLE);
   await expectNoAxeViolations(page, "survey intro");
   await page.getByRole("button", { name: "Let's start" }).tap();
@@ -387,6 +393,32 @@ test("a survey update that changes its keys shows both and needs confirmation", 
   await expect(page.getByRole("status")).toContainText(`"${TITLE}" now seals answers for different people`);
   await expect(card).toContainText(`Fingerprint ${after.fingerprint}`);
   await expect(card).not.toContainText(before.fingerprint);
+});
+
+test("a tablet with surveys keeps their app for offline use even when only the child's app is opened", async ({ page, context }) => {
+  const [lead]: Lead[] = VECTOR.recipients.map((r: { display_name: string; public_key_hex: string; fingerprint: string }) => ({
+    display_name: r.display_name,
+    public_key: Buffer.from(r.public_key_hex, "hex").toString("base64url"),
+    fingerprint: r.fingerprint,
+  }));
+  await page.goto(surveyLink(lead));
+  await page.getByRole("button", { name: "Add this survey to this tablet" }).tap();
+  await expect(page.getByRole("status")).toContainText(`Added "${TITLE}"`);
+  // As on a tablet that ran surveys before they were an app of their own: the worker keeps the
+  // child's app only.
+  await waitForServiceWorker(page);
+  await page.evaluate(async () => {
+    for (const name of await caches.keys()) if (name.startsWith("my-say-surveys-")) await caches.delete(name);
+  });
+  // Opening the child's app finds the tablet's surveys and asks the worker to keep their app.
+  await open(page, "/");
+  const kept = async () =>
+    Object.entries(await cachedFiles(page)).filter(([name, files]) => name.startsWith("my-say-surveys-") && files.includes("/surveys/index.html")).length;
+  await expect.poll(kept, { timeout: 20_000 }).toBe(1);
+  await context.setOffline(true);
+  await page.goto("/surveys");
+  await expect(page.locator(".survey-card")).toContainText(TITLE);
+  await context.setOffline(false);
 });
 
 test("a survey taken off the tablet while a child answers: finishing says so, and the child's changes are still saved", async ({ page: staff, browser }) => {

@@ -2,8 +2,8 @@
 // timings on a throttled network need it: tools/serve.mjs sends files uncompressed, 2.7 MB
 // instead of about 1 MB). Used by bench.mjs for the side-by-side timings with SurveyJS:
 //   - `mySaySite(dist)`: a release dist/ with the same routing rule and headers as
-//     tools/serve.mjs (an address that is not a file gets staff/index.html if it starts with
-//     /iro, /demo or /council, else index.html; a directory gets its index.html);
+//     tools/serve.mjs (an address that is not a file gets its app's page, tools/app-page.mjs; a
+//     directory gets its index.html);
 //   - `peerSite(files)`: a fixed set of in-memory files (the SurveyJS peer page, see
 //     surveyjs-peer.mjs), with the same caching rule and no Content-Security-Policy (SurveyJS
 //     sets inline styles, which My Say's policy forbids).
@@ -18,6 +18,7 @@ import { createServer } from "node:http";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve, relative } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { appPage } from "../app-page.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -35,8 +36,6 @@ const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", "
 // The same policy as tools/serve.mjs and the pages' meta tag.
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-// Addresses that belong to the staff app (the same rule as tools/serve.mjs and tools/sw-template.js).
-const STAFF_PATHS = /^\/(iro|demo|council)(\/|$)/;
 
 /** A site: `lookup(path)` gives `{ key, body, ext }` or null; `csp` adds My Say's policy. */
 function site(lookup, csp, encodings) {
@@ -120,7 +119,7 @@ export function mySaySite(dist, encodings = ["br", "gzip"]) {
       if (statSync(file).isDirectory()) file = join(file, "index.html");
       statSync(file);
     } catch {
-      file = join(root, STAFF_PATHS.test(path) ? "staff/index.html" : "index.html");
+      file = join(root, appPage(path));
     }
     try {
       return { key: "/" + relative(root, file), body: read(file), ext: extname(file) };

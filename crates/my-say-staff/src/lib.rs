@@ -33,7 +33,7 @@ use routes::{Area, Page, Part, StaffRoute};
 pub fn StaffApp() -> impl IntoView {
     let i18n = provide_i18n();
     my_say_ui::browser::service_worker::register(my_say_ui::browser::service_worker::App::Staff);
-    let address = provide_address();
+    let address = provide_address(my_say_ui::apps::App::Staff);
     // None while the booklets are being fetched.
     let loaded = RwSignal::new(None::<Result<(), booklets::LoadError>>);
     let load = move || {

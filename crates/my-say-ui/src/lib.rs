@@ -1,6 +1,7 @@
-//! What both My Say apps share: the child's tablet app (the top-level `my-say` package) and the
-//! staff workspace (`my-say-staff`).
+//! What My Say's apps share: the child's tablet app and council surveys on a tablet (the
+//! top-level `my-say` package's two binaries) and the staff workspace (`my-say-staff`).
 //!
+//! - [`apps`]: the three apps and which addresses each one answers.
 //! - [`i18n`]: UI wording in every language, compiled from `locales/*.json`.
 //! - [`browser`]: every piece of browser-only code (storage, files, speech, service worker),
 //!   behind small interfaces.
@@ -9,6 +10,7 @@
 //!
 //! The domain (booklets, answers, sealing, reports) is the `my_say_core` crate.
 
+pub mod apps;
 pub mod browser;
 pub mod components;
 pub mod i18n;

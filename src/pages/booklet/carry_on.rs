@@ -2,15 +2,21 @@
 //! Council surveys in progress are carried on from "Surveys on this tablet", not here.
 
 use crate::drafts;
+use crate::routes::fill_address;
 use leptos::prelude::*;
 use my_say_ui::i18n::{use_i18n, Key};
 
-/// One booklet or survey in progress: the link that carries it on (`label`) and when it was
-/// started, in words.
-pub fn carry_on_item(draft_id: &str, label: String, started: String) -> impl IntoView {
+/// One booklet or survey in progress: the link that carries it on (`label`, to the draft's
+/// [`fill_address`]) and when it was started, in words.
+pub fn carry_on_item(
+    draft_id: &str,
+    is_survey: bool,
+    label: String,
+    started: String,
+) -> impl IntoView {
     view! {
         <li>
-            <a class="button" href=format!("/booklet/{draft_id}")>{label}</a>
+            <a class="button" href=fill_address(draft_id, is_survey)>{label}</a>
             " "
             <span class="note">{started}</span>
         </li>
@@ -32,7 +38,7 @@ pub fn CarryOn() -> impl IntoView {
         let label = words.format(Key::BookletCarryOn, &[("name", &draft.initials)]);
         let day = draft.started_at.get(..10).unwrap_or("");
         let started = words.format(Key::BookletStartedOn, &[("date", day)]);
-        carry_on_item(&id, label, started)
+        carry_on_item(&id, false, label, started)
     };
     view! {
         <Suspense fallback=|| ()>

@@ -1,23 +1,25 @@
 //! The child's screens: the booklet's start, one question per screen, "Here's what you told
 //! us", the "it's OK to tell" screen and the thank-you. Every change is saved at once.
 //!
-//! A council survey runs on the same screens: a draft whose booklet id starts with `survey-`
-//! loads that survey from the tablet's surveys (`tablet::surveys`) instead of a built-in
-//! booklet, is sealed for the council lead, and ends back at the survey's start screen for the
-//! next child.
+//! A council survey runs on the same screens, in the surveys app (`SurveysApp`, which provides
+//! [`TabletSurveys`]): a draft whose booklet id starts with `survey-` loads that survey from the
+//! tablet's surveys instead of a built-in booklet, is sealed for the council lead, and ends back
+//! at the survey's start screen for the next child. A draft opened in the other app's address
+//! (`/booklet/<id>` for a survey, as before the surveys app) moves to its own.
 
 use super::code::{ChooseCode, EnterCode};
 use super::filling::Filling;
 use super::thanks::{SurveyThanks, ThankYou};
 use crate::booklets;
 use crate::drafts::{self, Kept};
-use crate::tablet::surveys as tablet_surveys;
+use crate::routes::fill_address;
+use crate::tablet::surveys::{self as tablet_surveys, TabletSurveys};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::seal::LockedDraft;
 use my_say_core::session::Draft;
 use my_say_core::{builtin_band, Booklet};
-use my_say_ui::browser::history::navigate;
+use my_say_ui::browser::history::{navigate, redirect};
 use my_say_ui::i18n::{use_i18n, Key, Locale};
 use std::sync::Arc;
 
@@ -52,6 +54,7 @@ pub fn BookletFill(
     id: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let surveys = use_context::<TabletSurveys>();
     let draft_id = id;
     let stage = RwSignal::new(Stage::Loading);
     let draft = RwSignal::new(None::<Draft>);
@@ -70,8 +73,8 @@ pub fn BookletFill(
                     return stage.set(Stage::Unavailable);
                 }
             }
-            if tablet_surveys::is_survey(&d.booklet_id) {
-                match tablet_surveys::find(&d.booklet_id).await {
+            if let Some(surveys) = surveys.filter(|_| tablet_surveys::is_survey(&d.booklet_id)) {
+                match (surveys.find)(d.booklet_id.clone()).await {
                     Ok(Some(file)) => {
                         // A newer revision arrived meanwhile: carry on with it; answers
                         // that no longer fit are dropped when the child finishes.
@@ -102,7 +105,19 @@ pub fn BookletFill(
     {
         let draft_id = draft_id.clone();
         spawn_local(async move {
-            match drafts::load(&draft_id).await {
+            let kept = drafts::load(&draft_id).await;
+            // A survey's draft is answered in the surveys app, a booklet's in the child's app.
+            let booklet_id = match &kept {
+                Ok(Some(Kept::Open(d))) => Some(&d.booklet_id),
+                Ok(Some(Kept::Locked(l))) => Some(&l.booklet_id),
+                _ => None,
+            };
+            if let Some(is_survey) = booklet_id.map(|id| tablet_surveys::is_survey(id)) {
+                if is_survey != surveys.is_some() {
+                    return redirect(&fill_address(&draft_id, is_survey));
+                }
+            }
+            match kept {
                 Ok(Some(Kept::Open(d))) => begin(d),
                 Ok(Some(Kept::Locked(locked))) => {
                     if let Some(l) = Locale::from_code(locked.locale.as_str()) {
@@ -130,7 +145,12 @@ pub fn BookletFill(
 
     Effect::new(move |_| {
         if stage.get() == Stage::Missing && load_error.get().is_none() {
-            navigate("/booklet?missing=1");
+            // Back to where a new one starts: in the surveys app, its list of surveys.
+            navigate(if surveys.is_some() {
+                "/surveys"
+            } else {
+                "/booklet?missing=1"
+            });
         }
     });
 

@@ -8,7 +8,7 @@ use super::ok_to_tell::OkToTell;
 use super::question_step::QuestionStep;
 use super::review::Review;
 use crate::drafts;
-use crate::tablet::surveys as tablet_surveys;
+use crate::tablet::surveys::TabletSurveys;
 use crate::tablet::FinishError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,6 +34,7 @@ pub fn Filling(
     stage: RwSignal<Stage>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let surveys = use_context::<TabletSurveys>();
     let save_error = RwSignal::new(None::<String>);
     // Whether everything the child has done is written to the device (shown to tests and
     // assistive tech as `data-saved`).
@@ -98,7 +99,7 @@ pub fn Filling(
         let draft_id = draft_id.clone();
         spawn_local(async move {
             drafts::settle(&draft_id).await;
-            match seal(&draft_id, &finished, is_survey).await {
+            match seal(&draft_id, &finished, is_survey, surveys).await {
                 Ok(()) => {
                     prefs::set_read_aloud(&draft_id, false);
                     draft.set(None);
@@ -255,17 +256,18 @@ fn save_each_change(
 }
 
 /// Seals a finished booklet and takes its draft off the tablet: a council survey's for the
-/// survey's council lead only, never the tablet's IROs; a booklet's for whom the tablet seals
-/// for.
+/// survey's council lead only (through `surveys`, which only the surveys app has), never the
+/// tablet's IROs; a booklet's for whom the tablet seals for.
 async fn seal(
     draft_id: &str,
     finished: &CompletedBooklet,
     is_survey: bool,
+    surveys: Option<TabletSurveys>,
 ) -> Result<(), FinishError> {
-    let store = device_store().await?;
-    if is_survey {
-        tablet_surveys::finish(&store, draft_id, finished).await
-    } else {
-        crate::tablet::finish(&store, draft_id, finished).await
+    match (is_survey, surveys) {
+        (false, _) => crate::tablet::finish(&device_store().await?, draft_id, finished).await,
+        (true, Some(surveys)) => (surveys.finish)(draft_id.to_owned(), finished.clone()).await,
+        // Not reached: a survey's draft is only answered in the surveys app.
+        (true, None) => Err(FinishError::Removed),
     }
 }

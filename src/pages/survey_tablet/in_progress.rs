@@ -32,7 +32,7 @@ pub fn SurveysInProgress(
             Key::TabletSurveyStartedAt,
             &[("time", time.trim_end_matches('Z'))],
         );
-        carry_on_item(&id, label, started)
+        carry_on_item(&id, true, label, started)
     };
     move || {
         (!in_progress.with(Vec::is_empty)).then(|| {

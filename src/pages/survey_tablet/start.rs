@@ -138,7 +138,7 @@ fn SurveyStartForm(
         prefs::set_read_aloud(&id, read_aloud.get_untracked());
         spawn_local(async move {
             match drafts::save(&id, &draft).await {
-                Ok(()) => navigate(&format!("/booklet/{id}")),
+                Ok(()) => navigate(&crate::routes::fill_address(&id, true)),
                 Err(e) => store_error.set(Some(e.to_string())),
             }
         });

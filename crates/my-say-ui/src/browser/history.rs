@@ -5,6 +5,7 @@
 //! change the address without a page load, the back button, and moving to an address from code.
 //! Each app turns the path into its pages itself (`src/routes.rs`, `my_say_staff::routes`).
 
+use crate::apps::App;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -38,21 +39,23 @@ impl Address {
 }
 
 thread_local! {
-    /// The app's address (see [`provide_address`]). The browser has one address bar, so this is
-    /// one value for the page, and moving from code works after an `await` too, where no
-    /// reactive context is.
-    static HERE: std::cell::Cell<Option<RwSignal<Address>>> = const { std::cell::Cell::new(None) };
+    /// The app's address (see [`provide_address`]), and which app this page is. The browser has
+    /// one address bar, so this is one value for the page, and moving from code works after an
+    /// `await` too, where no reactive context is.
+    static HERE: std::cell::Cell<Option<(RwSignal<Address>, App)>> = const { std::cell::Cell::new(None) };
 }
 
-/// Follows the browser's address from now on: links inside the app
+/// Follows the browser's address from now on for `app`: links to `app`'s own addresses
 /// (`<a href="/...">` without `rel="external"`, `download` or `target`) change the address
-/// without a page load, and so do the back and forward buttons. Call once, in the app's root.
-pub fn provide_address() -> ReadSignal<Address> {
+/// without a page load, and so do the back and forward buttons; a link or [`navigate`] to
+/// another app's address ([`App::of_path`]) is an ordinary page load of that app. Call once, in
+/// the app's root.
+pub fn provide_address(app: App) -> ReadSignal<Address> {
     let here = RwSignal::new(Address::current());
-    HERE.set(Some(here));
+    HERE.set(Some((here, app)));
     window_event_listener(ev::popstate, move |_| here.set(Address::current()));
     window_event_listener(ev::click, move |e| {
-        if let Some(to) = link_in_app(&e) {
+        if let Some(to) = link_in_app(&e, app) {
             e.prevent_default();
             go(here, &to);
         }
@@ -65,9 +68,17 @@ pub fn use_address() -> ReadSignal<Address> {
     here().read_only()
 }
 
-/// Moves to `to` (a path with an optional query) inside the app, as a link would.
+/// Moves to `to` (a path with an optional query), as a link would: inside the app, or by a page
+/// load when `to` is another app's.
 pub fn navigate(to: &str) {
-    go(here(), to);
+    let (here, app) = HERE
+        .get()
+        .expect("provide_address is called in the app's root before any page");
+    if App::of_path(to) == app {
+        go(here, to);
+    } else {
+        let _ = window().location().assign(to);
+    }
 }
 
 /// The code a set-up or survey link carries after its `#` (which browsers never send
@@ -86,9 +97,25 @@ pub fn forget_link_code(path: &str) {
     }
 }
 
+/// Moves to `to` in place of this address, so the back button skips this one: inside the app,
+/// or by loading the other app's page when `to` is another app's.
+pub fn redirect(to: &str) {
+    let (here, app) = HERE
+        .get()
+        .expect("provide_address is called in the app's root before any page");
+    let window = window();
+    if App::of_path(to) != app {
+        let _ = window.location().replace(to);
+    } else if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
+        here.set(Address::current());
+    }
+}
+
 fn here() -> RwSignal<Address> {
     HERE.get()
         .expect("provide_address is called in the app's root before any page")
+        .0
 }
 
 fn go(here: RwSignal<Address>, to: &str) {
@@ -100,9 +127,9 @@ fn go(here: RwSignal<Address>, to: &str) {
     window.scroll_to_with_x_and_y(0.0, 0.0);
 }
 
-/// The path and query a click on a link inside the app goes to; `None` for anything the browser
+/// The path and query a click on a link inside `app` goes to; `None` for anything the browser
 /// should do itself: another origin or app, a new tab, a download, a fragment, a modified click.
-fn link_in_app(e: &ev::MouseEvent) -> Option<String> {
+fn link_in_app(e: &ev::MouseEvent, app: App) -> Option<String> {
     if e.default_prevented()
         || e.button() != 0
         || e.meta_key()
@@ -126,6 +153,7 @@ fn link_in_app(e: &ev::MouseEvent) -> Option<String> {
         || !link.target().is_empty()
         || !link.hash().is_empty()
         || link.origin() != window().location().origin().ok()?
+        || App::of_path(&link.pathname()) != app
     {
         return None;
     }

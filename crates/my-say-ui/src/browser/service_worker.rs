@@ -1,30 +1,20 @@
-//! Registers the one service worker that keeps both apps for offline use (see
-//! tools/sw-template.js and docs/design.md, "Offline for both apps").
+//! Registers the one service worker that keeps My Say's apps for offline use (see
+//! tools/sw-template.js and docs/design.md, "Offline for every app").
 
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorker, ServiceWorkerRegistration};
+use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration};
 
-/// Which of My Say's two apps is asking.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum App {
-    /// The child's tablet app: the worker keeps its files from the first visit.
-    Child,
-    /// The staff workspace: the worker keeps its files only once it has been opened on this
-    /// device, so a child's tablet never downloads them in the background.
-    Staff,
-}
-
-/// The message that asks the worker to keep the staff app's files (tools/sw-template.js).
-pub const KEEP_STAFF_APP: &str = "keep-staff-app";
+pub use crate::apps::App;
 
 /// The message that tells a new worker, waiting, to take over (tools/sw-template.js).
 pub const SKIP_WAITING: &str = "skip-waiting";
 
 /// Asks the browser to install `/sw.js` once the page has shown itself (when the browser is
 /// idle, at the latest after 3 s), so that on a first visit the worker's downloads do not hold
-/// up the first screen; from the staff app, also asks the worker to keep the staff app's files.
+/// up the first screen; from the staff or surveys app, also asks the worker to keep that app's
+/// files.
 /// Where service workers are missing (an old browser or a private window) the app still runs;
 /// it just will not open offline.
 pub fn register(app: App) {
@@ -38,39 +28,45 @@ fn register_now(app: App) {
     let container = window.navigator().service_worker();
     // The promises are left to settle on their own: failure changes nothing the user can act on.
     let _ = container.register("/sw.js");
-    if app == App::Staff {
-        wasm_bindgen_futures::spawn_local(async move {
-            let Some(registration) = ready(&container).await else {
-                return;
-            };
-            if let Some(worker) = registration.active() {
-                let _ = worker.post_message(&JsValue::from_str(KEEP_STAFF_APP));
-            }
-        });
-    }
+    keep(app);
 }
 
-/// The registration once a worker is active for this page (`navigator.serviceWorker.ready`).
-async fn ready(container: &web_sys::ServiceWorkerContainer) -> Option<ServiceWorkerRegistration> {
-    let ready = container.ready().ok()?;
-    JsFuture::from(ready)
-        .await
-        .ok()
-        .map(ServiceWorkerRegistration::from)
+/// Asks the active worker to keep `app`'s files for offline use, once there is one (the child's
+/// app is always kept). The staff and surveys apps ask for themselves when they open; the
+/// child's app asks for the surveys app on a tablet that has surveys.
+pub fn keep(app: App) {
+    let Some(message) = app.keep_message() else {
+        return;
+    };
+    when_ready(move |registration, _| {
+        if let Some(worker) = registration.active() {
+            let _ = worker.post_message(&JsValue::from_str(message));
+        }
+    });
+}
+
+/// Calls `then` with this page's registration and the worker container once a worker is active
+/// for the page (`navigator.serviceWorker.ready`); never where there are no service workers.
+fn when_ready(then: impl FnOnce(ServiceWorkerRegistration, ServiceWorkerContainer) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(ready) = container.ready() else {
+            return;
+        };
+        if let Ok(registration) = JsFuture::from(ready).await {
+            then(ServiceWorkerRegistration::from(registration), container);
+        }
+    });
 }
 
 /// Calls `found` with the new worker when a new version of My Say has been installed and waits
 /// to take over this page: one already waiting when the page opens, or one installed while it
 /// is open. Never on a first visit, when there is no old version to replace.
 pub fn when_update_waiting(found: impl Fn(ServiceWorker) + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let container = window.navigator().service_worker();
-    wasm_bindgen_futures::spawn_local(async move {
-        let Some(registration) = ready(&container).await else {
-            return;
-        };
+    when_ready(move |registration, container| {
         let check = {
             let registration = registration.clone();
             move || {
