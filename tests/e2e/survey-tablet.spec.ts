@@ -51,6 +51,15 @@ function surveyLink(lead: Lead): string {
   return `/surveys#mysay-survey.${Buffer.concat([body, check]).toString("base64url")}`;
 }
 
+/** The sealed-format test vector's two people, as council leads. */
+function vectorLeads(): Lead[] {
+  return VECTOR.recipients.map((r: { display_name: string; public_key_hex: string; fingerprint: string }) => ({
+    display_name: r.display_name,
+    public_key: Buffer.from(r.public_key_hex, "hex").toString("base64url"),
+    fingerprint: r.fingerprint,
+  }));
+}
+
 /** A staff member sets up a workspace and downloads their public key file. */
 async function leadWithKey(page: Page): Promise<Lead> {
   await setUpWorkspace(page, "Mo Council Lead", PASS);
@@ -350,11 +359,7 @@ test("at 320 px wide, a survey added from its file: the screens scroll nothing s
 
 test("a survey update that changes its keys shows both and needs confirmation", async ({ page }) => {
   // The test vector's two people, as a council lead and the lead who takes over.
-  const [before, after]: Lead[] = VECTOR.recipients.map((r: { display_name: string; public_key_hex: string; fingerprint: string }) => ({
-    display_name: r.display_name,
-    public_key: Buffer.from(r.public_key_hex, "hex").toString("base64url"),
-    fingerprint: r.fingerprint,
-  }));
+  const [before, after] = vectorLeads();
   await page.goto(surveyLink(before));
   await page.getByRole("button", { name: "Add this survey to this tablet" }).tap();
   await expect(page.getByRole("status")).toContainText(`Added "${TITLE}"`);
@@ -396,11 +401,7 @@ test("a survey update that changes its keys shows both and needs confirmation", 
 });
 
 test("a tablet with surveys keeps their app for offline use even when only the child's app is opened", async ({ page, context }) => {
-  const [lead]: Lead[] = VECTOR.recipients.map((r: { display_name: string; public_key_hex: string; fingerprint: string }) => ({
-    display_name: r.display_name,
-    public_key: Buffer.from(r.public_key_hex, "hex").toString("base64url"),
-    fingerprint: r.fingerprint,
-  }));
+  const [lead] = vectorLeads();
   await page.goto(surveyLink(lead));
   await page.getByRole("button", { name: "Add this survey to this tablet" }).tap();
   await expect(page.getByRole("status")).toContainText(`Added "${TITLE}"`);
