@@ -38,14 +38,6 @@ use tablet::surveys::TabletSurveys;
 pub fn App() -> impl IntoView {
     provide_i18n();
     my_say_ui::browser::service_worker::register(Which::Child);
-    // A tablet that runs council surveys keeps their app for offline use too.
-    my_say_ui::browser::pace::when_idle(3_000, || {
-        leptos::task::spawn_local(async {
-            if tablet::surveys::on_this_tablet().await {
-                my_say_ui::browser::service_worker::keep(Which::Surveys);
-            }
-        })
-    });
     let address = provide_address(Which::Child);
     // Only a change of page builds a new one: a changed query (`?saved=1`) does not.
     let route = Memo::new(move |_| Route::of(&address.read().path));

@@ -4,8 +4,8 @@
 //
 // - The child's tablet app (CHILD) is kept from the first visit.
 // - Council surveys on a tablet (SURVEYS) are kept once opened on this device (the surveys app
-//   posts "keep-surveys-app"), or once the child's app finds surveys on the tablet (it posts the
-//   same): a tablet that ran surveys before they were an app of their own still runs them offline
+//   posts "keep-surveys-app"), or once the child's home screen finds surveys on the tablet (it
+//   posts the same): a tablet that ran surveys before they were an app of their own still runs them offline
 //   after the update. A child's first visit never downloads them.
 // - The staff workspace (STAFF) is kept only once it has been opened on this device (the staff
 //   app posts "keep-staff-app"), so a child's tablet never downloads it in the background.

@@ -33,7 +33,7 @@ fn register_now(app: App) {
 
 /// Asks the active worker to keep `app`'s files for offline use, once there is one (the child's
 /// app is always kept). The staff and surveys apps ask for themselves when they open; the
-/// child's app asks for the surveys app on a tablet that has surveys.
+/// child's home screen asks for the surveys app on a tablet that has surveys.
 pub fn keep(app: App) {
     let Some(message) = app.keep_message() else {
         return;
