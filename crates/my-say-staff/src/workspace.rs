@@ -429,6 +429,17 @@ pub(crate) async fn add_checked(
     records: &[CompletedBooklet],
     key_of: impl Fn(&CompletedBooklet) -> String,
 ) -> Result<Checked, StoreError> {
+    let (result, writes) = checked(store, records, key_of).await?;
+    store.put_many_json(Area::Workspace, &writes).await?;
+    Ok(result)
+}
+
+/// What [`add_checked`] would store, by key, and its result; nothing is written.
+async fn checked<'a>(
+    store: &impl KeyValueStore,
+    records: &'a [CompletedBooklet],
+    key_of: impl Fn(&CompletedBooklet) -> String,
+) -> Result<(Checked, Vec<(String, &'a CompletedBooklet)>), StoreError> {
     let mut have: BTreeSet<String> = store.keys(Area::Workspace).await?.into_iter().collect();
     let mut result = Checked::default();
     let mut writes: Vec<(String, &CompletedBooklet)> = Vec::new();
@@ -447,8 +458,7 @@ pub(crate) async fn add_checked(
         }
     }
     if taken.is_empty() {
-        store.put_many_json(Area::Workspace, &writes).await?;
-        return Ok(result);
+        return Ok((result, writes));
     }
     let stored = read_many(store, taken.iter().map(|(k, _)| k.clone()).collect()).await?;
     let kept_keys: Vec<String> = have
@@ -485,8 +495,7 @@ pub(crate) async fn add_checked(
         kept.push((conflict_key.clone(), Some(record.clone())));
         writes.push((conflict_key, record));
     }
-    store.put_many_json(Area::Workspace, &writes).await?;
-    Ok(result)
+    Ok((result, writes))
 }
 
 /// The records stored under `keys`, [`READ_CHUNK`] per transaction; `None` for a key with no
@@ -550,15 +559,35 @@ pub async fn add_booklets(
     Ok(add_booklets_checked(store, booklets, today).await?.counts)
 }
 
-/// [`add_booklets`], with the added booklets and the conflicts.
+/// [`add_booklets`], with the added booklets and the conflicts. The booklets and the
+/// follow-ups they open are stored in one transaction: all of them or none, and one wait for
+/// the disk. A booklet is never stored without its worries' follow-ups.
 async fn add_booklets_checked(
     store: &impl KeyValueStore,
     booklets: &[CompletedBooklet],
     today: Date,
 ) -> Result<Checked, StoreError> {
-    let result = add_checked(store, booklets, |b| booklet_key(&b.id)).await?;
-    follow_ups::open_for(store, &result.added, today).await?;
+    let (result, writes) = checked(store, booklets, |b| booklet_key(&b.id)).await?;
+    let (_, opened) = follow_ups::opened_for(store, &result.added, today).await?;
+    let mut all: Vec<(String, Stored)> = writes
+        .into_iter()
+        .map(|(key, booklet)| (key, Stored::Booklet(booklet)))
+        .collect();
+    all.extend(
+        opened
+            .into_iter()
+            .map(|(key, f)| (key, Stored::FollowUp(f))),
+    );
+    store.put_many_json(Area::Workspace, &all).await?;
     Ok(result)
+}
+
+/// A record of the workspace area as JSON: a booklet or a follow-up, written as itself.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Stored<'a> {
+    Booklet(&'a CompletedBooklet),
+    FollowUp(my_say_core::followup::FollowUp),
 }
 
 /// What importing an answers file added: review booklets and council survey answers, counted
@@ -1531,6 +1560,49 @@ mod tests {
             now(report_data(&MemoryStore::new(), &index)).unwrap().1,
             None
         );
+    }
+
+    #[test]
+    fn booklets_and_their_follow_ups_are_stored_together_or_not_at_all() {
+        use crate::workspace::follow_ups::tests::worried_booklet;
+        let worried: Vec<CompletedBooklet> = (1..=3)
+            .map(|n| worried_booklet(n, "Amira", "no", "yes"))
+            .collect();
+        let used = |store: &MemoryStore| -> usize {
+            now(store.keys(Area::Workspace))
+                .unwrap()
+                .iter()
+                .map(|k| {
+                    k.len()
+                        + now(store.get_bytes(Area::Workspace, k))
+                            .unwrap()
+                            .unwrap()
+                            .len()
+                })
+                .sum()
+        };
+        let roomy = MemoryStore::new();
+        let counts = now(add_booklets(&roomy, &worried, today())).unwrap();
+        assert_eq!(counts.added, 3);
+        let follow_ups_here = now(follow_ups::all(&roomy)).unwrap().len();
+        assert!(follow_ups_here >= 3, "{follow_ups_here}");
+        // Room for the booklets, not for their follow-ups too: nothing is stored, so no booklet
+        // is ever here with a worry that has no follow-up.
+        let full = MemoryStore::new();
+        full.set_quota(Some(used(&roomy) - 1));
+        assert_eq!(
+            now(add_booklets(&full, &worried, today())),
+            Err(StoreError::QuotaExceeded)
+        );
+        assert!(now(full.keys(Area::Workspace)).unwrap().is_empty());
+        // With room, the same import stores both, as on the roomy store.
+        full.set_quota(None);
+        now(add_booklets(&full, &worried, today())).unwrap();
+        assert_eq!(
+            now(booklets(&full)).unwrap(),
+            now(booklets(&roomy)).unwrap()
+        );
+        assert_eq!(now(follow_ups::all(&full)).unwrap().len(), follow_ups_here);
     }
 
     #[test]

@@ -77,6 +77,16 @@ pub async fn merge(
     store: &impl KeyValueStore,
     incoming: impl IntoIterator<Item = FollowUp>,
 ) -> Result<MergeCounts, StoreError> {
+    let (total, changed) = merged(store, incoming).await?;
+    store.put_many_json(Area::Workspace, &changed).await?;
+    Ok(total)
+}
+
+/// What [`merge`] would write, by key, and its counts; nothing is written.
+async fn merged(
+    store: &impl KeyValueStore,
+    incoming: impl IntoIterator<Item = FollowUp>,
+) -> Result<(MergeCounts, Vec<(String, FollowUp)>), StoreError> {
     let stored: std::collections::BTreeSet<String> =
         store.keys(Area::Workspace).await?.into_iter().collect();
     let mut total = MergeCounts::default();
@@ -103,9 +113,7 @@ pub async fn merge(
             changed.insert(key, here.remove(0));
         }
     }
-    let changed: Vec<(String, FollowUp)> = changed.into_iter().collect();
-    store.put_many_json(Area::Workspace, &changed).await?;
-    Ok(total)
+    Ok((total, changed.into_iter().collect()))
 }
 
 /// Opens a follow-up, dated `today`, for every worrying answer in `booklets` that has none yet,
@@ -118,6 +126,18 @@ pub async fn open_for(
     booklets: &[CompletedBooklet],
     today: Date,
 ) -> Result<MergeCounts, StoreError> {
+    let (total, changed) = opened_for(store, booklets, today).await?;
+    store.put_many_json(Area::Workspace, &changed).await?;
+    Ok(total)
+}
+
+/// What [`open_for`] would write, by key, and its counts; nothing is written, so an import can
+/// store its booklets and their follow-ups in one transaction (`workspace::add_booklets`).
+pub(crate) async fn opened_for(
+    store: &impl KeyValueStore,
+    booklets: &[CompletedBooklet],
+    today: Date,
+) -> Result<(MergeCounts, Vec<(String, FollowUp)>), StoreError> {
     let holidays = settings::bank_holidays(store).await?;
     let definitions = builtin_booklets();
     let mut opened: Vec<FollowUp> = Vec::new();
@@ -127,7 +147,7 @@ pub async fn open_for(
             opened.extend(open_follow_ups(b, d, today, &holidays));
         }
     }
-    merge(store, opened).await
+    merged(store, opened).await
 }
 
 /// Why an action could not be recorded.
