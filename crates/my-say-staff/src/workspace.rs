@@ -863,7 +863,7 @@ impl KeyValueStore for WorkspaceStore {
 
     async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
         match self {
-            WorkspaceStore::Device(s, _) => s.put_many(area, entries).await,
+            WorkspaceStore::Device(s, pacer) => s.put_many_paced(area, entries, pacer).await,
             WorkspaceStore::Demo(s) => s.put_many(area, entries).await,
         }
     }

@@ -71,6 +71,51 @@ pub async fn request_persistence() -> bool {
     js_persist().await.is_truthy()
 }
 
+/// One write of a batch for idb.js: the area, the key, a copy of the value out of wasm memory
+/// (so nothing points into it while the snippet awaits) and whether to encrypt it.
+fn write_op(area: Area, (key, value): &(String, Vec<u8>)) -> JsValue {
+    let op = Array::of3(
+        &area.name().into(),
+        &JsValue::from_str(key),
+        &Uint8Array::from(&value[..]).into(),
+    );
+    op.push(&area.encrypted_at_rest().into());
+    JsValue::from(op)
+}
+
+impl DeviceStore {
+    /// One transaction (`writeBatch` in idb.js): all are stored or, if it aborts, none.
+    async fn write_batch(&self, ops: Array) -> Result<(), StoreError> {
+        if ops.length() == 0 {
+            return Ok(());
+        }
+        js_write_batch(&self.handle, ops)
+            .await
+            .map(drop)
+            .map_err(store_error)
+    }
+
+    /// [`KeyValueStore::put_many`], copying the records out of wasm memory a slice at a time and
+    /// giving the page a turn between slices once `pacer` says 8 ms have passed: the staff
+    /// app's import of thousands of records (the child's app never calls it, so never carries
+    /// it). Still one transaction.
+    pub async fn put_many_paced(
+        &self,
+        area: Area,
+        entries: &[(String, Vec<u8>)],
+        pacer: &crate::browser::pace::Pacer,
+    ) -> Result<(), StoreError> {
+        let ops = Array::new();
+        for slice in entries.chunks(256) {
+            for entry in slice {
+                ops.push(&write_op(area, entry));
+            }
+            pacer.breathe().await;
+        }
+        self.write_batch(ops).await
+    }
+}
+
 impl KeyValueStore for DeviceStore {
     async fn put_bytes(&self, area: Area, key: &str, value: &[u8]) -> Result<(), StoreError> {
         let encrypt = area.encrypted_at_rest();
@@ -81,27 +126,8 @@ impl KeyValueStore for DeviceStore {
     }
 
     async fn put_many(&self, area: Area, entries: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
-        // One transaction (`writeBatch` in idb.js): all are stored or, if it aborts, none.
-        let ops: Array = entries
-            .iter()
-            .map(|(key, value)| {
-                // A copy out of wasm memory, so nothing points into it while the snippet awaits.
-                let op = Array::of3(
-                    &area.name().into(),
-                    &JsValue::from_str(key),
-                    &Uint8Array::from(&value[..]).into(),
-                );
-                op.push(&area.encrypted_at_rest().into());
-                JsValue::from(op)
-            })
-            .collect();
-        if ops.length() == 0 {
-            return Ok(());
-        }
-        js_write_batch(&self.handle, ops)
-            .await
-            .map(drop)
-            .map_err(store_error)
+        let ops: Array = entries.iter().map(|e| write_op(area, e)).collect();
+        self.write_batch(ops).await
     }
 
     async fn get_bytes(&self, area: Area, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
