@@ -138,8 +138,12 @@ pub fn ChooseCode(
     let i18n = use_i18n();
     let (band, is_survey) = draft
         .with_untracked(|d| {
-            d.as_ref()
-                .map(|d| (d.booklet_band(), d.booklet_id.starts_with("survey-")))
+            d.as_ref().map(|d| {
+                (
+                    d.booklet_band(),
+                    crate::tablet::surveys::is_survey(&d.booklet_id),
+                )
+            })
         })
         .unwrap_or((my_say_core::AgeBand::SevenToNine, false));
     let kind = CodeKind::for_band(band);
