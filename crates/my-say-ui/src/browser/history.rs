@@ -65,15 +65,13 @@ pub fn provide_address(app: App) -> ReadSignal<Address> {
 
 /// The app's address, as [`provide_address`] gave it.
 pub fn use_address() -> ReadSignal<Address> {
-    here().read_only()
+    here().0.read_only()
 }
 
 /// Moves to `to` (a path with an optional query), as a link would: inside the app, or by a page
 /// load when `to` is another app's.
 pub fn navigate(to: &str) {
-    let (here, app) = HERE
-        .get()
-        .expect("provide_address is called in the app's root before any page");
+    let (here, app) = here();
     if App::of_path(to) == app {
         go(here, to);
     } else {
@@ -92,30 +90,32 @@ pub fn link_code() -> Option<String> {
 /// Takes a link's code out of the address bar and the history once it has done its job, leaving
 /// `path`.
 pub fn forget_link_code(path: &str) {
+    replace_address(path);
+}
+
+/// Puts `to` in the address bar in place of this address, without a page load.
+fn replace_address(to: &str) {
     if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
     }
 }
 
 /// Moves to `to` in place of this address, so the back button skips this one: inside the app,
 /// or by loading the other app's page when `to` is another app's.
 pub fn redirect(to: &str) {
-    let (here, app) = HERE
-        .get()
-        .expect("provide_address is called in the app's root before any page");
-    let window = window();
-    if App::of_path(to) != app {
-        let _ = window.location().replace(to);
-    } else if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
+    let (here, app) = here();
+    if App::of_path(to) == app {
+        replace_address(to);
         here.set(Address::current());
+    } else {
+        let _ = window().location().replace(to);
     }
 }
 
-fn here() -> RwSignal<Address> {
+/// The app's address signal and which app this page is, as [`provide_address`] kept them.
+fn here() -> (RwSignal<Address>, App) {
     HERE.get()
         .expect("provide_address is called in the app's root before any page")
-        .0
 }
 
 fn go(here: RwSignal<Address>, to: &str) {
