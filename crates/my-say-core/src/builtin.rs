@@ -15,8 +15,7 @@
 //! provided on first use, the same way.
 
 use crate::age_band::AgeBand;
-use crate::booklet::Booklet;
-use crate::validate::{parse_booklet, BookletError};
+use crate::booklet::{Booklet, FORMAT_NAME, FORMAT_VERSION};
 use std::sync::OnceLock;
 
 // BUILTIN_IDS, BUILTIN_FILE_NAMES and (with the feature) BUILTIN_JSON, written by build.rs.
@@ -58,8 +57,9 @@ pub fn builtin_file_name(band: AgeBand) -> &'static str {
 /// Why a fetched built-in booklet file was not read.
 #[derive(Clone, Debug, PartialEq)]
 pub enum BuiltinFileError {
-    /// It is not a booklet file this build reads (broken, cut short, or some other file).
-    Unreadable(BookletError),
+    /// It is not a booklet file this build reads (broken, cut short, or some other file): what
+    /// the JSON reader said.
+    Unreadable(String),
     /// It is a booklet, but not the built-in one for the band asked for (it has this id).
     OtherBooklet(String),
 }
@@ -73,11 +73,24 @@ impl std::fmt::Display for BuiltinFileError {
     }
 }
 
-/// Reads `band`'s built-in booklet file, as built in or as fetched by the child's app: through
-/// [`parse_booklet`] (the content rules are checked by this module's tests, on every build), and
-/// it must be that band's booklet.
+/// Reads `band`'s built-in booklet file, as built in or as fetched by the child's app, and it
+/// must be that band's booklet, in this build's format.
+///
+/// It is read in one pass straight into a [`Booklet`], not through
+/// [`crate::validate::parse_booklet`], which reads a file twice (once as any JSON, for its
+/// header and for errors that name the field) and is for files from elsewhere. These files are
+/// this build's own: build.rs made them, their names carry their content's hash, and this
+/// module's tests apply every content rule to them on every build. So a child's tablet parses
+/// its band's booklet once and carries none of the validator (docs/size.md).
 pub fn read_builtin(band: AgeBand, json: &str) -> Result<Booklet, BuiltinFileError> {
-    let booklet = parse_booklet(json).map_err(BuiltinFileError::Unreadable)?;
+    let booklet: Booklet =
+        serde_json::from_str(json).map_err(|e| BuiltinFileError::Unreadable(e.to_string()))?;
+    if booklet.format != FORMAT_NAME || !(1..=FORMAT_VERSION).contains(&booklet.version) {
+        return Err(BuiltinFileError::Unreadable(format!(
+            "{} version {}",
+            booklet.format, booklet.version
+        )));
+    }
     if booklet.id != BUILTIN_IDS[index(band)] {
         return Err(BuiltinFileError::OtherBooklet(booklet.id));
     }
@@ -326,6 +339,21 @@ mod tests {
                     Err(BuiltinFileError::Unreadable(_))
                 ),
                 "{broken:.30}"
+            );
+        }
+        // A newer format's file, or another format's, with the right id: not read either.
+        assert!(older_json.contains(r#""version":3"#), "{older_json:.80}");
+        for other in [
+            older_json.replacen(r#""version":3"#, r#""version":9"#, 1),
+            older_json.replacen(r#""version":3"#, r#""version":0"#, 1),
+            older_json.replacen("my-say/booklet", "my-say/survey", 1),
+        ] {
+            assert!(
+                matches!(
+                    read_builtin(older, &other),
+                    Err(BuiltinFileError::Unreadable(_))
+                ),
+                "{other:.80}"
             );
         }
     }
