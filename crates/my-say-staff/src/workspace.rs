@@ -410,11 +410,13 @@ pub(crate) fn conflict_prefix(key: &str) -> String {
 
 /// What [`add_checked`] did, in detail.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Checked {
+pub(crate) struct Checked<'a> {
     /// The counts.
     pub counts: Added,
-    /// The records that were new and are now stored.
-    pub added: Vec<CompletedBooklet>,
+    /// The records that were new and are now stored: the incoming records themselves, not
+    /// copies (an import of ten thousand would otherwise copy them all, and then free twice as
+    /// many in one task at its end).
+    pub added: Vec<&'a CompletedBooklet>,
     /// Each record here with other content, against the incoming copy.
     pub conflicts: Vec<Conflict>,
 }
@@ -424,11 +426,11 @@ pub(crate) struct Checked {
 /// A record whose key is here already is compared with the stored one ([`classify`]): the same
 /// record adds nothing (so the same file twice adds nothing); other content is a conflict, and
 /// the incoming copy is kept apart under [`CONFLICT_PREFIX`] (once, however often it comes).
-pub(crate) async fn add_checked(
+pub(crate) async fn add_checked<'a>(
     store: &impl KeyValueStore,
-    records: &[CompletedBooklet],
+    records: &'a [CompletedBooklet],
     key_of: impl Fn(&CompletedBooklet) -> String,
-) -> Result<Checked, StoreError> {
+) -> Result<Checked<'a>, StoreError> {
     let (result, writes) = checked(store, records, key_of).await?;
     store.put_many_json(Area::Workspace, &writes).await?;
     Ok(result)
@@ -439,7 +441,7 @@ async fn checked<'a>(
     store: &impl KeyValueStore,
     records: &'a [CompletedBooklet],
     key_of: impl Fn(&CompletedBooklet) -> String,
-) -> Result<(Checked, Vec<(String, &'a CompletedBooklet)>), StoreError> {
+) -> Result<(Checked<'a>, Vec<(String, &'a CompletedBooklet)>), StoreError> {
     let mut have: BTreeSet<String> = store.keys(Area::Workspace).await?.into_iter().collect();
     let mut result = Checked::default();
     let mut writes: Vec<(String, &CompletedBooklet)> = Vec::new();
@@ -451,7 +453,7 @@ async fn checked<'a>(
         let key = key_of(record);
         if have.insert(key.clone()) {
             writes.push((key, record));
-            result.added.push(record.clone());
+            result.added.push(record);
             result.counts.added += 1;
         } else {
             taken.push((key, record));
@@ -562,13 +564,13 @@ pub async fn add_booklets(
 /// [`add_booklets`], with the added booklets and the conflicts. The booklets and the
 /// follow-ups they open are stored in one transaction: all of them or none, and one wait for
 /// the disk. A booklet is never stored without its worries' follow-ups.
-async fn add_booklets_checked(
+async fn add_booklets_checked<'a>(
     store: &impl KeyValueStore,
-    booklets: &[CompletedBooklet],
+    booklets: &'a [CompletedBooklet],
     today: Date,
-) -> Result<Checked, StoreError> {
+) -> Result<Checked<'a>, StoreError> {
     let (result, writes) = checked(store, booklets, |b| booklet_key(&b.id)).await?;
-    let (_, opened) = follow_ups::opened_for(store, &result.added, today).await?;
+    let (_, opened) = follow_ups::opened_for(store, result.added.iter().copied(), today).await?;
     let mut all: Vec<(String, Stored)> = writes
         .into_iter()
         .map(|(key, booklet)| (key, Stored::Booklet(booklet)))

@@ -133,9 +133,9 @@ pub async fn open_for(
 
 /// What [`open_for`] would write, by key, and its counts; nothing is written, so an import can
 /// store its booklets and their follow-ups in one transaction (`workspace::add_booklets`).
-pub(crate) async fn opened_for(
+pub(crate) async fn opened_for<'a>(
     store: &impl KeyValueStore,
-    booklets: &[CompletedBooklet],
+    booklets: impl IntoIterator<Item = &'a CompletedBooklet>,
     today: Date,
 ) -> Result<(MergeCounts, Vec<(String, FollowUp)>), StoreError> {
     let holidays = settings::bank_holidays(store).await?;

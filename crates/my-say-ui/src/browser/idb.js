@@ -9,6 +9,8 @@
 // Errors named MySayUnavailable / MySayCorrupt are ours; others are the browser's DOMExceptions.
 // Messages never contain keys or values: they may end up in a log.
 
+import { nextTask } from "./pace.js";
+
 const DB_NAME = "my-say";
 const DB_VERSION = 1;
 const AREAS = ["drafts", "sealed", "workspace", "settings"];
@@ -139,8 +141,22 @@ export async function open() {
 // One record: a batch of one. The value is copied out of wasm memory before anything awaits.
 export const put = (dev, area, key, value, encrypt) => writeBatch(dev, [[area, key, value.slice(), encrypt]]);
 
-// How many records a batch encrypts, or asks IndexedDB to write, before the page gets a turn.
+// How many records a batch encrypts or decrypts, or asks IndexedDB to write, before the page
+// gets a turn.
 const SLICE = 256;
+
+// fn(item, index) over every item, side by side within a slice of SLICE, with a new task between
+// slices. Awaiting WebCrypto alone never gives the page a turn: its promises settle within the
+// task that asked (measured in Chromium: 10,000 AES-GCM encryptions awaited 256 at a time ran as
+// one 133 ms task, and an import's storing of 10,000 booklets as one of 252 ms).
+async function inSlices(items, fn) {
+  const out = [];
+  for (let start = 0; start < items.length; start += SLICE) {
+    if (start > 0) await nextTask();
+    out.push(...(await Promise.all(items.slice(start, start + SLICE).map((item, j) => fn(item, start + j)))));
+  }
+  return out;
+}
 
 // Puts and deletes in ONE transaction: all happen or, if it aborts (an error, the tab closed),
 // none. ops: [area, key, value or undefined to delete, encrypt]. put, remove and the store's
@@ -148,20 +164,14 @@ const SLICE = 256;
 // by itself once the page awaits anything else; an import of thousands of booklets would
 // otherwise also wait for the disk once per booklet.
 // A large batch goes a slice at a time, so the page keeps painting and answering taps: each
-// slice of records is encrypted before the next is asked for, and each slice of writes is asked
-// for once the last write of the slice before has succeeded. A request made while the
+// slice of records is encrypted in a task of its own (inSlices), and each slice of writes is
+// asked for once the last write of the slice before has succeeded. A request made while the
 // transaction delivers its success is part of the same transaction, so it is still one.
 export async function writeBatch(dev, ops) {
   const { db, key: cryptoKey } = await ready(dev);
-  const records = [];
-  for (let start = 0; start < ops.length; start += SLICE) {
-    const slice = ops.slice(start, start + SLICE);
-    records.push(
-      ...(await Promise.all(
-        slice.map(([area, key, value, encrypt]) => (value && encrypt ? seal(cryptoKey, area, key, value) : value)),
-      )),
-    );
-  }
+  const records = await inSlices(ops, ([area, key, value, encrypt]) =>
+    value && encrypt ? seal(cryptoKey, area, key, value) : value,
+  );
   // The areas named, repeats and all (IndexedDB takes each once).
   const tx = db.transaction(ops.map((op) => op[0]), "readwrite", WRITE);
   const whole = committed(tx);
@@ -206,17 +216,15 @@ export async function getMany(dev, area, keys, encrypted) {
   const { db, key: cryptoKey } = await ready(dev);
   const store = db.transaction(area).objectStore(area);
   const records = await Promise.all(keys.map((key) => done(store.get(key))));
-  return Promise.all(
-    records.map(async (record, i) => {
-      if (record === undefined) return undefined;
-      if (!encrypted) return record instanceof Uint8Array ? record : undefined;
-      try {
-        return await unseal(cryptoKey, area, keys[i], record);
-      } catch {
-        return undefined;
-      }
-    }),
-  );
+  return inSlices(records, async (record, i) => {
+    if (record === undefined) return undefined;
+    if (!encrypted) return record instanceof Uint8Array ? record : undefined;
+    try {
+      return await unseal(cryptoKey, area, keys[i], record);
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 export const remove = (dev, area, key) => writeBatch(dev, [[area, key]]);
