@@ -37,8 +37,8 @@ pub enum FinishError {
     NotSetUp,
     /// The survey was taken off this tablet while the child was answering.
     Removed,
-    /// The tablet's surveys could not be read.
-    Shelf(surveys::ShelfError),
+    /// The tablet's surveys could not be read (a [`surveys::ShelfError`]).
+    Shelf(surveys::ShelfFailure),
     /// Sealing failed (a bug or a broken set-up code or key).
     Seal(SealError),
     /// Storage failed.

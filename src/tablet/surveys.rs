@@ -29,13 +29,39 @@ pub const SHELF_KEY: &str = "tablet/surveys";
 /// A survey's work that has not finished yet.
 pub type Pending<T> = Pin<Box<dyn Future<Output = T>>>;
 
+/// A [`ShelfError`] as code both apps share holds it (the fill screen, [`FinishError`]): its
+/// words. It is made only in the surveys app's own functions, so those words, and through them
+/// every message of the survey file reader and the booklet validator, are linked into the
+/// surveys app alone: the child's app, which shares the fill screen, never makes one
+/// (docs/size.md). Its `Debug` is its words too: a `dyn Error` would also link every derived
+/// `Debug` of the survey file's errors into the surveys app (measured: +2.5 KB).
+pub struct ShelfFailure(Box<dyn fmt::Display>);
+
+impl From<ShelfError> for ShelfFailure {
+    fn from(e: ShelfError) -> Self {
+        ShelfFailure(Box::new(e))
+    }
+}
+
+impl fmt::Display for ShelfFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Debug for ShelfFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// How the fill screen reaches this tablet's council surveys, as context. Only the surveys app
 /// provides it ([`crate::SurveysApp`]), so the child's app never links the survey file reader
 /// (docs/size.md): there a survey's draft moves to the surveys app.
 #[derive(Clone, Copy)]
 pub struct TabletSurveys {
     /// The survey with this id on this tablet ([`find`]).
-    pub find: fn(String) -> Pending<Result<Option<SurveyFile>, ShelfError>>,
+    pub find: fn(String) -> Pending<Result<Option<SurveyFile>, ShelfFailure>>,
     /// Seals a finished survey and removes its draft ([`finish`]): the draft's id, the survey.
     pub finish: fn(String, CompletedBooklet) -> Pending<Result<(), FinishError>>,
 }
@@ -43,7 +69,7 @@ pub struct TabletSurveys {
 impl TabletSurveys {
     /// This tablet's surveys, in the device store.
     pub const ON_THIS_TABLET: TabletSurveys = TabletSurveys {
-        find: |id| Box::pin(async move { find(&id).await }),
+        find: |id| Box::pin(async move { Ok(find(&id).await?) }),
         finish: |draft_id, finished| {
             Box::pin(async move { finish(&device_store().await?, &draft_id, &finished).await })
         },
@@ -205,7 +231,9 @@ pub async fn finish(
     draft_id: &str,
     finished: &CompletedBooklet,
 ) -> Result<(), FinishError> {
-    let shelf = shelf(store).await.map_err(FinishError::Shelf)?;
+    let shelf = shelf(store)
+        .await
+        .map_err(|e| FinishError::Shelf(e.into()))?;
     let file = shelf
         .get(&finished.booklet_id)
         .ok_or(FinishError::Removed)?;

@@ -6,7 +6,7 @@ import { DIST, gzipSizeOf, recordRequests } from "./helpers";
 // Each app's first-load budget, gzip -9, with its history in docs/size.md. The child's budget is
 // never raised: when something does not fit, make room. The staff budget is raised only with a
 // measured reason written there.
-const CHILD_BUDGET_GZIP_BYTES = 367 * 1024; // 375,808 B: never raised (docs/size.md)
+const CHILD_BUDGET_GZIP_BYTES = 363 * 1024; // 371,712 B: never raised (docs/size.md)
 // Council surveys on a tablet, their own app since 2026-12-07: as the staff budget, raised only
 // with a measured reason in docs/size.md.
 const SURVEYS_BUDGET_GZIP_BYTES = 375 * 1024; // 384,000 B (docs/size.md)
