@@ -10,7 +10,7 @@ const CHILD_BUDGET_GZIP_BYTES = 363 * 1024; // 371,712 B: never raised (docs/siz
 // Council surveys on a tablet, their own app since 2026-12-07: as the staff budget, raised only
 // with a measured reason in docs/size.md.
 const SURVEYS_BUDGET_GZIP_BYTES = 375 * 1024; // 384,000 B (docs/size.md)
-const STAFF_BUDGET_GZIP_BYTES = 876 * 1024; // 897,024 B (docs/size.md)
+const STAFF_BUDGET_GZIP_BYTES = 877 * 1024; // 898,048 B (docs/size.md)
 
 test("a child's first load, from opening / to the booklet start form, fits the child's budget and fetches nothing of the staff app", async ({ page }) => {
   const requests = recordRequests(page);
