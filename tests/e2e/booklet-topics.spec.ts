@@ -51,6 +51,8 @@ test("a child switches on a topic and answers it; the IRO sees it in the summary
   // fewer than five, so no percentage is shown.
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Reports" }).click();
   const report = page.locator("section.report");
+  // allTextContents does not wait: wait for the report to be drawn before reading its headings.
+  await expect(report.getByRole("heading", { name: "Being heard", exact: true })).toBeVisible();
   const headings = await report.locator("h3").allTextContents();
   expect(headings.indexOf("Being heard")).toBe(headings.indexOf("Safety") + 1);
   const table = report.locator("table").filter({ has: page.locator("caption", { hasText: "Being heard:" }) });
