@@ -346,10 +346,11 @@ pub async fn remove_sent(store: &impl KeyValueStore, survey_id: &str) -> Result<
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use my_say_core::booklet::AnswerKindType;
     use my_say_core::seal::{
         generate_keypair, open_bundle_booklets, IroIdentity, PrivateKey, SetupCode,
     };
-    use my_say_core::survey::{AnswerKindType, SurveyDraft};
+    use my_say_core::survey::SurveyDraft;
     use my_say_core::{AgeBand, Answer, ChildDetails, Draft, LocaleCode, QuestionId};
     use my_say_ui::browser::store::{now, MemoryStore};
 

@@ -188,8 +188,13 @@ pub struct Question {
 }
 
 /// How a question is answered. Every kind also offers "I'd rather not say", and may be skipped.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+///
+/// In the format it is an object with a `type` ([`AnswerKindType`]) and that type's fields, in
+/// any order. It is read in one pass (`impl Deserialize` below), not through serde's
+/// internally tagged enums, which buffer the whole object first: that reader was 13 KB of the
+/// child's wasm, before gzip (docs/size.md).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum AnswerKind {
     /// Yes / not sure / no; values "yes", "not_sure", "no".
     YesNotSureNo,
@@ -226,6 +231,194 @@ pub enum AnswerKind {
         /// Longest answer accepted, in characters.
         max_chars: u32,
     },
+}
+
+/// The type of an answer kind without its details: the `type` field of a question's `kind`
+/// in the format, and the list the council builder's "type of answer" menu shows.
+///
+/// It reads and writes as its name in the format ([`AnswerKindType::code`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AnswerKindType {
+    /// Yes / not sure / no.
+    YesNotSureNo,
+    /// Five faces.
+    Faces,
+    /// Pick one option.
+    PickOne,
+    /// Pick any number of options.
+    PickSeveral,
+    /// Pick options and put them in order.
+    PickAndOrder,
+    /// Choose people by role.
+    People,
+    /// The child's own words.
+    OwnWords,
+}
+
+impl AnswerKindType {
+    /// Every kind, in the order the menu offers them.
+    pub const ALL: [AnswerKindType; 7] = [
+        AnswerKindType::YesNotSureNo,
+        AnswerKindType::Faces,
+        AnswerKindType::PickOne,
+        AnswerKindType::PickSeveral,
+        AnswerKindType::PickAndOrder,
+        AnswerKindType::People,
+        AnswerKindType::OwnWords,
+    ];
+
+    /// The type of an answer kind.
+    pub fn of(kind: &AnswerKind) -> AnswerKindType {
+        match kind {
+            AnswerKind::YesNotSureNo => AnswerKindType::YesNotSureNo,
+            AnswerKind::Faces => AnswerKindType::Faces,
+            AnswerKind::PickOne { .. } => AnswerKindType::PickOne,
+            AnswerKind::PickSeveral { .. } => AnswerKindType::PickSeveral,
+            AnswerKind::PickAndOrder { .. } => AnswerKindType::PickAndOrder,
+            AnswerKind::People { .. } => AnswerKindType::People,
+            AnswerKind::OwnWords { .. } => AnswerKindType::OwnWords,
+        }
+    }
+
+    /// Whether questions of this type have options to write.
+    pub fn has_options(self) -> bool {
+        matches!(
+            self,
+            AnswerKindType::PickOne
+                | AnswerKindType::PickSeveral
+                | AnswerKindType::PickAndOrder
+                | AnswerKindType::People
+        )
+    }
+
+    /// The type's name in the booklet format ("yes_not_sure_no", "pick_one"...).
+    pub fn code(self) -> &'static str {
+        Self::CODES[self as usize]
+    }
+
+    /// Every type's name in the format, in the order of [`AnswerKindType::ALL`].
+    const CODES: [&'static str; 7] = [
+        "yes_not_sure_no",
+        "faces",
+        "pick_one",
+        "pick_several",
+        "pick_and_order",
+        "people",
+        "own_words",
+    ];
+
+    /// The type named `code` in the format.
+    fn from_code(code: &str) -> Option<AnswerKindType> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// The fields a kind of this type has besides `type`, in the format's names.
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            AnswerKindType::YesNotSureNo | AnswerKindType::Faces => &[],
+            AnswerKindType::PickOne | AnswerKindType::People => &["options"],
+            AnswerKindType::PickSeveral | AnswerKindType::PickAndOrder => &["options", "own_words"],
+            AnswerKindType::OwnWords => &["max_chars"],
+        }
+    }
+}
+
+impl Serialize for AnswerKindType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerKindType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = AnswerKindType;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<AnswerKindType, E> {
+                AnswerKindType::from_code(code)
+                    .ok_or_else(|| E::unknown_variant(code, &AnswerKindType::CODES))
+            }
+        }
+        deserializer.deserialize_str(Name)
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(AnswerKindVisitor)
+    }
+}
+
+/// Reads an answer kind's fields in any order, then checks them against its `type`. Its errors
+/// are serde's usual ones (missing, unknown and duplicate fields), which the validator turns
+/// into words (`validate::parse_booklet`).
+struct AnswerKindVisitor;
+
+impl<'de> serde::de::Visitor<'de> for AnswerKindVisitor {
+    type Value = AnswerKind;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<AnswerKind, A::Error> {
+        use serde::de::Error;
+        fn once<T, E: Error>(slot: &mut Option<T>, name: &'static str, value: T) -> Result<(), E> {
+            match slot.replace(value) {
+                Some(_) => Err(E::duplicate_field(name)),
+                None => Ok(()),
+            }
+        }
+        let mut kind_type = None;
+        let mut options = None;
+        let mut own_words = None;
+        let mut max_chars = None;
+        // Every key but `type`, in the file's order, to find the first one this type lacks.
+        let mut keys = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "type" => once(&mut kind_type, "type", map.next_value::<AnswerKindType>()?)?,
+                "options" => once(&mut options, "options", map.next_value::<Vec<Choice>>()?)?,
+                "own_words" => once(&mut own_words, "own_words", map.next_value::<bool>()?)?,
+                "max_chars" => once(&mut max_chars, "max_chars", map.next_value::<u32>()?)?,
+                _ => map.next_value::<serde::de::IgnoredAny>().map(drop)?,
+            }
+            if key != "type" {
+                keys.push(key);
+            }
+        }
+        let kind_type = kind_type.ok_or_else(|| A::Error::missing_field("type"))?;
+        let fields = kind_type.fields();
+        if let Some(key) = keys.iter().find(|k| !fields.contains(&k.as_str())) {
+            return Err(A::Error::unknown_field(key, fields));
+        }
+        let options = || options.ok_or_else(|| A::Error::missing_field("options"));
+        let own_words = own_words.unwrap_or(false);
+        Ok(match kind_type {
+            AnswerKindType::YesNotSureNo => AnswerKind::YesNotSureNo,
+            AnswerKindType::Faces => AnswerKind::Faces,
+            AnswerKindType::PickOne => AnswerKind::PickOne {
+                options: options()?,
+            },
+            AnswerKindType::PickSeveral => AnswerKind::PickSeveral {
+                options: options()?,
+                own_words,
+            },
+            AnswerKindType::PickAndOrder => AnswerKind::PickAndOrder {
+                options: options()?,
+                own_words,
+            },
+            AnswerKindType::People => AnswerKind::People {
+                options: options()?,
+            },
+            AnswerKindType::OwnWords => AnswerKind::OwnWords {
+                max_chars: max_chars.ok_or_else(|| A::Error::missing_field("max_chars"))?,
+            },
+        })
+    }
 }
 
 /// The values of the yes / not sure / no kind.
@@ -470,5 +663,68 @@ impl Question {
             | AnswerKind::People { options } => options,
             _ => &[],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn choices() -> impl Strategy<Value = Vec<Choice>> {
+        prop::collection::vec(("[a-z_]{1,8}", "\\PC{0,12}"), 0..4).prop_map(|items| {
+            items
+                .into_iter()
+                .map(|(id, label)| Choice {
+                    id,
+                    label: Text(BTreeMap::from([(LocaleCode::new("en"), label)])),
+                    picture: None,
+                })
+                .collect()
+        })
+    }
+
+    fn kinds() -> impl Strategy<Value = AnswerKind> {
+        prop_oneof![
+            Just(AnswerKind::YesNotSureNo),
+            Just(AnswerKind::Faces),
+            choices().prop_map(|options| AnswerKind::PickOne { options }),
+            (choices(), any::<bool>())
+                .prop_map(|(options, own_words)| AnswerKind::PickSeveral { options, own_words }),
+            (choices(), any::<bool>())
+                .prop_map(|(options, own_words)| AnswerKind::PickAndOrder { options, own_words }),
+            choices().prop_map(|options| AnswerKind::People { options }),
+            any::<u32>().prop_map(|max_chars| AnswerKind::OwnWords { max_chars }),
+        ]
+    }
+
+    proptest! {
+        /// Every kind reads back as it was written, whatever the order of its fields.
+        #[test]
+        fn an_answer_kind_reads_back_in_any_field_order(kind in kinds(), turn in 0usize..4) {
+            let written = serde_json::to_value(&kind).unwrap();
+            let mut fields: Vec<_> = written.as_object().unwrap().clone().into_iter().collect();
+            let turn = turn % fields.len();
+            fields.rotate_left(turn);
+            let text = format!(
+                "{{{}}}",
+                fields
+                    .iter()
+                    .map(|(k, v)| format!("{}:{v}", serde_json::Value::from(k.as_str())))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            );
+            prop_assert_eq!(serde_json::from_str::<AnswerKind>(&text).unwrap(), kind);
+        }
+    }
+
+    #[test]
+    fn a_kind_type_reads_and_writes_as_its_name() {
+        for t in AnswerKindType::ALL {
+            let text = serde_json::to_string(&t).unwrap();
+            assert_eq!(text, format!("\"{}\"", t.code()));
+            assert_eq!(serde_json::from_str::<AnswerKindType>(&text).unwrap(), t);
+        }
+        assert!(serde_json::from_str::<AnswerKindType>("\"stars\"").is_err());
     }
 }

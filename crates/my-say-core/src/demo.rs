@@ -23,7 +23,7 @@ pub mod synthetic;
 
 use crate::age_band::AgeBand;
 use crate::answer::{Answer, Answers, Pick, RATHER_NOT_SAY};
-use crate::booklet::{AnswerKind, Booklet, Measure, Question};
+use crate::booklet::{AnswerKind, AnswerKindType, Booklet, Measure, Question};
 use crate::builtin::builtin_for;
 use crate::calendar::{default_bank_holidays, Date, ReportingYear};
 use crate::child::ChildDetails;
@@ -32,8 +32,7 @@ use crate::followup::{open_follow_ups, FollowUp, FollowUpAction, FollowUpActionK
 use crate::record::CompletedBooklet;
 use crate::session::Session;
 use crate::survey::{
-    About, ActionStatus, AnswerKindType, FreeTextKey, SurveyDraft, ThemeBook, ThemeId, WeDid,
-    YouSaidWeDid,
+    About, ActionStatus, FreeTextKey, SurveyDraft, ThemeBook, ThemeId, WeDid, YouSaidWeDid,
 };
 use crate::text::{LocaleCode, Text};
 use crate::validate::values_of;

@@ -1904,6 +1904,111 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_kinds_problems_name_its_field_in_any_order() {
+        // Each kind is put in as text, so the order of its fields is the one written here.
+        let problem = |kind: &str| {
+            let file = mutate(|v| v["sections"][0]["questions"][0]["kind"] = json!("KIND"))
+                .to_string()
+                .replace(r#""KIND""#, kind);
+            let e = parse_booklet(&file).unwrap_err();
+            let path = e
+                .path
+                .strip_prefix("sections[0].questions[0].kind")
+                .unwrap()
+                .to_owned();
+            (path, e.problem.to_string())
+        };
+        let cases = [
+            (r#"{}"#, ".type", "is missing (this field is required)"),
+            (
+                r#"{"options":[]}"#,
+                ".type",
+                "is missing (this field is required)",
+            ),
+            (
+                r#"{"type":"stars"}"#,
+                ".type",
+                r#""stars" is not allowed here (expected one of "yes_not_sure_no", "faces", "pick_one", "pick_several", "pick_and_order", "people", "own_words")"#,
+            ),
+            (
+                r#"{"type":3}"#,
+                ".type",
+                r#"has the wrong type: expected a string, found integer "3""#,
+            ),
+            (
+                r#"{"type":"people"}"#,
+                ".options",
+                "is missing (this field is required)",
+            ),
+            (
+                r#"{"type":"own_words"}"#,
+                ".max_chars",
+                "is missing (this field is required)",
+            ),
+            (
+                r#"{"max_chars":-1,"type":"own_words"}"#,
+                ".max_chars",
+                r#"has a value that is not allowed: integer "-1", expected u32"#,
+            ),
+            (
+                r#"{"type":"pick_several","options":[],"own_words":"yes"}"#,
+                ".own_words",
+                r#"has the wrong type: expected true or false, found string "yes""#,
+            ),
+            (
+                r#"{"options":{},"type":"pick_one"}"#,
+                ".options",
+                "has the wrong type: expected a list, found an object",
+            ),
+            // A field of another type, or of none, before or after the type.
+            (
+                r#"{"own_words":true,"type":"pick_one","options":[]}"#,
+                ".own_words",
+                r#"is not a field of the booklet format here (expected "options")"#,
+            ),
+            (
+                r#"{"type":"pick_and_order","options":[],"colour":"red"}"#,
+                ".colour",
+                r#"is not a field of the booklet format here (expected "options" or "own_words")"#,
+            ),
+            (
+                r#"{"type":"people","max_chars":3}"#,
+                ".max_chars",
+                r#"is not a field of the booklet format here (expected "options")"#,
+            ),
+            // A kind without details has no other field (serde's tagged enums let these by).
+            (
+                r#"{"options":[],"type":"faces"}"#,
+                ".options",
+                "is not a field of the booklet format here",
+            ),
+            (
+                r#"{"type":"yes_not_sure_no","colour":1}"#,
+                ".colour",
+                "is not a field of the booklet format here",
+            ),
+            (
+                r#"{"type":"pick_one","options":[],"options":[]}"#,
+                "",
+                "duplicate field \"options\"",
+            ),
+            (
+                r#"[]"#,
+                "",
+                "has the wrong type: expected an object, found a list",
+            ),
+            (
+                r#"null"#,
+                "",
+                "has the wrong type: expected an object, found null",
+            ),
+        ];
+        for (kind, path, text) in cases {
+            assert_eq!(problem(kind), (path.to_owned(), text.to_owned()), "{kind}");
+        }
+    }
+
+    #[test]
     fn json_errors_name_the_field_with_line_and_column() {
         // Wrong type.
         let text = serde_json::to_string_pretty(&mutate(|v| v["revision"] = json!("one"))).unwrap();

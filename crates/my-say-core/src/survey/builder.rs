@@ -32,8 +32,8 @@
 
 use crate::age_band::AgeBand;
 use crate::booklet::{
-    AnswerKind, Booklet, BookletKind, Choice, Condition, Measure, Question, QuestionId, Section,
-    Theme, FORMAT_NAME,
+    AnswerKind, AnswerKindType, Booklet, BookletKind, Choice, Condition, Measure, Question,
+    QuestionId, Section, Theme, FORMAT_NAME,
 };
 use crate::seal::CryptoRng;
 use crate::text::{LocaleCode, Text};
@@ -56,77 +56,6 @@ pub fn new_survey_id(rng: &mut impl CryptoRng) -> String {
     rng.fill_bytes(&mut bytes);
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     format!("{SURVEY_ID_PREFIX}{hex}")
-}
-
-/// The kinds of answer a survey question can have: exactly the booklet's kinds, as a list the
-/// builder's "type of answer" menu shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AnswerKindType {
-    /// Yes / not sure / no.
-    YesNotSureNo,
-    /// Five faces.
-    Faces,
-    /// Pick one option.
-    PickOne,
-    /// Pick any number of options.
-    PickSeveral,
-    /// Pick options and put them in order.
-    PickAndOrder,
-    /// Choose people by role.
-    People,
-    /// The child's own words.
-    OwnWords,
-}
-
-impl AnswerKindType {
-    /// Every kind, in the order the menu offers them.
-    pub const ALL: [AnswerKindType; 7] = [
-        AnswerKindType::YesNotSureNo,
-        AnswerKindType::Faces,
-        AnswerKindType::PickOne,
-        AnswerKindType::PickSeveral,
-        AnswerKindType::PickAndOrder,
-        AnswerKindType::People,
-        AnswerKindType::OwnWords,
-    ];
-
-    /// The type of an answer kind.
-    pub fn of(kind: &AnswerKind) -> AnswerKindType {
-        match kind {
-            AnswerKind::YesNotSureNo => AnswerKindType::YesNotSureNo,
-            AnswerKind::Faces => AnswerKindType::Faces,
-            AnswerKind::PickOne { .. } => AnswerKindType::PickOne,
-            AnswerKind::PickSeveral { .. } => AnswerKindType::PickSeveral,
-            AnswerKind::PickAndOrder { .. } => AnswerKindType::PickAndOrder,
-            AnswerKind::People { .. } => AnswerKindType::People,
-            AnswerKind::OwnWords { .. } => AnswerKindType::OwnWords,
-        }
-    }
-
-    /// Whether questions of this type have options to write.
-    pub fn has_options(self) -> bool {
-        matches!(
-            self,
-            AnswerKindType::PickOne
-                | AnswerKindType::PickSeveral
-                | AnswerKindType::PickAndOrder
-                | AnswerKindType::People
-        )
-    }
-
-    /// The type's name in the booklet format ("yes_not_sure_no", "pick_one"...).
-    pub fn code(self) -> &'static str {
-        match self {
-            AnswerKindType::YesNotSureNo => "yes_not_sure_no",
-            AnswerKindType::Faces => "faces",
-            AnswerKindType::PickOne => "pick_one",
-            AnswerKindType::PickSeveral => "pick_several",
-            AnswerKindType::PickAndOrder => "pick_and_order",
-            AnswerKindType::People => "people",
-            AnswerKindType::OwnWords => "own_words",
-        }
-    }
 }
 
 /// One question being built. Its id and its condition are kept by the builder (so ids are

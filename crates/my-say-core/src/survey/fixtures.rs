@@ -1,8 +1,9 @@
 //! A survey built the way a council would, shared by the survey module's tests.
 
-use super::builder::{AnswerKindType, SurveyDraft};
+use super::builder::SurveyDraft;
 use crate::age_band::AgeBand;
 use crate::answer::{Answer, Answers, Pick};
+use crate::booklet::AnswerKindType;
 use crate::booklet::QuestionId;
 use crate::child::ChildDetails;
 use crate::record::CompletedBooklet;

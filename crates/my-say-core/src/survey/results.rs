@@ -21,10 +21,10 @@
 //! the key's order rather than the order children finished, and their age band is left out
 //! where fewer than five children of that band wrote an answer to the question.
 
-use super::builder::AnswerKindType;
 use super::themes::{ThemeBook, ThemeId};
 use crate::age_band::AgeBand;
 use crate::answer::{Answer, Pick};
+use crate::booklet::AnswerKindType;
 use crate::booklet::{Booklet, QuestionId};
 use crate::csv::CsvWriter;
 use crate::record::CompletedBooklet;

@@ -13,7 +13,8 @@ use crate::pages::iro::{
 };
 use crate::workspace::surveys::{self, StoredSurvey};
 use leptos::prelude::*;
-use my_say_core::survey::{set_words, AnswerKindType, SurveyProblem};
+use my_say_core::booklet::AnswerKindType;
+use my_say_core::survey::{set_words, SurveyProblem};
 use my_say_core::{AgeBand, LocaleCode, QuestionId, SurveyDraft, Text};
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};

@@ -201,8 +201,8 @@ pub fn shorten(words: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use my_say_core::booklet::AnswerKindType;
     use my_say_core::seal::{generate_keypair, system_rng, IroIdentity, SetupCode};
-    use my_say_core::survey::AnswerKindType;
 
     fn en() -> LocaleCode {
         LocaleCode::new("en")
