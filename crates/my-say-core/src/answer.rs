@@ -19,7 +19,11 @@ pub enum Pick {
 }
 
 /// The answer to one question. A question with no entry in [`Answers`] is unanswered (skipped).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Written as `{"type": "picked", "value": "yes"}` (`rather_not_say` has no value). Read in one
+/// pass whatever the order of the two (`impl Deserialize` below), not through serde's adjacently
+/// tagged enums, which buffer a value that comes first (docs/size.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Answer {
     /// The child chose "I'd rather not say".
@@ -30,6 +34,94 @@ pub enum Answer {
     PickedMany(Vec<Pick>),
     /// The child's own words.
     Words(String),
+}
+
+/// An answer's `type`, without its value.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum AnswerType {
+    RatherNotSay,
+    Picked,
+    PickedMany,
+    Words,
+}
+
+/// An answer's `value` read before its `type` is known: text or a list of picks.
+enum AnswerValue {
+    Text(String),
+    Picks(Vec<Pick>),
+}
+
+impl<'de> Deserialize<'de> for AnswerValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl<'de> serde::de::Visitor<'de> for ValueVisitor {
+            type Value = AnswerValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a list")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Text(text.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<AnswerValue, A::Error> {
+                let mut picks = Vec::new();
+                while let Some(pick) = seq.next_element()? {
+                    picks.push(pick);
+                }
+                Ok(AnswerValue::Picks(picks))
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnswerVisitor;
+        impl<'de> serde::de::Visitor<'de> for AnswerVisitor {
+            type Value = Answer;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an answer")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Answer, A::Error> {
+                use serde::de::{Error, IgnoredAny, Unexpected};
+                let (mut kind, mut value) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "type" if kind.is_some() => return Err(Error::duplicate_field("type")),
+                        "type" => kind = Some(map.next_value::<AnswerType>()?),
+                        "value" if value.is_some() => return Err(Error::duplicate_field("value")),
+                        "value" => value = Some(map.next_value::<AnswerValue>()?),
+                        _ => map.next_value::<IgnoredAny>().map(drop)?,
+                    }
+                }
+                let kind = kind.ok_or_else(|| Error::missing_field("type"))?;
+                Ok(match (kind, value) {
+                    (AnswerType::RatherNotSay, None) => Answer::RatherNotSay,
+                    (AnswerType::RatherNotSay, Some(_)) => {
+                        return Err(Error::unknown_field("value", &["type"]))
+                    }
+                    (_, None) => return Err(Error::missing_field("value")),
+                    (AnswerType::Picked, Some(AnswerValue::Text(v))) => Answer::Picked(v),
+                    (AnswerType::Words, Some(AnswerValue::Text(v))) => Answer::Words(v),
+                    (AnswerType::PickedMany, Some(AnswerValue::Picks(v))) => Answer::PickedMany(v),
+                    (AnswerType::PickedMany, Some(AnswerValue::Text(_))) => {
+                        return Err(Error::invalid_type(Unexpected::Str("..."), &"a list"))
+                    }
+                    (_, Some(AnswerValue::Picks(_))) => {
+                        return Err(Error::invalid_type(Unexpected::Seq, &"a string"))
+                    }
+                })
+            }
+        }
+        deserializer.deserialize_map(AnswerVisitor)
+    }
 }
 
 impl Answer {
@@ -210,6 +302,48 @@ mod tests {
         assert!(many.matches("mum"));
         assert!(!many.matches("no"), "own words never match an option id");
         assert!(!Answer::Words("no".into()).matches("no"));
+    }
+
+    #[test]
+    fn an_answer_reads_back_in_either_order_and_a_wrong_one_is_refused() {
+        let read = |text: &str| serde_json::from_str::<Answer>(text);
+        for a in [
+            Answer::RatherNotSay,
+            Answer::Picked("yes".into()),
+            Answer::Words("my cat".into()),
+            Answer::PickedMany(vec![]),
+            Answer::PickedMany(vec![Pick::Option("mum".into()), Pick::Own("Gran".into())]),
+        ] {
+            let text = serde_json::to_string(&a).unwrap();
+            assert_eq!(read(&text).unwrap(), a, "{text}");
+            // The value first, as another writer might put it.
+            let turned = serde_json::to_value(&a).unwrap();
+            let map = turned.as_object().unwrap();
+            let mut fields: Vec<_> = map.iter().collect();
+            fields.sort_by_key(|(k, _)| *k != "value");
+            let text = format!(
+                "{{{}}}",
+                fields
+                    .iter()
+                    .map(|(k, v)| format!("\"{k}\":{v}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            );
+            assert_eq!(read(&text).unwrap(), a, "{text}");
+        }
+        for wrong in [
+            r#"{"value":"yes"}"#,
+            r#"{"type":"picked"}"#,
+            r#"{"type":"picked","value":["yes"]}"#,
+            r#"{"type":"picked_many","value":"yes"}"#,
+            r#"{"type":"rather_not_say","value":"yes"}"#,
+            r#"{"type":"picked","value":"a","value":"b"}"#,
+            r#"{"type":"shrug"}"#,
+            r#"{"type":"words","value":3}"#,
+            r#"["picked","yes"]"#,
+        ] {
+            assert!(read(wrong).is_err(), "{wrong}");
+        }
     }
 
     #[test]

@@ -19,7 +19,10 @@ use std::fmt;
 
 /// Where a child is in a booklet. Saved in a [`Draft`] as
 /// `{"at": "start"}`, `{"at": "question", "question": "feel_safe"}` or `{"at": "review"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Read in one pass whatever the order of `at` and `question` (`impl Deserialize` below), as
+/// [`crate::Answer`] is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "at", content = "question", rename_all = "snake_case")]
 pub enum Position {
     /// Before the first question: the booklet's intro and a start button.
@@ -28,6 +31,53 @@ pub enum Position {
     Question(QuestionId),
     /// The last step: "Here's what you told us", where the child can change anything and finish.
     Review,
+}
+
+/// A position's `at`, without its question.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum PositionAt {
+    Start,
+    Question,
+    Review,
+}
+
+impl<'de> Deserialize<'de> for Position {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PositionVisitor;
+        impl<'de> serde::de::Visitor<'de> for PositionVisitor {
+            type Value = Position;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a position")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Position, A::Error> {
+                use serde::de::{Error, IgnoredAny};
+                let (mut at, mut question) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "at" if at.is_some() => return Err(Error::duplicate_field("at")),
+                        "at" => at = Some(map.next_value::<PositionAt>()?),
+                        "question" if question.is_some() => {
+                            return Err(Error::duplicate_field("question"))
+                        }
+                        "question" => question = Some(map.next_value::<QuestionId>()?),
+                        _ => map.next_value::<IgnoredAny>().map(drop)?,
+                    }
+                }
+                match (at.ok_or_else(|| Error::missing_field("at"))?, question) {
+                    (PositionAt::Start, None) => Ok(Position::Start),
+                    (PositionAt::Review, None) => Ok(Position::Review),
+                    (PositionAt::Question, Some(id)) => Ok(Position::Question(id)),
+                    (PositionAt::Question, None) => Err(Error::missing_field("question")),
+                    (_, Some(_)) => Err(Error::unknown_field("question", &["at"])),
+                }
+            }
+        }
+        deserializer.deserialize_map(PositionVisitor)
+    }
 }
 
 /// How far through the booklet a child is: "question `current` of `total`".
@@ -1287,6 +1337,22 @@ mod tests {
             serde_json::to_string(&Position::Start).unwrap(),
             r#"{"at":"start"}"#
         );
+        // Read in either order; a position that does not fit its `at` is refused.
+        let read = |text: &str| serde_json::from_str::<Position>(text);
+        assert_eq!(
+            read(r#"{"question":"q1","at":"question"}"#).unwrap(),
+            pos("q1")
+        );
+        assert_eq!(read(r#"{"at":"review"}"#).unwrap(), Position::Review);
+        for wrong in [
+            r#"{"at":"question"}"#,
+            r#"{"at":"start","question":"q1"}"#,
+            r#"{"question":"q1"}"#,
+            r#"{"at":"end"}"#,
+            r#"{"at":"review","at":"start"}"#,
+        ] {
+            assert!(read(wrong).is_err(), "{wrong}");
+        }
     }
 
     /// A random answer (fitting or not) for any question of any built-in booklet.
