@@ -1,24 +1,26 @@
 //! The four age bands that booklets are worded for and that reports break figures down by.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// An age band, as IRO annual reports use them: 4–6, 7–9, 10–15 and 16+.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AgeBand {
     /// Children aged 4, 5 or 6.
-    #[serde(rename = "4-6")]
     FourToSix,
     /// Children aged 7, 8 or 9.
-    #[serde(rename = "7-9")]
     SevenToNine,
     /// Young people aged 10 to 15.
-    #[serde(rename = "10-15")]
     TenToFifteen,
     /// Young people aged 16 and over.
-    #[serde(rename = "16+")]
     SixteenPlus,
 }
+
+crate::named::by_name!(AgeBand {
+    FourToSix = "4-6",
+    SevenToNine = "7-9",
+    TenToFifteen = "10-15",
+    SixteenPlus = "16+",
+});
 
 impl AgeBand {
     /// Every band, youngest first: the order reports use.

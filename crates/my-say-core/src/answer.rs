@@ -37,14 +37,20 @@ pub enum Answer {
 }
 
 /// An answer's `type`, without its value.
-#[derive(Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 enum AnswerType {
     RatherNotSay,
     Picked,
     PickedMany,
     Words,
 }
+
+crate::named::by_name!(AnswerType {
+    RatherNotSay = "rather_not_say",
+    Picked = "picked",
+    PickedMany = "picked_many",
+    Words = "words",
+});
 
 /// An answer's `value` read before its `type` is known: text or a list of picks.
 enum AnswerValue {

@@ -37,14 +37,18 @@ impl QuestionId {
 }
 
 /// Whether a booklet is a child's pre-review consultation or an anonymous council survey.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BookletKind {
     /// A pre-review consultation, sealed for the child's IRO.
     Review,
     /// A Children in Care Council survey: anonymous, no identifying fields.
     Survey,
 }
+
+crate::named::by_name!(BookletKind {
+    Review = "review",
+    Survey = "survey",
+});
 
 /// A whole booklet or survey.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -101,8 +105,7 @@ impl Section {
 }
 
 /// What a question is about, which decides where the IRO's one-page summary puts it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Theme {
     /// What the child wants to talk about first: the child's agenda, shown at the top.
     Agenda,
@@ -144,6 +147,28 @@ pub enum Theme {
     /// Anything else (council surveys mostly).
     Other,
 }
+
+crate::named::by_name!(Theme {
+    Agenda = "agenda",
+    People = "people",
+    PlaceAndTime = "place_and_time",
+    Attendance = "attendance",
+    BreakAndLeaving = "break_and_leaving",
+    NotToDiscuss = "not_to_discuss",
+    Chairing = "chairing",
+    SeeIroAlone = "see_iro_alone",
+    Worries = "worries",
+    GoodNews = "good_news",
+    Home = "home",
+    FriendsAndFamily = "friends_and_family",
+    SchoolAndHealth = "school_and_health",
+    Support = "support",
+    Plan = "plan",
+    LastReview = "last_review",
+    BeingHeard = "being_heard",
+    LifeStory = "life_story",
+    Other = "other",
+});
 
 /// A question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -307,11 +332,6 @@ impl AnswerKindType {
         "own_words",
     ];
 
-    /// The type named `code` in the format.
-    fn from_code(code: &str) -> Option<AnswerKindType> {
-        Self::ALL.into_iter().find(|t| t.code() == code)
-    }
-
     /// The fields a kind of this type has besides `type`, in the format's names.
     fn fields(self) -> &'static [&'static str] {
         match self {
@@ -331,18 +351,7 @@ impl Serialize for AnswerKindType {
 
 impl<'de> Deserialize<'de> for AnswerKindType {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Name;
-        impl serde::de::Visitor<'_> for Name {
-            type Value = AnswerKindType;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<AnswerKindType, E> {
-                AnswerKindType::from_code(code)
-                    .ok_or_else(|| E::unknown_variant(code, &AnswerKindType::CODES))
-            }
-        }
-        deserializer.deserialize_str(Name)
+        crate::named::index_of_name(deserializer, &Self::CODES).map(|i| Self::ALL[i])
     }
 }
 
@@ -461,8 +470,7 @@ pub struct Choice {
 }
 
 /// Whether a measure counts in safety, being-heard or satisfaction figures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MeasureKind {
     /// "said they feel safe where they live".
     Safety,
@@ -472,6 +480,12 @@ pub enum MeasureKind {
     /// "satisfied with the care plan", "happy where they live".
     Satisfaction,
 }
+
+crate::named::by_name!(MeasureKind {
+    Safety = "safety",
+    Heard = "heard",
+    Satisfaction = "satisfaction",
+});
 
 impl MeasureKind {
     /// Every kind, in the order reports show them (and sort their measures in).

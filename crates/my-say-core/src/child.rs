@@ -38,8 +38,7 @@ pub struct ChildDetails {
 }
 
 /// One way a child took part in their booklet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TakingPart {
     /// On their own.
     OnTheirOwn,
@@ -54,6 +53,15 @@ pub enum TakingPart {
     /// With an interpreter.
     Interpreter,
 }
+
+crate::named::by_name!(TakingPart {
+    OnTheirOwn = "on_their_own",
+    ReadToThem = "read_to_them",
+    WrittenForThem = "written_for_them",
+    Signed = "signed",
+    Symbols = "symbols",
+    Interpreter = "interpreter",
+});
 
 impl TakingPart {
     /// Every way, in the order the start form and the summary list them.

@@ -21,6 +21,7 @@ pub mod inbox;
 pub mod incoming;
 pub mod limits;
 pub mod name;
+mod named;
 pub mod outbox;
 pub mod plural;
 pub mod record;

@@ -34,13 +34,18 @@ pub enum Position {
 }
 
 /// A position's `at`, without its question.
-#[derive(Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 enum PositionAt {
     Start,
     Question,
     Review,
 }
+
+crate::named::by_name!(PositionAt {
+    Start = "start",
+    Question = "question",
+    Review = "review",
+});
 
 impl<'de> Deserialize<'de> for Position {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

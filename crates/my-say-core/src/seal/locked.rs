@@ -53,14 +53,18 @@ const MAX_ITERATIONS: u32 = 10_000_000;
 pub const LOCKED_DRAFT_VERSION: u32 = 1;
 
 /// Which kind of code a child chooses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CodeKind {
     /// Four pictures in order (4 to 9 year olds).
     Pictures,
     /// A number of 4 to 6 digits (10 and over).
     Number,
 }
+
+crate::named::by_name!(CodeKind {
+    Pictures = "pictures",
+    Number = "number",
+});
 
 impl CodeKind {
     /// The kind of code for a child of this age band.
