@@ -6,11 +6,11 @@ import { DIST, gzipSizeOf, recordRequests } from "./helpers";
 // Each app's first-load budget, gzip -9, with its history in docs/size.md. The child's budget is
 // never raised: when something does not fit, make room. The staff budget is raised only with a
 // measured reason written there.
-const CHILD_BUDGET_GZIP_BYTES = 350 * 1024; // 358,400 B: never raised (docs/size.md)
+const CHILD_BUDGET_GZIP_BYTES = 348 * 1024; // 356,352 B: never raised (docs/size.md)
 // Council surveys on a tablet, their own app since 2026-12-07: as the staff budget, raised only
 // with a measured reason in docs/size.md.
-const SURVEYS_BUDGET_GZIP_BYTES = 362 * 1024; // 370,688 B (docs/size.md)
-const STAFF_BUDGET_GZIP_BYTES = 868 * 1024; // 888,832 B (docs/size.md)
+const SURVEYS_BUDGET_GZIP_BYTES = 360 * 1024; // 368,640 B (docs/size.md)
+const STAFF_BUDGET_GZIP_BYTES = 859 * 1024; // 879,616 B (docs/size.md)
 
 test("a child's first load, from opening / to the booklet start form, fits the child's budget and fetches nothing of the staff app", async ({ page }) => {
   const requests = recordRequests(page);
