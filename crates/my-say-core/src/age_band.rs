@@ -15,7 +15,7 @@ pub enum AgeBand {
     SixteenPlus,
 }
 
-crate::named::by_name!(AgeBand {
+crate::serde_by_hand::by_name!(AgeBand {
     FourToSix = "4-6",
     SevenToNine = "7-9",
     TenToFifteen = "10-15",

@@ -45,7 +45,7 @@ enum AnswerType {
     Words,
 }
 
-crate::named::by_name!(AnswerType {
+crate::serde_by_hand::by_name!(AnswerType {
     RatherNotSay = "rather_not_say",
     Picked = "picked",
     PickedMany = "picked_many",
@@ -96,14 +96,13 @@ impl<'de> Deserialize<'de> for Answer {
                 self,
                 mut map: A,
             ) -> Result<Answer, A::Error> {
+                use crate::serde_by_hand::set_once;
                 use serde::de::{Error, IgnoredAny, Unexpected};
                 let (mut kind, mut value) = (None, None);
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "type" if kind.is_some() => return Err(Error::duplicate_field("type")),
-                        "type" => kind = Some(map.next_value::<AnswerType>()?),
-                        "value" if value.is_some() => return Err(Error::duplicate_field("value")),
-                        "value" => value = Some(map.next_value::<AnswerValue>()?),
+                        "type" => set_once(&mut kind, "type", map.next_value::<AnswerType>()?)?,
+                        "value" => set_once(&mut value, "value", map.next_value::<AnswerValue>()?)?,
                         _ => map.next_value::<IgnoredAny>().map(drop)?,
                     }
                 }

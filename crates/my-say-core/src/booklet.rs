@@ -45,7 +45,7 @@ pub enum BookletKind {
     Survey,
 }
 
-crate::named::by_name!(BookletKind {
+crate::serde_by_hand::by_name!(BookletKind {
     Review = "review",
     Survey = "survey",
 });
@@ -148,7 +148,7 @@ pub enum Theme {
     Other,
 }
 
-crate::named::by_name!(Theme {
+crate::serde_by_hand::by_name!(Theme {
     Agenda = "agenda",
     People = "people",
     PlaceAndTime = "place_and_time",
@@ -351,7 +351,7 @@ impl Serialize for AnswerKindType {
 
 impl<'de> Deserialize<'de> for AnswerKindType {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::named::index_of_name(deserializer, &Self::CODES).map(|i| Self::ALL[i])
+        crate::serde_by_hand::index_of_name(deserializer, &Self::CODES).map(|i| Self::ALL[i])
     }
 }
 
@@ -374,13 +374,8 @@ impl<'de> serde::de::Visitor<'de> for AnswerKindVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<AnswerKind, A::Error> {
+        use crate::serde_by_hand::set_once;
         use serde::de::Error;
-        fn once<T, E: Error>(slot: &mut Option<T>, name: &'static str, value: T) -> Result<(), E> {
-            match slot.replace(value) {
-                Some(_) => Err(E::duplicate_field(name)),
-                None => Ok(()),
-            }
-        }
         let mut kind_type = None;
         let mut options = None;
         let mut own_words = None;
@@ -389,10 +384,10 @@ impl<'de> serde::de::Visitor<'de> for AnswerKindVisitor {
         let mut keys = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "type" => once(&mut kind_type, "type", map.next_value::<AnswerKindType>()?)?,
-                "options" => once(&mut options, "options", map.next_value::<Vec<Choice>>()?)?,
-                "own_words" => once(&mut own_words, "own_words", map.next_value::<bool>()?)?,
-                "max_chars" => once(&mut max_chars, "max_chars", map.next_value::<u32>()?)?,
+                "type" => set_once(&mut kind_type, "type", map.next_value::<AnswerKindType>()?)?,
+                "options" => set_once(&mut options, "options", map.next_value::<Vec<Choice>>()?)?,
+                "own_words" => set_once(&mut own_words, "own_words", map.next_value::<bool>()?)?,
+                "max_chars" => set_once(&mut max_chars, "max_chars", map.next_value::<u32>()?)?,
                 _ => map.next_value::<serde::de::IgnoredAny>().map(drop)?,
             }
             if key != "type" {
@@ -481,7 +476,7 @@ pub enum MeasureKind {
     Satisfaction,
 }
 
-crate::named::by_name!(MeasureKind {
+crate::serde_by_hand::by_name!(MeasureKind {
     Safety = "safety",
     Heard = "heard",
     Satisfaction = "satisfaction",

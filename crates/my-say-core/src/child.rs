@@ -54,7 +54,7 @@ pub enum TakingPart {
     Interpreter,
 }
 
-crate::named::by_name!(TakingPart {
+crate::serde_by_hand::by_name!(TakingPart {
     OnTheirOwn = "on_their_own",
     ReadToThem = "read_to_them",
     WrittenForThem = "written_for_them",

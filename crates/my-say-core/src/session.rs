@@ -41,7 +41,7 @@ enum PositionAt {
     Review,
 }
 
-crate::named::by_name!(PositionAt {
+crate::serde_by_hand::by_name!(PositionAt {
     Start = "start",
     Question = "question",
     Review = "review",
@@ -59,16 +59,15 @@ impl<'de> Deserialize<'de> for Position {
                 self,
                 mut map: A,
             ) -> Result<Position, A::Error> {
+                use crate::serde_by_hand::set_once;
                 use serde::de::{Error, IgnoredAny};
                 let (mut at, mut question) = (None, None);
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "at" if at.is_some() => return Err(Error::duplicate_field("at")),
-                        "at" => at = Some(map.next_value::<PositionAt>()?),
-                        "question" if question.is_some() => {
-                            return Err(Error::duplicate_field("question"))
+                        "at" => set_once(&mut at, "at", map.next_value::<PositionAt>()?)?,
+                        "question" => {
+                            set_once(&mut question, "question", map.next_value::<QuestionId>()?)?
                         }
-                        "question" => question = Some(map.next_value::<QuestionId>()?),
                         _ => map.next_value::<IgnoredAny>().map(drop)?,
                     }
                 }

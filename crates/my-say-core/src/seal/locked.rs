@@ -61,7 +61,7 @@ pub enum CodeKind {
     Number,
 }
 
-crate::named::by_name!(CodeKind {
+crate::serde_by_hand::by_name!(CodeKind {
     Pictures = "pictures",
     Number = "number",
 });

@@ -1,11 +1,28 @@
-//! Enums that files hold as one of a fixed list of names ("4-6", "safety", "pictures"), read
-//! and written by name.
+//! The few serde readers written by hand, and what they share (docs/design.md, "Reading files
+//! with serde, and the few readers written by hand").
 //!
-//! serde's derive reads such an enum through `deserialize_enum`, which also accepts the
-//! `{"variant": ...}` form and builds a field visitor per enum: about 1.1 to 1.6 KB of wasm for
-//! each of the enums a child's tablet reads. Reading a string and finding it in the list, with
-//! one shared function ([`index_of_name`]), measured smaller (docs/size.md); the files and the
-//! error messages ("unknown variant `x`, expected one of ...") are the same.
+//! - [`by_name!`]: enums that files hold as one of a fixed list of names ("4-6", "safety",
+//!   "pictures"), read and written by name. serde's derive reads such an enum through
+//!   `deserialize_enum`, which also accepts the `{"variant": ...}` form and builds a field
+//!   visitor per enum: about 1.1 to 1.6 KB of wasm for each of the enums a child's tablet reads.
+//!   Reading a string and finding it in the list, with one shared function
+//!   ([`index_of_name`]), measured smaller (docs/size.md); the files and the error messages
+//!   ("unknown variant `x`, expected one of ...") are the same.
+//! - [`set_once`]: a field of an object read by hand, refused if it comes twice, as serde's
+//!   derive refuses it (`booklet::AnswerKind`, `answer::Answer`, `session::Position`).
+
+/// Puts a field's `value` in its `slot`, or fails with serde's duplicate-field error if the
+/// object gave the field already.
+pub(crate) fn set_once<T, E: serde::de::Error>(
+    slot: &mut Option<T>,
+    name: &'static str,
+    value: T,
+) -> Result<(), E> {
+    match slot.replace(value) {
+        Some(_) => Err(E::duplicate_field(name)),
+        None => Ok(()),
+    }
+}
 
 /// Reads a string and gives its position in `names`; a name not there is serde's
 /// unknown-variant error.
@@ -45,7 +62,7 @@ macro_rules! by_name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 const NAMES: &[&str] = &[$($name),+];
                 const VALUES: &[$ty] = &[$($ty::$variant),+];
-                $crate::named::index_of_name(deserializer, NAMES).map(|i| VALUES[i])
+                $crate::serde_by_hand::index_of_name(deserializer, NAMES).map(|i| VALUES[i])
             }
         }
     };
