@@ -38,7 +38,7 @@ pub enum Answer {
 
 /// An answer's `type`, without its value.
 #[derive(Clone, Copy)]
-enum AnswerType {
+pub(crate) enum AnswerType {
     RatherNotSay,
     Picked,
     PickedMany,
@@ -53,7 +53,7 @@ crate::serde_by_hand::by_name!(AnswerType {
 });
 
 /// An answer's `value` read before its `type` is known: text or a list of picks.
-enum AnswerValue {
+pub(crate) enum AnswerValue {
     Text(String),
     Picks(Vec<Pick>),
 }
@@ -86,46 +86,30 @@ impl<'de> Deserialize<'de> for AnswerValue {
 
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct AnswerVisitor;
-        impl<'de> serde::de::Visitor<'de> for AnswerVisitor {
-            type Value = Answer;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an answer")
+        crate::serde_by_hand::tag_and_value(deserializer)
+    }
+}
+
+impl crate::serde_by_hand::TagAndValue for Answer {
+    type Tag = AnswerType;
+    type Value = AnswerValue;
+    const FIELDS: [&'static str; 2] = ["type", "value"];
+    const EXPECTING: &'static str = "an answer";
+
+    fn build<E: serde::de::Error>(tag: AnswerType, value: Option<AnswerValue>) -> Result<Self, E> {
+        use serde::de::Unexpected;
+        match (tag, value) {
+            (AnswerType::RatherNotSay, None) => Ok(Answer::RatherNotSay),
+            (AnswerType::RatherNotSay, Some(_)) => Err(E::unknown_field("value", &["type"])),
+            (_, None) => Err(E::missing_field("value")),
+            (AnswerType::Picked, Some(AnswerValue::Text(v))) => Ok(Answer::Picked(v)),
+            (AnswerType::Words, Some(AnswerValue::Text(v))) => Ok(Answer::Words(v)),
+            (AnswerType::PickedMany, Some(AnswerValue::Picks(v))) => Ok(Answer::PickedMany(v)),
+            (AnswerType::PickedMany, Some(AnswerValue::Text(_))) => {
+                Err(E::invalid_type(Unexpected::Str("..."), &"a list"))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Answer, A::Error> {
-                use crate::serde_by_hand::set_once;
-                use serde::de::{Error, IgnoredAny, Unexpected};
-                let (mut kind, mut value) = (None, None);
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "type" => set_once(&mut kind, "type", map.next_value::<AnswerType>()?)?,
-                        "value" => set_once(&mut value, "value", map.next_value::<AnswerValue>()?)?,
-                        _ => map.next_value::<IgnoredAny>().map(drop)?,
-                    }
-                }
-                let kind = kind.ok_or_else(|| Error::missing_field("type"))?;
-                Ok(match (kind, value) {
-                    (AnswerType::RatherNotSay, None) => Answer::RatherNotSay,
-                    (AnswerType::RatherNotSay, Some(_)) => {
-                        return Err(Error::unknown_field("value", &["type"]))
-                    }
-                    (_, None) => return Err(Error::missing_field("value")),
-                    (AnswerType::Picked, Some(AnswerValue::Text(v))) => Answer::Picked(v),
-                    (AnswerType::Words, Some(AnswerValue::Text(v))) => Answer::Words(v),
-                    (AnswerType::PickedMany, Some(AnswerValue::Picks(v))) => Answer::PickedMany(v),
-                    (AnswerType::PickedMany, Some(AnswerValue::Text(_))) => {
-                        return Err(Error::invalid_type(Unexpected::Str("..."), &"a list"))
-                    }
-                    (_, Some(AnswerValue::Picks(_))) => {
-                        return Err(Error::invalid_type(Unexpected::Seq, &"a string"))
-                    }
-                })
-            }
+            (_, Some(AnswerValue::Picks(_))) => Err(E::invalid_type(Unexpected::Seq, &"a string")),
         }
-        deserializer.deserialize_map(AnswerVisitor)
     }
 }
 

@@ -9,7 +9,9 @@
 //!   ([`index_of_name`]), measured smaller (docs/size.md); the files and the error messages
 //!   ("unknown variant `x`, expected one of ...") are the same.
 //! - [`set_once`]: a field of an object read by hand, refused if it comes twice, as serde's
-//!   derive refuses it (`booklet::AnswerKind`, `answer::Answer`, `session::Position`).
+//!   derive refuses it (`booklet::AnswerKind`, and [`tag_and_value`]'s readers).
+//! - [`TagAndValue`]: objects of a tag and, for some tags, a value (`answer::Answer`,
+//!   `session::Position`), read in either order without buffering the value.
 
 /// Puts a field's `value` in its `slot`, or fails with serde's duplicate-field error if the
 /// object gave the field already.
@@ -22,6 +24,54 @@ pub(crate) fn set_once<T, E: serde::de::Error>(
         Some(_) => Err(E::duplicate_field(name)),
         None => Ok(()),
     }
+}
+
+/// A type written as serde's adjacently tagged enums are, `{"type": "picked", "value": "yes"}`:
+/// a tag, and for some tags a value. serde's reader for that form buffers the value when it
+/// comes first; [`tag_and_value`] reads the value as a [`TagAndValue::Value`] whichever comes
+/// first, then [`TagAndValue::build`] matches the two.
+pub(crate) trait TagAndValue: Sized {
+    /// The tag, without its value.
+    type Tag: serde::de::DeserializeOwned;
+    /// Every kind of value, read before the tag is known.
+    type Value: serde::de::DeserializeOwned;
+    /// The names of the two fields, the tag's first (`["type", "value"]`).
+    const FIELDS: [&'static str; 2];
+    /// What the file should have held, for serde's invalid-type message ("an answer").
+    const EXPECTING: &'static str;
+    /// The value for a tag and what came with it; serde's usual errors for a value missing,
+    /// not allowed with this tag, or of another type.
+    fn build<E: serde::de::Error>(tag: Self::Tag, value: Option<Self::Value>) -> Result<Self, E>;
+}
+
+/// Reads a [`TagAndValue`] type: its two fields in either order, each at most once; other
+/// fields are skipped, as serde's derive skips them.
+pub(crate) fn tag_and_value<'de, D: serde::Deserializer<'de>, T: TagAndValue>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    struct Fields<T>(std::marker::PhantomData<T>);
+    impl<'de, T: TagAndValue> serde::de::Visitor<'de> for Fields<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+            let [tag_name, value_name] = T::FIELDS;
+            let (mut tag, mut value) = (None, None);
+            while let Some(key) = map.next_key::<String>()? {
+                if key == tag_name {
+                    set_once(&mut tag, tag_name, map.next_value()?)?;
+                } else if key == value_name {
+                    set_once(&mut value, value_name, map.next_value()?)?;
+                } else {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+            let tag = tag.ok_or_else(|| serde::de::Error::missing_field(tag_name))?;
+            T::build(tag, value)
+        }
+    }
+    deserializer.deserialize_map(Fields(std::marker::PhantomData))
 }
 
 /// Reads a string and gives its position in `names`; a name not there is serde's

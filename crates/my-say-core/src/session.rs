@@ -35,7 +35,7 @@ pub enum Position {
 
 /// A position's `at`, without its question.
 #[derive(Clone, Copy)]
-enum PositionAt {
+pub(crate) enum PositionAt {
     Start,
     Question,
     Review,
@@ -49,38 +49,24 @@ crate::serde_by_hand::by_name!(PositionAt {
 
 impl<'de> Deserialize<'de> for Position {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PositionVisitor;
-        impl<'de> serde::de::Visitor<'de> for PositionVisitor {
-            type Value = Position;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a position")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Position, A::Error> {
-                use crate::serde_by_hand::set_once;
-                use serde::de::{Error, IgnoredAny};
-                let (mut at, mut question) = (None, None);
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "at" => set_once(&mut at, "at", map.next_value::<PositionAt>()?)?,
-                        "question" => {
-                            set_once(&mut question, "question", map.next_value::<QuestionId>()?)?
-                        }
-                        _ => map.next_value::<IgnoredAny>().map(drop)?,
-                    }
-                }
-                match (at.ok_or_else(|| Error::missing_field("at"))?, question) {
-                    (PositionAt::Start, None) => Ok(Position::Start),
-                    (PositionAt::Review, None) => Ok(Position::Review),
-                    (PositionAt::Question, Some(id)) => Ok(Position::Question(id)),
-                    (PositionAt::Question, None) => Err(Error::missing_field("question")),
-                    (_, Some(_)) => Err(Error::unknown_field("question", &["at"])),
-                }
-            }
+        crate::serde_by_hand::tag_and_value(deserializer)
+    }
+}
+
+impl crate::serde_by_hand::TagAndValue for Position {
+    type Tag = PositionAt;
+    type Value = QuestionId;
+    const FIELDS: [&'static str; 2] = ["at", "question"];
+    const EXPECTING: &'static str = "a position";
+
+    fn build<E: serde::de::Error>(at: PositionAt, question: Option<QuestionId>) -> Result<Self, E> {
+        match (at, question) {
+            (PositionAt::Start, None) => Ok(Position::Start),
+            (PositionAt::Review, None) => Ok(Position::Review),
+            (PositionAt::Question, Some(id)) => Ok(Position::Question(id)),
+            (PositionAt::Question, None) => Err(E::missing_field("question")),
+            (_, Some(_)) => Err(E::unknown_field("question", &["at"])),
         }
-        deserializer.deserialize_map(PositionVisitor)
     }
 }
 
