@@ -56,15 +56,16 @@ pub(crate) fn tag_and_value<'de, D: serde::Deserializer<'de>, T: TagAndValue>(
             f.write_str(T::EXPECTING)
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-            let [tag_name, value_name] = T::FIELDS;
+            let fields = T::FIELDS;
+            let [tag_name, value_name] = fields;
             let (mut tag, mut value) = (None, None);
-            while let Some(key) = map.next_key::<String>()? {
-                if key == tag_name {
-                    set_once(&mut tag, tag_name, map.next_value()?)?;
-                } else if key == value_name {
-                    set_once(&mut value, value_name, map.next_value()?)?;
-                } else {
-                    map.next_value::<serde::de::IgnoredAny>()?;
+            // Every answer of every booklet an import reads comes here: its keys are matched
+            // without being copied into a `String`.
+            while let Some(key) = map.next_key_seed(KeyIn(&fields))? {
+                match key {
+                    Some(0) => set_once(&mut tag, tag_name, map.next_value()?)?,
+                    Some(_) => set_once(&mut value, value_name, map.next_value()?)?,
+                    None => drop(map.next_value::<serde::de::IgnoredAny>()?),
                 }
             }
             let tag = tag.ok_or_else(|| serde::de::Error::missing_field(tag_name))?;
@@ -72,6 +73,27 @@ pub(crate) fn tag_and_value<'de, D: serde::Deserializer<'de>, T: TagAndValue>(
         }
     }
     deserializer.deserialize_map(Fields(std::marker::PhantomData))
+}
+
+/// A map key read as its position in a list of field names (`None` for any other key),
+/// without allocating: what serde's derive does with its field visitor.
+struct KeyIn<'a>(&'a [&'static str]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeyIn<'_> {
+    type Value = Option<usize>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for KeyIn<'_> {
+    type Value = Option<usize>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|n| *n == key))
+    }
 }
 
 /// Reads a string and gives its position in `names`; a name not there is serde's
