@@ -1,8 +1,11 @@
 //! My Say: children in care tell their Independent Reviewing Officer what they think.
 //!
-//! This crate is two small apps a child's tablet loads, built from one library:
-//! - [`App`] (`src/main.rs`): home, the booklet (start, answer, review, finish, "it's OK to
-//!   tell"), tablet set-up and sending answers.
+//! This crate is three small apps a child's tablet loads, built from one library:
+//! - [`App`] (`src/main.rs`): home and the booklet (start, answer, review, finish, "it's OK to
+//!   tell").
+//! - [`TabletApp`] (`src/bin/my-say-tablet.rs`, under `/tablet`): tablet set-up and sending
+//!   answers, an adult's pages. Apart, so that a child's first load carries nothing of them
+//!   (docs/size.md).
 //! - [`SurveysApp`] (`src/bin/my-say-surveys.rs`, under `/surveys`): council surveys on a
 //!   tablet, answered on the booklet's own screens. Apart, so that a child's first load carries
 //!   nothing of the survey file reader (docs/size.md).
@@ -30,7 +33,7 @@ use pages::{
     survey_tablet::{SurveyStart, SurveysOnTablet},
     tablet::TabletSetup,
 };
-use routes::{Route, SurveyRoute};
+use routes::{Route, SurveyRoute, TabletRoute};
 use tablet::surveys::TabletSurveys;
 
 /// The child's tablet app: language context, header and routes.
@@ -50,8 +53,27 @@ pub fn App() -> impl IntoView {
                 Route::Home => view! { <Home /> }.into_any(),
                 Route::BookletStart => view! { <BookletStart /> }.into_any(),
                 Route::BookletFill(id) => view! { <BookletFill id /> }.into_any(),
-                Route::Tablet => view! { <TabletSetup /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// Tablet set-up and sending answers: language context, header and the one page under
+/// `/tablet`.
+#[component]
+pub fn TabletApp() -> impl IntoView {
+    provide_i18n();
+    my_say_ui::browser::service_worker::register(Which::Tablet);
+    let address = provide_address(Which::Tablet);
+    let route = Memo::new(move |_| TabletRoute::of(&address.read().path));
+    view! {
+        <Header />
+        <main id="main" tabindex="-1">
+            <UpdateReady hide=false />
+            {move || match route.get() {
+                TabletRoute::Setup => view! { <TabletSetup /> }.into_any(),
+                TabletRoute::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </main>
     }

@@ -1,5 +1,6 @@
-//! The addresses of the child's app and of council surveys on a tablet (the two apps of this
-//! package, `src/main.rs` and `src/bin/my-say-surveys.rs`), and which page each one shows.
+//! The addresses of the child's app, of tablet set-up and of council surveys on a tablet (the
+//! three apps of this package, `src/main.rs`, `src/bin/my-say-tablet.rs` and
+//! `src/bin/my-say-surveys.rs`), and which page each one shows.
 //! Which app answers an address at all is `my_say_ui::apps::App::of_path`.
 
 /// A page of the child's app, from its address.
@@ -11,8 +12,6 @@ pub enum Route {
     BookletStart,
     /// `/booklet/<draft id>`: answering a booklet on this tablet.
     BookletFill(String),
-    /// `/tablet`: tablet set-up and sending answers.
-    Tablet,
     /// Anything else.
     NotFound,
 }
@@ -24,8 +23,26 @@ impl Route {
             [] => Route::Home,
             ["booklet"] => Route::BookletStart,
             ["booklet", id] => Route::BookletFill((*id).into()),
-            ["tablet"] => Route::Tablet,
             _ => Route::NotFound,
+        }
+    }
+}
+
+/// A page of the tablet set-up app, from its address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TabletRoute {
+    /// `/tablet`: who the tablet seals for, and sending the sealed answers.
+    Setup,
+    /// Anything else under `/tablet`.
+    NotFound,
+}
+
+impl TabletRoute {
+    /// The page for a path such as `/tablet/` (a trailing `/` is ignored).
+    pub fn of(path: &str) -> TabletRoute {
+        match parts(path).as_slice() {
+            ["tablet"] => TabletRoute::Setup,
+            _ => TabletRoute::NotFound,
         }
     }
 }
@@ -71,7 +88,7 @@ fn parts(path: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{fill_address, Route, SurveyRoute};
+    use super::{fill_address, Route, SurveyRoute, TabletRoute};
     use my_say_ui::apps::App;
 
     #[test]
@@ -81,7 +98,8 @@ mod tests {
         assert_eq!(Route::of("/booklet"), Route::BookletStart);
         assert_eq!(Route::of("/booklet/"), Route::BookletStart);
         assert_eq!(Route::of("/booklet/abc"), Route::BookletFill("abc".into()));
-        assert_eq!(Route::of("/tablet"), Route::Tablet);
+        assert_eq!(TabletRoute::of("/tablet"), TabletRoute::Setup);
+        assert_eq!(TabletRoute::of("/tablet/"), TabletRoute::Setup);
         assert_eq!(SurveyRoute::of("/surveys"), SurveyRoute::Surveys);
         assert_eq!(SurveyRoute::of("/surveys/"), SurveyRoute::Surveys);
         assert_eq!(
@@ -101,9 +119,13 @@ mod tests {
             "/booklet/a/b",
             "/iro",
             "/tablets",
+            "/tablet",
             "/surveys",
         ] {
             assert_eq!(Route::of(path), Route::NotFound, "{path}");
+        }
+        for path in ["/tablet/x", "/", "/booklet"] {
+            assert_eq!(TabletRoute::of(path), TabletRoute::NotFound, "{path}");
         }
         for path in ["/surveys/a/b", "/surveys/answer/a/b", "/booklet"] {
             assert_eq!(SurveyRoute::of(path), SurveyRoute::NotFound, "{path}");

@@ -102,6 +102,15 @@ impl fmt::Display for SendError {
     }
 }
 
+/// On a tablet set up to seal for someone, or with sealed answers waiting, asks the service
+/// worker to keep the tablet set-up app for offline use, once the browser is idle
+/// (`service_worker::keep_if`): the answers can then be sent with the network off.
+pub fn keep_its_app_if_set_up() {
+    my_say_ui::browser::service_worker::keep_if(my_say_ui::apps::App::Tablet, || async {
+        matches!(recipients().await, Ok(Some(_))) || matches!(oldest_wait().await, Ok(Some(_)))
+    });
+}
+
 /// Who this tablet seals for, if it has been set up.
 pub async fn recipients() -> Result<Option<SetupCode>, StoreError> {
     recipients_in(&store().await?).await

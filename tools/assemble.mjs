@@ -1,5 +1,6 @@
-// Runs after the three apps are built (scripts/setup.sh, build_release): the child's app in dist/,
-// council surveys on a tablet in dist/surveys/ and the staff workspace in dist/staff/. Makes dist/
+// Runs after the four apps are built (scripts/setup.sh, build_release): the child's app in dist/,
+// tablet set-up in dist/tablet/, council surveys on a tablet in dist/surveys/ and the staff
+// workspace in dist/staff/. Makes dist/
 // one folder any static host can serve:
 // 0. Copies the built-in booklets into dist/booklets/, from where the child's app fetches one
 //    band's file when a booklet starts (src/booklets.rs; crates/my-say-core/build.rs writes them,
@@ -8,10 +9,11 @@
 //    crates/my-say-ui/build.rs writes them).
 // 1. Writes sw.js, the one service worker, with each app's file list and version (see
 //    tools/sw-template.js, whose comment lines it leaves out, and docs/design.md).
-// 2. Puts a copy of each app's index.html at every fixed address it answers (dist/tablet/,
-//    dist/iro/reports/, ...), so those addresses, and the set-up links already handed out
-//    (/tablet#...), open on a host that knows nothing of this app. The surveys app's own page is
-//    dist/surveys/index.html, so survey links (/surveys#...) open anywhere too. Addresses with an
+// 2. Puts a copy of each app's index.html at every fixed address it answers (dist/booklet/,
+//    dist/iro/reports/, ...), so those addresses open on a host that knows nothing of this app.
+//    The tablet set-up and surveys apps' own pages are dist/tablet/index.html and
+//    dist/surveys/index.html, so the set-up links and survey links already handed out
+//    (/tablet#..., /surveys#...) open anywhere too. Addresses with an
 //    id in them (/booklet/..., /surveys/..., /iro/booklet/...) need the host's fallback rule, as
 //    the README says; once a device has opened the app, the service worker answers them.
 // Usage: node tools/assemble.mjs [dist=dist]
@@ -24,11 +26,12 @@ import { fileURLToPath } from "node:url";
 const dist = process.argv[2] || "dist";
 const STAFF_DIR = "staff";
 const SURVEYS_DIR = "surveys";
+const TABLET_DIR = "tablet";
 
 // Fixed addresses of each app, without the leading "/" (the routes in src/routes.rs and
-// crates/my-say-staff/src/routes.rs that have no parameter). The surveys app's one fixed address,
-// /surveys, is its own folder.
-export const CHILD_ROUTES = ["booklet", "tablet"];
+// crates/my-say-staff/src/routes.rs that have no parameter). The tablet set-up and surveys apps'
+// one fixed address each, /tablet and /surveys, is their own folder.
+export const CHILD_ROUTES = ["booklet"];
 const WORKSPACE_PAGES = ["", "follow-ups", "reports", "data", "settings", "surveys"];
 export const STAFF_ROUTES = [
   ...WORKSPACE_PAGES.map((p) => (p ? `iro/${p}` : "iro")),
@@ -37,9 +40,9 @@ export const STAFF_ROUTES = [
 ];
 const ROUTE_TOPS = new Set([...CHILD_ROUTES, ...STAFF_ROUTES].map((r) => r.split("/")[0]));
 
-for (const page of ["index.html", `${SURVEYS_DIR}/index.html`, `${STAFF_DIR}/index.html`]) {
+for (const page of ["index.html", `${TABLET_DIR}/index.html`, `${SURVEYS_DIR}/index.html`, `${STAFF_DIR}/index.html`]) {
   if (!existsSync(join(dist, page))) {
-    console.error(`assemble.mjs: ${join(dist, page)} is missing: build the three apps first`);
+    console.error(`assemble.mjs: ${join(dist, page)} is missing: build the four apps first`);
     process.exit(1);
   }
 }
@@ -94,10 +97,11 @@ const copyOut = (name, folder) => {
 const booklets = copyOut("my-say-core", "booklets");
 const locales = copyOut("my-say-ui", "locales");
 
-// The copies of index.html from an earlier run are not files of either app.
+// The copies of index.html from an earlier run are not files of any app.
 for (const top of ROUTE_TOPS) rmSync(join(dist, top), { recursive: true, force: true });
 
-const child = filesUnder(dist, new Set([STAFF_DIR, SURVEYS_DIR]));
+const child = filesUnder(dist, new Set([STAFF_DIR, SURVEYS_DIR, TABLET_DIR]));
+const tablet = filesUnder(join(dist, TABLET_DIR));
 const surveys = filesUnder(join(dist, SURVEYS_DIR));
 const staff = filesUnder(join(dist, STAFF_DIR));
 // The template's comments are for people reading tools/sw-template.js; every device downloads
@@ -110,9 +114,11 @@ writeFileSync(
   join(dist, "sw.js"),
   template
     .replace("__CHILD_VERSION__", JSON.stringify(version(child)))
+    .replace("__TABLET_VERSION__", JSON.stringify(version(tablet)))
     .replace("__SURVEYS_VERSION__", JSON.stringify(version(surveys)))
     .replace("__STAFF_VERSION__", JSON.stringify(version(staff)))
     .replace("__CHILD_FILES__", JSON.stringify(child))
+    .replace("__TABLET_FILES__", JSON.stringify(tablet))
     .replace("__SURVEYS_FILES__", JSON.stringify(surveys))
     .replace("__STAFF_FILES__", JSON.stringify(staff)),
 );
@@ -126,6 +132,6 @@ const copies = (routes, page) => {
 copies(CHILD_ROUTES, "index.html");
 copies(STAFF_ROUTES, `${STAFF_DIR}/index.html`);
 console.log(
-  `assemble.mjs: ${booklets.length} built-in booklets in booklets/, ${locales.length} wording files in locales/; sw.js keeps ${child.length} files of the child's app and, once opened, ${surveys.length} of the surveys app and ${staff.length} of the staff app; ` +
+  `assemble.mjs: ${booklets.length} built-in booklets in booklets/, ${locales.length} wording files in locales/; sw.js keeps ${child.length} files of the child's app and, once opened, ${tablet.length} of the tablet set-up app, ${surveys.length} of the surveys app and ${staff.length} of the staff app; ` +
     `index.html copied to ${CHILD_ROUTES.length + STAFF_ROUTES.length} addresses`,
 );

@@ -1,9 +1,9 @@
-// Trunk post-build hook, for both apps: runs in Trunk's staging directory before it becomes the
+// Trunk post-build hook, for every app: runs in Trunk's staging directory before it becomes the
 // app's dist folder. Moves Trunk's inline module script into boot-<hash>.js, so the CSP needs no
 // inline script, then minifies every JS file with terser and renews the integrity hashes that
 // name them. Trunk's own JS minifier (minify-js) gives up on wasm-bindgen's glue and leaves it as
 // it was: terser took the child's glue from 9,677 to 7,420 B gzip (docs/size.md).
-// (tools/assemble.mjs writes the service worker once both apps are built.)
+// (tools/assemble.mjs writes the service worker once every app is built.)
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";

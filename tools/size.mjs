@@ -1,6 +1,6 @@
 // Prints the first-load size of each app of the release build (wasm + js + css), raw and gzip -9:
-// the child's app (the files at the top of dist/), council surveys on a tablet (dist/surveys/) and
-// the staff workspace (dist/staff/).
+// the child's app (the files at the top of dist/), tablet set-up (dist/tablet/), council surveys on
+// a tablet (dist/surveys/) and the staff workspace (dist/staff/).
 // Usage: node tools/size.mjs [dist=dist] [--json]
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,7 +26,12 @@ export function firstLoadSize(dir = "dist") {
 
 /** Each app of a dist folder. */
 export function appSizes(dist = "dist") {
-  return { child: firstLoadSize(dist), surveys: firstLoadSize(join(dist, "surveys")), staff: firstLoadSize(join(dist, "staff")) };
+  return {
+    child: firstLoadSize(dist),
+    tablet: firstLoadSize(join(dist, "tablet")),
+    surveys: firstLoadSize(join(dist, "surveys")),
+    staff: firstLoadSize(join(dist, "staff")),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -10,6 +10,7 @@ use crate::pages::send_today::SendToday;
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
+    crate::tablet::keep_its_app_if_set_up();
     crate::tablet::surveys::keep_their_app_if_here();
     // `/iro` and `/council` are the staff app: `rel="external"` makes them an ordinary page
     // load of that app, which the child's tablet downloads only then.

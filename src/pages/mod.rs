@@ -1,4 +1,5 @@
-//! One module per screen or area of the child's tablet app.
+//! One module per screen or area of the package's three apps (the child's, tablet set-up, council
+//! surveys on a tablet).
 
 pub mod booklet;
 pub mod home;

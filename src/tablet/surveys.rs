@@ -163,17 +163,9 @@ pub async fn on_this_tablet() -> bool {
 }
 
 /// On a tablet that has surveys, asks the service worker to keep the surveys app for offline
-/// use, once the browser is idle: a tablet that ran surveys before they were an app of their own
-/// keeps running them offline after the update. The home screen calls it, not the app's root,
-/// so opening a child's booklet never does this work (docs/performance.md, 2026-12-07).
+/// use, once the browser is idle (`service_worker::keep_if`).
 pub fn keep_their_app_if_here() {
-    my_say_ui::browser::pace::when_idle(3_000, || {
-        leptos::task::spawn_local(async {
-            if on_this_tablet().await {
-                my_say_ui::browser::service_worker::keep(my_say_ui::apps::App::Surveys);
-            }
-        })
-    });
+    my_say_ui::browser::service_worker::keep_if(my_say_ui::apps::App::Surveys, on_this_tablet);
 }
 
 /// The surveys on this tablet (none until one is added).

@@ -114,12 +114,20 @@ export async function cachedFiles(page: Page): Promise<Record<string, string[]>>
   });
 }
 
-/** Opens `path` (a page of the surveys or staff app) and waits until the service worker keeps
- * that app's files: the app asks for it once it has started. The cache is there from the start
- * of the download; its files, all at once, at the end. */
-export async function openAndKeep(page: Page, path: string, app: "surveys" | "staff") {
+/** Opens `path` (a page of the tablet set-up, surveys or staff app) and waits until the service
+ * worker keeps that app's files: the app asks for it once it has started. */
+export async function openAndKeep(page: Page, path: string, app: KeptApp) {
   await open(page, path);
   await waitForServiceWorker(page);
+  await waitUntilKept(page, app);
+}
+
+/** An app the service worker keeps only once asked (tools/sw-template.js), by its folder. */
+export type KeptApp = "tablet" | "surveys" | "staff";
+
+/** Waits until the service worker keeps `app`'s files. The cache is there from the start of the
+ * download; its files, all at once, at the end. */
+export async function waitUntilKept(page: Page, app: KeptApp) {
   const kept = async () =>
     Object.entries(await cachedFiles(page)).filter(([name, files]) => name.startsWith(`my-say-${app}-`) && files.includes(`/${app}/index.html`)).length;
   await expect.poll(kept, { timeout: 20_000 }).toBe(1);

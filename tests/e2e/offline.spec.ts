@@ -1,11 +1,13 @@
 import { test, expect, chromium } from "@playwright/test";
-import { cachedFiles, expectNoAxeViolations, openAndKeep, fillBookletStart, heading, open, recordRequests, setUpTablet, startBookletFor, waitForServiceWorker } from "./helpers";
+import { cachedFiles, expectNoAxeViolations, openAndKeep, waitUntilKept, fillBookletStart, heading, open, recordRequests, setUpTablet, startBookletFor, waitForServiceWorker } from "./helpers";
 
 test("after one visit the child's app opens with the network off, and a booklet starts and carries on offline", async ({ page, context }) => {
-  await open(page, "/");
+  // The first visit: the IRO's set-up link, which keeps tablet set-up for offline use too.
+  await setUpTablet(page);
   await waitForServiceWorker(page);
+  await waitUntilKept(page, "tablet");
   await context.setOffline(true);
-  await page.reload();
+  await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to My Say");
   // Other addresses of the child's app too, straight from their address.
   await page.goto("/booklet");
@@ -14,7 +16,9 @@ test("after one visit the child's app opens with the network off, and a booklet 
   // worker answers from what it kept on the first visit.
   const requests = recordRequests(page);
   const booklets = () => requests.pagePaths().filter((p) => p.startsWith("/booklets/"));
-  await startBookletFor(page, "Sam", "10 to 15");
+  await fillBookletStart(page, "Sam", "10 to 15");
+  await page.locator("button[type=submit]").tap();
+  await expect(heading(page)).toContainText("Sam");
   expect([...new Set(booklets())]).toEqual([expect.stringMatching(/^\/booklets\/review-10-15\.[0-9a-f]{16}\.json$/)]);
   // Carried on after a reload, which starts the app afresh (and fetches it again), still offline.
   const fetched = booklets().length;
@@ -81,7 +85,7 @@ test.describe("before the app is kept for offline use", () => {
   });
 });
 
-test("a child's tablet keeps only the child's app: the service worker fetches nothing of the staff or surveys apps", async ({ page }) => {
+test("a child's tablet keeps only the child's app: the service worker fetches nothing of the tablet set-up, staff or surveys apps", async ({ page }) => {
   const requests = recordRequests(page);
   await open(page, "/");
   await waitForServiceWorker(page);
@@ -91,12 +95,37 @@ test("a child's tablet keeps only the child's app: the service worker fetches no
   const caches = await cachedFiles(page);
   const names = Object.keys(caches);
   expect(names.filter((n) => n.startsWith("my-say-child-"))).toHaveLength(1);
-  expect(names.filter((n) => n.startsWith("my-say-staff-") || n.startsWith("my-say-surveys-"))).toEqual([]);
+  expect(names.filter((n) => /^my-say-(staff|surveys|tablet)-/.test(n))).toEqual([]);
   const kept = Object.values(caches).flat();
   expect(kept).toContain("/index.html");
-  const otherApps = (p: string) => p.startsWith("/staff/") || p.startsWith("/surveys/");
+  const otherApps = (p: string) => /^\/(staff|surveys|tablet)\//.test(p);
   expect(kept.filter(otherApps)).toEqual([]);
   expect(requests.paths().filter(otherApps)).toEqual([]);
+});
+
+test("after one visit to tablet set-up, it opens with the network off, and a set-up tablet's home screen keeps it", async ({ page, context }) => {
+  await setUpTablet(page);
+  await waitForServiceWorker(page);
+  await waitUntilKept(page, "tablet");
+  await context.setOffline(true);
+  await page.goto("/tablet");
+  await expect(heading(page)).toHaveText("Tablet set-up");
+  // Its home link is an ordinary page load of the child's app, offline too.
+  await page.getByRole("link", { name: "My Say home" }).click();
+  await expect(heading(page)).toHaveText("Welcome to My Say");
+  await context.setOffline(false);
+  // A tablet set up before set-up was an app of its own has no copy of it: its home screen asks
+  // the service worker to keep one, so the answers can be sent offline after the update.
+  await page.evaluate(async () => {
+    for (const name of await caches.keys()) if (name.startsWith("my-say-tablet-")) await caches.delete(name);
+  });
+  await page.reload();
+  await expect(heading(page)).toHaveText("Welcome to My Say");
+  await waitUntilKept(page, "tablet");
+  await context.setOffline(true);
+  await page.goto("/tablet");
+  await expect(heading(page)).toHaveText("Tablet set-up");
+  await context.setOffline(false);
 });
 
 test("after one visit to surveys on a tablet, they open with the network off, beside the child's app", async ({ page, context }) => {
@@ -107,7 +136,9 @@ test("after one visit to surveys on a tablet, they open with the network off, be
   // A survey's address with an id is answered too (here, one this tablet does not have).
   await page.goto("/surveys/survey-not-here");
   await expect(heading(page)).toHaveText("That survey is not on this tablet");
-  // Its link to the tablet's set-up is an ordinary page load of the child's app, offline too.
+  // Its link to the tablet's set-up is an ordinary page load of that app, which the surveys app
+  // asked the service worker to keep too: offline as well.
+  await waitUntilKept(page, "tablet");
   await page.goto("/surveys");
   await page.getByRole("link", { name: "Tablet set-up and sending answers" }).click();
   await expect(heading(page)).toHaveText("Tablet set-up");
@@ -134,8 +165,10 @@ test("after one visit to the workspace, it opens with the network off, beside th
 
 for (const [app, path, name] of [
   ["child's app", "/", "My Say"],
-  // Surveys on a tablet install as the child's app does: the same manifest, whose scope is "/".
+  // Surveys and set-up on a tablet install as the child's app does: the same manifest, whose
+  // scope is "/".
   ["surveys app", "/surveys", "My Say"],
+  ["tablet set-up app", "/tablet", "My Say"],
   ["staff workspace", "/iro", "My Say Workspace"],
 ] as const) {
   test(`the ${app} is installable: Chromium finds no installability errors in its manifest`, async ({ request, baseURL }, testInfo) => {

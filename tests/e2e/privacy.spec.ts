@@ -18,8 +18,8 @@ test("a whole session makes no request to any other origin", async ({ page, base
 });
 
 test("a strict Content-Security-Policy allows no other origin and no inline script, in every app", async ({ page, request }) => {
-  // The child's app, council surveys on a tablet, the staff workspace.
-  for (const path of ["/", "/surveys", "/iro"]) {
+  // The child's app, tablet set-up, council surveys on a tablet, the staff workspace.
+  for (const path of ["/", "/tablet", "/surveys", "/iro"]) {
     const response = await request.get(path);
     const header = response.headers()["content-security-policy"];
     await open(page, path);

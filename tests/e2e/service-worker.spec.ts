@@ -8,7 +8,7 @@ import { DIST } from "./helpers";
 // staged in a real browser within a test, so it is checked here, on the very file a device gets.
 // See docs/design.md, "Offline for every app".
 
-type Files = { child: string[]; surveys: string[]; staff: string[] };
+type Files = { child: string[]; tablet: string[]; surveys: string[]; staff: string[] };
 
 /** A request as the worker makes one: its address and how it may use the browser's HTTP cache. */
 class FakeRequest {
@@ -94,22 +94,26 @@ function startWorker(source: string, caches: Caches) {
 const built = () => readFileSync(`${DIST}/sw.js`, "utf8");
 const files = (source: string): Files => ({
   child: JSON.parse(source.match(/const CHILD = \{[^[]*files: (\[[\s\S]*?\]) \};/)![1]),
+  tablet: JSON.parse(source.match(/const TABLET = \{[^[]*files: (\[[\s\S]*?\]) \};/)![1]),
   surveys: JSON.parse(source.match(/const SURVEYS = \{[^[]*files: (\[[\s\S]*?\]) \};/)![1]),
   staff: JSON.parse(source.match(/const STAFF = \{[^[]*files: (\[[\s\S]*?\]) \};/)![1]),
 });
 /** The same worker as after a new build of one app: that app's version changes. */
-const updated = (source: string, app: "child" | "surveys" | "staff") =>
+const updated = (source: string, app: "child" | "tablet" | "surveys" | "staff") =>
   source.replace(new RegExp(`("my-say-${app}-" \\+ ")([0-9a-f]+)"`), (_, head, v) => `${head}${v.split("").reverse().join("")}x"`);
 
-test("a child's tablet keeps only the child's app; opening surveys or the workspace keeps that app too", async () => {
+test("a child's tablet keeps only the child's app; opening set-up, surveys or the workspace keeps that app too", async () => {
   const source = built();
-  const { child, surveys, staff } = files(source);
+  const { child, tablet, surveys, staff } = files(source);
   expect(child).toContain("/index.html");
+  expect(tablet).toContain("/tablet/index.html");
+  expect(tablet.every((f) => f.startsWith("/tablet/"))).toBe(true);
+  expect(tablet.some((f) => f.endsWith(".wasm"))).toBe(true);
   expect(surveys).toContain("/surveys/index.html");
   expect(surveys.every((f) => f.startsWith("/surveys/"))).toBe(true);
   expect(surveys.some((f) => f.endsWith(".wasm"))).toBe(true);
   expect(staff).toContain("/staff/index.html");
-  expect(child.filter((f) => f.startsWith("/staff/") || f.startsWith("/surveys/"))).toEqual([]);
+  expect(child.filter((f) => /^\/(staff|surveys|tablet)\//.test(f))).toEqual([]);
   // The built-in booklets, which the child's app fetches one at a time, are kept for offline use.
   expect(child.filter((f) => /^\/booklets\/review-[0-9a-z-]+\.[0-9a-f]{16}\.json$/.test(f))).toHaveLength(4);
   // So is the Welsh and Arabic wording, which it fetches when the language is chosen.
@@ -119,14 +123,17 @@ test("a child's tablet keeps only the child's app; opening surveys or the worksp
   await worker.install();
   await worker.activate();
   expect(caches.fetched.sort()).toEqual([...child].sort());
-  expect((await caches.keys()).filter((k) => k.startsWith("my-say-staff-") || k.startsWith("my-say-surveys-"))).toEqual([]);
+  expect((await caches.keys()).filter((k) => /^my-say-(staff|surveys|tablet)-/.test(k))).toEqual([]);
+  caches.fetched = [];
+  await worker.message("keep-tablet-app");
+  expect(caches.fetched.sort()).toEqual([...tablet].sort());
   caches.fetched = [];
   await worker.message("keep-surveys-app");
   expect(caches.fetched.sort()).toEqual([...surveys].sort());
   caches.fetched = [];
   await worker.message("keep-staff-app");
   expect(caches.fetched.sort()).toEqual([...staff].sort());
-  expect(await caches.keys()).toHaveLength(3);
+  expect(await caches.keys()).toHaveLength(4);
 });
 
 test("updating the surveys app fetches only its files, and only on a device that keeps it", async () => {
@@ -162,16 +169,17 @@ test("an update that cannot be fetched leaves every app's offline copy as it was
   const old = startWorker(source, laptop);
   await old.install();
   await old.activate();
+  await old.message("keep-tablet-app");
   await old.message("keep-surveys-app");
   await old.message("keep-staff-app");
   const before = await laptop.keys();
   laptop.offline = true;
-  for (const app of ["child", "surveys", "staff"] as const) {
+  for (const app of ["child", "tablet", "surveys", "staff"] as const) {
     const fresh = startWorker(updated(source, app), laptop);
     await expect(fresh.install()).rejects.toThrow("Failed to fetch");
     // The failed worker is never activated; the old one still answers from its caches.
     expect((await laptop.keys()).sort()).toEqual([...before].sort());
-    for (const page of ["/index.html", "/surveys/index.html", "/staff/index.html"]) expect(await laptop.match(page)).toBe(`body of ${page}`);
+    for (const page of ["/index.html", "/tablet/index.html", "/surveys/index.html", "/staff/index.html"]) expect(await laptop.match(page)).toBe(`body of ${page}`);
   }
 });
 

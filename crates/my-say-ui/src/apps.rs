@@ -1,13 +1,17 @@
-//! My Say's three apps and which addresses each one answers. The same rule is written in
+//! My Say's four apps and which addresses each one answers. The same rule is written in
 //! JavaScript in tools/sw-template.js and tools/serve.mjs, for the service worker and the local
 //! server; docs/design.md, "Three apps", explains the split.
 
 /// One of My Say's apps. Moving from one to another is an ordinary page load.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum App {
-    /// The child's tablet app (`/`, `/booklet`, `/tablet`): the service worker keeps its files
-    /// from the first visit.
+    /// The child's tablet app (`/`, `/booklet`): the service worker keeps its files from the
+    /// first visit.
     Child,
+    /// Tablet set-up and sending answers (`/tablet`): an adult's pages, their own small app so
+    /// that a child's first load carries nothing of them. Kept once opened on the device, or once
+    /// the child's app finds the tablet set up.
+    Tablet,
     /// Council surveys on a tablet (`/surveys`): its own small app, so a child's first load
     /// carries nothing of the survey file reader. Kept once opened on the device.
     Surveys,
@@ -22,18 +26,23 @@ impl App {
         let top = path.trim_start_matches('/').split('/').next().unwrap_or("");
         match top {
             "surveys" => App::Surveys,
+            "tablet" => App::Tablet,
             "iro" | "demo" | "council" => App::Staff,
             _ => App::Child,
         }
     }
 
-    /// The message that asks the service worker to keep this app's files for offline use
-    /// (tools/sw-template.js); the child's app is always kept.
-    pub fn keep_message(self) -> Option<&'static str> {
+    /// The messages that ask the service worker to keep this app's files for offline use
+    /// (tools/sw-template.js), and those of any app it links to that a device using it needs
+    /// offline: council surveys link to the tablet's set-up, so they keep it too. The child's app
+    /// is always kept, and asks for nothing more on its own.
+    pub fn keep_messages(self) -> &'static [&'static str] {
+        const TABLET: &str = "keep-tablet-app";
         match self {
-            App::Child => None,
-            App::Surveys => Some("keep-surveys-app"),
-            App::Staff => Some("keep-staff-app"),
+            App::Child => &[],
+            App::Tablet => &[TABLET],
+            App::Surveys => &["keep-surveys-app", TABLET],
+            App::Staff => &["keep-staff-app"],
         }
     }
 }
@@ -49,11 +58,14 @@ mod tests {
             "",
             "/booklet",
             "/booklet/abc",
-            "/tablet",
             "/no-such-page",
             "/surveysx",
+            "/tablets",
         ] {
             assert_eq!(App::of_path(path), App::Child, "{path}");
+        }
+        for path in ["/tablet", "/tablet/", "/tablet/x"] {
+            assert_eq!(App::of_path(path), App::Tablet, "{path}");
         }
         for path in [
             "/surveys",
@@ -66,7 +78,15 @@ mod tests {
         for path in ["/iro", "/iro/reports", "/demo/", "/council", "/council/x"] {
             assert_eq!(App::of_path(path), App::Staff, "{path}");
         }
-        assert_eq!(App::Child.keep_message(), None);
-        assert_ne!(App::Surveys.keep_message(), App::Staff.keep_message());
+    }
+
+    #[test]
+    fn each_app_but_the_childs_asks_to_be_kept_with_its_own_message() {
+        assert!(App::Child.keep_messages().is_empty());
+        let own = [App::Tablet, App::Surveys, App::Staff].map(|app| app.keep_messages()[0]);
+        assert!(own[0] != own[1] && own[1] != own[2] && own[0] != own[2]);
+        // Surveys link to the tablet's set-up, which must open offline too.
+        assert!(App::Surveys.keep_messages().contains(&own[0]));
+        assert_eq!(App::Staff.keep_messages(), [own[2]]);
     }
 }

@@ -32,16 +32,38 @@ fn register_now(app: App) {
 }
 
 /// Asks the active worker to keep `app`'s files for offline use, once there is one (the child's
-/// app is always kept). The staff and surveys apps ask for themselves when they open; the
-/// child's home screen asks for the surveys app on a tablet that has surveys.
+/// app is always kept). The other apps ask for themselves when they open; the child's home
+/// screen asks for the tablet set-up and surveys apps where the tablet uses them ([`keep_if`]).
 pub fn keep(app: App) {
-    let Some(message) = app.keep_message() else {
+    let messages = app.keep_messages();
+    if messages.is_empty() {
         return;
-    };
+    }
     when_ready(move |registration, _| {
         if let Some(worker) = registration.active() {
-            let _ = worker.post_message(&JsValue::from_str(message));
+            for message in messages {
+                let _ = worker.post_message(&JsValue::from_str(message));
+            }
         }
+    });
+}
+
+/// Once the browser is idle, asks the worker to keep `app` if `needed()` says this device uses
+/// it: the child's home screen keeps the tablet set-up app on a tablet that is set up, and the
+/// surveys app on one that has surveys, so a tablet that used them before they were apps of
+/// their own still opens them offline after the update. Called from the home screen, not the
+/// app's root, so opening a child's booklet never does this work (docs/performance.md,
+/// 2026-12-07).
+pub fn keep_if<F>(app: App, needed: impl FnOnce() -> F + 'static)
+where
+    F: std::future::Future<Output = bool> + 'static,
+{
+    crate::browser::pace::when_idle(3_000, move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            if needed().await {
+                keep(app);
+            }
+        })
     });
 }
 
