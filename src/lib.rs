@@ -18,6 +18,7 @@
 
 pub mod booklets;
 pub mod drafts;
+pub mod i18n;
 pub mod pages;
 pub mod routes;
 pub mod tablet;

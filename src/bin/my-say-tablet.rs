@@ -3,6 +3,8 @@
 
 fn main() {
     console_error_panic_hook::set_once();
+    // This app's own wording is fetched with the shared wording (docs/i18n.md).
+    my_say::i18n::use_own_wording();
     // The saved language's wording first, as in the child's app (docs/i18n.md).
     wasm_bindgen_futures::spawn_local(async {
         my_say_ui::i18n::load_saved_locale().await;

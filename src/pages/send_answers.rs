@@ -2,13 +2,14 @@
 //! `/tablet`) and for each council survey's answers (to its council lead, from `/surveys`): how
 //! many wait, download (or share) them, and remove those already sent.
 
+use crate::i18n::Key;
 use crate::tablet::{self, surveys as tablet_surveys, SendError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::outbox::answers_file_name;
 use my_say_ui::browser::store::{device_store, StoreError};
 use my_say_ui::browser::{clock, files};
-use my_say_ui::i18n::{use_i18n, I18n, Key};
+use my_say_ui::i18n::{use_i18n, I18n};
 
 /// Whose sealed answers are sent.
 #[derive(Clone, Debug, PartialEq, Eq)]

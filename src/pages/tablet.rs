@@ -6,6 +6,7 @@ mod key_file;
 mod recipients;
 mod voices;
 
+use crate::i18n::Key;
 use crate::pages::send_answers::{send_answers, Outbox};
 use crate::pages::send_today::SendToday;
 use crate::tablet;
@@ -16,7 +17,7 @@ use leptos::task::spawn_local;
 use my_say_core::name::NameProblem;
 use my_say_core::seal::{Allowed, KeyFileError, SetupCode};
 use my_say_ui::browser::history::{forget_link_code, link_code};
-use my_say_ui::i18n::{use_i18n, Key, Locale};
+use my_say_ui::i18n::{use_i18n, Locale};
 pub use recipients::Recipients;
 use voices::NetworkVoices;
 

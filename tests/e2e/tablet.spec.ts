@@ -31,6 +31,21 @@ test("a tablet set up from a link shows the IROs and fingerprints, and passes ax
   await expectNoAxeViolations(page, "tablet set up");
 });
 
+test("tablet set-up speaks Welsh and Arabic: its own wording comes with the language, and stays after a reload", async ({ page }) => {
+  await page.goto("/tablet");
+  await expect(heading(page)).toHaveText("Tablet set-up");
+  await page.getByLabel("Language").selectOption({ label: "Cymraeg" });
+  // The page's own wording (locales/ at the top) and the shared wording (the header) together.
+  await expect(heading(page)).toHaveText("Gosod y dabled");
+  await expect(page.getByRole("link", { name: "Hafan Fy Llais" })).toBeVisible();
+  await page.reload();
+  await expect(heading(page)).toHaveText("Gosod y dabled");
+  await page.getByLabel("Iaith").selectOption({ label: "العربية" });
+  await expect(heading(page)).toHaveText("إعداد الجهاز اللوحي");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expectNoAxeViolations(page, "tablet set-up in Arabic");
+});
+
 test("a broken set-up link gets a clear message and changes nothing", async ({ page }) => {
   await page.goto(`/tablet#${VECTOR.setup_fragment.slice(0, -6)}`);
   await expect(page.getByRole("alert")).toContainText("This set-up link does not work");

@@ -14,6 +14,8 @@ use leptos::prelude::*;
 use my_say_core::plural::PluralCategory;
 use my_say_core::LocaleCode;
 use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 
 include!(concat!(env!("OUT_DIR"), "/ui_text.rs"));
 
@@ -102,7 +104,9 @@ impl Locale {
     /// Whether this language's wording is here to be shown: English always, every language with
     /// the `embedded-locales` feature, else once its file has been loaded ([`I18n::choose`]).
     pub fn is_here(self) -> bool {
-        cfg!(feature = "embedded-locales") || loaded(self).is_some() || self == Locale::En
+        cfg!(feature = "embedded-locales")
+            || self == Locale::En
+            || (loaded(self).is_some() && own_wording().is_none_or(|own| (own.is_here)(self)))
     }
 
     /// The code of the booklet wording in this language: "ar-f" for [`Locale::ArF`], whose
@@ -121,11 +125,7 @@ impl Locale {
 
     /// The wording for `key` with each `{name}` replaced by its value.
     pub fn format(self, key: impl Wording, values: &[(&str, &str)]) -> String {
-        let mut out = self.text(key).to_owned();
-        for (name, value) in values {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
+        fill(self.text(key), values)
     }
 
     /// A counted wording for `n` (a key whose catalogue entry is an object of plural forms:
@@ -134,15 +134,22 @@ impl Locale {
     /// filled in.
     pub fn count(self, key: impl Wording, n: u64, values: &[(&str, &str)]) -> String {
         let category = my_say_core::plural::category(self.code(), n);
-        let mut out = key
+        let words = key
             .plural_in(self, category)
-            .unwrap_or_else(|| self.text(key))
-            .replace("{count}", &n.to_string());
-        for (name, value) in values {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
+            .unwrap_or_else(|| self.text(key));
+        fill(&words.replace("{count}", &n.to_string()), values)
     }
+}
+
+/// `words` with each `{name}` replaced by its value. Apart from [`Locale::format`] and
+/// [`Locale::count`], which are generic over the catalogue, so that it is compiled once in an app
+/// with two catalogues.
+fn fill(words: &str, values: &[(&str, &str)]) -> String {
+    let mut out = words.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
 }
 
 /// A key of a wording catalogue: this crate's [`Key`], or the staff workspace's.
@@ -364,20 +371,57 @@ fn loaded(_: Locale) -> Option<&'static LoadedWording> {
     None
 }
 
-/// Makes sure `locale`'s wording is here: fetches and checks its file, once a session, unless
-/// it is compiled in or already loaded.
+/// Fetching a language's wording, under way.
+pub type Loading = Pin<Box<dyn Future<Output = Result<(), LanguageError>>>>;
+
+/// An app's own wording beside the shared catalogue, in files of its own fetched with the shared
+/// file when a language is chosen: the tablet set-up and surveys apps' (`my_say::i18n`), so that
+/// the child's app carries none of it. The app gives these once, before its first [`load`]
+/// ([`add_own_wording`]); the child's app gives none.
+#[derive(Clone, Copy)]
+pub struct OwnWording {
+    /// Fetches and checks `locale`'s own wording, unless it is here.
+    pub load: fn(Locale) -> Loading,
+    /// Whether `locale`'s own wording is here.
+    pub is_here: fn(Locale) -> bool,
+}
+
+#[cfg(not(feature = "embedded-locales"))]
+static OWN_WORDING: std::sync::OnceLock<OwnWording> = std::sync::OnceLock::new();
+
+/// Makes [`load`] fetch the app's own wording too, and [`Locale::is_here`] wait for it. Once, at
+/// start-up; with every language compiled in there is nothing to fetch, and it does nothing.
+pub fn add_own_wording(own: OwnWording) {
+    #[cfg(not(feature = "embedded-locales"))]
+    let _ = OWN_WORDING.set(own);
+    #[cfg(feature = "embedded-locales")]
+    let _ = own;
+}
+
+fn own_wording() -> Option<&'static OwnWording> {
+    #[cfg(not(feature = "embedded-locales"))]
+    return OWN_WORDING.get();
+    #[cfg(feature = "embedded-locales")]
+    None
+}
+
+/// Makes sure `locale`'s wording is here: fetches and checks its file (and the app's own, if it
+/// has some: [`OwnWording`]), once a session, unless it is compiled in or already loaded.
 pub async fn load(locale: Locale) -> Result<(), LanguageError> {
     if locale.is_here() {
         return Ok(());
     }
     #[cfg(not(feature = "embedded-locales"))]
-    if let Some(file) = locale.file_name() {
+    if let (None, Some(file)) = (loaded(locale), locale.file_name()) {
         let text = crate::browser::fetch::text(&format!("/locales/{file}"))
             .await
             .map_err(LanguageError::Fetch)?;
         let wording = LoadedWording::parse(&text).map_err(LanguageError::File)?;
         // Two choices of one language at once: the first to arrive stays.
         let _ = LOADED[table_index(locale) - 1].set(wording);
+    }
+    if let Some(own) = own_wording() {
+        (own.load)(locale).await?;
     }
     Ok(())
 }

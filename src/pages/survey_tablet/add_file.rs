@@ -2,13 +2,14 @@
 //! the survey link. The survey is offered, not added, until the adult adds it.
 
 use super::shelf::survey_refusal;
+use crate::i18n::Key;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::limits::SURVEY_FILE_MAX_BYTES;
 use my_say_core::seal::SetupCode;
 use my_say_core::survey::{SurveyFile, SurveyFileError};
 use my_say_ui::browser::files;
-use my_say_ui::i18n::{use_i18n, Key};
+use my_say_ui::i18n::use_i18n;
 
 /// "Add a survey from a file": the file is read and checked, then offered.
 #[component]

@@ -2,11 +2,12 @@
 //! asks first, and says how many answers still wait).
 
 use super::{title_in, SurveyFacts};
+use crate::i18n::Key;
 use crate::pages::send_answers::{send_answers, Outbox};
 use crate::tablet::surveys::AnswerCounts;
 use leptos::prelude::*;
 use my_say_core::survey::SurveyFile;
-use my_say_ui::i18n::{use_i18n, Key};
+use my_say_ui::i18n::use_i18n;
 
 /// A survey's card on "Surveys on this tablet".
 ///

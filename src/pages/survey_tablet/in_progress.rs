@@ -3,10 +3,11 @@
 
 use super::title_in;
 use crate::drafts::InProgress;
+use crate::i18n::Key;
 use crate::pages::booklet::carry_on_item;
 use leptos::prelude::*;
 use my_say_core::survey::SurveyShelf;
-use my_say_ui::i18n::{use_i18n, Key};
+use my_say_ui::i18n::use_i18n;
 
 /// "Carry on with …" for each survey in progress, with when it was started; nothing when none is.
 #[component]

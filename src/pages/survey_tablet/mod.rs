@@ -13,12 +13,13 @@ mod taken_off;
 pub use shelf::SurveysOnTablet;
 pub use start::SurveyStart;
 
+use crate::i18n::Key;
 use crate::pages::tablet::Recipients;
 use leptos::prelude::*;
 use my_say_core::survey::SurveyFile;
 use my_say_core::Booklet;
 use my_say_ui::i18n::band_key;
-use my_say_ui::i18n::{use_i18n, Key, Locale};
+use my_say_ui::i18n::{use_i18n, Locale};
 
 /// The survey's title in the current language (or its first language).
 pub fn title_in(survey: &Booklet, locale: Locale) -> String {

@@ -3,11 +3,12 @@
 //! tablet, the old and new keys show and the adult confirms.
 
 use super::{title_in, SurveyFacts};
+use crate::i18n::Key;
 use crate::pages::tablet::Recipients;
 use leptos::prelude::*;
 use my_say_core::seal::SetupCode;
 use my_say_core::survey::SurveyFile;
-use my_say_ui::i18n::{use_i18n, Key};
+use my_say_ui::i18n::use_i18n;
 
 /// The offered survey's card; nothing while none is offered.
 #[component]

@@ -8,6 +8,7 @@ use super::offer::SurveyOffer;
 use super::taken_off::TakenOff;
 use super::title_in;
 use crate::drafts;
+use crate::i18n::Key;
 use crate::tablet::surveys::{self as tablet_surveys, AnswerCounts, ShelfError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,7 +16,7 @@ use my_say_core::seal::SetupCode;
 use my_say_core::survey::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
 use my_say_ui::browser::history::{forget_link_code, link_code, use_address};
 use my_say_ui::browser::store::device_store;
-use my_say_ui::i18n::{use_i18n, Key, Locale};
+use my_say_ui::i18n::{use_i18n, Locale};
 use std::collections::BTreeMap;
 
 /// What adding a survey did, in words (`title` is the survey's title).

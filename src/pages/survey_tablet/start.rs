@@ -4,6 +4,7 @@
 
 use super::{survey_locales, title_in};
 use crate::drafts;
+use crate::i18n::Key;
 use crate::pages::booklet::ReadAloudOn;
 use crate::tablet::surveys as tablet_surveys;
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ use my_say_ui::browser::{clock, prefs};
 use my_say_ui::components::language_picker::{choose_language, LanguageUnavailable};
 use my_say_ui::components::read_aloud::ReadAloud;
 use my_say_ui::i18n::band_key;
-use my_say_ui::i18n::{use_i18n, Key, Locale};
+use my_say_ui::i18n::{use_i18n, Locale};
 
 /// Loads the survey named in the address from this tablet's surveys.
 #[component]
@@ -180,7 +181,7 @@ fn SurveyStartForm(
                     </div>
                 </fieldset>
                 {(languages.len() > 1).then(|| view! { <SurveyLanguage languages failed /> })}
-                <ReadAloudOn id="survey-read-aloud" label=Key::TabletSurveyReadAloudOn read_aloud />
+                <ReadAloudOn id="survey-read-aloud" label=my_say_ui::i18n::Key::TabletSurveyReadAloudOn read_aloud />
                 <button type="submit" class="primary big">{i18n.tr(Key::TabletSurveyStartButton)}</button>
             </form>
             <p class="note"><a href="/surveys">{i18n.tr(Key::TabletSurveyBack)}</a></p>

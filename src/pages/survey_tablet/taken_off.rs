@@ -1,10 +1,11 @@
 //! Answers still on the tablet to surveys taken off it: they can still be sent.
 
+use crate::i18n::Key;
 use crate::pages::send_answers::{send_answers, Outbox};
 use crate::tablet::surveys::AnswerCounts;
 use leptos::prelude::*;
 use my_say_core::survey::SurveyShelf;
-use my_say_ui::i18n::{use_i18n, Key};
+use my_say_ui::i18n::use_i18n;
 use std::collections::BTreeMap;
 
 /// Each survey id with answers here but no survey on the shelf any more, with its answers to

@@ -2,11 +2,12 @@
 //! tablet that has none yet. The rule is `my_say_core::seal::AdultLock`; keeping it is
 //! `crate::tablet::allow_change`.
 
+use crate::i18n::Key;
 use crate::tablet::{self, ChangeError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::seal::{AdultCodeError, Allowed};
-use my_say_ui::i18n::{use_i18n, Key};
+use my_say_ui::i18n::use_i18n;
 
 /// The code field(s) and the button that makes the change: one field for a tablet with an adult
 /// code, two (the code chosen, then again) with what it is for on a tablet without one; and,

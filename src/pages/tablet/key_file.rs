@@ -2,12 +2,13 @@
 //! set-up link. The IRO is offered, not added: the adult code still decides.
 
 use super::key_refusal;
+use crate::i18n::Key;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::limits::KEY_FILE_MAX_BYTES;
 use my_say_core::seal::{IroIdentity, SetupCode};
 use my_say_ui::browser::files;
-use my_say_ui::i18n::{use_i18n, Key};
+use my_say_ui::i18n::use_i18n;
 
 /// "Add an IRO from their key file": the file is read and checked, and the tablet's recipients
 /// with that IRO added (or their entry renewed) are offered for the adult code to confirm.

@@ -1,8 +1,9 @@
 //! Whom a set-up code seals for, as the tablet's screens list them.
 
+use crate::i18n::Key;
 use leptos::prelude::*;
 use my_say_core::seal::SetupCode;
-use my_say_ui::i18n::{use_i18n, Key};
+use my_say_ui::i18n::use_i18n;
 
 /// The recipients of a set-up code, each with its fingerprint.
 #[component]

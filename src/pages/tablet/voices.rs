@@ -1,8 +1,9 @@
 //! Read-aloud's voices on this tablet.
 
+use crate::i18n::Key;
 use leptos::prelude::*;
 use my_say_ui::browser::prefs;
-use my_say_ui::i18n::{use_i18n, Key};
+use my_say_ui::i18n::use_i18n;
 
 /// The adult's choice to let read-aloud use a voice that sends the words to another company's
 /// server, for a language with no voice on the tablet. Off until switched on.

@@ -1,0 +1,161 @@
+//! The wording only tablet set-up and council surveys on a tablet use: their own catalogue
+//! (`locales/*.json` at the top of this package) on top of the one every app shares
+//! (`my_say_ui::i18n`). `build.rs` writes one [`Key`] enum with every shared key first (in
+//! `my_say_ui::i18n::Key`'s order) and then their keys, and their keys' English; their Welsh and
+//! Arabic are files fetched with the shared file when the language is chosen ([`use_own_wording`]
+//! hooks them into `my_say_ui::i18n::load`). A shared key's wording is looked up in `my_say_ui`.
+//! The pages of those two apps use `crate::i18n::Key` for all their wording; the child's app's
+//! pages use `my_say_ui::i18n::Key` only, so none of this wording is in its wasm (docs/i18n.md,
+//! docs/size.md).
+
+use my_say_core::plural::PluralCategory;
+use my_say_ui::i18n::{table_index, LanguageError, Locale, OwnWording, Wording, WordingFileError};
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/tablet_text.rs"));
+
+/// How many keys are this catalogue's own.
+const OWN_COUNT: usize = EN.len();
+
+/// Welsh's and Arabic's own wording once fetched, kept for the session.
+static LOADED: [OnceLock<Vec<String>>; 2] = [OnceLock::new(), OnceLock::new()];
+
+/// Makes the shared language loading fetch this catalogue's Welsh or Arabic too: the tablet
+/// set-up and surveys apps call it first thing, before the saved language is loaded.
+pub fn use_own_wording() {
+    my_say_ui::i18n::add_own_wording(OwnWording {
+        load: |locale| Box::pin(load(locale)),
+        is_here: |locale| own_loaded(locale).is_some() || table_index(locale) == 0,
+    });
+}
+
+/// `locale`'s own wording, if it is Welsh or Arabic and has come.
+fn own_loaded(locale: Locale) -> Option<&'static Vec<String>> {
+    table_index(locale)
+        .checked_sub(1)
+        .and_then(|i| LOADED[i].get())
+}
+
+/// Fetches and checks `locale`'s own file, unless it is English or already here.
+async fn load(locale: Locale) -> Result<(), LanguageError> {
+    let (Some(file), None) = (FILES[table_index(locale)], own_loaded(locale)) else {
+        return Ok(());
+    };
+    let text = my_say_ui::browser::fetch::text(&format!("/locales/{file}"))
+        .await
+        .map_err(LanguageError::Fetch)?;
+    let words = parse(&text).map_err(LanguageError::File)?;
+    // Two choices of one language at once: the first to arrive stays.
+    let _ = LOADED[table_index(locale) - 1].set(words);
+    Ok(())
+}
+
+/// Reads and checks a language's own file (`build.rs`): one array holding the words of exactly
+/// every own key. Anything else is refused, never half used.
+fn parse(text: &str) -> Result<Vec<String>, WordingFileError> {
+    let mut parts: Vec<Vec<String>> =
+        serde_json::from_str(text).map_err(|e| WordingFileError::NotWording(e.to_string()))?;
+    match (parts.pop(), parts.pop()) {
+        (Some(words), None) if words.len() == OWN_COUNT => Ok(words),
+        (Some(words), None) => Err(WordingFileError::NotWording(format!(
+            "words for {} keys, where there are {OWN_COUNT}",
+            words.len()
+        ))),
+        _ => Err(WordingFileError::NotWording("not one list".into())),
+    }
+}
+
+impl Key {
+    /// The shared key this is, if it is one of the keys every app shares.
+    pub fn shared(self) -> Option<my_say_ui::i18n::Key> {
+        my_say_ui::i18n::Key::ALL.get(self as usize).copied()
+    }
+}
+
+impl From<my_say_ui::i18n::Key> for Key {
+    fn from(key: my_say_ui::i18n::Key) -> Key {
+        // The shared keys come first, in the same order.
+        Key::ALL[key as usize]
+    }
+}
+
+impl Wording for Key {
+    fn index(self) -> u16 {
+        self as u16
+    }
+
+    fn text_at(locale: Locale, index: u16) -> &'static str {
+        // The shared keys come first, in the same order.
+        let Some(own) = usize::from(index).checked_sub(SHARED_COUNT) else {
+            return my_say_ui::i18n::Key::text_at(locale, index);
+        };
+        // These pages speak to the adults who look after the tablet, and to a child only in
+        // words that have no feminine forms (`ar-f.json` gives none of theirs). Until a
+        // language's file has come the app shows English (`Locale::is_here`).
+        if let Some(words) = own_loaded(locale) {
+            return &words[own];
+        }
+        #[cfg(test)]
+        match locale {
+            Locale::Cy => return CY[own],
+            Locale::Ar | Locale::ArF => return AR[own],
+            Locale::En => {}
+        }
+        EN[own]
+    }
+
+    fn plural_in(self, locale: Locale, category: PluralCategory) -> Option<&'static str> {
+        // No own key counts (`build.rs` refuses one).
+        self.shared()?.plural_in(locale, category)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_has_wording_for_every_key_of_these_apps() {
+        for locale in [Locale::En, Locale::Cy, Locale::Ar] {
+            for key in &Key::ALL[SHARED_COUNT..] {
+                assert!(
+                    !locale.text(*key).trim().is_empty(),
+                    "{} is empty in {}",
+                    key.name(),
+                    locale.code()
+                );
+            }
+        }
+        assert_eq!(Locale::Cy.text(Key::TabletSurveyKeysCancel), "Canslo");
+    }
+
+    #[test]
+    fn a_language_file_is_read_only_with_words_for_every_own_key() {
+        let words: Vec<String> = CY.iter().map(|w| w.to_string()).collect();
+        let file = serde_json::to_string(&[&words]).unwrap();
+        assert_eq!(parse(&file), Ok(words.clone()));
+        let short = serde_json::to_string(&[&words[1..]]).unwrap();
+        assert!(parse(&short).is_err());
+        let two = serde_json::to_string(&[&words, &words]).unwrap();
+        assert!(parse(&two).is_err());
+        for broken in ["", "[]", "{}", "[[1]]", "[\"a\"]"] {
+            assert!(parse(broken).is_err(), "{broken}");
+        }
+        // The files build.rs wrote are named after their content and hold Welsh and Arabic.
+        assert!(FILES[0].is_none());
+        assert!(FILES[1].is_some_and(|f| f.starts_with("tablet-cy.")));
+        assert!(FILES[2].is_some_and(|f| f.starts_with("tablet-ar.")));
+    }
+
+    #[test]
+    fn shared_keys_come_first_and_read_the_shared_wording() {
+        for shared in my_say_ui::i18n::Key::ALL {
+            let key = Key::from(shared);
+            assert_eq!(key.name(), shared.name());
+            assert_eq!(key.shared(), Some(shared));
+            assert_eq!(Locale::En.text(key), Locale::En.text(shared));
+        }
+        let own = Key::ALL[SHARED_COUNT];
+        assert_eq!(own.shared(), None);
+    }
+}
