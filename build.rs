@@ -49,11 +49,7 @@ fn main() {
         "Every piece of wording the tablet set-up and surveys apps use: the keys every app shares (`my_say_ui::i18n::Key`, in its order), then their own (`locales/en.json` here).",
         &keys,
     );
-    let _ = writeln!(
-        out,
-        "/// How many of the keys are shared (`my_say_ui::i18n::Key`); they come first.\npub const SHARED_COUNT: usize = {};\n",
-        shared[0].len()
-    );
+    catalogue::write_over_shared(&mut out, shared[0].len());
     catalogue::write_tables(&mut out, &tablet, Some("#[cfg(test)]"));
     let files = write_files(Path::new(&out_dir), &tablet);
     let _ = writeln!(

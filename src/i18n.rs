@@ -65,20 +65,6 @@ fn parse(text: &str) -> Result<Vec<String>, WordingFileError> {
     }
 }
 
-impl Key {
-    /// The shared key this is, if it is one of the keys every app shares.
-    pub fn shared(self) -> Option<my_say_ui::i18n::Key> {
-        my_say_ui::i18n::Key::ALL.get(self as usize).copied()
-    }
-}
-
-impl From<my_say_ui::i18n::Key> for Key {
-    fn from(key: my_say_ui::i18n::Key) -> Key {
-        // The shared keys come first, in the same order.
-        Key::ALL[key as usize]
-    }
-}
-
 impl Wording for Key {
     fn index(self) -> u16 {
         self as u16

@@ -30,10 +30,7 @@ fn main() {
         "Every piece of wording the staff workspace uses: the keys both apps use (`my_say_ui::i18n::Key`, in its order), then the staff app's own (`locales/en.json` here).",
         &keys,
     );
-    out.push_str(&format!(
-        "/// How many of the keys are shared (`my_say_ui::i18n::Key`); they come first.\npub const SHARED_COUNT: usize = {};\n\n",
-        shared[0].len()
-    ));
+    catalogue::write_over_shared(&mut out, shared[0].len());
     // The staff workspace keeps every language compiled in (docs/i18n.md).
     catalogue::write_tables(&mut out, &staff, None);
     catalogue::write_plurals(

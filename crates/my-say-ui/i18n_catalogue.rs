@@ -301,6 +301,35 @@ pub fn write_keys(out: &mut String, doc: &str, keys: &[(&String, &String)]) {
     out.push_str("        }\n    }\n}\n\n");
 }
 
+/// Writes what a catalogue on top of the shared one (the staff workspace's, or the tablet set-up
+/// and surveys apps') has around its `Key` enum, whose first `shared` keys are
+/// `my_say_ui::i18n::Key`'s in its order: `SHARED_COUNT`, `Key::shared` and
+/// `From<my_say_ui::i18n::Key>`. (Not my-say-ui's own build's.)
+#[allow(dead_code)]
+pub fn write_over_shared(out: &mut String, shared: usize) {
+    let _ = writeln!(
+        out,
+        "/// How many of the keys are shared (`my_say_ui::i18n::Key`); they come first.\npub const SHARED_COUNT: usize = {shared};\n"
+    );
+    out.push_str(
+        "impl Key {
+    /// The shared key this is, if it is one of the keys every app shares.
+    pub fn shared(self) -> Option<my_say_ui::i18n::Key> {
+        my_say_ui::i18n::Key::ALL.get(self as usize).copied()
+    }
+}
+
+impl From<my_say_ui::i18n::Key> for Key {
+    fn from(key: my_say_ui::i18n::Key) -> Key {
+        // The shared keys come first, in the same order.
+        Key::ALL[key as usize]
+    }
+}
+
+",
+    );
+}
+
 /// Writes one `[&str; len]` array per locale (`EN`, `CY`, `AR`) of `catalogue`'s wording. Every
 /// array but English's gets the attribute `only_if` (such as a `#[cfg(...)]`), if given.
 pub fn write_tables(out: &mut String, catalogue: &Catalogue, only_if: Option<&str>) {

@@ -9,20 +9,6 @@ use my_say_ui::i18n::{table_index, Locale, Wording};
 
 include!(concat!(env!("OUT_DIR"), "/staff_text.rs"));
 
-impl Key {
-    /// The shared key this is, if it is one of the keys both apps use.
-    pub fn shared(self) -> Option<my_say_ui::i18n::Key> {
-        my_say_ui::i18n::Key::ALL.get(self as usize).copied()
-    }
-}
-
-impl From<my_say_ui::i18n::Key> for Key {
-    fn from(key: my_say_ui::i18n::Key) -> Key {
-        // The shared keys come first, in the same order.
-        Key::ALL[key as usize]
-    }
-}
-
 impl Wording for Key {
     fn index(self) -> u16 {
         self as u16
