@@ -3,8 +3,8 @@
 //! `i18n::Key` enum: the shared keys first, in my-say-ui's order, then these. Only their English
 //! is compiled in (Welsh and Arabic too for native tests); the shared keys' wording is looked up
 //! in my-say-ui. Their Welsh and Arabic are written to `OUT_DIR/locales/tablet-<code>.<sha16>.json`,
-//! which `tools/assemble.mjs` copies to `dist/locales/` and those apps fetch with the shared file
-//! when the language is chosen (`src/i18n.rs`). The child's app never uses this enum, so none of
+//! which `tools/assemble.mjs` copies to `dist/tablet/locales/` (kept with the tablet set-up app)
+//! and those apps fetch with the shared file when the language is chosen (`src/i18n.rs`). The child's app never uses this enum, so none of
 //! this wording is in its wasm (docs/i18n.md). A key in two catalogues fails the build.
 
 // Shared with my-say-ui's and the staff app's build scripts; not every part is needed here.

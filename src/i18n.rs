@@ -9,7 +9,11 @@
 //! docs/size.md).
 
 use my_say_core::plural::PluralCategory;
-use my_say_ui::i18n::{table_index, LanguageError, Locale, OwnWording, Wording, WordingFileError};
+use my_say_ui::browser::fetch;
+use my_say_ui::i18n::{
+    table_index, LanguageError, Loading, Locale, OwnWording, Wording, WordingFileError,
+};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/tablet_text.rs"));
@@ -20,11 +24,13 @@ const OWN_COUNT: usize = EN.len();
 /// Welsh's and Arabic's own wording once fetched, kept for the session.
 static LOADED: [OnceLock<Vec<String>>; 2] = [OnceLock::new(), OnceLock::new()];
 
-/// Makes the shared language loading fetch this catalogue's Welsh or Arabic too: the tablet
-/// set-up and surveys apps call it first thing, before the saved language is loaded.
+/// Makes the shared language loading fetch this catalogue's Welsh or Arabic too, beside the
+/// shared file: the tablet set-up and surveys apps call it first thing, before the saved
+/// language is loaded.
 pub fn use_own_wording() {
     my_say_ui::i18n::add_own_wording(OwnWording {
-        load: |locale| Box::pin(load(locale)),
+        start,
+        load,
         is_here: |locale| own_loaded(locale).is_some() || table_index(locale) == 0,
     });
 }
@@ -36,18 +42,39 @@ fn own_loaded(locale: Locale) -> Option<&'static Vec<String>> {
         .and_then(|i| LOADED[i].get())
 }
 
-/// Fetches and checks `locale`'s own file, unless it is English or already here.
-async fn load(locale: Locale) -> Result<(), LanguageError> {
+thread_local! {
+    /// Welsh's and Arabic's own files, fetched but not yet read ([`start`]).
+    static STARTED: RefCell<[Option<fetch::Started>; 2]> = const { RefCell::new([None, None]) };
+}
+
+/// Starts fetching `locale`'s own file, unless it is English, here already or on its way.
+fn start(locale: Locale) {
     let (Some(file), None) = (FILES[table_index(locale)], own_loaded(locale)) else {
-        return Ok(());
+        return;
     };
-    let text = my_say_ui::browser::fetch::text(&format!("/locales/{file}"))
-        .await
-        .map_err(LanguageError::Fetch)?;
-    let words = parse(&text).map_err(LanguageError::File)?;
-    // Two choices of one language at once: the first to arrive stays.
-    let _ = LOADED[table_index(locale) - 1].set(words);
-    Ok(())
+    STARTED.with_borrow_mut(|started| {
+        started[table_index(locale) - 1]
+            .get_or_insert_with(|| fetch::start(&format!("/tablet/locales/{file}")));
+    });
+}
+
+/// Reads, checks and keeps `locale`'s own file once it has come (fetched by [`start`]), unless
+/// it is English or already here.
+fn load(locale: Locale) -> Loading {
+    start(locale);
+    let started = table_index(locale)
+        .checked_sub(1)
+        .and_then(|i| STARTED.with_borrow_mut(|s| s[i].take()));
+    Box::pin(async move {
+        let Some(started) = started else {
+            return Ok(());
+        };
+        let text = started.text().await.map_err(LanguageError::Fetch)?;
+        let words = parse(&text).map_err(LanguageError::File)?;
+        // Two choices of one language at once: the first to arrive stays.
+        let _ = LOADED[table_index(locale) - 1].set(words);
+        Ok(())
+    })
 }
 
 /// Reads and checks a language's own file (`build.rs`): one array holding the words of exactly
@@ -127,10 +154,22 @@ mod tests {
         for broken in ["", "[]", "{}", "[[1]]", "[\"a\"]"] {
             assert!(parse(broken).is_err(), "{broken}");
         }
-        // The files build.rs wrote are named after their content and hold Welsh and Arabic.
+    }
+
+    #[test]
+    fn each_language_file_holds_the_words_of_its_table() {
+        // The files build.rs wrote, as the apps fetch them, read back to the compiled tables.
         assert!(FILES[0].is_none());
-        assert!(FILES[1].is_some_and(|f| f.starts_with("tablet-cy.")));
-        assert!(FILES[2].is_some_and(|f| f.starts_with("tablet-ar.")));
+        for (i, table) in [(1, &CY), (2, &AR)] {
+            let name = FILES[i].unwrap();
+            assert!(
+                name.starts_with(["", "tablet-cy.", "tablet-ar."][i]),
+                "{name}"
+            );
+            let path = format!("{}/locales/{name}", env!("OUT_DIR"));
+            let words = parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            assert_eq!(words, table.map(str::to_owned).to_vec(), "{name}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Mounts the child's tablet app. Everything else lives in the library crate.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    my_say_ui::browser::panics::log_to_console();
     // The saved language's wording first (after the first visit, from the service worker's
     // cache), so a Welsh or Arabic tablet never paints English first (docs/i18n.md).
     wasm_bindgen_futures::spawn_local(async {

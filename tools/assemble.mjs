@@ -6,8 +6,8 @@
 //    band's file when a booklet starts (src/booklets.rs; crates/my-say-core/build.rs writes them,
 //    each named after its content); likewise the Welsh and Arabic wording into dist/locales/,
 //    which the child's app fetches when that language is chosen (my_say_ui::i18n::I18n::choose;
-//    crates/my-say-ui/build.rs writes them), and the tablet set-up and surveys apps' own (build.rs
-//    at the top writes them; src/i18n.rs fetches them).
+//    crates/my-say-ui/build.rs writes them); and the tablet set-up and surveys apps' own wording
+//    into dist/tablet/locales/ (build.rs at the top writes them; src/i18n.rs fetches them).
 // 1. Writes sw.js, the one service worker, with each app's file list and version (see
 //    tools/sw-template.js, whose comment lines it leaves out, and docs/design.md).
 // 2. Puts a copy of each app's index.html at every fixed address it answers (dist/booklet/,
@@ -84,23 +84,24 @@ const built = messages
   .filter((line) => line.startsWith("{"))
   .map((line) => JSON.parse(line))
   .filter((m) => m.reason === "build-script-executed");
-// Copies `folder` of the OUT_DIR of the crate `name` (the child's app's build of it) into dist/,
-// after what is there unless `add`. A path package's id ends in its folder's name, or names the
-// package after `#` when that differs (this package, in the repository's own folder).
-const copyOut = (name, folder, add = false) => {
+// Copies `folder` of the OUT_DIR of the crate `name` (the child's app's build of it) to `to` in
+// dist/. A path package's id ends in its folder's name, or names the package after `#` when that
+// differs (this package, in the repository's own folder).
+const copyOut = (name, folder, to = folder) => {
   const out = built.find((m) => new RegExp(`[/#]${name}[#@]`).test(m.package_id))?.out_dir;
   if (!out || !existsSync(join(out, folder))) {
     console.error(`assemble.mjs: cargo named no OUT_DIR/${folder}/ of ${name}; build the child's app first`);
     process.exit(1);
   }
-  if (!add) rmSync(join(dist, folder), { recursive: true, force: true });
-  cpSync(join(out, folder), join(dist, folder), { recursive: true });
-  return readdirSync(join(dist, folder));
+  rmSync(join(dist, to), { recursive: true, force: true });
+  cpSync(join(out, folder), join(dist, to), { recursive: true });
+  return readdirSync(join(dist, to));
 };
 const booklets = copyOut("my-say-core", "booklets");
-copyOut("my-say-ui", "locales");
-// The tablet set-up and surveys apps' own Welsh and Arabic (build.rs, src/i18n.rs).
-const locales = copyOut("my-say", "locales", true);
+const locales = copyOut("my-say-ui", "locales");
+// The tablet set-up and surveys apps' own Welsh and Arabic (build.rs, src/i18n.rs), kept with the
+// tablet set-up app, which the surveys app keeps too: a child's tablet never fetches them.
+const ownLocales = copyOut("my-say", "locales", `${TABLET_DIR}/locales`);
 
 // The copies of index.html from an earlier run are not files of any app.
 for (const top of ROUTE_TOPS) rmSync(join(dist, top), { recursive: true, force: true });
@@ -137,6 +138,6 @@ const copies = (routes, page) => {
 copies(CHILD_ROUTES, "index.html");
 copies(STAFF_ROUTES, `${STAFF_DIR}/index.html`);
 console.log(
-  `assemble.mjs: ${booklets.length} built-in booklets in booklets/, ${locales.length} wording files in locales/; sw.js keeps ${child.length} files of the child's app and, once opened, ${tablet.length} of the tablet set-up app, ${surveys.length} of the surveys app and ${staff.length} of the staff app; ` +
+  `assemble.mjs: ${booklets.length} built-in booklets in booklets/, ${locales.length} wording files in locales/ and ${ownLocales.length} in ${TABLET_DIR}/locales/; sw.js keeps ${child.length} files of the child's app and, once opened, ${tablet.length} of the tablet set-up app, ${surveys.length} of the surveys app and ${staff.length} of the staff app; ` +
     `index.html copied to ${CHILD_ROUTES.length + STAFF_ROUTES.length} addresses`,
 );

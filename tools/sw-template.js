@@ -4,9 +4,11 @@
 //
 // - The child's tablet app (CHILD) is kept from the first visit.
 // - Tablet set-up and sending answers (TABLET) are kept once opened on this device (the tablet
-//   app posts "keep-tablet-app"), or once the child's home screen finds the tablet set up or
-//   answers waiting (it posts the same): a tablet set up before this was an app of its own still
-//   sends its answers offline after the update. A child's first visit never downloads it.
+//   app posts "keep-tablet-app"), once the surveys app is (it links to set-up, and posts both),
+//   once the child's home screen finds the tablet set up or answers waiting (it posts the same),
+//   and by a new worker on a device whose old child cache held set-up's page: a tablet set up
+//   before this was an app of its own still sends its answers offline after the update, even
+//   before its home screen is opened. A child's first visit never downloads it.
 // - Council surveys on a tablet (SURVEYS) are kept once opened on this device (the surveys app
 //   posts "keep-surveys-app"), or once the child's home screen finds surveys on the tablet (it
 //   posts the same): a tablet that ran surveys before they were an app of their own still runs them offline
@@ -15,7 +17,7 @@
 //   app posts "keep-staff-app"), so a child's tablet never downloads it in the background.
 // - Each app's cache is named after its own version. A new worker fetches only the app that
 //   changed, and only if this device already keeps it; if a fetch fails the new worker is not
-//   installed and the old one keeps both offline copies as they were.
+//   installed and the old one keeps every offline copy as it was.
 // - Every file is fetched with `cache: "reload"`, straight from the server: a file the browser's
 //   HTTP cache still holds from an older build never enters the offline copy.
 // - A new worker waits until the person chooses "Use the new version" (the page posts
@@ -40,12 +42,20 @@ const keep = async (app) => {
   }
 };
 const keeps = async (prefix) => (await caches.keys()).some((k) => k.startsWith(prefix));
+// A device updating from a version where tablet set-up was a page of the child's app: that
+// version's child cache holds /tablet/index.html (this one's never does).
+const hadSetUpInChild = async () => {
+  for (const k of await caches.keys()) if (k.startsWith("my-say-child-") && (await caches.match("/tablet/index.html", { cacheName: k }))) return true;
+  return false;
+};
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       await keep(CHILD);
-      if (await keeps("my-say-tablet-")) await keep(TABLET);
+      // Set-up too where it is kept, where surveys are (they link to it), and on a device that had
+      // it inside the child's app: a set-up tablet never loses sending its answers offline.
+      if ((await keeps("my-say-tablet-")) || (await keeps("my-say-surveys-")) || (await hadSetUpInChild())) await keep(TABLET);
       if (await keeps("my-say-surveys-")) await keep(SURVEYS);
       if (await keeps("my-say-staff-")) await keep(STAFF);
     })(),
@@ -77,8 +87,11 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     // Four single-page apps: every address is one app's page. Cache first, so it opens offline and fast.
+    // An app this device has not kept, with the network off: the child's page, whose not-found
+    // screen then says the internet is needed the first time (never the browser's error page).
     const app = appOf(url.pathname);
-    event.respondWith(caches.match(app.page, { cacheName: app.cache }).then((hit) => hit || fetch(request)));
+    const orChild = (error) => caches.match(CHILD.page, { cacheName: CHILD.cache }).then((page) => page || Promise.reject(error));
+    event.respondWith(caches.match(app.page, { cacheName: app.cache }).then((hit) => hit || fetch(request).catch(orChild)));
     return;
   }
   event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));

@@ -1,5 +1,5 @@
 //! Compiles the wording only the staff workspace uses (`locales/*.json` here) into Rust, after
-//! the wording both apps use (`../my-say-ui/locales`), into one `i18n::Key` enum: the shared keys
+//! the wording every app shares (`../my-say-ui/locales`), into one `i18n::Key` enum: the shared keys
 //! first, in my-say-ui's order, then the staff keys. Only the staff keys' wording is written here;
 //! the shared keys' is looked up in my-say-ui, so it is in the staff app once. A key in both
 //! catalogues fails the build. See docs/i18n.md.
@@ -27,7 +27,7 @@ fn main() {
     let mut out = String::new();
     catalogue::write_keys(
         &mut out,
-        "Every piece of wording the staff workspace uses: the keys both apps use (`my_say_ui::i18n::Key`, in its order), then the staff app's own (`locales/en.json` here).",
+        "Every piece of wording the staff workspace uses: the keys every app shares (`my_say_ui::i18n::Key`, in its order), then the staff app's own (`locales/en.json` here).",
         &keys,
     );
     catalogue::write_over_shared(&mut out, shared[0].len());

@@ -1,4 +1,4 @@
-//! Compiles the wording both apps use (`locales/*.json`) into Rust, so that a missing or
+//! Compiles the wording every app shares (`locales/*.json`) into Rust, so that a missing or
 //! misspelt key is a compile error and no catalogue is parsed at start-up. See docs/i18n.md.
 //!
 //! English is always compiled in. Welsh and Arabic (with the feminine forms of `ar-f.json`) are
@@ -33,7 +33,7 @@ fn main() {
     let mut out = String::new();
     catalogue::write_keys(
         &mut out,
-        "Every piece of wording both apps use, by its key in `locales/en.json`.",
+        "Every piece of wording every app shares, by its key in `locales/en.json`.",
         &keys,
     );
     catalogue::write_tables(&mut out, &shared, Some(EMBEDDED));

@@ -1,7 +1,8 @@
 //! Build-time only: reads the UI wording catalogues (`locales/<code>.json`) and writes them as
-//! Rust. Used by two build scripts: my-say-ui's (the wording both apps use) and my-say-staff's
-//! (the wording only the staff workspace uses, so a child's tablet never downloads it). See
-//! docs/i18n.md.
+//! Rust. Used by three build scripts: my-say-ui's (the wording every app shares), my-say-staff's
+//! (the wording only the staff workspace uses, so a child's tablet never downloads it) and the
+//! top-level package's (the wording only tablet set-up and council surveys on a tablet use, so
+//! the child's app carries none of it). See docs/i18n.md.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

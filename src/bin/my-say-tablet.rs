@@ -2,7 +2,7 @@
 //! crate.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    my_say_ui::browser::panics::log_to_console();
     // This app's own wording is fetched with the shared wording (docs/i18n.md).
     my_say::i18n::use_own_wording();
     // The saved language's wording first, as in the child's app (docs/i18n.md).

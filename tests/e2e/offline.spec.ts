@@ -1,7 +1,7 @@
 import { test, expect, chromium } from "@playwright/test";
 import { cachedFiles, expectNoAxeViolations, openAndKeep, waitUntilKept, fillBookletStart, heading, open, recordRequests, setUpTablet, startBookletFor, waitForServiceWorker } from "./helpers";
 
-test("after one visit the child's app opens with the network off, and a booklet starts and carries on offline", async ({ page, context }) => {
+test("after one visit (the IRO's set-up link) the child's app opens with the network off, and a booklet starts and carries on offline", async ({ page, context }) => {
   // The first visit: the IRO's set-up link, which keeps tablet set-up for offline use too.
   await setUpTablet(page);
   await waitForServiceWorker(page);
@@ -101,6 +101,25 @@ test("a child's tablet keeps only the child's app: the service worker fetches no
   const otherApps = (p: string) => /^\/(staff|surveys|tablet)\//.test(p);
   expect(kept.filter(otherApps)).toEqual([]);
   expect(requests.paths().filter(otherApps)).toEqual([]);
+});
+
+test("with the network off, a part of My Say this device has not kept says the internet is needed once, never the browser's error", async ({ page, context }) => {
+  // A child's tablet that has only ever opened the child's app.
+  await open(page, "/");
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  for (const path of ["/tablet", "/surveys", "/iro/reports"]) {
+    await page.goto(path);
+    await expect(heading(page)).toHaveText("This page needs the internet the first time");
+    await expect(page.getByText("Connect to the internet, then try again.")).toBeVisible();
+  }
+  await expectNoAxeViolations(page, "a part of My Say not kept, offline");
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(heading(page)).toHaveText("Welcome to My Say");
+  // An address that is the child's own and leads nowhere still says so.
+  await page.goto("/no-such-page");
+  await expect(heading(page)).toHaveText("We can't find that page");
+  await context.setOffline(false);
 });
 
 test("after one visit to tablet set-up, it opens with the network off, and a set-up tablet's home screen keeps it", async ({ page, context }) => {

@@ -154,13 +154,40 @@ test("updating the surveys app fetches only its files, and only on a device that
   const old = startWorker(source, council);
   await old.install();
   await old.activate();
+  // The surveys app asks for tablet set-up too (it links there).
   await old.message("keep-surveys-app");
+  await old.message("keep-tablet-app");
   council.fetched = [];
   const fresh = startWorker(updated(source, "surveys"), council);
   await fresh.install();
   await fresh.activate();
   expect(council.fetched.sort()).toEqual([...surveys].sort());
   expect((await council.keys()).filter((k) => k.startsWith("my-say-surveys-"))).toHaveLength(1);
+});
+
+test("an update keeps tablet set-up on a device that had it inside the child's app, or keeps surveys; never on a child's tablet that had neither", async () => {
+  const source = built();
+  const { tablet } = files(source);
+  const ofTablet = (fetched: string[]) => fetched.filter((f) => f.startsWith("/tablet/")).sort();
+  // A set-up tablet updating from the version before set-up was an app of its own: its child
+  // cache held set-up's page, /tablet/index.html. It can send its answers offline at once.
+  const before = new Caches();
+  before.stores.set("my-say-child-before", new Map([["/index.html", "old"], ["/tablet/index.html", "old"]]));
+  await startWorker(source, before).install();
+  expect(ofTablet(before.fetched)).toEqual([...tablet].sort());
+  // A device that keeps surveys, which link to set-up.
+  const council = new Caches();
+  council.stores.set("my-say-surveys-before", new Map([["/surveys/index.html", "old"]]));
+  await startWorker(source, council).install();
+  expect(ofTablet(council.fetched)).toEqual([...tablet].sort());
+  // A child's tablet of this layout, updated: nothing of set-up.
+  const child = new Caches();
+  const first = startWorker(source, child);
+  await first.install();
+  await first.activate();
+  const next = startWorker(updated(source, "child"), child);
+  await next.install();
+  expect(ofTablet(child.fetched)).toEqual([]);
 });
 
 test("an update that cannot be fetched leaves every app's offline copy as it was", async () => {

@@ -34,6 +34,15 @@ test("a tablet set up from a link shows the IROs and fingerprints, and passes ax
 test("tablet set-up speaks Welsh and Arabic: its own wording comes with the language, and stays after a reload", async ({ page }) => {
   await page.goto("/tablet");
   await expect(heading(page)).toHaveText("Tablet set-up");
+  // Its own wording's file does not come: the language is not switched to, and the picker says
+  // so; nothing shows half one language and half another.
+  await page.route("**/tablet/locales/**", (route) => route.abort("internetdisconnected"));
+  await page.getByLabel("Language").selectOption({ label: "Cymraeg" });
+  await expect(page.getByRole("alert")).toContainText("could not be opened");
+  await expect(heading(page)).toHaveText("Tablet set-up");
+  await expect(page.getByRole("link", { name: "My Say home" })).toBeVisible();
+  await page.unroute("**/tablet/locales/**");
+  await page.getByLabel("Language").selectOption({ label: "English" });
   await page.getByLabel("Language").selectOption({ label: "Cymraeg" });
   // The page's own wording (locales/ at the top) and the shared wording (the header) together.
   await expect(heading(page)).toHaveText("Gosod y dabled");

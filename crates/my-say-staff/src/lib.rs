@@ -2,10 +2,10 @@
 //! care (`/iro/...`), the same pages over example data (`/demo/...`), and the Children in Care
 //! Council's survey builder, results and You said, we did (`/council`, `/iro/surveys/...`).
 //!
-//! It is the second of My Say's two apps. The child's tablet app (the top-level `my-say`
-//! package) is reached from here by an ordinary page load. What both share (wording, the
-//! browser edge, the question screen the builder previews) is `my_say_ui`; the domain is
-//! `my_say_core`.
+//! It is one of My Say's four apps; the other three are the top-level `my-say` package's (the
+//! child's tablet app, tablet set-up, council surveys on a tablet), reached from here by an
+//! ordinary page load. What they share (wording, the browser edge, the question screen the
+//! builder previews) is `my_say_ui`; the domain is `my_say_core`.
 
 #[cfg(feature = "bench")]
 pub mod bench;

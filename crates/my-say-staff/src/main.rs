@@ -1,7 +1,7 @@
 //! Mounts the staff workspace. Everything else lives in the library crate.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    my_say_ui::browser::panics::log_to_console();
     // A build with the `bench` feature serves the benchmark page at /iro/bench instead of the app.
     #[cfg(feature = "bench")]
     if web_sys::window()

@@ -1,6 +1,6 @@
 //! My Say's four apps and which addresses each one answers. The same rule is written in
-//! JavaScript in tools/sw-template.js and tools/serve.mjs, for the service worker and the local
-//! server; docs/design.md, "Three apps", explains the split.
+//! JavaScript in tools/sw-template.js and tools/app-page.mjs, for the service worker and the
+//! local servers; docs/design.md, "Code layout", explains the split.
 
 /// One of My Say's apps. Moving from one to another is an ordinary page load.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -9,8 +9,8 @@ pub enum App {
     /// first visit.
     Child,
     /// Tablet set-up and sending answers (`/tablet`): an adult's pages, their own small app so
-    /// that a child's first load carries nothing of them. Kept once opened on the device, or once
-    /// the child's app finds the tablet set up.
+    /// that a child's first load carries nothing of them. Kept once opened on the device, once
+    /// the surveys app is (it links there), or once the child's app finds the tablet set up.
     Tablet,
     /// Council surveys on a tablet (`/surveys`): its own small app, so a child's first load
     /// carries nothing of the survey file reader. Kept once opened on the device.

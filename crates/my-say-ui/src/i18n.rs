@@ -1,6 +1,6 @@
 //! The UI's wording in several languages, right-to-left included.
 //!
-//! The wording both apps use lives in `locales/*.json` of this crate; `build.rs` turns it into the
+//! The wording every app shares lives in `locales/*.json` of this crate; `build.rs` turns it into the
 //! [`Key`] enum and one array per locale, so a missing key fails the build. English is always
 //! compiled in. Welsh and Arabic are compiled in with the `embedded-locales` feature (the staff
 //! workspace); the child's app fetches a language's file (`/locales/`, [`LoadedWording`]) when it
@@ -102,7 +102,8 @@ impl Locale {
     }
 
     /// Whether this language's wording is here to be shown: English always, every language with
-    /// the `embedded-locales` feature, else once its file has been loaded ([`I18n::choose`]).
+    /// the `embedded-locales` feature, else once its file has been loaded ([`I18n::choose`]),
+    /// and the app's own file too if it has one ([`OwnWording`]).
     pub fn is_here(self) -> bool {
         cfg!(feature = "embedded-locales")
             || self == Locale::En
@@ -380,7 +381,11 @@ pub type Loading = Pin<Box<dyn Future<Output = Result<(), LanguageError>>>>;
 /// ([`add_own_wording`]); the child's app gives none.
 #[derive(Clone, Copy)]
 pub struct OwnWording {
-    /// Fetches and checks `locale`'s own wording, unless it is here.
+    /// Starts fetching `locale`'s own wording, unless it is here or on its way (called before
+    /// the shared file is fetched, so that both come at once).
+    pub start: fn(Locale),
+    /// Checks and keeps `locale`'s own wording once it has come (starting its fetch if need be),
+    /// unless it is here.
     pub load: fn(Locale) -> Loading,
     /// Whether `locale`'s own wording is here.
     pub is_here: fn(Locale) -> bool,
@@ -410,6 +415,10 @@ fn own_wording() -> Option<&'static OwnWording> {
 pub async fn load(locale: Locale) -> Result<(), LanguageError> {
     if locale.is_here() {
         return Ok(());
+    }
+    // The app's own file is asked for first, so both come at once.
+    if let Some(own) = own_wording() {
+        (own.start)(locale);
     }
     #[cfg(not(feature = "embedded-locales"))]
     if let (None, Some(file)) = (loaded(locale), locale.file_name()) {
@@ -485,7 +494,7 @@ impl I18n {
     }
 }
 
-/// The language saved on this device (the two apps share it), if any.
+/// The language saved on this device (every app shares it), if any.
 fn saved_locale() -> Option<Locale> {
     crate::browser::prefs::load_locale().and_then(|c| Locale::from_code(&c))
 }
@@ -519,7 +528,7 @@ pub fn provide_i18n() -> I18n {
     i18n
 }
 
-/// The wording of an age band ("4 to 6", ...), for both apps.
+/// The wording of an age band ("4 to 6", ...), for every app.
 pub fn band_key(band: my_say_core::AgeBand) -> Key {
     use my_say_core::AgeBand;
     match band {

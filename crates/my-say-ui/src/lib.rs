@@ -1,11 +1,12 @@
-//! What My Say's apps share: the child's tablet app and council surveys on a tablet (the
-//! top-level `my-say` package's two binaries) and the staff workspace (`my-say-staff`).
+//! What My Say's apps share: the child's tablet app, tablet set-up and council surveys on a
+//! tablet (the top-level `my-say` package's three binaries) and the staff workspace
+//! (`my-say-staff`).
 //!
-//! - [`apps`]: the three apps and which addresses each one answers.
+//! - [`apps`]: the four apps and which addresses each one answers.
 //! - [`i18n`]: UI wording in every language, compiled from `locales/*.json`.
 //! - [`browser`]: every piece of browser-only code (storage, files, speech, service worker),
 //!   behind small interfaces.
-//! - [`components`]: components both apps render, such as the question screen that the council's
+//! - [`components`]: components several apps render, such as the question screen that the council's
 //!   survey builder previews and a child answers on.
 //!
 //! The domain (booklets, answers, sealing, reports) is the `my_say_core` crate.

@@ -1,4 +1,4 @@
-//! The address bar, for both apps: neither needs a router crate.
+//! The address bar, for every app: none needs a router crate.
 //!
 //! `leptos_router` cost the child's first load 47,162 B gzip of wasm (docs/size.md); this is
 //! what the apps used of it: the path and query as a signal, links inside the app that
@@ -66,6 +66,14 @@ pub fn provide_address(app: App) -> ReadSignal<Address> {
 /// The app's address, as [`provide_address`] gave it.
 pub fn use_address() -> ReadSignal<Address> {
     here().0.read_only()
+}
+
+/// Whether the page shows another app's address ([`App::of_path`]): the service worker answers
+/// an app this device has not kept, with the network off, with the child's page
+/// (tools/sw-template.js), which then says the internet is needed once.
+pub fn shows_another_apps_address() -> bool {
+    let (address, app) = here();
+    address.with_untracked(|a| App::of_path(&a.path)) != app
 }
 
 /// Moves to `to` (a path with an optional query), as a link would: inside the app, or by a page

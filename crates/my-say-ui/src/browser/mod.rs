@@ -6,6 +6,7 @@ pub mod files;
 pub mod focus;
 pub mod history;
 pub mod pace;
+pub mod panics;
 pub mod prefs;
 pub mod service_worker;
 pub mod speech;

@@ -13,8 +13,8 @@ pub const SKIP_WAITING: &str = "skip-waiting";
 
 /// Asks the browser to install `/sw.js` once the page has shown itself (when the browser is
 /// idle, at the latest after 3 s), so that on a first visit the worker's downloads do not hold
-/// up the first screen; from the staff or surveys app, also asks the worker to keep that app's
-/// files.
+/// up the first screen; from any app but the child's, also asks the worker to keep that app's
+/// files ([`App::keep_messages`]).
 /// Where service workers are missing (an old browser or a private window) the app still runs;
 /// it just will not open offline.
 pub fn register(app: App) {
