@@ -147,6 +147,22 @@ test("after one visit to tablet set-up, it opens with the network off, and a set
   await context.setOffline(false);
 });
 
+test("tablet set-up in Welsh opens in Welsh with the network off: its own wording is kept with it", async ({ page, context }) => {
+  await openAndKeep(page, "/tablet", "tablet");
+  await page.getByLabel("Language").selectOption({ label: "Cymraeg" });
+  await expect(heading(page)).toHaveText("Gosod y dabled");
+  const kept = Object.entries(await cachedFiles(page));
+  // Its own Welsh is in set-up's copy, not the child's.
+  const own = (files: string[]) => files.filter((f) => /^\/tablet\/locales\/tablet-cy\.[0-9a-f]{16}\.json$/.test(f));
+  expect(kept.filter(([name]) => name.startsWith("my-say-tablet-")).flatMap(([, files]) => own(files))).toHaveLength(1);
+  expect(kept.filter(([name]) => name.startsWith("my-say-child-")).flatMap(([, files]) => files.filter((f) => f.includes("tablet-")))).toEqual([]);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(heading(page)).toHaveText("Gosod y dabled");
+  await expect(page.getByRole("link", { name: "Hafan Fy Llais" })).toBeVisible();
+  await context.setOffline(false);
+});
+
 test("after one visit to surveys on a tablet, they open with the network off, beside the child's app", async ({ page, context }) => {
   await openAndKeep(page, "/surveys", "surveys");
   await context.setOffline(true);
