@@ -243,13 +243,14 @@ async function startUp(browser, base) {
     await p.close();
   }
   let profile;
-  if (PROFILE) {
+  if (PROFILE || CPU_PROFILE) {
     const p = await context.newPage();
     await throttle(p, THROTTLE);
-    profile = await traced(browser, p, async () => {
+    const once = async () => {
       await p.goto(url, { waitUntil: "commit" });
       await p.waitForFunction(() => window.__firstQuestion?.painted, null, { timeout: 60_000, polling: 50 });
-    });
+    };
+    profile = PROFILE ? await traced(browser, p, once) : await cpuProfiled(p, once, "startup");
     await p.close();
   }
   // The same once without the service worker or any cache: a first visit over a fast network.
@@ -377,7 +378,7 @@ async function traced(browser, page, fn) {
   return summary;
 }
 
-// --cpuprofile: V8's sampling profile of a booklet's taps, written to
+// --cpuprofile: V8's sampling profile of one start-up and of a booklet's taps, written to
 // target/bench/<name>.cpuprofile (open it in Chromium's DevTools, Performance panel), and the
 // functions with the most self time. Give it a build whose wasm keeps its function names
 // (`wasm-bindgen --keep-debug`, no `wasm-opt`), or the wasm shows as numbered functions.
@@ -808,6 +809,7 @@ async function main() {
   }
   results.uptime_end = uptime();
   log(`load at end: ${results.uptime_end}`);
+  if (CPU_PROFILE) log(`\nCPU profile of one start-up: ${JSON.stringify(results.runs.startup?.profile, null, 1)}`);
   if (CPU_PROFILE) log(`\nCPU profile of a booklet's taps: ${JSON.stringify(results.runs.latency?.profile, null, 1)}`);
   if (PROFILE) {
     log(`\nprofile of one start-up: ${JSON.stringify(results.runs.startup?.profile, null, 1)}`);
