@@ -47,24 +47,26 @@ thread_local! {
     static STARTED: RefCell<[Option<fetch::Started>; 2]> = const { RefCell::new([None, None]) };
 }
 
-/// Starts fetching `locale`'s own file, unless it is English, here already or on its way.
+/// Starts fetching `locale`'s own file afresh, unless it is English or here already. A fetch
+/// started before and never read (the shared file failed, so [`load`] was not reached) is
+/// dropped: a retry never takes an earlier try's failure.
 fn start(locale: Locale) {
     let (Some(file), None) = (FILES[table_index(locale)], own_loaded(locale)) else {
         return;
     };
-    STARTED.with_borrow_mut(|started| {
-        started[table_index(locale) - 1]
-            .get_or_insert_with(|| fetch::start(&format!("/tablet/locales/{file}")));
-    });
+    let fresh = fetch::start(&format!("/tablet/locales/{file}"));
+    STARTED.with_borrow_mut(|started| started[table_index(locale) - 1] = Some(fresh));
 }
 
-/// Reads, checks and keeps `locale`'s own file once it has come (fetched by [`start`]), unless
-/// it is English or already here.
+/// Reads, checks and keeps `locale`'s own file once it has come (fetched by [`start`], or now),
+/// unless it is English or already here.
 fn load(locale: Locale) -> Loading {
-    start(locale);
-    let started = table_index(locale)
-        .checked_sub(1)
-        .and_then(|i| STARTED.with_borrow_mut(|s| s[i].take()));
+    let started = match (table_index(locale).checked_sub(1), own_loaded(locale)) {
+        (Some(i), None) => STARTED
+            .with_borrow_mut(|s| s[i].take())
+            .or_else(|| FILES[i + 1].map(|file| fetch::start(&format!("/tablet/locales/{file}")))),
+        _ => None,
+    };
     Box::pin(async move {
         let Some(started) = started else {
             return Ok(());

@@ -6,9 +6,10 @@
 // - Tablet set-up and sending answers (TABLET) are kept once opened on this device (the tablet
 //   app posts "keep-tablet-app"), once the surveys app is (it links to set-up, and posts both),
 //   once the child's home screen finds the tablet set up or answers waiting (it posts the same),
-//   and by a new worker on a device whose old child cache held set-up's page: a tablet set up
-//   before this was an app of its own still sends its answers offline after the update, even
-//   before its home screen is opened. A child's first visit never downloads it.
+//   and by a new worker on a device updating from the layout where set-up was part of the child's
+//   app (a kept child's app without the FOUR_APPS mark): a tablet set up before still sends its
+//   answers offline after the update, even before its home screen is opened. A child's first
+//   visit never downloads it.
 // - Council surveys on a tablet (SURVEYS) are kept once opened on this device (the surveys app
 //   posts "keep-surveys-app"), or once the child's home screen finds surveys on the tablet (it
 //   posts the same): a tablet that ran surveys before they were an app of their own still runs them offline
@@ -42,22 +43,24 @@ const keep = async (app) => {
   }
 };
 const keeps = async (prefix) => (await caches.keys()).some((k) => k.startsWith(prefix));
-// A device updating from a version where tablet set-up was a page of the child's app: that
-// version's child cache holds /tablet/index.html (this one's never does).
-const hadSetUpInChild = async () => {
-  for (const k of await caches.keys()) if (k.startsWith("my-say-child-") && (await caches.match("/tablet/index.html", { cacheName: k }))) return true;
-  return false;
-};
+// A mark every worker of this layout (tablet set-up an app of its own) leaves once installed. A
+// device that keeps the child's app but has no mark is updating from the layout before, where
+// set-up was part of the child's app.
+const FOUR_APPS = "my-say-four-apps";
+const fromOneApp = async () => (await keeps("my-say-child-")) && !(await caches.has(FOUR_APPS));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
+      // Asked before this worker's own child cache exists.
+      const hadSetUpInChild = await fromOneApp();
       await keep(CHILD);
       // Set-up too where it is kept, where surveys are (they link to it), and on a device that had
       // it inside the child's app: a set-up tablet never loses sending its answers offline.
-      if ((await keeps("my-say-tablet-")) || (await keeps("my-say-surveys-")) || (await hadSetUpInChild())) await keep(TABLET);
+      if (hadSetUpInChild || (await keeps("my-say-tablet-")) || (await keeps("my-say-surveys-"))) await keep(TABLET);
       if (await keeps("my-say-surveys-")) await keep(SURVEYS);
       if (await keeps("my-say-staff-")) await keep(STAFF);
+      await caches.open(FOUR_APPS);
     })(),
   );
 });
@@ -67,7 +70,7 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((keys) =>
-        Promise.all(keys.filter((k) => k.startsWith("my-say-") && ![CHILD, TABLET, SURVEYS, STAFF].some((app) => app.cache === k)).map((k) => caches.delete(k))),
+        Promise.all(keys.filter((k) => k.startsWith("my-say-") && k !== FOUR_APPS && ![CHILD, TABLET, SURVEYS, STAFF].some((app) => app.cache === k)).map((k) => caches.delete(k))),
       )
       .then(() => self.clients.claim()),
   );

@@ -381,8 +381,8 @@ pub type Loading = Pin<Box<dyn Future<Output = Result<(), LanguageError>>>>;
 /// ([`add_own_wording`]); the child's app gives none.
 #[derive(Clone, Copy)]
 pub struct OwnWording {
-    /// Starts fetching `locale`'s own wording, unless it is here or on its way (called before
-    /// the shared file is fetched, so that both come at once).
+    /// Starts fetching `locale`'s own wording afresh, unless it is here (called before the
+    /// shared file is fetched, so that both come at once).
     pub start: fn(Locale),
     /// Checks and keeps `locale`'s own wording once it has come (starting its fetch if need be),
     /// unless it is here.
