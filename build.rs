@@ -5,7 +5,8 @@
 //! in my-say-ui. Their Welsh and Arabic are written to `OUT_DIR/locales/tablet-<code>.<sha16>.json`,
 //! which `tools/assemble.mjs` copies to `dist/tablet/locales/` (kept with the tablet set-up app)
 //! and those apps fetch with the shared file when the language is chosen (`src/i18n.rs`). The child's app never uses this enum, so none of
-//! this wording is in its wasm (docs/i18n.md). A key in two catalogues fails the build.
+//! this wording is in its wasm (docs/i18n.md). A key in two catalogues fails the build (here for
+//! the shared one, in `crates/my-say-staff/build.rs` for the staff one).
 
 // Shared with my-say-ui's and the staff app's build scripts; not every part is needed here.
 #[allow(dead_code)]
@@ -27,16 +28,12 @@ fn main() {
     println!("cargo::rerun-if-changed=crates/my-say-ui/i18n_catalogue.rs");
     let out_dir = std::env::var("OUT_DIR").unwrap();
     let shared = catalogue::read(Path::new("crates/my-say-ui/locales"));
-    let staff = catalogue::read(Path::new("crates/my-say-staff/locales"));
     let tablet = catalogue::read(Path::new("locales"));
-    for (other, name) in [
-        (&shared, "crates/my-say-ui/locales"),
-        (&staff, "crates/my-say-staff/locales"),
-    ] {
-        if let Some(both) = tablet[0].keys().find(|k| other[0].contains_key(*k)) {
-            panic!("\"{both}\" is in both {name} and locales: keep it in one");
-        }
+    if let Some(both) = tablet[0].keys().find(|k| shared[0].contains_key(*k)) {
+        panic!("\"{both}\" is in both crates/my-say-ui/locales and locales: keep it in one");
     }
+    // A key in both this catalogue and the staff app's fails the staff app's build, which reads
+    // this one: read here, every edit of the staff wording would rebuild the child's app.
     if let Some(counted) = catalogue::read_plurals(Path::new("locales")).keys().next() {
         panic!(
             "\"{counted}\" in locales counts: a counted wording goes in crates/my-say-ui/locales"

@@ -51,11 +51,17 @@ thread_local! {
 /// started before and never read (the shared file failed, so [`load`] was not reached) is
 /// dropped: a retry never takes an earlier try's failure.
 fn start(locale: Locale) {
-    let (Some(file), None) = (FILES[table_index(locale)], own_loaded(locale)) else {
+    if own_loaded(locale).is_some() {
         return;
-    };
-    let fresh = fetch::start(&format!("/tablet/locales/{file}"));
-    STARTED.with_borrow_mut(|started| started[table_index(locale) - 1] = Some(fresh));
+    }
+    if let Some(fresh) = fetch_own(table_index(locale)) {
+        STARTED.with_borrow_mut(|started| started[table_index(locale) - 1] = Some(fresh));
+    }
+}
+
+/// Starts fetching the own file of the language at `index` in [`FILES`], if it has one.
+fn fetch_own(index: usize) -> Option<fetch::Started> {
+    FILES[index].map(|file| fetch::start(&format!("/tablet/locales/{file}")))
 }
 
 /// Reads, checks and keeps `locale`'s own file once it has come (fetched by [`start`], or now),
@@ -64,7 +70,7 @@ fn load(locale: Locale) -> Loading {
     let started = match (table_index(locale).checked_sub(1), own_loaded(locale)) {
         (Some(i), None) => STARTED
             .with_borrow_mut(|s| s[i].take())
-            .or_else(|| FILES[i + 1].map(|file| fetch::start(&format!("/tablet/locales/{file}")))),
+            .or_else(|| fetch_own(i + 1)),
         _ => None,
     };
     Box::pin(async move {

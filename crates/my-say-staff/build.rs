@@ -1,8 +1,8 @@
 //! Compiles the wording only the staff workspace uses (`locales/*.json` here) into Rust, after
 //! the wording every app shares (`../my-say-ui/locales`), into one `i18n::Key` enum: the shared keys
 //! first, in my-say-ui's order, then the staff keys. Only the staff keys' wording is written here;
-//! the shared keys' is looked up in my-say-ui, so it is in the staff app once. A key in both
-//! catalogues fails the build. See docs/i18n.md.
+//! the shared keys' is looked up in my-say-ui, so it is in the staff app once. A key also in the
+//! shared catalogue or in the tablet set-up and surveys apps' (`../../locales`) fails the build. See docs/i18n.md.
 
 #[path = "../my-say-ui/i18n_catalogue.rs"]
 mod catalogue;
@@ -20,8 +20,17 @@ fn main() {
     println!("cargo::rerun-if-changed=../my-say-ui/i18n_catalogue.rs");
     let shared = catalogue::read(Path::new("../my-say-ui/locales"));
     let staff = catalogue::read(Path::new("locales"));
-    if let Some(both) = staff[0].keys().find(|k| shared[0].contains_key(*k)) {
-        panic!("\"{both}\" is in both my-say-ui/locales and my-say-staff/locales: keep it in one");
+    // The tablet set-up and surveys apps' own catalogue, at the top of the repository: checked
+    // here rather than in that package's build script, so that editing the staff wording never
+    // rebuilds the child's app.
+    let tablet = catalogue::read(Path::new("../../locales"));
+    for (other, name) in [
+        (&shared, "my-say-ui/locales"),
+        (&tablet, "locales (the top level)"),
+    ] {
+        if let Some(both) = staff[0].keys().find(|k| other[0].contains_key(*k)) {
+            panic!("\"{both}\" is in both {name} and my-say-staff/locales: keep it in one");
+        }
     }
     let keys: Vec<_> = shared[0].iter().chain(staff[0].iter()).collect();
     let mut out = String::new();

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { expectTouchTargets, open, SCREENS } from "./helpers";
+import { expectTouchTargets, firstHeading, open, SCREENS, watchFirstHeading } from "./helpers";
 
 test("the home screen offers the three areas, and each leads to its first screen", async ({ page }) => {
   await open(page, "/");
@@ -52,18 +52,10 @@ test("a tablet left in Welsh or Arabic opens in it: the first heading painted is
   await page.getByLabel("Language").selectOption({ label: "Cymraeg" });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Croeso i Fy Llais");
   // The app fetches the saved language's wording before it paints (docs/i18n.md).
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      const h1 = document.querySelector("main h1");
-      if (h1 && h1.textContent) {
-        (window as unknown as { firstHeading: string }).firstHeading = h1.textContent;
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true, characterData: true });
-  });
+  await watchFirstHeading(page);
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Croeso i Fy Llais");
-  expect(await page.evaluate(() => (window as unknown as { firstHeading: string }).firstHeading)).toBe("Croeso i Fy Llais");
+  expect(await firstHeading(page)).toEqual({ text: "Croeso i Fy Llais", lang: "cy", dir: "ltr" });
   await expect(page.getByLabel("Iaith")).toHaveValue("cy");
 });
 

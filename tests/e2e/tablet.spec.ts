@@ -1,6 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { ADULT_CODE, captureSpeech, dumpStorage, expectNoAxeViolations, fillInBooklet, finishBooklet, heading, sealForOffered, setUpTablet, VECTOR } from "./helpers";
+import { ADULT_CODE, captureSpeech, dumpStorage, expectNoAxeViolations, fillInBooklet, finishBooklet, firstHeading, heading, sealForOffered, setUpTablet, VECTOR, watchFirstHeading } from "./helpers";
 
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 
@@ -51,8 +51,11 @@ test.describe("without a service worker", () => {
     // The page's own wording (locales/ at the top) and the shared wording (the header) together.
     await expect(heading(page)).toHaveText("Gosod y dabled");
     await expect(page.getByRole("link", { name: "Hafan Fy Llais" })).toBeVisible();
+    // Both files come before the first paint after a reload: no English, not even for a moment.
+    await watchFirstHeading(page);
     await page.reload();
     await expect(heading(page)).toHaveText("Gosod y dabled");
+    expect(await firstHeading(page)).toEqual({ text: "Gosod y dabled", lang: "cy", dir: "ltr" });
     // Only its own wording's file does not come: nothing shows half one language and half another.
     await page.route("**/tablet/locales/**", (route) => route.abort("internetdisconnected"));
     await page.getByLabel("Iaith").selectOption({ label: "العربية" });
@@ -65,6 +68,9 @@ test.describe("without a service worker", () => {
     await expect(heading(page)).toHaveText("إعداد الجهاز اللوحي");
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await expectNoAxeViolations(page, "tablet set-up in Arabic");
+    await page.reload();
+    await expect(heading(page)).toHaveText("إعداد الجهاز اللوحي");
+    expect(await firstHeading(page)).toEqual({ text: "إعداد الجهاز اللوحي", lang: "ar", dir: "rtl" });
   });
 });
 
