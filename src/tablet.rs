@@ -20,6 +20,7 @@ use my_say_core::CompletedBooklet;
 use my_say_ui::browser::clock;
 use my_say_ui::browser::store::device_store as store;
 use my_say_ui::browser::store::{Area, KeyValueStore, StoreError};
+use my_say_ui::i18n::{Key, Locale};
 use std::fmt;
 
 const RECIPIENTS: &str = "tablet/recipients";
@@ -45,21 +46,25 @@ pub enum FinishError {
     Store(StoreError),
 }
 
+impl FinishError {
+    /// What the child and the adult helping read, in the booklet's language `locale` (the fill
+    /// screen puts it inside `Key::FillFinishFailed`). A sealing failure is a bug, and its
+    /// details stay in English.
+    pub fn words(&self, locale: Locale) -> String {
+        match self {
+            FinishError::NotSetUp => locale.text(Key::FillNotSetUp).to_owned(),
+            FinishError::Removed => locale.text(Key::FillSurveyRemoved).to_owned(),
+            FinishError::Shelf(e) => e.to_string(),
+            FinishError::Seal(e) => format!("The answers could not be sealed ({e})."),
+            FinishError::Store(e) => e.words(locale),
+        }
+    }
+}
+
+/// In English, for logs ([`FinishError::words`] otherwise).
 impl fmt::Display for FinishError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FinishError::NotSetUp => f.write_str(
-                "This tablet is not set up for an IRO, so the answers cannot be sealed. \
-                 Ask the adult to set up the tablet, then finish again.",
-            ),
-            FinishError::Removed => f.write_str(
-                "This survey has been taken off this tablet, so the answers cannot be sealed. \
-                 Ask the adult to add the survey again, then finish again.",
-            ),
-            FinishError::Shelf(e) => e.fmt(f),
-            FinishError::Seal(e) => write!(f, "The answers could not be sealed ({e})."),
-            FinishError::Store(e) => e.fmt(f),
-        }
+        f.write_str(&self.words(Locale::En))
     }
 }
 
@@ -92,13 +97,22 @@ impl From<BundleError> for SendError {
     }
 }
 
+impl SendError {
+    /// What the adult sending the answers reads, in `locale`'s words where the app has them (a
+    /// file that would not read back is a bug, and the device's own refusal comes in its words).
+    pub fn words(&self, locale: Locale) -> String {
+        match self {
+            SendError::Store(e) => e.words(locale),
+            SendError::Bundle(e) => e.to_string(),
+            SendError::Device(e) => e.clone(),
+        }
+    }
+}
+
+/// In English, for logs ([`SendError::words`] otherwise).
 impl fmt::Display for SendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SendError::Store(e) => e.fmt(f),
-            SendError::Bundle(e) => e.fmt(f),
-            SendError::Device(e) => f.write_str(e),
-        }
+        f.write_str(&self.words(Locale::En))
     }
 }
 

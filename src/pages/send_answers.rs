@@ -141,7 +141,7 @@ pub fn send_answers(
                 }
                 // The person closed the share sheet: nothing was sent, nothing changes.
                 Ok(None) => {}
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e.words(i18n.locale()))),
             }
         });
     };
@@ -153,7 +153,7 @@ pub fn send_answers(
                 Ok(n) => message.set(Some(
                     i18n.locale().format(removed, &[("count", &n.to_string())]),
                 )),
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e.words(i18n.locale()))),
             }
             on_change.run(());
         });

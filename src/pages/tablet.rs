@@ -59,7 +59,7 @@ pub fn TabletSetup() -> impl IntoView {
     spawn_local(async move {
         match tablet::recipients().await {
             Ok(code) => current.set(code),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e.words(i18n.locale()))),
         }
     });
     let refresh = Callback::new(move |_| {
@@ -97,7 +97,7 @@ pub fn TabletSetup() -> impl IntoView {
                     // The code has done its job; keep it out of the address bar and history.
                     forget_link_code("/tablet");
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e.words(i18n.locale()))),
             }
         });
     });
@@ -105,7 +105,7 @@ pub fn TabletSetup() -> impl IntoView {
     let forget = Callback::new(move |allowed: Allowed| {
         spawn_local(async move {
             if let Err(e) = tablet::forget_recipients(allowed).await {
-                error.set(Some(e.to_string()));
+                error.set(Some(e.words(i18n.locale())));
             }
             forgetting.set(false);
             current.set(None);

@@ -242,6 +242,37 @@ test("a Welsh booklet offers Hoffwn / Na hoffwn where it asks Hoffet ti…?", as
   await expect(page.locator("main")).not.toContainText("/");
 });
 
+test("a full tablet: the child is told in the booklet's language, and the answer is kept and saved once there is room", async ({ page }) => {
+  // While `window.full` is set, the tablet's storage refuses every write, as a full disk does.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
+      if ((window as unknown as { full?: boolean }).full) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+  await startBookletFor(page, "Cai", "7 to 9", { language: "Cymraeg" });
+  const next = page.locator(".nav button.primary");
+  await next.tap();
+  const question = await heading(page).textContent();
+  const options = page.locator(".answers .option label");
+  await page.evaluate(() => ((window as unknown as { full: boolean }).full = true));
+  await options.first().tap();
+  // The whole message in Welsh, the reason included (it was English inside Welsh before).
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText(/^Methodd y dabled hon gadw'r ateb diwethaf: Mae storfa'r dabled hon yn llawn, .* Dywed wrth yr oedolyn sy'n dy helpu\.$/);
+  await expect(page.locator("section.filling")).toHaveAttribute("data-saved", "false");
+  await expect(options.first().locator("xpath=preceding-sibling::input")).toBeChecked();
+  // Room again: the next change saves the whole draft, and the message goes.
+  await page.evaluate(() => ((window as unknown as { full: boolean }).full = false));
+  await options.nth(1).tap();
+  await expect(alert).toBeHidden();
+  await expect(page.locator("section.filling")).toHaveAttribute("data-saved", "true");
+  await page.reload();
+  await expect(heading(page)).toHaveText(question!);
+  await expect(page.locator(".answers input:checked + label")).toHaveText((await options.nth(1).textContent())!);
+});
+
 test("a tablet that is not set up for an IRO says so, and leads to the set-up", async ({ page }) => {
   await page.goto("/booklet");
   await expect(page.getByRole("note")).toContainText("set up this tablet for their IRO");

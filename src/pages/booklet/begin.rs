@@ -39,7 +39,7 @@ impl BeginError {
                 locale.native_try_again()
             ),
             BeginError::Randomness(e) => e.to_string(),
-            BeginError::Store(e) => e.to_string(),
+            BeginError::Store(e) => e.words(words),
         }
     }
 }

@@ -172,7 +172,7 @@ pub fn ChooseCode(
                 let kept = match LockedDraft::lock(&d, &code, &clock::now(), &mut system_rng()) {
                     Ok(locked) => drafts::keep_locked(&draft_id, &locked)
                         .await
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| e.words(i18n.locale())),
                     Err(e) => Err(problem(i18n, e)),
                 };
                 match kept {
@@ -265,7 +265,7 @@ pub fn EnterCode(
                         entry.set(Entry::default());
                         error.set(Some(problem(i18n, e)));
                     }
-                    (_, Err(e)) => error.set(Some(e.to_string())),
+                    (_, Err(e)) => error.set(Some(e.words(i18n.locale()))),
                 }
             });
         });

@@ -136,7 +136,7 @@ pub fn BookletFill(
                 }
                 Ok(None) => stage.set(Stage::Missing),
                 Err(e) => {
-                    load_error.set(Some(e.to_string()));
+                    load_error.set(Some(e.words(i18n.locale())));
                     stage.set(Stage::Missing);
                 }
             }

@@ -115,7 +115,7 @@ pub fn Filling(
                 // again.
                 Err(e) => {
                     finishing.set_value(false);
-                    save_error.set(Some(finish_failed(e.to_string())));
+                    save_error.set(Some(finish_failed(e.words(i18n.locale()))));
                 }
             }
         });
@@ -246,10 +246,10 @@ fn save_each_change(
                     saved.set(drafts::nothing_waiting() && !scheduled.get_value());
                 }
                 // The answers stay in memory; the adult is told.
-                Err(e) => save_error.set(Some(
-                    i18n.locale()
-                        .format(Key::FillSaveFailed, &[("reason", &e.to_string())]),
-                )),
+                Err(e) => save_error.set(Some({
+                    let locale = i18n.locale();
+                    locale.format(Key::FillSaveFailed, &[("reason", &e.words(locale))])
+                })),
             });
         });
     });

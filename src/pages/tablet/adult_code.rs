@@ -58,7 +58,7 @@ pub fn AdultCodeGate(
                     AdultCodeError::WrongCode => locale.text(Key::TabletCodeWrong).to_owned(),
                     e => e.to_string(),
                 })),
-                Err(ChangeError::Store(e)) => error.set(Some(e.to_string())),
+                Err(ChangeError::Store(e)) => error.set(Some(e.words(locale))),
             }
         });
     };
@@ -70,7 +70,7 @@ pub fn AdultCodeGate(
                     has_code.set(!reset);
                     on_reset.run(reset);
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e.words(i18n.locale()))),
             }
         });
     };

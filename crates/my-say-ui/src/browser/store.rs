@@ -19,6 +19,7 @@
 mod device;
 mod memory;
 
+use crate::i18n::{Key, Locale};
 use std::fmt;
 
 use serde::{de::DeserializeOwned, Serialize};
@@ -100,30 +101,24 @@ pub enum StoreError {
     Other(String),
 }
 
+impl StoreError {
+    /// What went wrong, for the person holding the tablet, in `locale`'s words: a child whose
+    /// answer could not be saved reads it inside the fill screen's message, in the booklet's
+    /// language.
+    pub fn words(&self, locale: Locale) -> String {
+        match self {
+            StoreError::QuotaExceeded => locale.text(Key::StoreFull).to_owned(),
+            StoreError::Unavailable => locale.text(Key::StoreUnavailable).to_owned(),
+            StoreError::Corrupt => locale.text(Key::StoreCorrupt).to_owned(),
+            StoreError::Other(detail) => locale.format(Key::StoreOther, &[("detail", detail)]),
+        }
+    }
+}
+
+/// In English: for logs, and where no language is at hand ([`StoreError::words`] otherwise).
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::QuotaExceeded => f.write_str(
-                "This tablet's storage is full, so the last change could not be saved. \
-                 What was saved before is still here. Free some space on the tablet (or ask \
-                 your IT team to), then try again.",
-            ),
-            StoreError::Unavailable => f.write_str(
-                "This browser is not letting My Say keep anything on this tablet, so answers \
-                 cannot be saved. A private or incognito window can do this: open My Say in \
-                 an ordinary browser window instead.",
-            ),
-            StoreError::Corrupt => f.write_str(
-                "Something saved on this tablet could not be read back: it is damaged, or it \
-                 was saved under a different device key. It has been left as it was. If this \
-                 keeps happening, ask your IT team.",
-            ),
-            StoreError::Other(detail) => write!(
-                f,
-                "My Say could not use this tablet's storage ({detail}). Please try again; if it \
-                 keeps happening, ask your IT team."
-            ),
-        }
+        f.write_str(&self.words(Locale::En))
     }
 }
 
@@ -214,5 +209,37 @@ pub trait KeyValueStore {
                 .map(Some)
                 .map_err(|_| StoreError::Corrupt),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_storage_failure_is_told_in_the_language_asked_for() {
+        let full = StoreError::QuotaExceeded;
+        assert!(full
+            .to_string()
+            .starts_with("This tablet's storage is full"));
+        assert_eq!(full.words(Locale::En), full.to_string());
+        assert!(full
+            .words(Locale::Cy)
+            .starts_with("Mae storfa'r dabled hon yn llawn"));
+        let failures = [
+            StoreError::QuotaExceeded,
+            StoreError::Unavailable,
+            StoreError::Corrupt,
+            StoreError::Other("AbortError: aborted".into()),
+        ];
+        for locale in [Locale::Cy, Locale::Ar, Locale::ArF] {
+            for e in &failures {
+                assert_ne!(e.words(locale), e.words(Locale::En), "{e:?} in {locale:?}");
+            }
+        }
+        // The browser's own detail is kept, inside the language's sentence.
+        let other = &failures[3];
+        assert!(other.words(Locale::Cy).contains("(AbortError: aborted)"));
+        assert!(other.words(Locale::Ar).contains("(AbortError: aborted)"));
     }
 }
