@@ -34,7 +34,6 @@ pub fn Filling(
     stage: RwSignal<Stage>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let surveys = use_context::<TabletSurveys>();
     let save_error = RwSignal::new(None::<String>);
     // Whether everything the child has done is written to the device (shown to tests and
     // assistive tech as `data-saved`).
@@ -42,12 +41,6 @@ pub fn Filling(
     let ok_to_tell = RwSignal::new(false);
     let auto_read = prefs::read_aloud(&draft_id);
     let finishing = StoredValue::new(false);
-    // The banner says an answer could not be saved (`Key::FillSaveFailed`); a finish that could
-    // not be done says so instead, with the answers still saved.
-    let finish_failed = move |reason: String| {
-        i18n.locale()
-            .format(Key::FillFinishFailed, &[("reason", &reason)])
-    };
     save_each_change(draft_id.clone(), draft, saved, save_error, finishing);
 
     let b = booklet.clone();
@@ -86,40 +79,15 @@ pub fn Filling(
         speech::stop();
         stage.set(Stage::ChooseCode);
     };
-    let b = booklet.clone();
-    let finish = Callback::new(move |_| {
-        speech::stop();
-        let Some(d) = draft.get_untracked() else {
-            return;
-        };
-        finishing.set_value(true);
-        // Sealed under the draft's own id: finishing again replaces, never doubles, the copy.
-        let finished = d.finish(&b, &draft_id, &clock::now());
-        let name = d.child.name.clone();
-        let draft_id = draft_id.clone();
-        spawn_local(async move {
-            drafts::settle(&draft_id).await;
-            match seal(&draft_id, &finished, is_survey, surveys).await {
-                Ok(()) => {
-                    prefs::set_read_aloud(&draft_id, false);
-                    draft.set(None);
-                    stage.set(if is_survey {
-                        Stage::SurveyFinished {
-                            survey_id: finished.booklet_id.clone(),
-                        }
-                    } else {
-                        Stage::Finished { name }
-                    });
-                }
-                // Not finished after all: the child can carry on, and every change is saved
-                // again.
-                Err(e) => {
-                    finishing.set_value(false);
-                    save_error.set(Some(finish_failed(e.words(i18n.locale()))));
-                }
-            }
-        });
-    });
+    let finish = finisher(
+        draft_id.clone(),
+        draft,
+        booklet.clone(),
+        is_survey,
+        stage,
+        finishing,
+        save_error,
+    );
 
     let heading = NodeRef::<leptos::html::H1>::new();
     // Each new screen moves focus to its heading, so screen readers and keyboards start there.
@@ -181,6 +149,60 @@ pub fn Filling(
             {screen}
         </section>
     }
+}
+
+/// What "Finish" does: the draft sealed (for the IRO, or a survey's council lead), then the
+/// thank-you. A finish that cannot be done says why in the banner, and the child carries on with
+/// every answer still there (saved, or kept on screen while storage fails).
+fn finisher(
+    draft_id: String,
+    draft: RwSignal<Option<Draft>>,
+    booklet: Arc<Booklet>,
+    is_survey: bool,
+    stage: RwSignal<Stage>,
+    finishing: StoredValue<bool>,
+    save_error: RwSignal<Option<String>>,
+) -> Callback<()> {
+    let i18n = use_i18n();
+    let surveys = use_context::<TabletSurveys>();
+    Callback::new(move |_| {
+        speech::stop();
+        let Some(d) = draft.get_untracked() else {
+            return;
+        };
+        finishing.set_value(true);
+        // Sealed under the draft's own id: finishing again replaces, never doubles, the copy.
+        let finished = d.finish(&booklet, &draft_id, &clock::now());
+        let name = d.child.name.clone();
+        let draft_id = draft_id.clone();
+        spawn_local(async move {
+            drafts::settle(&draft_id).await;
+            match seal(&draft_id, &finished, is_survey, surveys).await {
+                Ok(()) => {
+                    prefs::set_read_aloud(&draft_id, false);
+                    draft.set(None);
+                    stage.set(if is_survey {
+                        Stage::SurveyFinished {
+                            survey_id: finished.booklet_id.clone(),
+                        }
+                    } else {
+                        Stage::Finished { name }
+                    });
+                }
+                // Not finished after all: the child can carry on, and every change is saved
+                // again.
+                Err(e) => {
+                    finishing.set_value(false);
+                    // The banner says so, instead of an answer not saved.
+                    let locale = i18n.locale();
+                    let reason = e.words(locale);
+                    save_error.set(Some(
+                        locale.format(Key::FillFinishFailed, &[("reason", &reason)]),
+                    ));
+                }
+            }
+        });
+    })
 }
 
 /// "Question 3 of 12", as a bar and in words; nothing before the booklet has questions to count.
