@@ -123,17 +123,18 @@ pub async fn discard(id: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// [`discard`], then to `to`; `failed` hears why not.
+/// [`discard`], then to `to`; `failed` hears why not, in the screen's language (`i18n`).
 pub fn discard_then_go(
     id: String,
     to: &'static str,
     failed: leptos::prelude::RwSignal<Option<String>>,
+    i18n: my_say_ui::i18n::I18n,
 ) {
     use leptos::prelude::Set;
     leptos::task::spawn_local(async move {
         match discard(&id).await {
             Ok(()) => my_say_ui::browser::history::navigate(to),
-            Err(e) => failed.set(Some(e.to_string())),
+            Err(e) => failed.set(Some(e.words(i18n.locale()))),
         }
     });
 }

@@ -54,7 +54,7 @@ impl FinishError {
         match self {
             FinishError::NotSetUp => locale.text(Key::FillNotSetUp).to_owned(),
             FinishError::Removed => locale.text(Key::FillSurveyRemoved).to_owned(),
-            FinishError::Shelf(e) => e.to_string(),
+            FinishError::Shelf(e) => e.words(locale),
             FinishError::Seal(e) => format!("The answers could not be sealed ({e})."),
             FinishError::Store(e) => e.words(locale),
         }
@@ -369,6 +369,38 @@ mod tests {
     use my_say_core::seal::{generate_keypair, open_bundle_booklets, IroIdentity};
     use my_say_core::{AgeBand, ChildDetails, Draft, LocaleCode};
     use my_say_ui::browser::store::{now, MemoryStore};
+
+    #[test]
+    fn a_finish_or_a_send_that_fails_is_told_in_the_screens_language() {
+        use crate::tablet::surveys::{ShelfError, ShelfFailure};
+        for locale in [Locale::En, Locale::Cy, Locale::Ar, Locale::ArF] {
+            let text = |key| locale.text(key).to_owned();
+            assert_eq!(FinishError::NotSetUp.words(locale), text(Key::FillNotSetUp));
+            assert_eq!(
+                FinishError::Removed.words(locale),
+                text(Key::FillSurveyRemoved)
+            );
+            // A storage failure keeps its own words, however it is wrapped.
+            let full = StoreError::QuotaExceeded.words(locale);
+            assert_eq!(
+                FinishError::Store(StoreError::QuotaExceeded).words(locale),
+                full
+            );
+            assert_eq!(
+                SendError::Store(StoreError::QuotaExceeded).words(locale),
+                full
+            );
+            let shelf = ShelfFailure::from(ShelfError::Store(StoreError::QuotaExceeded));
+            assert_eq!(shelf.words(locale), full);
+            assert_eq!(FinishError::Shelf(shelf).words(locale), full);
+            // Anything else the surveys' shelf says stays in its own (English) words.
+            let odd = ShelfError::UnusableId("x".into());
+            assert_eq!(odd.words(locale), odd.to_string());
+        }
+        assert!(FinishError::NotSetUp
+            .to_string()
+            .starts_with("This tablet is not set up for an IRO"));
+    }
 
     #[test]
     fn a_booklet_finished_again_is_sealed_once_under_its_drafts_id() {

@@ -19,6 +19,7 @@ use my_say_core::seal::{parse_bundle, seal_booklet, system_rng, Bundle, SealedBo
 use my_say_core::survey::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
 use my_say_core::CompletedBooklet;
 use my_say_ui::browser::store::{device_store, Area, KeyValueStore, StoreError};
+use my_say_ui::i18n::Locale;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::future::Future;
@@ -34,24 +35,44 @@ pub type Pending<T> = Pin<Box<dyn Future<Output = T>>>;
 /// every message of the survey file reader and the booklet validator, are linked into the
 /// surveys app alone: the child's app, which shares the fill screen, never makes one
 /// (docs/size.md). Its `Debug` is its words too: a `dyn Error` would also link every derived
-/// `Debug` of the survey file's errors into the surveys app (measured: +2.5 KB).
-pub struct ShelfFailure(Box<dyn fmt::Display>);
+/// `Debug` of the survey file's errors into the surveys app (measured: +2.5 KB). A storage
+/// failure is kept as itself, so it can be told in the person's language.
+pub enum ShelfFailure {
+    /// Storage failed.
+    Store(StoreError),
+    /// Anything else, in the words it was made with.
+    Other(Box<dyn fmt::Display>),
+}
+
+impl ShelfFailure {
+    /// What went wrong, in `locale`'s words for a storage failure (a survey list that cannot be
+    /// read, or a survey id the builder does not make, are told in English).
+    pub fn words(&self, locale: Locale) -> String {
+        match self {
+            ShelfFailure::Store(e) => e.words(locale),
+            ShelfFailure::Other(e) => e.to_string(),
+        }
+    }
+}
 
 impl From<ShelfError> for ShelfFailure {
     fn from(e: ShelfError) -> Self {
-        ShelfFailure(Box::new(e))
+        match e {
+            ShelfError::Store(e) => ShelfFailure::Store(e),
+            e => ShelfFailure::Other(Box::new(e)),
+        }
     }
 }
 
 impl fmt::Display for ShelfFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        f.write_str(&self.words(Locale::En))
     }
 }
 
 impl fmt::Debug for ShelfFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        fmt::Display::fmt(self, f)
     }
 }
 
@@ -123,6 +144,17 @@ pub enum ShelfError {
     Unreadable(SurveyFileError),
     /// The survey's id is not one the builder makes, so its answers could not be kept apart.
     UnusableId(String),
+}
+
+impl ShelfError {
+    /// What went wrong, in `locale`'s words for a storage failure, else in English (as
+    /// [`ShelfFailure::words`]).
+    pub fn words(&self, locale: Locale) -> String {
+        match self {
+            ShelfError::Store(e) => e.words(locale),
+            e => e.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for ShelfError {

@@ -136,28 +136,31 @@ export async function waitUntilKept(page: Page, app: KeptApp) {
 /** The page's main heading (its one `main h1`). */
 export const heading = (page: Page) => page.locator("main h1");
 
-/** Notes, on every page the browser opens from now on, the first main heading painted: its
- * words, and the page's language and direction, as they are in the frame that first shows it
- * (taken just before that frame is painted). Read it with `firstHeading`: a page that loaded a
- * language's wording after painting would show English, left to right, first. */
+/** Notes, on every load of this page from now on, the first main heading: its words when it
+ * first appears (`seen`), and its words and the page's language and direction in the frame that
+ * first shows it (taken just before that frame is painted). Read it with `firstHeading`: a page
+ * that loaded a language's wording after it appeared would have shown English, left to right,
+ * first. */
 export async function watchFirstHeading(page: Page) {
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
       const h1 = document.querySelector("main h1");
       if (h1 && h1.textContent) {
         observer.disconnect();
+        const seen = h1.textContent;
         requestAnimationFrame(() => {
           const root = document.documentElement;
           const painted = document.querySelector("main h1") || h1;
-          (window as unknown as { firstHeading: object }).firstHeading = { text: painted.textContent, lang: root.lang, dir: root.dir };
+          (window as unknown as { firstHeading: object }).firstHeading = { seen, text: painted.textContent, lang: root.lang, dir: root.dir };
         });
       }
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
 }
 
-/** What `watchFirstHeading` noted on this page. */
-export const firstHeading = (page: Page) => page.evaluate(() => (window as unknown as { firstHeading?: { text: string; lang: string; dir: string } }).firstHeading);
+/** What `watchFirstHeading` noted on this page, once the frame that showed it has come. */
+export const firstHeading = (page: Page) =>
+  page.evaluate(() => (window as unknown as { firstHeading?: { seen: string; text: string; lang: string; dir: string } }).firstHeading);
 
 /** Waits for a booklet screen whose heading says `words` and has the focus. Each new screen moves
  * the focus to its heading a frame after it shows, so a control focused before that loses it. */

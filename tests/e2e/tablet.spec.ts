@@ -55,7 +55,7 @@ test.describe("without a service worker", () => {
     await watchFirstHeading(page);
     await page.reload();
     await expect(heading(page)).toHaveText("Gosod y dabled");
-    expect(await firstHeading(page)).toEqual({ text: "Gosod y dabled", lang: "cy", dir: "ltr" });
+    await expect.poll(() => firstHeading(page)).toEqual({ seen: "Gosod y dabled", text: "Gosod y dabled", lang: "cy", dir: "ltr" });
     // Only its own wording's file does not come: nothing shows half one language and half another.
     await page.route("**/tablet/locales/**", (route) => route.abort("internetdisconnected"));
     await page.getByLabel("Iaith").selectOption({ label: "العربية" });
@@ -70,7 +70,7 @@ test.describe("without a service worker", () => {
     await expectNoAxeViolations(page, "tablet set-up in Arabic");
     await page.reload();
     await expect(heading(page)).toHaveText("إعداد الجهاز اللوحي");
-    expect(await firstHeading(page)).toEqual({ text: "إعداد الجهاز اللوحي", lang: "ar", dir: "rtl" });
+    await expect.poll(() => firstHeading(page)).toEqual({ seen: "إعداد الجهاز اللوحي", text: "إعداد الجهاز اللوحي", lang: "ar", dir: "rtl" });
   });
 });
 

@@ -296,7 +296,7 @@ fn Forgotten(
     let asking = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
     let remove = move |_| {
-        drafts::discard_then_go(draft_id.clone(), "/booklet", failed);
+        drafts::discard_then_go(draft_id.clone(), "/booklet", failed, i18n);
     };
     view! {
         <details class="code-forgotten">

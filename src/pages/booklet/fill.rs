@@ -86,7 +86,7 @@ pub fn BookletFill(
                         return;
                     }
                     Err(e) => {
-                        load_error.set(Some(e.to_string()));
+                        load_error.set(Some(e.words(i18n.locale())));
                         stage.set(Stage::SurveyGone);
                         return;
                     }
@@ -206,7 +206,7 @@ fn SurveyGone(
     let i18n = use_i18n();
     let failed = RwSignal::new(None::<String>);
     let delete = move |_| {
-        drafts::discard_then_go(draft_id.clone(), "/surveys", failed);
+        drafts::discard_then_go(draft_id.clone(), "/surveys", failed, i18n);
     };
     view! {
         <section class="page">

@@ -83,15 +83,15 @@ pub fn SurveysOnTablet() -> impl IntoView {
         spawn_local(async move {
             let store = match device_store().await {
                 Ok(store) => store,
-                Err(e) => return error.set(Some(e.to_string())),
+                Err(e) => return error.set(Some(e.words(i18n.locale()))),
             };
             match tablet_surveys::shelf(&store).await {
                 Ok(s) => shelf.set(Some(s)),
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e.words(i18n.locale()))),
             }
             match tablet_surveys::counts(&store).await {
                 Ok(c) => counts.set(c),
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e.words(i18n.locale()))),
             }
             let mut list = drafts::list().await.unwrap_or_default();
             list.retain(|(_, d)| tablet_surveys::is_survey(&d.booklet_id));
@@ -144,7 +144,7 @@ pub fn SurveysOnTablet() -> impl IntoView {
                     }
                     refresh.run(());
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e.words(i18n.locale()))),
             }
         });
     });
@@ -164,7 +164,7 @@ pub fn SurveysOnTablet() -> impl IntoView {
                         words.format(Key::TabletSurveyRemoved, &[("title", &title)]),
                     ));
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e.words(i18n.locale()))),
             }
             refresh.run(());
         });

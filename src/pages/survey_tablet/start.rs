@@ -34,7 +34,7 @@ pub fn SurveyStart(
         async move {
             tablet_surveys::find(&survey_id)
                 .await
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.words(i18n.locale()))
         }
     });
     view! {
@@ -140,7 +140,7 @@ fn SurveyStartForm(
         spawn_local(async move {
             match drafts::save(&id, &draft).await {
                 Ok(()) => navigate(&crate::routes::fill_address(&id, true)),
-                Err(e) => store_error.set(Some(e.to_string())),
+                Err(e) => store_error.set(Some(e.words(i18n.locale()))),
             }
         });
     };
