@@ -1,7 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { cachedFiles, download, dumpStorage, expectNoAxeViolations, finishBooklet, heading, onScreen, open, setUpTablet, setUpWorkspace, sideways, tabletPage, VECTOR, waitForServiceWorker } from "./helpers";
+import { cachedFiles, download, dumpStorage, expectNoAxeViolations, finishBooklet, firstHeading, heading, onScreen, open, setUpTablet, setUpWorkspace, sideways, tabletPage, VECTOR, waitForServiceWorker, watchFirstHeading } from "./helpers";
 
 // Council surveys on a tablet: added from the council lead's link, run anonymously for two
 // children, sealed for the lead alone, sent as the survey's own answers file and imported into
@@ -311,6 +311,19 @@ test("a survey is added from its link, run anonymously twice, sent as its own fi
   await picker.setInputFiles({ name: "review.mysay", mimeType: "application/octet-stream", buffer: review });
   await expect(staff.getByText("review.mysay", { exact: false }).first()).toBeVisible();
   await expect(staff.getByText("No booklets yet.", { exact: false })).toBeVisible();
+});
+
+test("the surveys page opens in the tablet's language after a reload, its own wording with it", async ({ page }) => {
+  await page.goto("/surveys");
+  await expect(heading(page)).toHaveText("Surveys on this tablet");
+  await page.getByLabel("Language").selectOption({ label: "Cymraeg" });
+  await expect(heading(page)).toHaveText("Arolygon ar y dabled hon");
+  // The shared wording (the heading) and this app's own (the lead, from /tablet/locales/) are
+  // both there before the first paint: the saved language is used only once both have come.
+  await watchFirstHeading(page);
+  await page.reload();
+  await expect.poll(() => firstHeading(page)).toEqual({ seen: "Arolygon ar y dabled hon", text: "Arolygon ar y dabled hon", lang: "cy", dir: "ltr" });
+  await expect(page.locator("main .lead")).toHaveText(/^Mae arolygon y Cyngor Plant mewn Gofal yn ddienw\./);
 });
 
 test("at 320 px wide, a survey added from its file: the screens scroll nothing sideways", async ({ browser }) => {
