@@ -101,13 +101,6 @@ impl TabletSurveys {
 pub const SENT_KEY: &str = "tablet/survey-sent";
 /// Sealed survey answers are kept in [`Area::Sealed`] under this prefix.
 pub const SEALED_PREFIX: &str = "survey/";
-/// The start of every survey id the tablet runs (`survey::new_survey_id`).
-pub const SURVEY_ID_PREFIX: &str = "survey-";
-
-/// Whether a draft or finished booklet with this booklet id is a council survey.
-pub fn is_survey(booklet_id: &str) -> bool {
-    booklet_id.starts_with(SURVEY_ID_PREFIX)
-}
 
 /// Whether a survey id is one the tablet can keep answers apart under: `survey-` then lowercase
 /// letters, digits and hyphens (what the builder makes). Anything else could be mistaken for a

@@ -16,7 +16,6 @@ use crate::seal::{
     append_export_mac, export_mac_matches, split_export_mac, IroIdentity, KeyFileError, PrivateKey,
     PublicKey,
 };
-use crate::survey::builder::SURVEY_ID_PREFIX;
 use crate::survey::StoredSurvey;
 use crate::text::LocaleCode;
 use crate::validate::is_survey_id;
@@ -667,7 +666,7 @@ impl WorkspaceExport {
         if let Some(b) = export
             .booklets
             .iter()
-            .find(|b| b.booklet_id.starts_with(SURVEY_ID_PREFIX))
+            .find(|b| crate::survey::is_survey_booklet(&b.booklet_id))
         {
             return Err(ImportError::Invalid(format!(
                 "the booklet {} is an answer to the survey {}; survey answers belong in \

@@ -15,7 +15,6 @@
 use crate::calendar::{uk_date_of_timestamp, Date};
 use crate::child::ChildDetails;
 use crate::record::CompletedBooklet;
-use crate::survey::builder::SURVEY_ID_PREFIX;
 use crate::validate::is_survey_id;
 use std::fmt;
 
@@ -156,7 +155,7 @@ impl Sorted {
         mut record: CompletedBooklet,
         today: Date,
     ) -> Result<(), IncomingError> {
-        let survey = record.booklet_id.starts_with(SURVEY_ID_PREFIX);
+        let survey = crate::survey::is_survey_booklet(&record.booklet_id);
         if survey && !is_survey_id(&record.booklet_id) {
             return Err(IncomingError::SurveyId {
                 position,

@@ -633,10 +633,8 @@ fn also_sealed_for(
         .into_iter()
         .map(|(others, positions)| {
             let these = positions.iter().filter_map(|&i| booklets.get(i));
-            let (surveys, reviews): (Vec<_>, Vec<_>) = these.partition(|b| {
-                b.booklet_id
-                    .starts_with(my_say_core::survey::builder::SURVEY_ID_PREFIX)
-            });
+            let (surveys, reviews): (Vec<_>, Vec<_>) =
+                these.partition(|b| my_say_core::survey::is_survey_booklet(&b.booklet_id));
             // A child with several booklets in the file is named once.
             let mut named = BTreeSet::new();
             let children = reviews

@@ -4,6 +4,7 @@
 use crate::drafts;
 use crate::routes::fill_address;
 use leptos::prelude::*;
+use my_say_core::survey::is_survey_booklet;
 use my_say_ui::i18n::{use_i18n, Key};
 
 /// One booklet or survey in progress: the link that carries it on (`label`, to the draft's
@@ -30,7 +31,7 @@ pub fn CarryOn() -> impl IntoView {
     let i18n = use_i18n();
     let in_progress = LocalResource::new(|| async {
         let mut list = drafts::list().await.unwrap_or_default();
-        list.retain(|(_, d)| !crate::tablet::surveys::is_survey(&d.booklet_id));
+        list.retain(|(_, d)| !is_survey_booklet(&d.booklet_id));
         list
     });
     let each = move |(id, draft): (String, drafts::InProgress)| {

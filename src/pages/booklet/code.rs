@@ -11,6 +11,7 @@ use my_say_core::seal::{
     system_rng, CodeKind, DraftCode, LockError, LockedDraft, PICTURE_CHOICES, PICTURE_CODE_LEN,
 };
 use my_say_core::session::Draft;
+use my_say_core::survey::is_survey_booklet;
 use my_say_ui::browser::history::navigate;
 use my_say_ui::browser::{clock, pace::after_paint, prefs, speech};
 use my_say_ui::components::read_aloud::ReadAloud;
@@ -138,12 +139,8 @@ pub fn ChooseCode(
     let i18n = use_i18n();
     let (band, is_survey) = draft
         .with_untracked(|d| {
-            d.as_ref().map(|d| {
-                (
-                    d.booklet_band(),
-                    crate::tablet::surveys::is_survey(&d.booklet_id),
-                )
-            })
+            d.as_ref()
+                .map(|d| (d.booklet_band(), is_survey_booklet(&d.booklet_id)))
         })
         .unwrap_or((my_say_core::AgeBand::SevenToNine, false));
     let kind = CodeKind::for_band(band);

@@ -13,11 +13,12 @@ use super::thanks::{SurveyThanks, ThankYou};
 use crate::booklets;
 use crate::drafts::{self, Kept};
 use crate::routes::fill_address;
-use crate::tablet::surveys::{self as tablet_surveys, TabletSurveys};
+use crate::tablet::surveys::TabletSurveys;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::seal::LockedDraft;
 use my_say_core::session::Draft;
+use my_say_core::survey::is_survey_booklet;
 use my_say_core::{builtin_band, Booklet};
 use my_say_ui::browser::history::{navigate, redirect};
 use my_say_ui::i18n::{use_i18n, Key, Locale};
@@ -73,7 +74,7 @@ pub fn BookletFill(
                     return stage.set(Stage::Unavailable);
                 }
             }
-            if let Some(surveys) = surveys.filter(|_| tablet_surveys::is_survey(&d.booklet_id)) {
+            if let Some(surveys) = surveys.filter(|_| is_survey_booklet(&d.booklet_id)) {
                 match (surveys.find)(d.booklet_id.clone()).await {
                     Ok(Some(file)) => {
                         // A newer revision arrived meanwhile: carry on with it; answers
@@ -112,7 +113,7 @@ pub fn BookletFill(
                 Ok(Some(Kept::Locked(l))) => Some(&l.booklet_id),
                 _ => None,
             };
-            if let Some(is_survey) = booklet_id.map(|id| tablet_surveys::is_survey(id)) {
+            if let Some(is_survey) = booklet_id.map(|id| is_survey_booklet(id)) {
                 if is_survey != surveys.is_some() {
                     return redirect(&fill_address(&draft_id, is_survey));
                 }
@@ -187,7 +188,7 @@ pub fn BookletFill(
             Stage::Finished { name } => view! { <ThankYou name /> }.into_any(),
             Stage::SurveyFinished { survey_id } => view! { <SurveyThanks survey_id /> }.into_any(),
             Stage::Filling => {
-                let is_survey = draft.with_untracked(|d| d.as_ref().is_some_and(|d| tablet_surveys::is_survey(&d.booklet_id)));
+                let is_survey = draft.with_untracked(|d| d.as_ref().is_some_and(|d| is_survey_booklet(&d.booklet_id)));
                 booklet.get_untracked().map(|booklet| view! { <Filling draft_id=draft_id.clone() draft booklet is_survey stage /> }).into_any()
             }
         }}

@@ -13,7 +13,9 @@ use crate::tablet::surveys::{self as tablet_surveys, AnswerCounts, ShelfError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::seal::SetupCode;
-use my_say_core::survey::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
+use my_say_core::survey::{
+    is_survey_booklet, ShelfChange, SurveyFile, SurveyFileError, SurveyShelf,
+};
 use my_say_ui::browser::history::{forget_link_code, link_code, use_address};
 use my_say_ui::browser::store::device_store;
 use my_say_ui::i18n::{use_i18n, Locale};
@@ -94,7 +96,7 @@ pub fn SurveysOnTablet() -> impl IntoView {
                 Err(e) => error.set(Some(e.words(i18n.locale()))),
             }
             let mut list = drafts::list().await.unwrap_or_default();
-            list.retain(|(_, d)| tablet_surveys::is_survey(&d.booklet_id));
+            list.retain(|(_, d)| is_survey_booklet(&d.booklet_id));
             in_progress.set(list);
         });
     });

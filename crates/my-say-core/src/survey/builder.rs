@@ -49,6 +49,15 @@ pub const SECTION_ID: &str = "questions";
 /// The longest answer an own-words question starts with, in characters.
 pub const DEFAULT_MAX_CHARS: u32 = 1000;
 
+/// Whether a draft or finished booklet with this `booklet_id` answers a council survey rather
+/// than a review booklet: every survey id starts with [`SURVEY_ID_PREFIX`] and no built-in
+/// booklet's does. The one place the apps tell the two apart (the tablet keeps survey answers
+/// apart, the workspace never puts them in the inbox, follow-ups or review reports); whether an
+/// id is one a survey may have is [`crate::validate::is_survey_id`].
+pub fn is_survey_booklet(booklet_id: &str) -> bool {
+    booklet_id.starts_with(SURVEY_ID_PREFIX)
+}
+
 /// A new random survey id: `survey-` and 16 lowercase hex digits (64 random bits), so surveys
 /// built on different devices never share an id and an id says nothing about who made it.
 pub fn new_survey_id(rng: &mut impl CryptoRng) -> String {
@@ -1470,6 +1479,18 @@ mod tests {
         let first = v["questions"][0].clone();
         v["questions"].as_array_mut().unwrap().push(first);
         assert!(serde_json::from_str::<SurveyDraft>(&v.to_string()).is_err());
+    }
+
+    #[test]
+    fn a_survey_booklet_is_told_from_a_review_booklet_by_its_id() {
+        assert!(is_survey_booklet(&new_survey_id(&mut rng(1))));
+        assert!(is_survey_booklet(draft().id()));
+        for band in crate::AgeBand::ALL {
+            let review = crate::builtin::builtin_for(band);
+            assert!(!is_survey_booklet(&review.id), "{}", review.id);
+        }
+        assert!(!is_survey_booklet("surveys-0123"));
+        assert!(!is_survey_booklet(""));
     }
 
     #[test]

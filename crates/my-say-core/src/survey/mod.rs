@@ -26,8 +26,8 @@ pub mod themes;
 pub mod you_said;
 
 pub use builder::{
-    new_survey_id, BuilderError, ProblemAt, QuestionPart, SurveyDraft, SurveyProblem,
-    SurveyQuestion,
+    is_survey_booklet, new_survey_id, BuilderError, ProblemAt, QuestionPart, SurveyDraft,
+    SurveyProblem, SurveyQuestion,
 };
 pub use results::{
     results_csv, results_json, survey_results, Breakdown, FreeTextAnswer, FreeTextKey,

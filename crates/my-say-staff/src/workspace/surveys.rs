@@ -26,7 +26,7 @@ pub const SURVEY_ANSWER_PREFIX: &str = "survey-answer/";
 
 /// Whether a finished booklet is a council survey rather than a review booklet.
 pub fn is_survey_answer(record: &CompletedBooklet) -> bool {
-    record.booklet_id.starts_with("survey-")
+    my_say_core::survey::is_survey_booklet(&record.booklet_id)
 }
 
 /// The storage key of a survey.
