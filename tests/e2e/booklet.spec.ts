@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { captureSpeech, chooseChildLanguage, expectNoAxeViolations, heading, setUpTablet, skipTo, startBookletFor, tabToButton } from "./helpers";
+import { captureSpeech, chooseChildLanguage, expectNoAxeViolations, fillStorage, heading, setUpTablet, skipTo, startBookletFor, storageCanFill, tabToButton } from "./helpers";
 
 // A tablet: touch, landscape.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -243,20 +243,13 @@ test("a Welsh booklet offers Hoffwn / Na hoffwn where it asks Hoffet ti…?", as
 });
 
 test("a full tablet: the child is told in the booklet's language, and the answer is kept and saved once there is room", async ({ page }) => {
-  // While `window.full` is set, the tablet's storage refuses every write, as a full disk does.
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
-      if ((window as unknown as { full?: boolean }).full) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return put.apply(this, args);
-    };
-  });
+  await storageCanFill(page);
   await startBookletFor(page, "Cai", "7 to 9", { language: "Cymraeg" });
   const next = page.locator(".nav button.primary");
   await next.tap();
   const question = await heading(page).textContent();
   const options = page.locator(".answers .option label");
-  await page.evaluate(() => ((window as unknown as { full: boolean }).full = true));
+  await fillStorage(page, true);
   await options.first().tap();
   // The whole message in Welsh, the reason included (it was English inside Welsh before).
   const alert = page.getByRole("alert");
@@ -264,13 +257,26 @@ test("a full tablet: the child is told in the booklet's language, and the answer
   await expect(page.locator("section.filling")).toHaveAttribute("data-saved", "false");
   await expect(options.first().locator("xpath=preceding-sibling::input")).toBeChecked();
   // Room again: the next change saves the whole draft, and the message goes.
-  await page.evaluate(() => ((window as unknown as { full: boolean }).full = false));
+  await fillStorage(page, false);
   await options.nth(1).tap();
   await expect(alert).toBeHidden();
   await expect(page.locator("section.filling")).toHaveAttribute("data-saved", "true");
   await page.reload();
   await expect(heading(page)).toHaveText(question!);
   await expect(page.locator(".answers input:checked + label")).toHaveText((await options.nth(1).textContent())!);
+});
+
+test("a full tablet read aloud: a child who listens hears why the banner came, in the booklet's language", async ({ page }) => {
+  const speech = await captureSpeech(page);
+  await storageCanFill(page);
+  // Read-aloud is on from the start for 4 to 6.
+  await startBookletFor(page, "Cai", "4 to 6", { language: "Cymraeg" });
+  await page.locator(".nav button.primary").tap();
+  await fillStorage(page, true);
+  await page.locator(".answers .option label").first().tap();
+  await expect(page.getByRole("alert")).toContainText("Mae storfa'r dabled hon yn llawn");
+  await expect.poll(async () => (await speech.spoken()).at(-1)).toMatch(/^Methodd y dabled hon gadw'r ateb diwethaf: Mae storfa'r dabled hon yn llawn, .* Dywed wrth yr oedolyn sy'n dy helpu\.$/);
+  expect((await speech.voices()).at(-1)).toBe("Test cy-GB");
 });
 
 test("a tablet that is not set up for an IRO says so, and leads to the set-up", async ({ page }) => {

@@ -136,6 +136,21 @@ export async function waitUntilKept(page: Page, app: KeptApp) {
 /** The page's main heading (its one `main h1`). */
 export const heading = (page: Page) => page.locator("main h1");
 
+/** Makes this page's storage refuse every write while `fillStorage(page, true)` holds, as a
+ * full disk does (a QuotaExceededError from IndexedDB). */
+export async function storageCanFill(page: Page) {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
+      if ((window as unknown as { full?: boolean }).full) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+}
+
+/** Fills (`true`) or frees (`false`) the storage of a page `storageCanFill` was called for. */
+export const fillStorage = (page: Page, full: boolean) => page.evaluate((full) => ((window as unknown as { full: boolean }).full = full), full);
+
 /** Notes, on every load of this page from now on, the first main heading: its words when it
  * first appears (`seen`), and its words and the page's language and direction in the frame that
  * first shows it (taken just before that frame is painted). Read it with `firstHeading`: a page

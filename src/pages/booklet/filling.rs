@@ -16,7 +16,7 @@ use my_say_core::session::{Draft, Position, Progress};
 use my_say_core::{AgeBand, Booklet, CompletedBooklet};
 use my_say_ui::browser::store::device_store;
 use my_say_ui::browser::{clock, pace::after_paint, prefs, speech};
-use my_say_ui::i18n::{use_i18n, Key};
+use my_say_ui::i18n::{use_i18n, Key, Locale};
 use std::sync::Arc;
 
 /// The booklet in progress.
@@ -41,7 +41,14 @@ pub fn Filling(
     let ok_to_tell = RwSignal::new(false);
     let auto_read = prefs::read_aloud(&draft_id);
     let finishing = StoredValue::new(false);
-    save_each_change(draft_id.clone(), draft, saved, save_error, finishing);
+    save_each_change(
+        draft_id.clone(),
+        draft,
+        saved,
+        save_error,
+        finishing,
+        auto_read,
+    );
 
     let b = booklet.clone();
     let position = Memo::new(move |_| {
@@ -196,9 +203,8 @@ fn finisher(
                     // The banner says so, instead of an answer not saved.
                     let locale = i18n.locale();
                     let reason = e.words(locale);
-                    save_error.set(Some(
-                        locale.format(Key::FillFinishFailed, &[("reason", &reason)]),
-                    ));
+                    let words = locale.format(Key::FillFinishFailed, &[("reason", &reason)]);
+                    show_banner(save_error, words, prefs::read_aloud(&draft_id), locale);
                 }
             }
         });
@@ -241,6 +247,7 @@ fn save_each_change(
     saved: RwSignal<bool>,
     save_error: RwSignal<Option<String>>,
     finishing: StoredValue<bool>,
+    auto_read: bool,
 ) {
     let i18n = use_i18n();
     let scheduled = StoredValue::new(false);
@@ -268,10 +275,11 @@ fn save_each_change(
                     saved.set(drafts::nothing_waiting() && !scheduled.get_value());
                 }
                 // The answers stay in memory; the adult is told.
-                Err(e) => save_error.set(Some({
+                Err(e) => {
                     let locale = i18n.locale();
-                    locale.format(Key::FillSaveFailed, &[("reason", &e.words(locale))])
-                })),
+                    let words = locale.format(Key::FillSaveFailed, &[("reason", &e.words(locale))]);
+                    show_banner(save_error, words, auto_read, locale);
+                }
             });
         });
     });
@@ -292,4 +300,19 @@ async fn seal(
         // Not reached: a survey's draft is only answered in the surveys app.
         (true, None) => Err(FinishError::Removed),
     }
+}
+
+/// Shows `words` in the fill screen's banner. A child who listens (read-aloud on from the start,
+/// as for 4 to 6) hears them too, once for each new message: a child who cannot read yet is
+/// told to tell the adult helping them.
+fn show_banner(
+    save_error: RwSignal<Option<String>>,
+    words: String,
+    auto_read: bool,
+    locale: Locale,
+) {
+    if auto_read && save_error.with_untracked(|shown| shown.as_ref() != Some(&words)) {
+        let _ = speech::speak(&words, locale.code());
+    }
+    save_error.set(Some(words));
 }
