@@ -91,6 +91,14 @@ function startWorker(source: string, caches: Caches) {
   };
 }
 
+/** A worker from `source`, installed and active on a device with `caches`: as after a visit. */
+async function activeWorker(source: string, caches: Caches) {
+  const worker = startWorker(source, caches);
+  await worker.install();
+  await worker.activate();
+  return worker;
+}
+
 const built = () => readFileSync(`${DIST}/sw.js`, "utf8");
 const files = (source: string): Files => ({
   child: JSON.parse(source.match(/const CHILD = \{[^[]*files: (\[[\s\S]*?\]) \};/)![1]),
@@ -119,9 +127,7 @@ test("a child's tablet keeps only the child's app; opening set-up, surveys or th
   // So is the Welsh and Arabic wording, which it fetches when the language is chosen.
   expect(child.filter((f) => /^\/locales\/(cy|ar)\.[0-9a-f]{16}\.json$/.test(f))).toHaveLength(2);
   const caches = new Caches();
-  const worker = startWorker(source, caches);
-  await worker.install();
-  await worker.activate();
+  const worker = await activeWorker(source, caches);
   expect(caches.fetched.sort()).toEqual([...child].sort());
   expect((await caches.keys()).filter((k) => /^my-say-(staff|surveys|tablet)-/.test(k))).toEqual([]);
   caches.fetched = [];
@@ -142,26 +148,18 @@ test("updating the surveys app fetches only its files, and only on a device that
   const { surveys } = files(source);
   // A tablet that never opened surveys: nothing.
   const tablet = new Caches();
-  const first = startWorker(source, tablet);
-  await first.install();
-  await first.activate();
+  await activeWorker(source, tablet);
   tablet.fetched = [];
-  const next = startWorker(updated(source, "surveys"), tablet);
-  await next.install();
-  await next.activate();
+  await activeWorker(updated(source, "surveys"), tablet);
   expect(tablet.fetched).toEqual([]);
   // A tablet that runs surveys: only their files.
   const council = new Caches();
-  const old = startWorker(source, council);
-  await old.install();
-  await old.activate();
+  const old = await activeWorker(source, council);
   // The surveys app asks for tablet set-up too (it links there).
   await old.message("keep-surveys-app");
   await old.message("keep-tablet-app");
   council.fetched = [];
-  const fresh = startWorker(updated(source, "surveys"), council);
-  await fresh.install();
-  await fresh.activate();
+  await activeWorker(updated(source, "surveys"), council);
   expect(council.fetched.sort()).toEqual([...surveys].sort());
   expect((await council.keys()).filter((k) => k.startsWith("my-say-surveys-"))).toHaveLength(1);
 });
@@ -191,9 +189,7 @@ test("an update keeps tablet set-up on a device that had it inside the child's a
   expect(ofTablet(council.fetched)).toEqual([...tablet].sort());
   // A child's tablet of this layout, updated: nothing of set-up.
   const child = new Caches();
-  const first = startWorker(source, child);
-  await first.install();
-  await first.activate();
+  await activeWorker(source, child);
   const next = startWorker(updated(source, "child"), child);
   await next.install();
   expect(ofTablet(child.fetched)).toEqual([]);
@@ -202,9 +198,7 @@ test("an update keeps tablet set-up on a device that had it inside the child's a
 test("an update that cannot be fetched leaves every app's offline copy as it was", async () => {
   const source = built();
   const laptop = new Caches();
-  const old = startWorker(source, laptop);
-  await old.install();
-  await old.activate();
+  const old = await activeWorker(source, laptop);
   await old.message("keep-tablet-app");
   await old.message("keep-surveys-app");
   await old.message("keep-staff-app");
@@ -223,9 +217,7 @@ test("install fetches every file with cache 'reload', so no stale HTTP-cached fi
   const source = built();
   const { child, staff } = files(source);
   const caches = new Caches();
-  const worker = startWorker(source, caches);
-  await worker.install();
-  await worker.activate();
+  const worker = await activeWorker(source, caches);
   expect(caches.fetched.sort()).toEqual([...child].sort());
   expect(new Set(caches.modes)).toEqual(new Set(["reload"]));
   caches.fetched = [];
@@ -238,9 +230,7 @@ test("install fetches every file with cache 'reload', so no stale HTTP-cached fi
 test("a new version waits after installing until the page asks it to take over", async () => {
   const source = built();
   const tablet = new Caches();
-  const old = startWorker(source, tablet);
-  await old.install();
-  await old.activate();
+  await activeWorker(source, tablet);
   const fresh = startWorker(updated(source, "child"), tablet);
   await fresh.install();
   // Installed and waiting: the page can say "A new version is ready", and nothing changes yet.

@@ -34,21 +34,17 @@ pub fn Filling(
     stage: RwSignal<Stage>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let save_error = RwSignal::new(None::<String>);
     // Whether everything the child has done is written to the device (shown to tests and
     // assistive tech as `data-saved`).
     let saved = RwSignal::new(true);
     let ok_to_tell = RwSignal::new(false);
     let auto_read = prefs::read_aloud(&draft_id);
+    let banner = Banner {
+        words: RwSignal::new(None),
+        spoken: auto_read,
+    };
     let finishing = StoredValue::new(false);
-    save_each_change(
-        draft_id.clone(),
-        draft,
-        saved,
-        save_error,
-        finishing,
-        auto_read,
-    );
+    save_each_change(draft_id.clone(), draft, saved, banner, finishing);
 
     let b = booklet.clone();
     let position = Memo::new(move |_| {
@@ -93,7 +89,7 @@ pub fn Filling(
         is_survey,
         stage,
         finishing,
-        save_error,
+        banner,
     );
 
     let heading = NodeRef::<leptos::html::H1>::new();
@@ -150,7 +146,7 @@ pub fn Filling(
                 <ProgressBar progress />
                 <button type="button" class="stop" on:click=stop>{i18n.tr(Key::FillStop)}</button>
             </div>
-            {move || save_error.get().map(|e| view! {
+            {move || banner.words.get().map(|e| view! {
                 <p class="banner error" role="alert">{e}</p>
             })}
             {screen}
@@ -168,7 +164,7 @@ fn finisher(
     is_survey: bool,
     stage: RwSignal<Stage>,
     finishing: StoredValue<bool>,
-    save_error: RwSignal<Option<String>>,
+    banner: Banner,
 ) -> Callback<()> {
     let i18n = use_i18n();
     let surveys = use_context::<TabletSurveys>();
@@ -204,7 +200,7 @@ fn finisher(
                     let locale = i18n.locale();
                     let reason = e.words(locale);
                     let words = locale.format(Key::FillFinishFailed, &[("reason", &reason)]);
-                    show_banner(save_error, words, prefs::read_aloud(&draft_id), locale);
+                    banner.show(words, locale);
                 }
             }
         });
@@ -245,9 +241,8 @@ fn save_each_change(
     draft_id: String,
     draft: RwSignal<Option<Draft>>,
     saved: RwSignal<bool>,
-    save_error: RwSignal<Option<String>>,
+    banner: Banner,
     finishing: StoredValue<bool>,
-    auto_read: bool,
 ) {
     let i18n = use_i18n();
     let scheduled = StoredValue::new(false);
@@ -271,14 +266,14 @@ fn save_each_change(
             };
             drafts::save_in_order(draft_id, d, move |result| match result {
                 Ok(()) => {
-                    save_error.set(None);
+                    banner.words.set(None);
                     saved.set(drafts::nothing_waiting() && !scheduled.get_value());
                 }
                 // The answers stay in memory; the adult is told.
                 Err(e) => {
                     let locale = i18n.locale();
                     let words = locale.format(Key::FillSaveFailed, &[("reason", &e.words(locale))]);
-                    show_banner(save_error, words, auto_read, locale);
+                    banner.show(words, locale);
                 }
             });
         });
@@ -302,17 +297,27 @@ async fn seal(
     }
 }
 
-/// Shows `words` in the fill screen's banner. A child who listens (read-aloud on from the start,
-/// as for 4 to 6) hears them too, once for each new message: a child who cannot read yet is
-/// told to tell the adult helping them.
-fn show_banner(
-    save_error: RwSignal<Option<String>>,
-    words: String,
-    auto_read: bool,
-    locale: Locale,
-) {
-    if auto_read && save_error.with_untracked(|shown| shown.as_ref() != Some(&words)) {
-        let _ = speech::speak(&words, locale.code());
+/// The fill screen's banner: an answer that could not be saved, or a finish that could not be
+/// done.
+#[derive(Clone, Copy)]
+struct Banner {
+    /// What it says, if anything.
+    words: RwSignal<Option<String>>,
+    /// Whether the child listens (read-aloud on from the start, as for 4 to 6).
+    spoken: bool,
+}
+
+impl Banner {
+    /// Shows `words`. A child who listens hears them too, once for each new message: a child
+    /// who cannot read yet is told to tell the adult helping them.
+    fn show(self, words: String, locale: Locale) {
+        if self.spoken
+            && self
+                .words
+                .with_untracked(|shown| shown.as_ref() != Some(&words))
+        {
+            let _ = speech::speak(&words, locale.code());
+        }
+        self.words.set(Some(words));
     }
-    save_error.set(Some(words));
 }
