@@ -5,6 +5,11 @@ const PORT = Number(process.env.E2E_PORT || 4173);
 // Which build to serve: `dist` unless E2E_DIST names another (engineers building side by side).
 const DIST = process.env.E2E_DIST || "dist";
 
+// A tablet held in landscape, with a touch screen.
+const TABLET = { ...devices["Desktop Chrome"], viewport: { width: 1024, height: 768 }, hasTouch: true };
+// The specs that run alone (see `projects`).
+const ALONE = /iro-import\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
@@ -29,7 +34,11 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "tablet", use: { ...devices["Desktop Chrome"], viewport: { width: 1024, height: 768 }, hasTouch: true } },
+    { name: "tablet", use: TABLET, testIgnore: ALONE },
+    // Tests that time the page's own work (no task of 50 ms while a large file opens) run after
+    // every other test, one at a time, so that no other test's browser takes the core the page
+    // keeps for itself (on CI's two cores, a task was once stretched to 174 ms that way).
+    { name: "alone", use: TABLET, testMatch: ALONE, dependencies: ["tablet"], fullyParallel: false },
   ],
   webServer: {
     command: `node tools/serve.mjs ${DIST} ${PORT}`,
