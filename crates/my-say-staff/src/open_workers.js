@@ -58,6 +58,11 @@ export function next(pool, timeoutMs) {
   });
 }
 
+// The next message already waiting from any worker, as { part, data }; or null if none is.
+export function take(pool) {
+  return pool.queue.length > 0 ? pool.queue.shift() : null;
+}
+
 // Gives worker `part` its share. The file and the key are fresh copies that move to the worker
 // (transferred), so this page keeps no second copy of the key.
 export function send(pool, part, bytes, key, start, end, step) {

@@ -5,7 +5,9 @@
 //! [`import_bundle_in_workers`] shares the file's booklets among workers
 //! (`my_say_core::seal::part_ranges`, one per core but the page's); each runs
 //! `src/bin/open_worker.rs`, opens its part and sends the booklets back a chunk at a time. The
-//! page reads each booklet as it comes, a slice at a time with the progress bar moving, and
+//! page reads each booklet as it comes, a slice at a time with the progress bar moving; between
+//! their messages it opens the last part itself from its end, a few booklets at a time, until it
+//! meets that part's worker (so its own core works too, and never for long). It
 //! stores the file only once every part has opened (`workspace::add_opened_file`). Anything else (a small file, no Web Workers,
 //! a worker that does not start, a file that fails to open) goes the way it always went, on the
 //! page ([`workspace::import_bundle_paced`]): so no IRO is ever stuck, and a file that fails is
@@ -19,7 +21,7 @@ use crate::workspace::{self, BundleAdded, ImportFailure};
 use js_sys::{Promise, Reflect, Uint8Array};
 use my_say_core::calendar::Date;
 use my_say_core::seal::{
-    booklets_announced, decode_chunk, part_ranges, read_opened, Fingerprint, PrivateKey,
+    booklets_announced, decode_chunk, part_ranges, read_opened, Fingerprint, PartOpener, PrivateKey,
 };
 use my_say_core::CompletedBooklet;
 use my_say_ui::browser::store::KeyValueStore;
@@ -38,6 +40,8 @@ extern "C" {
     fn start(url: &str, count: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = next)]
     fn next(pool: &JsValue, timeout_ms: u32) -> Promise;
+    #[wasm_bindgen(js_name = take)]
+    fn take(pool: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = send)]
     fn send(
         pool: &JsValue,
@@ -55,6 +59,9 @@ extern "C" {
 /// How many booklets a worker opens between two messages: a few milliseconds of reading for
 /// the page.
 const STEP: u32 = 32;
+/// How many booklets the page opens itself between two looks at the workers' messages: about
+/// as long as reading one of their chunks.
+const TAIL_STEP: usize = 8;
 /// How long the page waits for a worker's next message before it opens the file itself: far
 /// longer than a worker takes to start or to open one step, even on a busy laptop.
 const PATIENCE_MS: u32 = 20_000;
@@ -113,26 +120,43 @@ where
 {
     let total = booklets_announced(bytes)?;
     let parts = part_ranges(total, workers);
-    if parts.is_empty() {
-        return None;
-    }
+    let last = parts.last()?.clone();
     let url = worker_url()?;
     let pool = Pool(start(&url, parts.len() as u32).ok()?);
     let mut opened: Vec<Part> = parts.iter().map(|range| Part::new(range.clone())).collect();
-    // Each part's booklets come in order and never past its range (`Part::read`), so once
-    // `total` have come every part is whole.
+    // While the workers start and open, the page opens the last part from its end (`Tail`), a
+    // few booklets at a time between their messages, until it meets that part's worker.
+    let mut tail = Tail::new(bytes, key, last)?;
+    // Each part's booklets come in order and are kept only below where the page's own begin
+    // (`Part::read`), so once `total` are read every part is whole.
     let mut read = 0;
     while read < total {
-        // A message is `{ part, data }` (src/open_workers.js); `null` if none came in time.
-        let message = JsFuture::from(next(&pool.0, PATIENCE_MS)).await.ok()?;
+        // A message is `{ part, data }` (src/open_workers.js): one already waiting; else, while
+        // the page has booklets of its own left to open, none; else the next (`null` if none
+        // came in time).
+        let mut message = take(&pool.0);
+        if message.is_null() {
+            let reached = opened.last()?.reached();
+            if tail.has_more(reached) {
+                read += tail.open_step(reached)?;
+                between(read, total).await;
+                continue;
+            }
+            message = JsFuture::from(next(&pool.0, PATIENCE_MS)).await.ok()?;
+        }
         let index = Reflect::get(&message, &"part".into()).ok()?.as_f64()? as usize;
         let data = Reflect::get(&message, &"data".into()).ok()?;
         let field = |name: &str| Reflect::get(&data, &name.into()).unwrap_or_default();
+        let until = if index + 1 == opened.len() {
+            tail.begins()
+        } else {
+            usize::MAX
+        };
         let part = opened.get_mut(index)?;
         if field("ready").is_truthy() {
             give(&pool, index as u32, &part.range, bytes, key);
         } else if let Ok(chunk) = field("chunk").dyn_into::<Uint8Array>() {
-            read += part.read(&chunk.to_vec())?;
+            read += part.read(&chunk.to_vec(), until)?;
             between(read, total).await;
         } else {
             // `failed`, or anything this page does not expect.
@@ -147,6 +171,10 @@ where
     for part in opened {
         result.booklets.extend(part.booklets);
         result.sealed_for.extend(part.sealed_for);
+    }
+    for (booklet, sealed_for) in tail.in_file_order() {
+        result.booklets.push(booklet);
+        result.sealed_for.push(sealed_for);
     }
     Some(result)
 }
@@ -178,6 +206,8 @@ impl Drop for Pool {
 /// What one worker has sent so far.
 struct Part {
     range: Range<usize>,
+    /// How many booklets it has sent, kept or not.
+    sent: usize,
     booklets: Vec<CompletedBooklet>,
     sealed_for: Vec<Vec<Fingerprint>>,
 }
@@ -187,23 +217,152 @@ impl Part {
         Part {
             booklets: Vec::with_capacity(range.len()),
             sealed_for: Vec::with_capacity(range.len()),
+            sent: 0,
             range,
         }
     }
 
-    /// Reads a chunk of opened booklets; how many, or `None` if one is not a booklet (or the
+    /// The index of the next booklet the page needs from this worker.
+    fn reached(&self) -> usize {
+        self.range.start + self.booklets.len()
+    }
+
+    /// Reads a chunk of opened booklets, keeping those below `until` (where the page's own
+    /// begin): how many it kept, or `None` if one is not a booklet, or is past the part (the
     /// chunk is damaged).
-    fn read(&mut self, chunk: &[u8]) -> Option<usize> {
+    fn read(&mut self, chunk: &[u8], until: usize) -> Option<usize> {
         let items = decode_chunk(chunk).ok()?;
-        for item in &items {
-            let position = self.range.start + self.booklets.len() + 1;
-            if position > self.range.end {
+        let mut kept = 0;
+        for item in items {
+            let index = self.range.start + self.sent;
+            self.sent += 1;
+            if index >= self.range.end {
                 return None;
             }
-            self.booklets
-                .push(read_opened(position, &item.id, &item.plain).ok()?);
-            self.sealed_for.push(item.sealed_for.clone());
+            if index < until {
+                self.booklets
+                    .push(read_opened(index + 1, &item.id, &item.plain).ok()?);
+                self.sealed_for.push(item.sealed_for);
+                kept += 1;
+            }
         }
-        Some(items.len())
+        Some(kept)
+    }
+}
+
+/// The booklets the page opens itself, from the end of the last part towards its worker.
+struct Tail<'k> {
+    opener: PartOpener<'k>,
+    /// Each booklet the page has opened, with whom it was sealed for: from the part's end back.
+    opened: Vec<(CompletedBooklet, Vec<Fingerprint>)>,
+}
+
+impl<'k> Tail<'k> {
+    /// The page's opener of `part`; `None` if the file does not open (the page then opens it
+    /// all, for its message).
+    fn new(bytes: &[u8], key: &'k PrivateKey, part: Range<usize>) -> Option<Tail<'k>> {
+        Some(Tail {
+            opener: PartOpener::new(bytes, key, part).ok()?,
+            opened: Vec::new(),
+        })
+    }
+
+    /// The index of the first booklet the page has opened itself (the part's end before any).
+    fn begins(&self) -> usize {
+        self.opener.remaining().end
+    }
+
+    /// Whether booklets are left between the worker's `reached` and the page's own.
+    fn has_more(&self, reached: usize) -> bool {
+        reached.max(self.opener.remaining().start) < self.begins()
+    }
+
+    /// Opens and reads up to [`TAIL_STEP`] booklets just before the page's own, none before the
+    /// worker's `reached`: how many, or `None` at the first that fails.
+    fn open_step(&mut self, reached: usize) -> Option<usize> {
+        let n = TAIL_STEP.min(self.begins().saturating_sub(reached));
+        let items = self.opener.open_from_end(n).ok()?;
+        let (first, count) = (self.begins(), items.len());
+        for (offset, item) in items.into_iter().enumerate().rev() {
+            let booklet = read_opened(first + offset + 1, &item.id, &item.plain).ok()?;
+            self.opened.push((booklet, item.sealed_for));
+        }
+        Some(count)
+    }
+
+    /// The booklets the page opened, in file order, with whom each was sealed for.
+    fn in_file_order(self) -> impl Iterator<Item = (CompletedBooklet, Vec<Fingerprint>)> {
+        self.opened.into_iter().rev()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use my_say_core::seal::{generate_keypair, seal_booklet, system_rng, Bundle};
+
+    fn booklet(n: usize) -> CompletedBooklet {
+        serde_json::from_value(serde_json::json!({
+            "id": format!("{n:032x}"),
+            "booklet_id": "review-10-15",
+            "booklet_revision": 1,
+            "locale": "en",
+            "age_band": "10-15",
+            "child": { "name": format!("Child {n}"), "age_band": "10-15", "review_date": "2026-12-01" },
+            "answers": {},
+            "completed_at": "2026-11-20T10:00:00Z",
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_page_and_a_worker_meet_and_every_booklet_is_kept_once_in_file_order() {
+        let (key, me) = generate_keypair(&mut system_rng());
+        let booklets: Vec<CompletedBooklet> = (1..=23).map(booklet).collect();
+        let sealed = booklets
+            .iter()
+            .map(|b| seal_booklet(b, &[me], &mut system_rng()).unwrap())
+            .collect();
+        let bytes = Bundle::new(sealed).unwrap().to_bytes();
+        // The last part (here 5..23), in worker chunks of 4, the page opening its end a step
+        // at a time between them, as `open_in_workers` takes turns.
+        for page_first in [true, false] {
+            let range = 5..23;
+            let mut worker = PartOpener::new(&bytes, &key, range.clone()).unwrap();
+            let mut part = Part::new(range.clone());
+            let mut tail = Tail::new(&bytes, &key, range.clone()).unwrap();
+            let mut read = 0;
+            let mut turn = page_first;
+            while read < range.len() {
+                if turn && tail.has_more(part.reached()) {
+                    read += tail.open_step(part.reached()).unwrap();
+                } else if !worker.is_done() {
+                    read += part
+                        .read(&worker.open_some(4).unwrap(), tail.begins())
+                        .unwrap();
+                }
+                turn = !turn;
+            }
+            assert_eq!(read, range.len());
+            assert!(!tail.has_more(part.reached()));
+            // What the worker sends after they met is not kept twice.
+            while !worker.is_done() {
+                assert_eq!(
+                    part.read(&worker.open_some(4).unwrap(), tail.begins()),
+                    Some(0)
+                );
+            }
+            let (mut kept, mut sealed_for) = (part.booklets, part.sealed_for);
+            for (booklet, to) in tail.in_file_order() {
+                kept.push(booklet);
+                sealed_for.push(to);
+            }
+            assert_eq!(kept, booklets[range.clone()]);
+            assert!(sealed_for.iter().all(|to| to == &[me.fingerprint()]));
+        }
+        // A worker that sends past its part has sent a damaged chunk.
+        let mut worker = PartOpener::new(&bytes, &key, 0..23).unwrap();
+        let mut part = Part::new(0..3);
+        assert_eq!(part.read(&worker.open_some(5).unwrap(), usize::MAX), None);
     }
 }

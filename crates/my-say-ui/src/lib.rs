@@ -8,6 +8,7 @@
 //!   behind small interfaces.
 //! - [`components`]: components several apps render, such as the question screen that the council's
 //!   survey builder previews and a child answers on.
+//! - [`load`]: what a screen reads from the device when it opens, as a signal a task fills in.
 //!
 //! The domain (booklets, answers, sealing, reports) is the `my_say_core` crate.
 
@@ -15,3 +16,4 @@ pub mod apps;
 pub mod browser;
 pub mod components;
 pub mod i18n;
+pub mod load;

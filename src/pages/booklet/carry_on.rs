@@ -6,6 +6,7 @@ use crate::routes::fill_address;
 use leptos::prelude::*;
 use my_say_core::survey::is_survey_booklet;
 use my_say_ui::i18n::{use_i18n, Key};
+use my_say_ui::load::load;
 
 /// One booklet or survey in progress: the link that carries it on (`label`, to the draft's
 /// [`fill_address`]) and when it was started, in words.
@@ -29,7 +30,7 @@ pub fn carry_on_item(
 #[component]
 pub fn CarryOn() -> impl IntoView {
     let i18n = use_i18n();
-    let in_progress = LocalResource::new(|| async {
+    let in_progress = load(|| async {
         let mut list = drafts::list().await.unwrap_or_default();
         list.retain(|(_, d)| !is_survey_booklet(&d.booklet_id));
         list
@@ -41,16 +42,15 @@ pub fn CarryOn() -> impl IntoView {
         let started = words.format(Key::BookletStartedOn, &[("date", day)]);
         carry_on_item(&id, false, label, started)
     };
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                in_progress.get().filter(|d| !d.is_empty()).map(|d| view! {
-                    <section class="carry-on" aria-labelledby="carry-on-heading">
-                        <h2 id="carry-on-heading">{i18n.tr(Key::BookletCarryOnTitle)}</h2>
-                        <ul class="plain">{d.into_iter().map(each).collect_view()}</ul>
-                    </section>
-                })
-            }}
-        </Suspense>
+    move || {
+        let list = in_progress.get().unwrap_or_default();
+        (!list.is_empty()).then(|| {
+            view! {
+                <section class="carry-on" aria-labelledby="carry-on-heading">
+                    <h2 id="carry-on-heading">{i18n.tr(Key::BookletCarryOnTitle)}</h2>
+                    <ul class="plain">{list.into_iter().map(each).collect_view()}</ul>
+                </section>
+            }
+        })
     }
 }

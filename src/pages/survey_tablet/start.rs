@@ -19,6 +19,7 @@ use my_say_ui::components::language_picker::{choose_language, LanguageUnavailabl
 use my_say_ui::components::read_aloud::ReadAloud;
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};
+use my_say_ui::load::load;
 
 /// Loads the survey named in the address from this tablet's surveys.
 #[component]
@@ -28,7 +29,7 @@ pub fn SurveyStart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let survey_id = id;
-    let loaded = LocalResource::new(move || {
+    let loaded = load(move || {
         let survey_id = survey_id.clone();
         // In words: the page only shows why it could not be read.
         async move {
@@ -38,24 +39,22 @@ pub fn SurveyStart(
         }
     });
     view! {
-        <Suspense fallback=move || view! { <p class="page" role="status">{i18n.tr(Key::FillLoading)}</p> }>
-            {move || loaded.get().map(|result| match result {
-                Ok(Some(file)) => view! { <SurveyStartForm file /> }.into_any(),
-                Ok(None) => view! {
-                    <section class="page">
-                        <h1 tabindex="-1">{i18n.tr(Key::TabletSurveyNotHere)}</h1>
-                        <a class="button" href="/surveys">{i18n.tr(Key::TabletSurveyBack)}</a>
-                    </section>
-                }.into_any(),
-                Err(e) => view! {
-                    <section class="page">
-                        <h1 tabindex="-1">{i18n.tr(Key::TabletSurveyTitle)}</h1>
-                        <p class="banner error" role="alert">{e}</p>
-                        <a class="button" href="/surveys">{i18n.tr(Key::TabletSurveyBack)}</a>
-                    </section>
-                }.into_any(),
-            })}
-        </Suspense>
+        {move || loaded.get().map(|result| match result {
+            Ok(Some(file)) => view! { <SurveyStartForm file /> }.into_any(),
+            Ok(None) => view! {
+                <section class="page">
+                    <h1 tabindex="-1">{i18n.tr(Key::TabletSurveyNotHere)}</h1>
+                    <a class="button" href="/surveys">{i18n.tr(Key::TabletSurveyBack)}</a>
+                </section>
+            }.into_any(),
+            Err(e) => view! {
+                <section class="page">
+                    <h1 tabindex="-1">{i18n.tr(Key::TabletSurveyTitle)}</h1>
+                    <p class="banner error" role="alert">{e}</p>
+                    <a class="button" href="/surveys">{i18n.tr(Key::TabletSurveyBack)}</a>
+                </section>
+            }.into_any(),
+        }).unwrap_or_else(|| view! { <p class="page" role="status">{i18n.tr(Key::FillLoading)}</p> }.into_any())}
     }
 }
 

@@ -81,6 +81,34 @@ impl<'k> PartOpener<'k> {
         self.next == self.end
     }
 
+    /// The booklets of the part not opened yet: from the start by [`PartOpener::open_some`],
+    /// from the end by [`PartOpener::open_from_end`].
+    pub fn remaining(&self) -> Range<usize> {
+        self.next..self.end
+    }
+
+    /// Opens up to `n` of the part's booklets from its end, the last not yet opened first, and
+    /// returns them in file order: for the page, which opens the end of a worker's part while
+    /// the worker opens it from the start (`crates/my-say-staff/src/open_workers.rs`). What
+    /// remains ends where they begin. The first booklet that fails ends the part with the error
+    /// the whole file would fail with at that booklet (the page then opens the file itself, for
+    /// the first such error).
+    pub fn open_from_end(&mut self, n: usize) -> Result<Vec<OpenedItem>, ImportError> {
+        let start = self.end.saturating_sub(n).max(self.next);
+        let mut items = Vec::with_capacity(self.end - start);
+        for index in start..self.end {
+            let plain = self.opener.open_at(index)?;
+            let item = self.opener.item(index).expect("index is inside the file");
+            items.push(OpenedItem {
+                id: item.id(),
+                sealed_for: item.recipients(),
+                plain,
+            });
+        }
+        self.end = start;
+        Ok(items)
+    }
+
     /// Opens up to `n` more of the part's booklets, in file order, and encodes them for the
     /// page ([`decode_chunk`]); empty once the part is done. The first booklet that fails ends
     /// the part with the error the whole file would fail with at that booklet.
@@ -242,6 +270,61 @@ mod tests {
         // A part past the end of the file opens what there is.
         assert_eq!(open_in(&bytes, &key, &[20..40], 3).unwrap().len(), 3);
         assert!(open_in(&bytes, &key, &[30..40], 3).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_part_opened_from_both_ends_gives_what_opening_the_file_gives() {
+        let (key, me) = generate_keypair(&mut system_rng());
+        let (_, manager) = generate_keypair(&mut system_rng());
+        let bytes = file(23, &[me, manager]);
+        let whole = open_bundle(&bytes, &key).unwrap();
+        let sealed = crate::seal::parse_bundle(&bytes).unwrap();
+        // A worker opens the part from its start, the page from its end, and they meet.
+        for (part, meet) in [(0..23, 0), (0..23, 23), (0..23, 9), (12..23, 17)] {
+            for step in [1, 3, 8, 50] {
+                let mut front = PartOpener::new(&bytes, &key, part.clone()).unwrap();
+                let mut opened = Vec::new();
+                while front.remaining().start < meet {
+                    opened.extend(decode_chunk(&front.open_some(1).unwrap()).unwrap());
+                }
+                let mut back = PartOpener::new(&bytes, &key, part.clone()).unwrap();
+                let mut tail = Vec::new();
+                while back.remaining().end > meet.max(part.start) {
+                    let n = step.min(back.remaining().end - meet.max(part.start));
+                    let mut items = back.open_from_end(n).unwrap();
+                    assert_eq!(items.len(), n);
+                    items.extend(tail);
+                    tail = items;
+                }
+                opened.extend(tail);
+                assert_eq!(opened.len(), part.len());
+                for (i, item) in opened.iter().enumerate() {
+                    let index = part.start + i;
+                    assert_eq!((&item.id, &item.plain), (&whole[index].0, &whole[index].1));
+                    assert_eq!(
+                        item.sealed_for,
+                        SealedBooklet::recipients(&sealed.items()[index])
+                    );
+                }
+            }
+        }
+        // One opener from both ends: the end never passes what the start has opened.
+        let mut both = PartOpener::new(&bytes, &key, 0..10).unwrap();
+        both.open_some(6).unwrap();
+        assert_eq!(both.open_from_end(100).unwrap().len(), 4);
+        assert!(both.is_done());
+        assert!(both.open_from_end(1).unwrap().is_empty());
+        // Damaged at the last booklet: opening from the end fails at once, with the file's error.
+        let mut tampered = bytes.clone();
+        *tampered.last_mut().unwrap() ^= 1;
+        let mut back = PartOpener::new(&tampered, &key, 12..23).unwrap();
+        assert_eq!(
+            back.open_from_end(1).err(),
+            Some(ImportError::Tampered {
+                position: 23,
+                total: 23
+            })
+        );
     }
 
     #[test]

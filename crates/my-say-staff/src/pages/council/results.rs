@@ -26,6 +26,7 @@ use my_say_ui::browser::store::StoreError;
 use my_say_ui::components::answer_input::value_key;
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};
+use my_say_ui::load::load;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -210,7 +211,7 @@ where
 {
     let i18n = use_i18n();
     let active = use_active();
-    let loaded = LocalResource::new(move || load_survey(active, id.clone()));
+    let loaded = load(move || load_survey(active, id.clone()));
     view! {
         <div class=class>
             {move || match loaded.get() {

@@ -21,6 +21,7 @@ use my_say_core::export::answers_csv;
 use my_say_ui::browser::store::StoreError;
 use my_say_ui::browser::{clock, files};
 use my_say_ui::i18n::use_i18n;
+use my_say_ui::load::load;
 
 /// Called after everything on this device was erased (the IRO area then starts again).
 #[derive(Clone, Copy)]
@@ -35,7 +36,7 @@ pub fn DataCare() -> impl IntoView {
     focus_when_shown(heading);
     // Bumped after anything is imported or deleted, so the counts reload.
     let version = RwSignal::new(0u32);
-    let holds = LocalResource::new(move || {
+    let holds = load(move || {
         version.track();
         async move {
             let store = active.store().await?;

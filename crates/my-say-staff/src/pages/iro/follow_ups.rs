@@ -29,6 +29,7 @@ use my_say_ui::browser::store::StoreError;
 use my_say_ui::browser::{clock, files};
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::use_i18n;
+use my_say_ui::load::load;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -118,7 +119,7 @@ pub fn FollowUps() -> impl IntoView {
     focus_when_shown(heading);
     // Bumped after the bank holidays change (due dates move), to load everything again.
     let version = RwSignal::new(0u32);
-    let loaded = LocalResource::new(move || {
+    let loaded = load(move || {
         version.track();
         async move {
             let store = active.store().await?;

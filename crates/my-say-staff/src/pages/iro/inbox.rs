@@ -14,6 +14,7 @@ use my_say_core::inbox::{inbox, InboxEntry, InboxFilter};
 use my_say_core::AgeBand;
 use my_say_ui::browser::clock;
 use my_say_ui::i18n::{band_key, use_i18n};
+use my_say_ui::load::load;
 
 /// The booklets, worrying ones marked and first, with search and filters. Each child's name
 /// opens their one-page summary.
@@ -24,7 +25,7 @@ pub fn Inbox(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let active = use_active();
-    let entries = LocalResource::new(move || {
+    let entries = load(move || {
         version.track();
         async move {
             let store = active.store().await?;
@@ -33,7 +34,7 @@ pub fn Inbox(
     });
     // Overdue follow-ups, counted again whenever booklets are added. Should the follow-ups not
     // load, the list below shows the storage error; the notice is then left out.
-    let overdue = LocalResource::new(move || {
+    let overdue = load(move || {
         version.track();
         async move {
             let store = active.store().await?;

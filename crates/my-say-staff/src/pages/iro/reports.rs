@@ -23,6 +23,7 @@ use my_say_ui::browser::{clock, files};
 use my_say_ui::components::answer_input::value_key;
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};
+use my_say_ui::load::load;
 use std::sync::Arc;
 
 /// How many of "what children told us we need to do better" to list.
@@ -48,7 +49,7 @@ pub fn Reports() -> impl IntoView {
     let this_year = ReportingYear::containing(today);
     let in_care = RwSignal::new(None::<u32>);
     // Every booklet read once for reports, and the earliest reporting year with a booklet.
-    let loaded = LocalResource::new(move || async move {
+    let loaded = load(move || async move {
         let store = active.store().await?;
         let definitions = builtin_booklets();
         // Read a thousand at a time into compact figures: never every booklet in memory.

@@ -11,6 +11,7 @@ use crate::workspace::{settings, use_unlocked};
 use leptos::prelude::*;
 use my_say_ui::browser::clock;
 use my_say_ui::i18n::use_i18n;
+use my_say_ui::load::load;
 
 /// Says which years' due dates use the usual England and Wales rules because the saved list of
 /// bank holidays has no day in them (`settings::due_date_rule_years`), or that none do.
@@ -22,7 +23,7 @@ pub(super) fn DueDateRules(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let active = use_active();
-    let years = LocalResource::new(move || {
+    let years = load(move || {
         version.track();
         async move {
             let store = active.store().await?;

@@ -22,6 +22,7 @@ use my_say_ui::browser::store::StoreError;
 use my_say_ui::components::answer_input::value_key;
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};
+use my_say_ui::load::load;
 use std::collections::HashSet;
 
 /// The heading of a summary part.
@@ -92,7 +93,7 @@ pub fn BookletSummary(
     let active = use_active();
     let error = RwSignal::new(None::<String>);
     let deleted = RwSignal::new(None::<String>);
-    let loaded = LocalResource::new(move || {
+    let loaded = load(move || {
         let id = id.clone();
         async move {
             let store = active.store().await?;

@@ -18,6 +18,7 @@ use my_say_core::survey::{set_words, SurveyProblem};
 use my_say_core::{AgeBand, LocaleCode, QuestionId, SurveyDraft, Text};
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, Locale};
+use my_say_ui::load::load;
 
 /// The languages a survey can be written in: the app's.
 pub(super) const LANGUAGES: [Locale; 3] = [Locale::En, Locale::Cy, Locale::Ar];
@@ -230,7 +231,7 @@ pub fn SurveyBuilder(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let active = use_active();
-    let loaded = LocalResource::new(move || {
+    let loaded = load(move || {
         let id = id.clone();
         async move {
             let store = active.store().await?;
@@ -238,19 +239,17 @@ pub fn SurveyBuilder(
         }
     });
     view! {
-        <Suspense fallback=move || view! { <h1 tabindex="-1">{i18n.tr(Key::BuilderTitle)}</h1><p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }>
-            {move || loaded.get().map(|r| match r {
-                Ok(Some(survey)) => view! { <Builder initial=survey /> }.into_any(),
-                Ok(None) => view! {
-                    <h1 tabindex="-1">{i18n.tr(Key::BuilderNotFound)}</h1>
-                    <a href=active.href("surveys") class="button">{i18n.tr(Key::BuilderBackToList)}</a>
-                }.into_any(),
-                Err(e) => view! {
-                    <h1 tabindex="-1">{i18n.tr(Key::BuilderTitle)}</h1>
-                    <p class="banner error" role="alert">{e.to_string()}</p>
-                }.into_any(),
-            })}
-        </Suspense>
+        {move || loaded.get().map(|r| match r {
+            Ok(Some(survey)) => view! { <Builder initial=survey /> }.into_any(),
+            Ok(None) => view! {
+                <h1 tabindex="-1">{i18n.tr(Key::BuilderNotFound)}</h1>
+                <a href=active.href("surveys") class="button">{i18n.tr(Key::BuilderBackToList)}</a>
+            }.into_any(),
+            Err(e) => view! {
+                <h1 tabindex="-1">{i18n.tr(Key::BuilderTitle)}</h1>
+                <p class="banner error" role="alert">{e.to_string()}</p>
+            }.into_any(),
+        }).unwrap_or_else(|| view! { <h1 tabindex="-1">{i18n.tr(Key::BuilderTitle)}</h1><p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }.into_any())}
     }
 }
 

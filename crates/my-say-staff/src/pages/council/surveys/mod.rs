@@ -26,6 +26,7 @@ use my_say_core::{LocaleCode, SurveyDraft};
 use my_say_ui::browser::history::navigate;
 use my_say_ui::browser::store::StoreError;
 use my_say_ui::i18n::{use_i18n, Locale};
+use my_say_ui::load::load;
 use std::cell::{Cell, RefCell};
 
 thread_local! {
@@ -87,7 +88,7 @@ pub fn SurveyList() -> impl IntoView {
     focus_when_shown(heading);
     // Bumped after a survey is deleted, so the list loads again.
     let version = RwSignal::new(0u32);
-    let listed = LocalResource::new(move || {
+    let listed = load(move || {
         version.track();
         async move {
             let store = active.store().await?;
@@ -140,17 +141,15 @@ pub fn SurveyList() -> impl IntoView {
         {move || deleted.get().map(|title| view! {
             <p class="banner success" id="sb-deleted" tabindex="-1" role="status">{i18n.locale().format(Key::BuilderDeleted, &[("title", &title)])}</p>
         })}
-        <Suspense fallback=move || view! { <p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }>
-            {move || listed.get().map(|r| match r {
-                Err(e) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
-                Ok(list) if list.is_empty() => view! { <p class="banner info">{i18n.tr(Key::BuilderListEmpty)}</p> }.into_any(),
-                Ok(list) => view! {
-                    <ul class="plain sb-list">
-                        {list.into_iter().map(|(s, answers)| view! { <SurveyItem survey=s answers on_deleted /> }).collect_view()}
-                    </ul>
-                }.into_any(),
-            })}
-        </Suspense>
+        {move || listed.get().map(|r| match r {
+            Err(e) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
+            Ok(list) if list.is_empty() => view! { <p class="banner info">{i18n.tr(Key::BuilderListEmpty)}</p> }.into_any(),
+            Ok(list) => view! {
+                <ul class="plain sb-list">
+                    {list.into_iter().map(|(s, answers)| view! { <SurveyItem survey=s answers on_deleted /> }).collect_view()}
+                </ul>
+            }.into_any(),
+        }).unwrap_or_else(|| view! { <p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }.into_any())}
     }
 }
 
