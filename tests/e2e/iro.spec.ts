@@ -1,6 +1,6 @@
 import { test, expect, type Page, type Browser } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { answersFileFromATablet, download, expectNoAxeViolations, finishBooklet, FINGERPRINT, heading, RECOVERY_V1, restoreTestVectorIro, sealForOffered, setUpTablet, setUpWorkspace, unlockWorkspace, VECTOR } from "./helpers";
+import { answersFileFromATablet, download, expectNoAxeViolations, fillStorage, finishBooklet, FINGERPRINT, heading, RECOVERY_V1, restoreTestVectorIro, sealForOffered, setUpTablet, setUpWorkspace, storageCanFill, unlockWorkspace, VECTOR } from "./helpers";
 
 // The IRO's workspace, as an IRO uses it on a tablet-sized screen.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -386,6 +386,21 @@ test("the set-up screen works in Welsh and in right-to-left Arabic", async ({ pa
   await page.getByLabel("Iaith").selectOption({ label: "العربية" });
   await expect(heading(page)).toHaveText("أنشئ مساحة عمل مسؤول المراجعة الخاصة بك");
   await expectNoAxeViolations(page, "set-up in Arabic");
+});
+
+test("a full device: the workspace says so in the IRO's language, and keeps what was typed", async ({ page }) => {
+  await storageCanFill(page);
+  await restoreTestVectorIro(page);
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Follow-ups" }).click();
+  const holidays = page.locator("#bank-holidays");
+  await expect(holidays).toHaveValue(/^2024-01-01\n/);
+  await page.getByLabel("Language").selectOption({ label: "Cymraeg" });
+  await fillStorage(page, true);
+  await holidays.fill("2026-12-25\n2026-12-28");
+  await page.locator("form:has(#bank-holidays) button[type=submit]").click();
+  // The reason in Welsh, as the rest of the page (it was English inside a Welsh page before).
+  await expect(page.getByRole("alert")).toHaveText(/^Mae storfa'r dabled hon yn llawn, .* rhowch gynnig arall arni\.$/);
+  await expect(holidays).toHaveValue("2026-12-25\n2026-12-28");
 });
 
 test.describe("before the workspace is kept for offline use", () => {

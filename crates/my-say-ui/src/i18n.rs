@@ -450,6 +450,15 @@ impl I18n {
         self.0.get()
     }
 
+    /// A storage failure in the current language's words ([`StoreError::words`]); one call
+    /// where a page shows one, rather than reading the language at each (smaller wasm).
+    ///
+    /// [`StoreError::words`]: crate::browser::store::StoreError::words
+    #[inline(never)]
+    pub fn store_error(self, e: &crate::browser::store::StoreError) -> String {
+        e.words(self.locale())
+    }
+
     /// The wording for `key` in the current language (reactive).
     pub fn t(self, key: impl Wording) -> &'static str {
         self.0.get().text(key)

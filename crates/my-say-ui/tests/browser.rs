@@ -41,3 +41,43 @@ fn random_ids_come_from_the_browser_and_do_not_repeat() {
     assert_ne!(a, b);
     assert_ne!(a, "0".repeat(32));
 }
+
+#[wasm_bindgen_test]
+async fn a_load_reads_again_when_its_signal_changes_and_drops_an_overtaken_read() {
+    use gloo_timers::future::TimeoutFuture;
+    use leptos::prelude::*;
+    use my_say_ui::load::load;
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.set();
+    let version = RwSignal::new(0u32);
+    // Version 1's read is slow, so version 2's, asked for after it, ends first.
+    let loaded = load(move || {
+        let v = version.get();
+        async move {
+            TimeoutFuture::new(if v == 1 { 300 } else { 10 }).await;
+            v
+        }
+    });
+    assert_eq!(
+        loaded.get_untracked(),
+        None,
+        "nothing until the first read ends"
+    );
+    TimeoutFuture::new(100).await;
+    assert_eq!(loaded.get_untracked(), Some(0));
+    version.set(1);
+    TimeoutFuture::new(50).await;
+    // The old value stays while the new read runs.
+    assert_eq!(loaded.get_untracked(), Some(0));
+    version.set(2);
+    TimeoutFuture::new(100).await;
+    assert_eq!(loaded.get_untracked(), Some(2));
+    TimeoutFuture::new(400).await;
+    assert_eq!(
+        loaded.get_untracked(),
+        Some(2),
+        "the overtaken read of 1 is dropped"
+    );
+    drop(owner);
+}

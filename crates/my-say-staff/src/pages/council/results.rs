@@ -216,7 +216,7 @@ where
         <div class=class>
             {move || match loaded.get() {
                 None => view! { <p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="banner error" role="alert">{i18n.store_error(&e)}</p> }.into_any(),
                 Some(Ok(Found::Missing)) => view! { <SurveyMissing /> }.into_any(),
                 Some(Ok(Found::Survey(survey, answers))) => found(*survey, answers).into_any(),
             }}

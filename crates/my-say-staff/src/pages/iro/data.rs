@@ -71,7 +71,7 @@ pub fn DataCare() -> impl IntoView {
                         Err(e) => error.set(Some(e)),
                     }
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(i18n.store_error(&e))),
             }
         });
     };
@@ -116,7 +116,7 @@ pub fn DataCare() -> impl IntoView {
                     }
                     text
                 }
-                Err(e) => e.to_string(),
+                Err(e) => i18n.store_error(&e),
             })}
         </p>
         <section class="card" aria-labelledby="data-export-heading">
@@ -175,7 +175,7 @@ fn DeleteOlder(
                     preview.set(Some((before, r)));
                     focus_id_soon("retention-preview");
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(i18n.store_error(&e))),
             }
         });
     };
@@ -196,7 +196,7 @@ fn DeleteOlder(
                     on_deleted.run(());
                     focus_id_soon("retention-done");
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(i18n.store_error(&e))),
             }
         });
     };
@@ -299,7 +299,7 @@ fn EraseEverything() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(()) => on_erased.run(()),
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(i18n.store_error(&e))),
             }
         });
     };

@@ -136,7 +136,7 @@ pub fn FollowUps() -> impl IntoView {
         <h1 tabindex="-1" node_ref=heading>{i18n.tr(Key::IroFollowUpsTitle)}</h1>
         <p class="lead">{i18n.tr(Key::IroFollowUpsLead)}</p>
         {move || loaded.get().map(|result| match result {
-            Err(e) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
+            Err(e) => view! { <p class="banner error" role="alert">{i18n.store_error(&e)}</p> }.into_any(),
             Ok((list, booklets)) => view! { <FollowUpList list booklets /> }.into_any(),
         })}
         <BankHolidays on_saved=Callback::new(move |_| version.update(|v| *v += 1)) />
@@ -620,7 +620,7 @@ fn BankHolidays(
         };
         match result {
             Ok(dates) => text.set(as_text(&dates)),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(i18n.store_error(&e))),
         }
     });
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -646,7 +646,7 @@ fn BankHolidays(
                             checked.update(|v| *v += 1);
                             on_saved.run(());
                         }
-                        Err(e) => error.set(Some(e.to_string())),
+                        Err(e) => error.set(Some(i18n.store_error(&e))),
                     }
                 });
             }

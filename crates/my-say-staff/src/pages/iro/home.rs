@@ -39,7 +39,7 @@ pub fn WorkspaceHome() -> impl IntoView {
                     version.update(|v| *v += 1);
                 }
                 Ok(_) => {}
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(i18n.store_error(&e))),
             }
         });
     }

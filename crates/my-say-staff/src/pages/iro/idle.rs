@@ -107,7 +107,7 @@ pub fn LockAfterSetting() -> impl IntoView {
                     error.set(None);
                     saved.set(true);
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(i18n.store_error(&e))),
             }
         });
     };

@@ -281,7 +281,7 @@ pub fn ImportAnswers(
             let store = match active.store().await {
                 Ok(store) => store,
                 Err(e) => {
-                    results.set(vec![(Outcome::Failed, e.to_string())]);
+                    results.set(vec![(Outcome::Failed, i18n.store_error(&e))]);
                     return;
                 }
             };

@@ -55,7 +55,7 @@ pub fn Inbox(
                 link=true
             />
             {move || entries.get().map(|result| match result {
-                Err(e) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
+                Err(e) => view! { <p class="banner error" role="alert">{i18n.store_error(&e)}</p> }.into_any(),
                 Ok(all) if all.is_empty() => view! { <p class="note">{i18n.tr(Key::IroBookletsNone)}</p> }.into_any(),
                 Ok(all) => view! { <InboxList all filter /> }.into_any(),
             })}

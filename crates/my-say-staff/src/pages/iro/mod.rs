@@ -196,7 +196,7 @@ fn workspace_area(demo: bool, asked: Memo<Page>) -> impl IntoView {
             };
             match result {
                 Ok(found) => stored.set(Some(found)),
-                Err(e) => load_error.set(Some(e.to_string())),
+                Err(e) => load_error.set(Some(i18n.store_error(&e))),
             }
         });
     }

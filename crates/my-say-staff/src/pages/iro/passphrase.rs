@@ -77,8 +77,8 @@ pub fn ChangePassphrase(
                     Ok(store) => workspace::save(&store, &changed)
                         .await
                         .map(|()| changed)
-                        .map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
+                        .map_err(|e| i18n.store_error(&e)),
+                    Err(e) => Err(i18n.store_error(&e)),
                 },
                 Err(KeyError::WrongPassphrase) => {
                     busy.set(false);

@@ -120,7 +120,7 @@ pub fn Reports() -> impl IntoView {
     view! {
         <h1 tabindex="-1" node_ref=heading class="no-print">{i18n.tr(Key::IroReportsTitle)}</h1>
         <p class="lead no-print">{i18n.tr(Key::IroReportsLead)}</p>
-        {move || loaded.get().and_then(Result::err).map(|e| view! { <p class="banner error" role="alert">{e.to_string()}</p> })}
+        {move || loaded.get().and_then(Result::err).map(|e| view! { <p class="banner error" role="alert">{i18n.store_error(&e)}</p> })}
         <form class="form report-period no-print" novalidate on:submit=show_custom>
             <div class="field">
                 <label for="report-period">{i18n.tr(Key::IroReportsPeriod)}</label>

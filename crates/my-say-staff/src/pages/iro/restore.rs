@@ -79,9 +79,9 @@ pub fn RestoreFromFile(
                 Ok((ws, key)) => match active.store().await {
                     Ok(store) => match workspace::save(&store, &ws).await {
                         Ok(()) => Ok((ws, key)),
-                        Err(e) => Err(e.to_string()),
+                        Err(e) => Err(i18n.store_error(&e)),
                     },
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(i18n.store_error(&e)),
                 },
                 Err(RestoreError::Key(KeyError::WrongPassphrase)) => {
                     problems.set(vec![(Key::IroErrorWrongPassphrase, "restore-passphrase")]);

@@ -32,7 +32,7 @@ pub(super) fn DueDateRules(
     });
     view! {
         {move || years.get().map(|result| match result {
-            Err(e) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
+            Err(e) => view! { <p class="banner error" role="alert">{i18n.store_error(&e)}</p> }.into_any(),
             Ok(years) if years.is_empty() => view! {
                 <p class="note">{i18n.tr(Key::IroHolidaysRulesNone)}</p>
             }.into_any(),

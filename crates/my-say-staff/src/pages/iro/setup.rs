@@ -68,8 +68,8 @@ pub fn SetUpWorkspace(
                     Ok(store) => workspace::save(&store, &ws)
                         .await
                         .map(|()| (ws, key))
-                        .map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
+                        .map_err(|e| i18n.store_error(&e)),
+                    Err(e) => Err(i18n.store_error(&e)),
                 },
                 Err(e) => Err(e.to_string()),
             };

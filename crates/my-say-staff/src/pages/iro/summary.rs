@@ -103,7 +103,7 @@ pub fn BookletSummary(
             let follow_ups = follow_ups::for_booklet(&store, &id).await?;
             // The summary is shown even if the read mark cannot be kept; the banner says why.
             if let Err(e) = stored::mark_read(&store, &id, &clock::now()).await {
-                error.set(Some(e.to_string()));
+                error.set(Some(i18n.store_error(&e)));
             }
             Ok::<_, StoreError>(Loaded::Found(Box::new(booklet), follow_ups))
         }
@@ -131,7 +131,7 @@ pub fn BookletSummary(
                 }
                 match loaded.get() {
                     None => view! { <p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }.into_any(),
-                    Some(Err(e)) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="banner error" role="alert">{i18n.store_error(&e)}</p> }.into_any(),
                     Some(Ok(Loaded::Missing)) => view! {
                         <h1 tabindex="-1" node_ref=heading>{i18n.tr(Key::IroSummaryNotFoundTitle)}</h1>
                         <p>{i18n.tr(Key::IroSummaryNotFound)}</p>
@@ -425,7 +425,7 @@ fn DeleteBooklet(
             busy.set(false);
             match result {
                 Ok(()) => deleted.set(Some(name)),
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(i18n.store_error(&e))),
             }
         });
     };

@@ -247,7 +247,7 @@ pub fn SurveyBuilder(
             }.into_any(),
             Err(e) => view! {
                 <h1 tabindex="-1">{i18n.tr(Key::BuilderTitle)}</h1>
-                <p class="banner error" role="alert">{e.to_string()}</p>
+                <p class="banner error" role="alert">{i18n.store_error(&e)}</p>
             }.into_any(),
         }).unwrap_or_else(|| view! { <h1 tabindex="-1">{i18n.tr(Key::BuilderTitle)}</h1><p class="note" role="status">{i18n.tr(Key::IroLoading)}</p> }.into_any())}
     }

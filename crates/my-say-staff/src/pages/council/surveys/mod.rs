@@ -121,7 +121,7 @@ pub fn SurveyList() -> impl IntoView {
             };
             match result {
                 Ok(()) => navigate(&active.href(&format!("surveys/{id}"))),
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(i18n.store_error(&e))),
             }
         });
     };
@@ -142,7 +142,7 @@ pub fn SurveyList() -> impl IntoView {
             <p class="banner success" id="sb-deleted" tabindex="-1" role="status">{i18n.locale().format(Key::BuilderDeleted, &[("title", &title)])}</p>
         })}
         {move || listed.get().map(|r| match r {
-            Err(e) => view! { <p class="banner error" role="alert">{e.to_string()}</p> }.into_any(),
+            Err(e) => view! { <p class="banner error" role="alert">{i18n.store_error(&e)}</p> }.into_any(),
             Ok(list) if list.is_empty() => view! { <p class="banner info">{i18n.tr(Key::BuilderListEmpty)}</p> }.into_any(),
             Ok(list) => view! {
                 <ul class="plain sb-list">
@@ -205,7 +205,7 @@ fn SurveyItem(
                 };
                 match result {
                     Ok(()) => on_deleted.run(title),
-                    Err(e) => error.set(Some(e.to_string())),
+                    Err(e) => error.set(Some(i18n.store_error(&e))),
                 }
             });
         }
