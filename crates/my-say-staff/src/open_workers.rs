@@ -302,17 +302,8 @@ mod tests {
     use my_say_core::seal::{generate_keypair, seal_booklet, system_rng, Bundle};
 
     fn booklet(n: usize) -> CompletedBooklet {
-        serde_json::from_value(serde_json::json!({
-            "id": format!("{n:032x}"),
-            "booklet_id": "review-10-15",
-            "booklet_revision": 1,
-            "locale": "en",
-            "age_band": "10-15",
-            "child": { "name": format!("Child {n}"), "age_band": "10-15", "review_date": "2026-12-01" },
-            "answers": {},
-            "completed_at": "2026-11-20T10:00:00Z",
-        }))
-        .unwrap()
+        let (id, name) = (format!("{n:032x}"), format!("Child {n}"));
+        crate::workspace::tests::booklet(&id, &name, "2026-11-20T10:00:00Z")
     }
 
     #[test]

@@ -1000,7 +1000,7 @@ pub fn use_unlocked() -> UnlockedWorkspace {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use my_say_core::seal::{seal_booklet, system_rng, PublicKey};
     use my_say_ui::browser::store::{now, MemoryStore};
@@ -1011,7 +1011,8 @@ mod tests {
         KdfParams::MINIMUM
     }
 
-    fn booklet(id: &str, name: &str, completed_at: &str) -> CompletedBooklet {
+    /// A 10 to 15 booklet with no answers, for tests (also `crate::open_workers`'s).
+    pub(crate) fn booklet(id: &str, name: &str, completed_at: &str) -> CompletedBooklet {
         serde_json::from_value(serde_json::json!({
             "id": id,
             "booklet_id": "review-10-15",
