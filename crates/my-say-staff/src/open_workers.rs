@@ -274,7 +274,7 @@ impl<'k> Tail<'k> {
 
     /// Whether booklets are left between the worker's `reached` and the page's own.
     fn has_more(&self, reached: usize) -> bool {
-        reached.max(self.opener.remaining().start) < self.begins()
+        reached < self.begins()
     }
 
     /// Opens and reads up to [`TAIL_STEP`] booklets just before the page's own, none before the

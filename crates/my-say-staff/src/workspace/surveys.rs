@@ -24,11 +24,6 @@ pub const SURVEY_PREFIX: &str = "survey/";
 /// Finished surveys (answers) are kept under this prefix and the record's id.
 pub const SURVEY_ANSWER_PREFIX: &str = "survey-answer/";
 
-/// Whether a finished booklet is a council survey rather than a review booklet.
-pub fn is_survey_answer(record: &CompletedBooklet) -> bool {
-    my_say_core::survey::is_survey_booklet(&record.booklet_id)
-}
-
 /// The storage key of a survey.
 pub(crate) fn survey_key(id: &str) -> String {
     format!("{SURVEY_PREFIX}{id}")
@@ -147,7 +142,7 @@ mod tests {
         assert!(got.iter().all(|r| r.completed_at == "2026-11-30"));
         // Survey answers are not review booklets: the inbox's list stays empty.
         assert!(now(crate::workspace::booklets(&store)).unwrap().is_empty());
-        assert!(is_survey_answer(&a[0]));
+        assert!(my_say_core::survey::is_survey_booklet(&a[0].booklet_id));
     }
 
     #[test]
