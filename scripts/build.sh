@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run build`: installs what is missing and builds the four apps into one dist/ folder, ready to
+# `npm run build`: installs what is missing and builds the five apps into one dist/ folder, ready to
 # copy to any static host (README: "Putting My Say on the council's own web server").
 source "$(dirname "$0")/setup.sh"
 setup_build

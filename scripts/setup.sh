@@ -3,7 +3,7 @@
 # Sourced by scripts/serve.sh and scripts/test.sh. Every version is pinned: see docs/toolchain.md.
 #   setup_build   wasm32 target, Trunk 0.21.14, the wasm-bindgen CLI matching Cargo.lock, npm packages (binaryen 132)
 #   setup_test    Chromium and chromedriver from Debian, plus everything setup_build does
-#   build_release the four apps into dist/ (see below)
+#   build_release the five apps into dist/ (see below)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,8 +56,9 @@ setup_test() {
   if ! rustup component list --installed | grep -q '^rustfmt'; then rustup component add rustfmt; fi
 }
 
-# The four apps into one dist/: the child's app (Trunk.toml here) first, because Trunk empties
-# its dist folder, then tablet set-up into dist/tablet/, council surveys on a tablet into
+# The five apps into one dist/: the child's app (Trunk.toml here) first, because Trunk empties
+# its dist folder, then a booklet being answered into dist/fill/, tablet set-up into dist/tablet/,
+# council surveys on a tablet into
 # dist/surveys/ and the staff workspace into dist/staff/, then the service worker and the copies of each app's page
 # (tools/assemble.mjs). The builds share target/, so the shared dependencies compile once. DIST
 # (default dist) puts it elsewhere.
@@ -73,6 +74,9 @@ build_release() {
   rm -rf "$snippets"
   trunk build --release --offline --dist "$dist" || return 1
   # The same package's other binaries: its library and dependencies are already built.
+  say "Building a booklet being answered (fill.html) into $dist/fill"
+  rm -rf "$snippets"
+  trunk build --release --offline --dist "$dist/fill" --public-url /fill/ fill.html || return 1
   say "Building tablet set-up (tablet.html) into $dist/tablet"
   rm -rf "$snippets"
   trunk build --release --offline --dist "$dist/tablet" --public-url /tablet/ tablet.html || return 1

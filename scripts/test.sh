@@ -23,5 +23,5 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test -p my-say-ui --target wasm32-unkno
 build_release
 node tools/size.mjs dist
 
-say "end-to-end tests of the four apps (Playwright in Chromium, against the release build on loopback)"
+say "end-to-end tests of the five apps (Playwright in Chromium, against the release build on loopback)"
 npx playwright test

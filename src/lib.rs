@@ -1,8 +1,11 @@
 //! My Say: children in care tell their Independent Reviewing Officer what they think.
 //!
-//! This crate is three small apps a child's tablet loads, built from one library:
-//! - [`App`] (`src/main.rs`): home and the booklet (start, answer, review, finish, "it's OK to
-//!   tell").
+//! This crate is four small apps a child's tablet loads, built from one library:
+//! - [`App`] (`src/main.rs`): home and the adult's booklet start form (or carrying one on).
+//! - [`FillApp`] (`src/bin/my-say-fill.rs`, `/booklet/<draft id>`): the child's screens, from the
+//!   booklet's start to review, finish and "it's OK to tell". Apart, so that the first load, to
+//!   the start form, carries none of them (docs/size.md); the service worker keeps it with the
+//!   child's app, so it is on the tablet before the adult hands it over.
 //! - [`TabletApp`] (`src/bin/my-say-tablet.rs`, under `/tablet`): tablet set-up and sending
 //!   answers, an adult's pages. Apart, so that a child's first load carries nothing of them
 //!   (docs/size.md).
@@ -10,7 +13,7 @@
 //!   tablet, answered on the booklet's own screens. Apart, so that a child's first load carries
 //!   nothing of the survey file reader (docs/size.md).
 //!
-//! The staff workspace (IRO and council screens, `/iro`, `/demo`, `/council`) is a third app,
+//! The staff workspace (IRO and council screens, `/iro`, `/demo`, `/council`) is a fifth app,
 //! `crates/my-say-staff`. Moving between apps is an ordinary page load (`my_say_ui::apps`); a
 //! child's tablet never downloads the staff app unless someone opens the workspace. What the
 //! apps share (wording, the browser edge, the question screen) is `my_say_ui`; the domain is
@@ -34,10 +37,10 @@ use pages::{
     survey_tablet::{SurveyStart, SurveysOnTablet},
     tablet::TabletSetup,
 };
-use routes::{Route, SurveyRoute, TabletRoute};
+use routes::{FillRoute, Route, SurveyRoute, TabletRoute};
 use tablet::surveys::TabletSurveys;
 
-/// The child's tablet app: language context, header and routes.
+/// The child's tablet app, home and the booklet start form: language context, header and routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
@@ -48,13 +51,31 @@ pub fn App() -> impl IntoView {
     view! {
         <Header />
         <main id="main" tabindex="-1">
-            // Never in the middle of a child's booklet or survey.
-            <UpdateReady hide=Signal::derive(move || matches!(route.get(), Route::BookletFill(_))) />
+            <UpdateReady hide=false />
             {move || match route.get() {
                 Route::Home => view! { <Home /> }.into_any(),
                 Route::BookletStart => view! { <BookletStart /> }.into_any(),
-                Route::BookletFill(id) => view! { <BookletFill id /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// A booklet being answered, under `/booklet/<draft id>`: language context, header and the
+/// child's screens. It never offers a new version: not in the middle of a child's booklet (the
+/// home screen offers it afterwards).
+#[component]
+pub fn FillApp() -> impl IntoView {
+    provide_i18n();
+    my_say_ui::browser::service_worker::register(Which::Fill);
+    let address = provide_address(Which::Fill);
+    let route = Memo::new(move |_| FillRoute::of(&address.read().path));
+    view! {
+        <Header />
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                FillRoute::Fill(id) => view! { <BookletFill id /> }.into_any(),
+                FillRoute::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </main>
     }

@@ -1,6 +1,6 @@
-//! The addresses of the child's app, of tablet set-up and of council surveys on a tablet (the
-//! three apps of this package, `src/main.rs`, `src/bin/my-say-tablet.rs` and
-//! `src/bin/my-say-surveys.rs`), and which page each one shows.
+//! The addresses of the child's app, of a booklet being answered, of tablet set-up and of council
+//! surveys on a tablet (the four apps of this package, `src/main.rs`, `src/bin/my-say-fill.rs`,
+//! `src/bin/my-say-tablet.rs` and `src/bin/my-say-surveys.rs`), and which page each one shows.
 //! Which app answers an address at all is `my_say_ui::apps::App::of_path`.
 
 /// A page of the child's app, from its address.
@@ -10,20 +10,36 @@ pub enum Route {
     Home,
     /// `/booklet`: starting a booklet, or carrying one on.
     BookletStart,
-    /// `/booklet/<draft id>`: answering a booklet on this tablet.
-    BookletFill(String),
-    /// Anything else.
+    /// Anything else (`/booklet/<draft id>` is the booklet's own app, [`FillRoute`]).
     NotFound,
 }
 
 impl Route {
-    /// The page for a path such as `/booklet/abc` (a trailing `/` is ignored).
+    /// The page for a path such as `/booklet` (a trailing `/` is ignored).
     pub fn of(path: &str) -> Route {
         match parts(path).as_slice() {
             [] => Route::Home,
             ["booklet"] => Route::BookletStart,
-            ["booklet", id] => Route::BookletFill((*id).into()),
             _ => Route::NotFound,
+        }
+    }
+}
+
+/// A page of the booklet's own app, from its address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FillRoute {
+    /// `/booklet/<draft id>`: answering a booklet on this tablet.
+    Fill(String),
+    /// Anything else.
+    NotFound,
+}
+
+impl FillRoute {
+    /// The page for a path such as `/booklet/abc` (a trailing `/` is ignored).
+    pub fn of(path: &str) -> FillRoute {
+        match parts(path).as_slice() {
+            ["booklet", id] => FillRoute::Fill((*id).into()),
+            _ => FillRoute::NotFound,
         }
     }
 }
@@ -72,7 +88,7 @@ impl SurveyRoute {
     }
 }
 
-/// Where a draft is answered: a survey's in the surveys app, a booklet's in the child's app.
+/// Where a draft is answered: a survey's in the surveys app, a booklet's in the booklet's app.
 pub fn fill_address(draft_id: &str, is_survey: bool) -> String {
     if is_survey {
         format!("/surveys/answer/{draft_id}")
@@ -88,7 +104,7 @@ fn parts(path: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{fill_address, Route, SurveyRoute, TabletRoute};
+    use super::{fill_address, FillRoute, Route, SurveyRoute, TabletRoute};
     use my_say_ui::apps::App;
 
     #[test]
@@ -97,7 +113,11 @@ mod tests {
         assert_eq!(Route::of(""), Route::Home);
         assert_eq!(Route::of("/booklet"), Route::BookletStart);
         assert_eq!(Route::of("/booklet/"), Route::BookletStart);
-        assert_eq!(Route::of("/booklet/abc"), Route::BookletFill("abc".into()));
+        assert_eq!(FillRoute::of("/booklet/abc"), FillRoute::Fill("abc".into()));
+        assert_eq!(
+            FillRoute::of("/booklet/abc/"),
+            FillRoute::Fill("abc".into())
+        );
         assert_eq!(TabletRoute::of("/tablet"), TabletRoute::Setup);
         assert_eq!(TabletRoute::of("/tablet/"), TabletRoute::Setup);
         assert_eq!(SurveyRoute::of("/surveys"), SurveyRoute::Surveys);
@@ -117,12 +137,16 @@ mod tests {
         for path in [
             "/no-such-page",
             "/booklet/a/b",
+            "/booklet/abc",
             "/iro",
             "/tablets",
             "/tablet",
             "/surveys",
         ] {
             assert_eq!(Route::of(path), Route::NotFound, "{path}");
+        }
+        for path in ["/", "/booklet", "/booklet/a/b", "/surveys/answer/abc"] {
+            assert_eq!(FillRoute::of(path), FillRoute::NotFound, "{path}");
         }
         for path in ["/tablet/x", "/", "/booklet"] {
             assert_eq!(TabletRoute::of(path), TabletRoute::NotFound, "{path}");
@@ -138,7 +162,7 @@ mod tests {
         assert_eq!(App::of_path(&survey), App::Surveys);
         assert_eq!(SurveyRoute::of(&survey), SurveyRoute::Answer("abc".into()));
         let booklet = fill_address("abc", false);
-        assert_eq!(App::of_path(&booklet), App::Child);
-        assert_eq!(Route::of(&booklet), Route::BookletFill("abc".into()));
+        assert_eq!(App::of_path(&booklet), App::Fill);
+        assert_eq!(FillRoute::of(&booklet), FillRoute::Fill("abc".into()));
     }
 }

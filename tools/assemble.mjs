@@ -1,6 +1,6 @@
-// Runs after the four apps are built (scripts/setup.sh, build_release): the child's app in dist/,
-// tablet set-up in dist/tablet/, council surveys on a tablet in dist/surveys/ and the staff
-// workspace in dist/staff/. Makes dist/
+// Runs after the five apps are built (scripts/setup.sh, build_release): the child's app in dist/,
+// a booklet being answered in dist/fill/, tablet set-up in dist/tablet/, council surveys on a
+// tablet in dist/surveys/ and the staff workspace in dist/staff/. Makes dist/
 // one folder any static host can serve:
 // 0. Copies the built-in booklets into dist/booklets/, from where the child's app fetches one
 //    band's file when a booklet starts (src/booklets.rs; crates/my-say-core/build.rs writes them,
@@ -16,7 +16,8 @@
 //    dist/surveys/index.html, so the set-up links and survey links already handed out
 //    (/tablet#..., /surveys#...) open anywhere too. Addresses with an
 //    id in them (/booklet/..., /surveys/..., /iro/booklet/...) need the host's fallback rule, as
-//    the README says; once a device has opened the app, the service worker answers them.
+//    the README says; once a device has opened the app, the service worker answers them. A
+//    booklet being answered (/booklet/<draft id>) is dist/fill/index.html's.
 // Usage: node tools/assemble.mjs [dist=dist]
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -25,6 +26,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const dist = process.argv[2] || "dist";
+const FILL_DIR = "fill";
 const STAFF_DIR = "staff";
 const SURVEYS_DIR = "surveys";
 const TABLET_DIR = "tablet";
@@ -41,9 +43,9 @@ export const STAFF_ROUTES = [
 ];
 const ROUTE_TOPS = new Set([...CHILD_ROUTES, ...STAFF_ROUTES].map((r) => r.split("/")[0]));
 
-for (const page of ["index.html", `${TABLET_DIR}/index.html`, `${SURVEYS_DIR}/index.html`, `${STAFF_DIR}/index.html`]) {
+for (const page of ["index.html", `${FILL_DIR}/index.html`, `${TABLET_DIR}/index.html`, `${SURVEYS_DIR}/index.html`, `${STAFF_DIR}/index.html`]) {
   if (!existsSync(join(dist, page))) {
-    console.error(`assemble.mjs: ${join(dist, page)} is missing: build the four apps first`);
+    console.error(`assemble.mjs: ${join(dist, page)} is missing: build the five apps first`);
     process.exit(1);
   }
 }
@@ -106,6 +108,7 @@ const ownLocales = copyOut("my-say", "locales", `${TABLET_DIR}/locales`);
 // The copies of index.html from an earlier run are not files of any app.
 for (const top of ROUTE_TOPS) rmSync(join(dist, top), { recursive: true, force: true });
 
+// The child's app and a booklet's (dist/fill/) are kept together: every child's tablet needs both.
 const child = filesUnder(dist, new Set([STAFF_DIR, SURVEYS_DIR, TABLET_DIR]));
 const tablet = filesUnder(join(dist, TABLET_DIR));
 const surveys = filesUnder(join(dist, SURVEYS_DIR));

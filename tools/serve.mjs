@@ -1,4 +1,4 @@
-// A small static server for the release build (the four apps in one dist/), on loopback only. No
+// A small static server for the release build (the five apps in one dist/), on loopback only. No
 // dependencies. Usage: node tools/serve.mjs [dir=dist] [port=8080]
 // An address that is not a file gets its app's page (tools/app-page.mjs); the app then routes
 // in the browser. This is the fallback rule the README asks of any host. Every response carries

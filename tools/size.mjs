@@ -1,5 +1,6 @@
 // Prints the first-load size of each app of the release build (wasm + js + css), raw and gzip -9:
-// the child's app (the files at the top of dist/), tablet set-up (dist/tablet/), council surveys on
+// the child's app (the files at the top of dist/), a booklet being answered (dist/fill/), tablet
+// set-up (dist/tablet/), council surveys on
 // a tablet (dist/surveys/) and the staff workspace (dist/staff/).
 // Usage: node tools/size.mjs [dist=dist] [--json]
 import { readdirSync, readFileSync } from "node:fs";
@@ -28,6 +29,7 @@ export function firstLoadSize(dir = "dist") {
 export function appSizes(dist = "dist") {
   return {
     child: firstLoadSize(dist),
+    fill: firstLoadSize(join(dist, "fill")),
     tablet: firstLoadSize(join(dist, "tablet")),
     surveys: firstLoadSize(join(dist, "surveys")),
     staff: firstLoadSize(join(dist, "staff")),

@@ -18,10 +18,24 @@ test("a whole session makes no request to any other origin", async ({ page, base
 });
 
 test("a strict Content-Security-Policy allows no other origin and no inline script, in every app", async ({ page, request }) => {
-  // The child's app, tablet set-up, council surveys on a tablet, the staff workspace.
-  for (const path of ["/", "/tablet", "/surveys", "/iro"]) {
+  // The child's app, a booklet being answered, tablet set-up, council surveys on a tablet, the
+  // staff workspace. A booklet that is not there sends the booklet's app back to the start form,
+  // so its page is checked as the server sends it.
+  for (const path of ["/", "/booklet/none", "/tablet", "/surveys", "/iro"]) {
     const response = await request.get(path);
     const header = response.headers()["content-security-policy"];
+    if (path === "/booklet/none") {
+      const html = await response.text();
+      expect(html, path).toContain("/fill/boot-");
+      const tag = html.match(/<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/)?.[0] ?? "";
+      const meta = tag.match(/content="([^"]*)"/)?.[1];
+      for (const policy of [header, meta]) {
+        expect(policy, path).toContain("default-src 'self'");
+        expect(policy, path).not.toContain("unsafe-inline");
+      }
+      expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g), path).toBeNull();
+      continue;
+    }
     await open(page, path);
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     for (const policy of [header, meta]) {

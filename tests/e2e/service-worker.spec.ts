@@ -114,6 +114,9 @@ test("a child's tablet keeps only the child's app; opening set-up, surveys or th
   const source = built();
   const { child, tablet, surveys, staff } = files(source);
   expect(child).toContain("/index.html");
+  // The app that answers a booklet is kept with the child's: every child's tablet needs both.
+  expect(child).toContain("/fill/index.html");
+  expect(child.filter((f) => /^\/fill\/.*\.wasm$/.test(f))).toHaveLength(1);
   expect(tablet).toContain("/tablet/index.html");
   expect(tablet.every((f) => f.startsWith("/tablet/"))).toBe(true);
   expect(tablet.some((f) => f.endsWith(".wasm"))).toBe(true);

@@ -2,9 +2,9 @@
 //! care (`/iro/...`), the same pages over example data (`/demo/...`), and the Children in Care
 //! Council's survey builder, results and You said, we did (`/council`, `/iro/surveys/...`).
 //!
-//! It is one of My Say's four apps; the other three are the top-level `my-say` package's (the
-//! child's tablet app, tablet set-up, council surveys on a tablet), reached from here by an
-//! ordinary page load. What they share (wording, the browser edge, the question screen the
+//! It is one of My Say's five apps; the other four are the top-level `my-say` package's (the
+//! child's tablet app, a booklet being answered, tablet set-up, council surveys on a tablet),
+//! reached from here by an ordinary page load. What they share (wording, the browser edge, the question screen the
 //! builder previews) is `my_say_ui`; the domain is `my_say_core`.
 
 #[cfg(feature = "bench")]

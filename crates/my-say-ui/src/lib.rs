@@ -1,8 +1,8 @@
-//! What My Say's apps share: the child's tablet app, tablet set-up and council surveys on a
-//! tablet (the top-level `my-say` package's three binaries) and the staff workspace
-//! (`my-say-staff`).
+//! What My Say's apps share: the child's tablet app, a booklet being answered, tablet set-up and
+//! council surveys on a tablet (the top-level `my-say` package's four binaries) and the staff
+//! workspace (`my-say-staff`).
 //!
-//! - [`apps`]: the four apps and which addresses each one answers.
+//! - [`apps`]: the five apps and which addresses each one answers.
 //! - [`i18n`]: UI wording in every language, compiled from `locales/*.json`.
 //! - [`browser`]: every piece of browser-only code (storage, files, speech, service worker),
 //!   behind small interfaces.
