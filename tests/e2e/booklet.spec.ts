@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { captureSpeech, chooseChildLanguage, expectNoAxeViolations, fillStorage, heading, setUpTablet, skipTo, startBookletFor, storageCanFill, tabToButton } from "./helpers";
+import { captureSpeech, chooseChildLanguage, expectNoAxeViolations, fillBookletStart, fillStorage, heading, setUpTablet, skipTo, startBookletFor, storageCanFill, tabToButton } from "./helpers";
 
 // A tablet: touch, landscape.
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -285,6 +285,21 @@ test("a tablet that is not set up for an IRO says so, and leads to the set-up", 
   await expect(page.getByRole("button", { name: "Start the booklet" })).toBeHidden();
   await page.getByRole("link", { name: "Set up this tablet" }).tap();
   await expect(heading(page)).toHaveText("Tablet set-up");
+});
+
+test("tapping Start again while the booklet opens starts one booklet, not two", async ({ page }) => {
+  await setUpTablet(page);
+  await page.goto("/booklet");
+  await fillBookletStart(page, "Twice", "7 to 9");
+  // The second tap lands while the first is still starting (the booklet's app is a page load away).
+  await page.locator("button[type=submit]").evaluate((button: HTMLButtonElement) => {
+    button.click();
+    button.click();
+  });
+  await expect(heading(page)).toContainText("Twice");
+  await page.goto("/booklet");
+  // One booklet in progress on this tablet (named by the child's initial).
+  await expect(page.getByRole("link", { name: /^Carry on: / })).toHaveCount(1);
 });
 
 test("the adult gets clear messages for a form with missing details, and nothing starts", async ({ page }) => {

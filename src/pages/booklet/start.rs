@@ -60,6 +60,9 @@ pub fn BookletStart() -> impl IntoView {
     let read_aloud = RwSignal::new(false);
     let problems = RwSignal::new(Vec::<StartProblem>::new());
     let start_problem = RwSignal::new(None::<String>);
+    // From a checked form's tap on Start until the booklet's app opens (a page load) or starting
+    // fails: another tap meanwhile must not start a second booklet.
+    let starting = RwSignal::new(false);
     // The form as typed so far.
     let form = move || StartForm {
         name: name.get(),
@@ -97,6 +100,9 @@ pub fn BookletStart() -> impl IntoView {
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if starting.get_untracked() {
+            return;
+        }
         start_problem.set(None);
         match untrack(form).check(clock::today_date()) {
             Err(found) => {
@@ -111,6 +117,7 @@ pub fn BookletStart() -> impl IntoView {
                     false => child_locale.get_untracked(),
                 };
                 let (read_aloud, topics) = (read_aloud.get_untracked(), topics.get_untracked());
+                starting.set(true);
                 spawn_local(async move {
                     match begin(started, locale, read_aloud, &topics).await {
                         Ok(id) => {
@@ -119,6 +126,7 @@ pub fn BookletStart() -> impl IntoView {
                             navigate(&format!("/booklet/{id}"));
                         }
                         Err(e) => {
+                            starting.set(false);
                             // Shown above the form, where focus goes; the form keeps its words.
                             start_problem.set(Some(e.words(i18n.locale())));
                             focus_id_soon("start-problem");
@@ -157,7 +165,7 @@ pub fn BookletStart() -> impl IntoView {
                 <ReadAloudOn id="read-aloud-on" label=Key::BookletReadAloudOn read_aloud />
                 <HidePeople booklet=chosen_booklet unticked />
                 <TopicsChoice booklet=chosen_booklet topics />
-                <button type="submit" class="primary big">{i18n.tr(Key::BookletStartButton)}</button>
+                <button type="submit" class="primary big" class:busy=starting>{i18n.tr(Key::BookletStartButton)}</button>
             </form>
             <p class="note"><a href="/tablet">{i18n.tr(Key::TabletLink)}</a></p>
             <p class="note"><a href="/surveys">{i18n.tr(Key::TabletSurveyTitle)}</a></p>
