@@ -5,8 +5,10 @@
 //! ([`LockedDraft`]) and kept under `locked/<id>` instead; carrying on needs the code. Finishing
 //! seals the answers and removes the draft (see `tablet`).
 
-use my_say_core::seal::{initials, LockedDraft};
+use my_say_core::seal::LockedDraft;
+use my_say_core::session::in_progress::Heading;
 use my_say_core::session::Draft;
+use my_say_core::session::InProgress;
 use my_say_ui::browser::store::{device_store as store, Area, KeyValueStore, StoreError};
 use std::cell::{Cell, RefCell};
 
@@ -18,21 +20,6 @@ thread_local! {
 
 /// Where a locked draft is kept, beside the open drafts.
 const LOCKED: &str = "locked/";
-
-/// A draft as the start screens list it: which booklet and whose initials, never an answer.
-#[derive(Clone, Debug, PartialEq)]
-pub struct InProgress {
-    /// The booklet (or council survey) id.
-    pub booklet_id: String,
-    /// The child's initials ("R."), empty for a survey.
-    pub initials: String,
-    /// When the child started.
-    pub started_at: String,
-    /// Whether the child stopped and locked it with a code.
-    pub locked: bool,
-    /// When it last changed, for the order of the list.
-    changed_at: String,
-}
 
 /// A draft as it is kept: open (the child is answering, or left without stopping) or locked.
 pub enum Kept {
@@ -47,36 +34,15 @@ pub async fn list() -> Result<Vec<(String, InProgress)>, StoreError> {
     let store = store().await?;
     let mut drafts = Vec::new();
     for key in store.keys(Area::Drafts).await? {
-        // A damaged draft is skipped rather than hiding every other one.
-        let listed = match key.strip_prefix(LOCKED) {
-            Some(id) => match store.get_json::<LockedDraft>(Area::Drafts, &key).await {
-                Ok(Some(l)) => Some((
-                    id.to_owned(),
-                    InProgress {
-                        booklet_id: l.booklet_id,
-                        initials: l.initials,
-                        started_at: l.started_at,
-                        locked: true,
-                        changed_at: l.stopped_at,
-                    },
-                )),
-                _ => None,
-            },
-            None => match store.get_json::<Draft>(Area::Drafts, &key).await {
-                Ok(Some(d)) => Some((
-                    key.clone(),
-                    InProgress {
-                        initials: initials(&d.child.name),
-                        booklet_id: d.booklet_id,
-                        started_at: d.started_at,
-                        locked: false,
-                        changed_at: d.updated_at,
-                    },
-                )),
-                _ => None,
-            },
+        // Read only as far as the list needs (`my_say_core::session::in_progress`); a damaged
+        // draft is skipped rather than hiding every other one.
+        let (id, locked) = match key.strip_prefix(LOCKED) {
+            Some(id) => (id, true),
+            None => (key.as_str(), false),
         };
-        drafts.extend(listed);
+        if let Ok(Some(heading)) = store.get_json::<Heading>(Area::Drafts, &key).await {
+            drafts.extend(heading.in_progress(locked).map(|d| (id.to_owned(), d)));
+        }
     }
     drafts.sort_by(|a, b| b.1.changed_at.cmp(&a.1.changed_at));
     Ok(drafts)

@@ -17,6 +17,9 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 
+pub mod in_progress;
+pub use in_progress::InProgress;
+
 /// Where a child is in a booklet. Saved in a [`Draft`] as
 /// `{"at": "start"}`, `{"at": "question", "question": "feel_safe"}` or `{"at": "review"}`.
 ///

@@ -4,6 +4,7 @@
 use crate::drafts;
 use crate::routes::fill_address;
 use leptos::prelude::*;
+use my_say_core::session::InProgress;
 use my_say_core::survey::is_survey_booklet;
 use my_say_ui::i18n::{use_i18n, Key};
 use my_say_ui::load::load;
@@ -35,7 +36,7 @@ pub fn CarryOn() -> impl IntoView {
         list.retain(|(_, d)| !is_survey_booklet(&d.booklet_id));
         list
     });
-    let each = move |(id, draft): (String, drafts::InProgress)| {
+    let each = move |(id, draft): (String, InProgress)| {
         let words = i18n.locale();
         let label = words.format(Key::BookletCarryOn, &[("name", &draft.initials)]);
         let day = draft.started_at.get(..10).unwrap_or("");

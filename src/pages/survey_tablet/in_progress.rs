@@ -2,10 +2,10 @@
 //! carried on from the booklet's start screen instead).
 
 use super::title_in;
-use crate::drafts::InProgress;
 use crate::i18n::Key;
 use crate::pages::booklet::carry_on_item;
 use leptos::prelude::*;
+use my_say_core::session::InProgress;
 use my_say_core::survey::SurveyShelf;
 use my_say_ui::i18n::use_i18n;
 

@@ -13,6 +13,7 @@ use crate::tablet::surveys::{self as tablet_surveys, AnswerCounts, ShelfError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use my_say_core::seal::SetupCode;
+use my_say_core::session::InProgress;
 use my_say_core::survey::{
     is_survey_booklet, ShelfChange, SurveyFile, SurveyFileError, SurveyShelf,
 };
@@ -75,7 +76,7 @@ pub fn SurveysOnTablet() -> impl IntoView {
     let just_saved = move || address.read().has("saved");
     let shelf = RwSignal::new(None::<SurveyShelf>);
     let counts = RwSignal::new(BTreeMap::<String, AnswerCounts>::new());
-    let in_progress = RwSignal::new(Vec::<(String, drafts::InProgress)>::new());
+    let in_progress = RwSignal::new(Vec::<(String, InProgress)>::new());
     let offered = RwSignal::new(None::<SurveyFile>);
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
