@@ -17,6 +17,7 @@
 use crate::tablet::{FinishError, SendError};
 use my_say_core::seal::{parse_bundle, seal_booklet, system_rng, Bundle, SealedBooklet};
 use my_say_core::survey::{ShelfChange, SurveyFile, SurveyFileError, SurveyShelf};
+use my_say_core::validate::is_survey_id;
 use my_say_core::CompletedBooklet;
 use my_say_ui::browser::store::{device_store, Area, KeyValueStore, StoreError};
 use my_say_ui::i18n::Locale;
@@ -101,15 +102,6 @@ impl TabletSurveys {
 pub const SENT_KEY: &str = "tablet/survey-sent";
 /// Sealed survey answers are kept in [`Area::Sealed`] under this prefix.
 pub const SEALED_PREFIX: &str = "survey/";
-
-/// Whether a survey id is one the tablet can keep answers apart under: `survey-` then lowercase
-/// letters, digits and hyphens (what the builder makes). Anything else could be mistaken for a
-/// review booklet by the workspace, or break the sealed area's key. The booklet rules already
-/// refuse a survey file or link with any other id (`validate::is_survey_id`); [`add`] checks
-/// again so the sealed area's keys never depend on where a `SurveyFile` came from.
-pub fn usable_id(id: &str) -> bool {
-    my_say_core::validate::is_survey_id(id)
-}
 
 /// The sealed area's key for one finished survey.
 pub fn sealed_key(survey_id: &str, sealed_id: &str) -> String {
@@ -218,7 +210,11 @@ async fn save(store: &impl KeyValueStore, shelf: &SurveyShelf) -> Result<(), Sto
 /// Adds a survey read from a link or file. The shelf is saved only when it changed; a refused
 /// survey ([`ShelfChange::Older`], [`ShelfChange::Conflict`]) changes nothing.
 pub async fn add(store: &impl KeyValueStore, file: SurveyFile) -> Result<ShelfChange, ShelfError> {
-    if !usable_id(file.id()) {
+    // Only an id the builder makes keeps the answers apart: anything else could be mistaken for a
+    // review booklet by the workspace, or break the sealed area's key. The booklet rules already
+    // refuse a survey file or link with any other id; checked again here so that the sealed
+    // area's keys never depend on where a `SurveyFile` came from.
+    if !is_survey_id(file.id()) {
         return Err(ShelfError::UnusableId(file.id().to_owned()));
     }
     let mut shelf = shelf(store).await?;
@@ -470,7 +466,7 @@ pub(crate) mod tests {
             "survey-ABC",
             "survey-1 2",
         ] {
-            assert!(!usable_id(id), "{id}");
+            assert!(!is_survey_id(id), "{id}");
             // Such a survey never reaches the tablet: the booklet rules refuse its file or link.
             let mut json: serde_json::Value = serde_json::from_str(&good.to_json()).unwrap();
             json["survey"]["id"] = serde_json::json!(id);
@@ -482,7 +478,7 @@ pub(crate) mod tests {
                 "{refused}"
             );
         }
-        assert!(usable_id("survey-00000000000000aa"));
+        assert!(is_survey_id("survey-00000000000000aa"));
         assert!(now(store.keys(Area::Settings)).unwrap().is_empty());
         now(store.put_bytes(Area::Settings, SHELF_KEY, b"{oops")).unwrap();
         let (file, _) = survey_file("survey-00000000000000aa", false);
