@@ -6,9 +6,7 @@
 //! seals the answers and removes the draft (see `tablet`).
 
 use my_say_core::seal::LockedDraft;
-use my_say_core::session::in_progress::Heading;
-use my_say_core::session::Draft;
-use my_say_core::session::InProgress;
+use my_say_core::session::{in_progress::Heading, Draft, InProgress};
 use my_say_ui::browser::store::{device_store as store, Area, KeyValueStore, StoreError};
 use std::cell::{Cell, RefCell};
 

@@ -21,11 +21,17 @@ const hash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 const inline = /<script type="?module"?(?: nonce="?[^">]*"?)?>([\s\S]*?)<\/script>/g;
+// Every app's page, restored by the browser from its back-forward cache, loads again: it still
+// shows what it showed when it was left (a child's booklet after they locked it with their code,
+// a workspace since locked), and now must show what the device holds. Moving between the apps is
+// a page load, so Back after one is where this happens (docs/design.md, "Code layout").
+const reloadWhenRestored = 'addEventListener("pageshow",(e)=>{if(e.persisted)location.reload()});';
 let count = 0;
 html = html.replace(inline, (_, body) => {
   count += 1;
-  const name = `boot-${hash(body)}.js`;
-  writeFileSync(join(dir, name), body.trim() + "\n");
+  const boot = body.trim() + "\n" + reloadWhenRestored + "\n";
+  const name = `boot-${hash(boot)}.js`;
+  writeFileSync(join(dir, name), boot);
   return `<script type="module" src="${publicUrl}${name}"></script>`;
 });
 if (count === 0) {

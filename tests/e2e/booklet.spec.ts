@@ -405,6 +405,26 @@ test("a stopped booklet opens only with its child's code, and a forgotten code l
   await expect(page.getByRole("link", { name: /^Carry on/ })).toHaveCount(0);
 });
 
+test("Back after a child locks their booklet asks for the code again, as tablets' browsers restore the page they left", async ({ playwright }, testInfo) => {
+  // Playwright turns the back-forward cache off; a tablet's browser keeps it on, and would give
+  // back the booklet's page as it was left, the child's answers in it.
+  const browser = await playwright.chromium.launch({ ...testInfo.project.use.launchOptions, ignoreDefaultArgs: ["--disable-back-forward-cache"] });
+  const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL, viewport: { width: 1024, height: 768 }, hasTouch: true });
+  await startBooklet(page, "7 to 9", "Rae Smith");
+  await page.getByRole("button", { name: "Let's start" }).tap();
+  await page.locator(".answers .option label").first().tap();
+  await page.getByRole("button", { name: /^Next/ }).tap();
+  const question = await heading(page).textContent();
+  await page.getByRole("button", { name: "Stop for now" }).tap();
+  for (const p of ["Star", "House", "House", "Book"]) await page.getByRole("button", { name: p, exact: true }).tap();
+  await page.getByRole("button", { name: "Save and stop" }).tap();
+  await expect(page).toHaveURL(/\/booklet\?saved=1$/, SLOW);
+  await page.goBack({ waitUntil: "commit" });
+  await expect(heading(page)).toHaveText("Carry on: R. S.", SLOW);
+  await expect(page.getByText(question!)).toHaveCount(0);
+  await browser.close();
+});
+
 test("a child of 10 to 15 locks a stopped booklet with a number", async ({ page }) => {
   await startBooklet(page, "10 to 15", "Kai");
   await page.getByRole("button", { name: "Let's start" }).tap();

@@ -2,7 +2,7 @@ import { test, expect } from "@playwright/test";
 import { readdirSync, readFileSync } from "node:fs";
 // @ts-ignore: a plain ES module of ours
 import { firstLoadSize } from "../../tools/size.mjs";
-import { DIST, gzipSizeOf, recordRequests } from "./helpers";
+import { DIST, gzipSizeOf, recordRequests, waitForServiceWorker } from "./helpers";
 
 // Each app's first-load budget, gzip -9, with its history in docs/size.md. The child's budget is
 // never raised: when something does not fit, make room. The staff budget is raised only with a
@@ -24,6 +24,9 @@ test("a child's first load, from opening / to the booklet start form, fits the c
   // The form is there (on a tablet not yet set up, it waits behind the offer to set it up).
   await expect(page.getByLabel("Child's first name or initials")).toBeAttached();
   await page.waitForLoadState("networkidle");
+  // The service worker in place (it registers once the page is idle), so its background
+  // fetches below are all recorded.
+  await waitForServiceWorker(page);
   // What the page itself fetched to show the form, each file once. The service worker then keeps
   // the child's app for offline use in the background, the booklet's own app (dist/fill/) with it,
   // which the start form does not wait for: that app has its own budget, below.
