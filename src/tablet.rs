@@ -14,7 +14,7 @@ pub mod surveys;
 use my_say_core::outbox::{self, Wait};
 use my_say_core::seal::{
     may_reset, parse_bundle, seal_booklet, system_rng, AdultCodeError, AdultLock, Allowed, Bundle,
-    BundleError, SealError, SealedBooklet, SetupCode,
+    BundleError, KeptSetup, SealError, SealedBooklet, SetupCode, ShownRecipient,
 };
 use my_say_core::CompletedBooklet;
 use my_say_ui::browser::clock;
@@ -23,7 +23,11 @@ use my_say_ui::browser::store::{Area, KeyValueStore, StoreError};
 use my_say_ui::i18n::{Key, Locale};
 use std::fmt;
 
+/// Whom the tablet seals for: its set-up code ([`SetupCode::to_fragment`]).
 const RECIPIENTS: &str = "tablet/recipients";
+/// The same code with whom it seals for as the start screen shows them ([`KeptSetup`]; since
+/// December 2026).
+const SHOWN: &str = "tablet/recipients_shown";
 /// The tablet's adult code, as a verifier ([`AdultLock`]): changing [`RECIPIENTS`] asks for it.
 const ADULT_CODE: &str = "tablet/adult_code";
 const SENT: &str = "tablet/sent";
@@ -121,8 +125,42 @@ impl fmt::Display for SendError {
 /// (`service_worker::keep_if`): the answers can then be sent with the network off.
 pub fn keep_its_app_if_set_up() {
     my_say_ui::browser::service_worker::keep_if(my_say_ui::apps::App::Tablet, || async {
-        matches!(recipients().await, Ok(Some(_))) || matches!(oldest_wait().await, Ok(Some(_)))
+        !matches!(seals_for().await, Ok(SealsFor::Nobody) | Err(_))
+            || matches!(oldest_wait().await, Ok(Some(_)))
     });
+}
+
+/// Whom this tablet seals for, as the booklet start screen shows them: read without the set-up
+/// code, so the child's app carries no reader of keys ([`KeptSetup`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SealsFor {
+    /// Nobody: the tablet is not set up.
+    Nobody,
+    /// These people, in order (the first is the child's IRO).
+    People(Vec<ShownRecipient>),
+    /// The code is not kept as shown, or not as the code sealing reads: a tablet set up before
+    /// December 2026 and not opened in tablet set-up since, or a set-up cut short between its
+    /// two writes. Opening tablet set-up keeps it as shown ([`keep_setup_shown`]).
+    NotShownYet,
+}
+
+/// Whom this tablet seals for, as the start screen shows them.
+pub async fn seals_for() -> Result<SealsFor, StoreError> {
+    seals_for_in(&store().await?).await
+}
+
+/// Whom `store`'s tablet seals for, as the start screen shows them: only if what is shown was
+/// worked out from the very code that sealing reads.
+async fn seals_for_in(store: &impl KeyValueStore) -> Result<SealsFor, StoreError> {
+    let Some(code) = store.get_json::<String>(Area::Settings, RECIPIENTS).await? else {
+        return Ok(SealsFor::Nobody);
+    };
+    Ok(
+        match store.get_json::<KeptSetup>(Area::Settings, SHOWN).await? {
+            Some(kept) if kept.code == code => SealsFor::People(kept.shown),
+            _ => SealsFor::NotShownYet,
+        },
+    )
 }
 
 /// Who this tablet seals for, if it has been set up.
@@ -138,19 +176,47 @@ async fn recipients_in(store: &impl KeyValueStore) -> Result<Option<SetupCode>, 
     Ok(SetupCode::from_fragment(&fragment).ok())
 }
 
+/// Keeps the tablet's set-up code as the start screen shows it (again), from the code sealing
+/// reads: tablet set-up does this whenever it opens, so a tablet set up before December 2026,
+/// or a set-up cut short between its two writes, shows whom it seals for once opened there.
+pub async fn keep_setup_shown() -> Result<(), StoreError> {
+    keep_setup_shown_in(&store().await?).await
+}
+
+/// [`keep_setup_shown`] in `store`.
+async fn keep_setup_shown_in(store: &impl KeyValueStore) -> Result<(), StoreError> {
+    match recipients_in(store).await? {
+        Some(code) => keep_setup(store, &code).await,
+        None => store.delete(Area::Settings, SHOWN).await,
+    }
+}
+
+/// Keeps `code` as the one the tablet seals for: the code sealing reads, then the code with how
+/// it is shown ([`SealsFor`] shows it only while the two agree).
+async fn keep_setup(store: &impl KeyValueStore, code: &SetupCode) -> Result<(), StoreError> {
+    let kept = code.kept();
+    store
+        .put_json(Area::Settings, RECIPIENTS, &kept.code)
+        .await?;
+    store.put_json(Area::Settings, SHOWN, &kept).await
+}
+
 /// Sets the tablet to seal for these recipients from now on; the adult gave the tablet's adult
 /// code ([`allow_change`]).
 pub async fn set_recipients(code: &SetupCode, _: Allowed) -> Result<(), StoreError> {
-    store()
-        .await?
-        .put_json(Area::Settings, RECIPIENTS, &code.to_fragment())
-        .await
+    keep_setup(&store().await?, code).await
+}
+
+/// Forgets whom `store`'s tablet seals for, kept either way.
+async fn forget_setup(store: &impl KeyValueStore) -> Result<(), StoreError> {
+    store.delete(Area::Settings, RECIPIENTS).await?;
+    store.delete(Area::Settings, SHOWN).await
 }
 
 /// Stops sealing for anyone; the adult gave the tablet's adult code. Booklets already sealed
 /// stay, still sealed.
 pub async fn forget_recipients(_: Allowed) -> Result<(), StoreError> {
-    store().await?.delete(Area::Settings, RECIPIENTS).await
+    forget_setup(&store().await?).await
 }
 
 /// Whether the tablet has an adult code (a tablet set up before adult codes, or never set up,
@@ -207,7 +273,7 @@ pub async fn reset_recipients() -> Result<bool, StoreError> {
         return Ok(false);
     }
     let store = store().await?;
-    store.delete(Area::Settings, RECIPIENTS).await?;
+    forget_setup(&store).await?;
     store.delete(Area::Settings, ADULT_CODE).await?;
     Ok(true)
 }
@@ -400,6 +466,43 @@ mod tests {
         assert!(FinishError::NotSetUp
             .to_string()
             .starts_with("This tablet is not set up for an IRO"));
+    }
+
+    #[test]
+    fn the_start_screen_shows_whom_the_tablet_seals_for_only_from_the_code_sealing_reads() {
+        let store = MemoryStore::new();
+        let code_for = |name: &str| {
+            let (_, public) = generate_keypair(&mut system_rng());
+            SetupCode::new(vec![IroIdentity::new(name, public).unwrap()]).unwrap()
+        };
+        assert_eq!(now(seals_for_in(&store)).unwrap(), SealsFor::Nobody);
+        // Set up: the code sealing reads, and the same code as shown.
+        let sam = code_for("Sam");
+        now(keep_setup(&store, &sam)).unwrap();
+        assert_eq!(
+            now(seals_for_in(&store)).unwrap(),
+            SealsFor::People(sam.shown())
+        );
+        assert_eq!(now(recipients_in(&store)).unwrap(), Some(sam.clone()));
+        // Kept as before December 2026 (the code alone), or a set-up cut short after its first
+        // write: the code sealing reads is not the one shown, so nobody is shown.
+        let jo = code_for("Jo");
+        now(store.put_json(Area::Settings, RECIPIENTS, &jo.to_fragment())).unwrap();
+        assert_eq!(now(seals_for_in(&store)).unwrap(), SealsFor::NotShownYet);
+        now(store.delete(Area::Settings, SHOWN)).unwrap();
+        assert_eq!(now(seals_for_in(&store)).unwrap(), SealsFor::NotShownYet);
+        assert_eq!(now(recipients_in(&store)).unwrap(), Some(jo.clone()));
+        // Opening tablet set-up keeps it as shown again, from the code sealing reads.
+        now(keep_setup_shown_in(&store)).unwrap();
+        assert_eq!(
+            now(seals_for_in(&store)).unwrap(),
+            SealsFor::People(jo.shown())
+        );
+        // Forgetting forgets both.
+        now(forget_setup(&store)).unwrap();
+        assert_eq!(now(seals_for_in(&store)).unwrap(), SealsFor::Nobody);
+        assert_eq!(now(store.get_bytes(Area::Settings, SHOWN)).unwrap(), None);
+        assert_eq!(now(recipients_in(&store)).unwrap(), None);
     }
 
     #[test]

@@ -55,9 +55,11 @@ pub fn TabletSetup() -> impl IntoView {
     let forgetting = RwSignal::new(false);
 
     // Who the tablet seals for is read once; after that only the changes made here change it,
-    // so the card, and an adult code being typed in it, stay as they are.
+    // so the card, and an adult code being typed in it, stay as they are. A tablet set up before
+    // December 2026 first keeps its code with how the start screen shows it.
     spawn_local(async move {
-        match tablet::recipients().await {
+        let shown = tablet::keep_setup_shown().await;
+        match shown.and(tablet::recipients().await) {
             Ok(code) => current.set(code),
             Err(e) => error.set(Some(e.words(i18n.locale()))),
         }
@@ -132,7 +134,7 @@ pub fn TabletSetup() -> impl IntoView {
                 <section class="card offer" aria-labelledby="offer-heading">
                     <h2 id="offer-heading">{i18n.tr(Key::TabletOfferTitle)}</h2>
                     <p>{i18n.tr(Key::TabletOfferLead)}</p>
-                    <Recipients code />
+                    <Recipients recipients=code.shown() />
                     <AdultCodeGate id="offer-code" has_code waiting action=Key::TabletUseFor on_allowed=accept on_reset />
                 </section>
             })}
@@ -141,7 +143,7 @@ pub fn TabletSetup() -> impl IntoView {
                 Some(code) => view! {
                     <section class="card" aria-labelledby="seals-for">
                         <h2 id="seals-for">{i18n.tr(Key::TabletSealsFor)}</h2>
-                        <Recipients code />
+                        <Recipients recipients=code.shown() />
                         {move || if forgetting.get() {
                             view! { <AdultCodeGate id="forget-code" has_code waiting action=Key::TabletForget on_allowed=forget on_reset /> }.into_any()
                         } else {

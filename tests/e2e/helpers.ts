@@ -243,6 +243,25 @@ export async function dumpStorage(page: Page): Promise<string> {
 }
 
 /** RFC 4180 CSV, as My Say writes it: quoted cells, doubled quotes, CRLF rows. */
+/** Removes one record from the app's device store (`area` is an object store of "my-say"), as
+ * a tablet that never wrote it would be: records are encrypted, but their keys are not. */
+export async function removeStored(page: Page, area: string, key: string) {
+  await page.evaluate(async ([area, key]) => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open("my-say");
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    await new Promise<void>((res, rej) => {
+      const tx = db.transaction(area, "readwrite");
+      tx.objectStore(area).delete(key);
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, [area, key]);
+}
+
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

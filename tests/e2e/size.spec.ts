@@ -7,14 +7,14 @@ import { DIST, gzipSizeOf, recordRequests, waitForServiceWorker } from "./helper
 // Each app's first-load budget, gzip -9, with its history in docs/size.md. The child's budget is
 // never raised: when something does not fit, make room. The staff budget is raised only with a
 // measured reason written there.
-const CHILD_BUDGET_GZIP_BYTES = 223 * 1024; // 228,352 B: never raised (docs/size.md)
+const CHILD_BUDGET_GZIP_BYTES = 207 * 1024; // 211,968 B: never raised (docs/size.md)
 // Tablet set-up and council surveys on a tablet, their own apps since 2026-12-07: as the staff
 // budget, raised only with a measured reason in docs/size.md.
-const TABLET_BUDGET_GZIP_BYTES = 180 * 1024; // 184,320 B (docs/size.md)
+const TABLET_BUDGET_GZIP_BYTES = 181 * 1024; // 185,344 B (docs/size.md)
 // A booklet being answered, its own app since 2026-12-07 (fourteenth session): as the staff budget.
 const FILL_BUDGET_GZIP_BYTES = 259 * 1024; // 265,216 B (docs/size.md)
 const SURVEYS_BUDGET_GZIP_BYTES = 350 * 1024; // 358,400 B (docs/size.md)
-const STAFF_BUDGET_GZIP_BYTES = 830 * 1024; // 849,920 B (docs/size.md)
+const STAFF_BUDGET_GZIP_BYTES = 831 * 1024; // 850,944 B (docs/size.md)
 
 test("a child's first load, from opening / to the booklet start form, fits the child's budget and fetches nothing of the staff app", async ({ page }) => {
   const requests = recordRequests(page);

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { ADULT_CODE, captureSpeech, dumpStorage, expectNoAxeViolations, fillInBooklet, finishBooklet, firstHeading, heading, sealForOffered, setUpTablet, VECTOR, watchFirstHeading } from "./helpers";
+import { ADULT_CODE, captureSpeech, dumpStorage, expectNoAxeViolations, fillInBooklet, finishBooklet, firstHeading, heading, removeStored, sealForOffered, setUpTablet, VECTOR, watchFirstHeading } from "./helpers";
 
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 
@@ -271,6 +271,30 @@ test("a forgotten tablet adult code resets the tablet only once every waiting bo
   await page.goto(`/tablet#${VECTOR.setup_fragment}`);
   await expect(page.getByLabel("Type the tablet adult code again")).toBeVisible();
   await sealForOffered(page);
+});
+
+test("a tablet set up before its start screen kept whom it seals for asks for tablet set-up to be opened once, then shows them", async ({ page }) => {
+  await setUpTablet(page);
+  // As a tablet set up before December 2026 keeps it: the set-up code alone.
+  await removeStored(page, "settings", "tablet/recipients_shown");
+  await page.goto("/booklet");
+  await expect(heading(page)).toHaveText("Start a booklet");
+  const note = page.getByRole("note");
+  await expect(note).toContainText("This tablet was updated. Open tablet set-up once");
+  // Nobody is named that sealing might not be for, and no booklet starts until it is opened.
+  await expect(page.locator(".sealed-for-card")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Start the booklet" })).toBeHidden();
+  await expectNoAxeViolations(page, "booklet start, set-up not shown yet");
+  await note.getByRole("link", { name: "Tablet set-up and sending answers" }).tap();
+  await expect(heading(page)).toHaveText("Tablet set-up");
+  await expect(page.getByText(VECTOR.recipients[0].display_name).first()).toBeVisible();
+  await page.goto("/booklet");
+  const card = page.locator(".sealed-for-card");
+  for (const r of VECTOR.recipients) {
+    await expect(card).toContainText(r.display_name);
+    await expect(card).toContainText(`Fingerprint ${r.fingerprint}`);
+  }
+  await expect(page.getByRole("button", { name: "Start the booklet" })).toBeVisible();
 });
 
 test("the booklet start screen shows who the answers are sealed for", async ({ page }) => {

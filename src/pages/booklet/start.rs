@@ -10,9 +10,9 @@ use super::taking_part::TakingPartChoice;
 use super::topics::TopicsChoice;
 use crate::booklets;
 use crate::pages::send_today::SendToday;
+use crate::tablet::{self, SealsFor};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use my_say_core::seal::SetupCode;
 use my_say_core::{booklet_band, AgeBand, Booklet, StartForm, StartProblem, TakingPart};
 use my_say_ui::browser::clock;
 use my_say_ui::browser::focus::focus_id_soon;
@@ -91,12 +91,13 @@ pub fn BookletStart() -> impl IntoView {
         }
     });
 
-    // A booklet can only be started once the tablet knows whom to seal the answers for.
-    let sealed_for = RwSignal::new(None::<Option<SetupCode>>);
+    // A booklet can only be started once the tablet knows whom to seal the answers for, and
+    // this screen shows them.
+    let sealed_for = RwSignal::new(None::<SealsFor>);
     spawn_local(async move {
-        sealed_for.set(Some(crate::tablet::recipients().await.ok().flatten()));
+        sealed_for.set(Some(tablet::seals_for().await.unwrap_or(SealsFor::Nobody)));
     });
-    let set_up = move || sealed_for.get().map(|code| code.is_some());
+    let set_up = move || sealed_for.get().map(|s| matches!(s, SealsFor::People(_)));
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -80,6 +80,6 @@ pub fn SurveyFacts(
             <li>{languages}</li>
         </ul>
         <p class="sealed-for">{i18n.tr(Key::TabletSurveySealedFor)}</p>
-        <Recipients code=file.seal_for().clone() />
+        <Recipients recipients=file.seal_for().shown() />
     }
 }

@@ -38,9 +38,9 @@ pub fn SurveyOffer(
                         <section class="banner warning" role="alert" aria-labelledby="keys-change-heading">
                             <h3 id="keys-change-heading">{i18n.locale().format(Key::TabletSurveyKeysTitle, &[("title", &title_now)])}</h3>
                             <p class="sealed-for">{i18n.tr(Key::TabletSurveyKeysOld)}</p>
-                            <Recipients code=old />
+                            <Recipients recipients=old.shown() />
                             <p class="sealed-for">{i18n.tr(Key::TabletSurveyKeysNew)}</p>
-                            <Recipients code=new_keys.clone() />
+                            <Recipients recipients=new_keys.shown() />
                             <p>{i18n.tr(Key::TabletSurveyKeysLead)}</p>
                         </section>
                     })}

@@ -55,7 +55,9 @@ pub use parts::{
 };
 pub use rand_core::CryptoRng;
 pub use recipients::{group_by_others, other_recipients, same_keys, OtherRecipient};
-pub use setup::{KeyFileError, SetupCode, KEY_FILE_FORMAT, SETUP_PREFIX};
+pub use setup::{
+    KeptSetup, KeyFileError, SetupCode, ShownRecipient, KEY_FILE_FORMAT, SETUP_PREFIX,
+};
 pub use wrap::{
     KdfAlgorithm, KdfParams, KeyError, RecoveryFile, WrappedKey, MIN_PASSPHRASE_CHARS,
     RECOVERY_FORMAT,

@@ -219,6 +219,57 @@ impl SetupCode {
     }
 }
 
+/// One person a tablet seals for, as its screens show them: the name and the fingerprint in
+/// words ([`super::Fingerprint`]'s `Display`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShownRecipient {
+    /// The name in the set-up code.
+    pub name: String,
+    /// The fingerprint of their public key, as the screens write it ("ABCD-EFGH-…").
+    pub fingerprint: String,
+}
+
+/// A tablet's set-up as the tablet keeps it: the code that sealing reads, and whom it seals
+/// for as the screens show them, worked out from the code once, when the tablet is set up
+/// ([`SetupCode::kept`]). Both are in one record, so they never disagree. The start screen
+/// shows [`KeptSetup::shown`] and never reads the code: the child's app then carries no key
+/// reader, SHA-256 or base64 (docs/size.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptSetup {
+    /// The set-up code ([`SetupCode::to_fragment`]).
+    pub code: String,
+    /// The code's recipients, in order, as shown.
+    pub shown: Vec<ShownRecipient>,
+}
+
+impl KeptSetup {
+    /// The set-up code it was made from.
+    pub fn code(&self) -> Result<SetupCode, KeyFileError> {
+        SetupCode::from_fragment(&self.code)
+    }
+}
+
+impl SetupCode {
+    /// Whom it seals for, in order, as the screens show them.
+    pub fn shown(&self) -> Vec<ShownRecipient> {
+        self.recipients
+            .iter()
+            .map(|r| ShownRecipient {
+                name: r.display_name.clone(),
+                fingerprint: r.fingerprint().to_string(),
+            })
+            .collect()
+    }
+
+    /// The code as a tablet keeps it, with whom it seals for as shown.
+    pub fn kept(&self) -> KeptSetup {
+        KeptSetup {
+            code: self.to_fragment(),
+            shown: self.shown(),
+        }
+    }
+}
+
 fn setup_check(body: &[u8]) -> [u8; SETUP_CHECK_LEN] {
     let mut h = Sha256::new();
     h.update(SETUP_CHECK_DOMAIN);
@@ -337,5 +388,41 @@ mod tests {
         };
         let code = SetupCode::new(vec![padded]).unwrap();
         assert_eq!(code.recipients()[0].display_name, "Sam Patel");
+    }
+
+    #[test]
+    fn a_kept_setup_shows_the_codes_people_and_fingerprints_in_order_and_reads_back() {
+        let people = [("Sam Patel", 7u8), ("Jo Team-Manager", 9u8)]
+            .map(|(name, seed)| {
+                let key = PrivateKey::from_bytes(&[seed; 32]).public_key();
+                IroIdentity::new(name, key).unwrap()
+            })
+            .to_vec();
+        let code = SetupCode::new(people.clone()).unwrap();
+        let kept = code.kept();
+        assert_eq!(
+            kept.shown,
+            people
+                .iter()
+                .map(|p| ShownRecipient {
+                    name: p.display_name.clone(),
+                    fingerprint: p.fingerprint().to_string(),
+                })
+                .collect::<Vec<_>>()
+        );
+        // The fingerprint is written as the screens always wrote it: groups of four.
+        assert!(kept.shown[0].fingerprint.contains('-'));
+        assert_ne!(kept.shown[0].fingerprint, kept.shown[1].fingerprint);
+        // As kept (JSON in the device store) and read back: the same code, the same people.
+        let json = serde_json::to_string(&kept).unwrap();
+        let back: KeptSetup = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, kept);
+        assert_eq!(back.code().unwrap(), code);
+        // A damaged code is refused, not shown as someone else.
+        let broken = KeptSetup {
+            code: kept.code.replace(SETUP_PREFIX, "nope."),
+            ..kept
+        };
+        assert!(broken.code().is_err());
     }
 }
