@@ -7,7 +7,7 @@ import { DIST, gzipSizeOf, recordRequests, waitForServiceWorker } from "./helper
 // Each app's first-load budget, gzip -9, with its history in docs/size.md. The child's budget is
 // never raised: when something does not fit, make room. The staff budget is raised only with a
 // measured reason written there.
-const CHILD_BUDGET_GZIP_BYTES = 207 * 1024; // 211,968 B: never raised (docs/size.md)
+const CHILD_BUDGET_GZIP_BYTES = 199 * 1024; // 203,776 B: never raised (docs/size.md)
 // Tablet set-up and council surveys on a tablet, their own apps since 2026-12-07: as the staff
 // budget, raised only with a measured reason in docs/size.md.
 const TABLET_BUDGET_GZIP_BYTES = 181 * 1024; // 185,344 B (docs/size.md)

@@ -578,18 +578,6 @@ impl Booklet {
         found
     }
 
-    /// What to keep as [`crate::ChildDetails::hidden_people`] when the adult unticked
-    /// `unticked`: those of this booklet's [`Booklet::people_options`], in booklet order. An id
-    /// unticked for another band's booklet, which this one does not offer, is left out, so the
-    /// summary never names someone the child could not have been offered anyway.
-    pub fn people_to_hide(&self, unticked: &[String]) -> Vec<String> {
-        self.people_options()
-            .into_iter()
-            .filter(|c| unticked.contains(&c.id))
-            .map(|c| c.id.clone())
-            .collect()
-    }
-
     /// The fallback language: the first one listed.
     pub fn fallback_locale(&self) -> LocaleCode {
         self.locales

@@ -85,16 +85,27 @@ impl std::fmt::Display for BuiltinFileError {
 pub fn read_builtin(band: AgeBand, json: &str) -> Result<Booklet, BuiltinFileError> {
     let booklet: Booklet =
         serde_json::from_str(json).map_err(|e| BuiltinFileError::Unreadable(e.to_string()))?;
-    if booklet.format != FORMAT_NAME || !(1..=FORMAT_VERSION).contains(&booklet.version) {
+    check_builtin(band, &booklet.format, booklet.version, &booklet.id)?;
+    Ok(booklet)
+}
+
+/// Whether a built-in booklet file read as far as its `format`, `version` and `id` is `band`'s
+/// booklet in this build's format ([`read_builtin`], [`crate::outline::read_outline`]).
+pub(crate) fn check_builtin(
+    band: AgeBand,
+    format: &str,
+    version: u32,
+    id: &str,
+) -> Result<(), BuiltinFileError> {
+    if format != FORMAT_NAME || !(1..=FORMAT_VERSION).contains(&version) {
         return Err(BuiltinFileError::Unreadable(format!(
-            "{} version {}",
-            booklet.format, booklet.version
+            "{format} version {version}"
         )));
     }
-    if booklet.id != BUILTIN_IDS[index(band)] {
-        return Err(BuiltinFileError::OtherBooklet(booklet.id));
+    if id != BUILTIN_IDS[index(band)] {
+        return Err(BuiltinFileError::OtherBooklet(id.to_owned()));
     }
-    Ok(booklet)
+    Ok(())
 }
 
 /// Why [`provide`] refused the files it was given.

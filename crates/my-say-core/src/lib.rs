@@ -22,6 +22,7 @@ pub mod incoming;
 pub mod limits;
 pub mod name;
 pub mod outbox;
+pub mod outline;
 pub mod plural;
 pub mod record;
 pub mod report;
@@ -41,6 +42,7 @@ pub use booklet::{
 };
 pub use builtin::{builtin_band, builtin_booklets, builtin_for};
 pub use child::{booklet_band, ChildDetails, StartForm, StartProblem, Started, TakingPart};
+pub use outline::Outline;
 pub use record::CompletedBooklet;
 pub use session::{Draft, Position, Session};
 pub use survey::{SurveyDraft, SurveyFile, SurveyResults, SurveyShelf, ThemeBook, YouSaidWeDid};

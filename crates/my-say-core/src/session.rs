@@ -9,6 +9,7 @@ use crate::age_band::AgeBand;
 use crate::answer::{Answer, Answers, Pick};
 use crate::booklet::{AnswerKind, Booklet, BookletKind, Question, QuestionId, Section};
 use crate::child::ChildDetails;
+use crate::outline::Outline;
 use crate::record::CompletedBooklet;
 use crate::text::{LocaleCode, Text};
 use crate::validate::values_of;
@@ -499,9 +500,22 @@ impl Draft {
         locale: LocaleCode,
         now: &str,
     ) -> Draft {
+        Draft::of(&booklet.id, booklet.revision, age_band, child, locale, now)
+    }
+
+    /// A new draft at the start of the booklet with this id and revision (as the start form
+    /// knows a built-in booklet: [`crate::Outline::begin`]).
+    pub fn of(
+        booklet_id: &str,
+        booklet_revision: u32,
+        age_band: AgeBand,
+        child: ChildDetails,
+        locale: LocaleCode,
+        now: &str,
+    ) -> Draft {
         Draft {
-            booklet_id: booklet.id.clone(),
-            booklet_revision: booklet.revision,
+            booklet_id: booklet_id.to_owned(),
+            booklet_revision,
             age_band,
             child,
             locale,
@@ -560,23 +574,20 @@ impl Draft {
         question.with_people_hidden(&self.child.hidden_people)
     }
 
-    /// Switches on the optional sections of `booklet` whose ids are in `sections`, as the adult
-    /// chose on the start screen: each one's switch is answered "yes", so its questions are
-    /// shown. The child still sees the switch, with "yes" chosen, and can change it (then the
-    /// section's questions are hidden again and their answers dropped on finishing). Ids that
-    /// are not optional sections of `booklet` (a band's booklet without that topic) are passed
-    /// over. Returns the ids switched on.
-    pub fn switch_on(&mut self, booklet: &Booklet, sections: &[String], now: &str) -> Vec<String> {
+    /// Switches on the optional sections of the booklet `outline` describes whose ids are in
+    /// `sections`, as the adult chose on the start screen: each one's switch is answered "yes",
+    /// so its questions are shown. The child still sees the switch, with "yes" chosen, and can
+    /// change it (then the section's questions are hidden again and their answers dropped on
+    /// finishing). Ids that are not its optional sections (a band's booklet without that topic)
+    /// are passed over. Returns the ids switched on.
+    pub fn switch_on(&mut self, outline: &Outline, sections: &[String], now: &str) -> Vec<String> {
         let mut on = Vec::new();
-        for section in booklet.optional_sections() {
-            let Some(switch) = section.switch() else {
-                continue;
-            };
-            if sections.contains(&section.id) {
+        for topic in &outline.topics {
+            if sections.contains(&topic.id) {
                 self.answers
-                    .insert(switch.id.clone(), Answer::Picked("yes".into()));
+                    .insert(topic.switch.clone(), Answer::Picked("yes".into()));
                 self.updated_at = now.to_owned();
-                on.push(section.id.clone());
+                on.push(topic.id.clone());
             }
         }
         on
@@ -1156,9 +1167,9 @@ mod tests {
         assert!(ids(&builtin_for(AgeBand::SixteenPlus)).contains(&"personal_adviser".to_owned()));
         let unticked = ["personal_adviser", "dad", "family", "mum"].map(String::from);
         // Booklet order; a 16+ option and a topic are not people the 4–6 booklet offers.
-        assert_eq!(young.people_to_hide(&unticked), ["mum", "dad"]);
+        assert_eq!(young.outline().people_to_hide(&unticked), ["mum", "dad"]);
         assert!(
-            young.people_to_hide(&[]).is_empty(),
+            young.outline().people_to_hide(&[]).is_empty(),
             "nothing unticked, nothing hidden"
         );
     }

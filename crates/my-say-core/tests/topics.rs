@@ -189,7 +189,7 @@ fn the_adult_switches_a_topic_on_and_the_child_can_still_say_no() {
     );
     // "moving_on" is the 16+ booklet's: passed over for a 7 to 9 year old.
     let on = d.switch_on(
-        &b,
+        &b.outline(),
         &[
             "social_worker".into(),
             "moving_on".into(),

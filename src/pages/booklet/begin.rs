@@ -3,7 +3,6 @@
 
 use crate::{booklets, drafts};
 use my_say_core::seal::NoRandomness;
-use my_say_core::session::Draft;
 use my_say_core::Started;
 use my_say_ui::browser::store::StoreError;
 use my_say_ui::browser::{clock, prefs};
@@ -52,8 +51,9 @@ pub async fn begin(
     read_aloud: bool,
     topics: &[String],
 ) -> Result<String, BeginError> {
-    // Fetched now, not with the app.
-    let booklet = booklets::builtin(started.booklet_band)
+    // Fetched now, not with the app (and read as far as starting needs: the booklet's own app
+    // reads the whole booklet).
+    let outline = booklets::outline(started.booklet_band)
         .await
         .map_err(|_| BeginError::Booklet)?;
     // The child's language too (fetched once, if not compiled in), so the booklet never opens
@@ -61,13 +61,9 @@ pub async fn begin(
     my_say_ui::i18n::load(locale)
         .await
         .map_err(|_| BeginError::Language(locale))?;
-    let mut child = started.child;
-    // Of the people unticked, those this booklet offers.
-    child.hidden_people = booklet.people_to_hide(&child.hidden_people);
+    let child = started.child;
     let age_band = child.age_band.unwrap_or(started.booklet_band);
-    let now = clock::now();
-    let mut draft = Draft::new(&booklet, age_band, child, locale.locale_code(), &now);
-    draft.switch_on(&booklet, topics, &now);
+    let draft = outline.begin(age_band, child, locale.locale_code(), topics, &clock::now());
     let id = clock::random_id().map_err(BeginError::Randomness)?;
     prefs::set_read_aloud(&id, read_aloud);
     drafts::save(&id, &draft).await.map_err(BeginError::Store)?;

@@ -13,7 +13,7 @@ use crate::pages::send_today::SendToday;
 use crate::tablet::{self, SealsFor};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use my_say_core::{booklet_band, AgeBand, Booklet, StartForm, StartProblem, TakingPart};
+use my_say_core::{booklet_band, AgeBand, Outline, StartForm, StartProblem, TakingPart};
 use my_say_ui::browser::clock;
 use my_say_ui::browser::focus::focus_id_soon;
 use my_say_ui::browser::history::{navigate, use_address};
@@ -82,7 +82,7 @@ pub fn BookletStart() -> impl IntoView {
     let chosen_band = Memo::new(move |_| {
         booklet_band(simpler.get(), &dob.get(), band.get(), clock::today_date())
     });
-    let chosen_booklet = booklet_for(chosen_band);
+    let chosen = outline_for(chosen_band);
 
     // Read-aloud is on from the start for the youngest, unless the adult turns it off.
     Effect::new(move |_| {
@@ -164,8 +164,8 @@ pub fn BookletStart() -> impl IntoView {
                 <TextField id="case-ref" label=Key::BookletCaseReference kind="text" value=case_ref />
                 <ChildLanguage locale=child_locale feminine />
                 <ReadAloudOn id="read-aloud-on" label=Key::BookletReadAloudOn read_aloud />
-                <HidePeople booklet=chosen_booklet unticked />
-                <TopicsChoice booklet=chosen_booklet topics />
+                <HidePeople outline=chosen unticked />
+                <TopicsChoice outline=chosen topics />
                 <button type="submit" class="primary big" class:busy=starting>{i18n.tr(Key::BookletStartButton)}</button>
             </form>
             <p class="note"><a href="/tablet">{i18n.tr(Key::TabletLink)}</a></p>
@@ -174,25 +174,26 @@ pub fn BookletStart() -> impl IntoView {
     }
 }
 
-/// The booklet of the band the form says so far, fetched once it says one (`crate::booklets`
-/// keeps it for the start button), for the people and topics the adult can choose.
+/// What the start form needs of the booklet of the band the form says so far
+/// (`my_say_core::Outline`), fetched once it says one (`crate::booklets` keeps it for the start
+/// button), for the people and topics the adult can choose.
 /// (A signal filled by a task, not a resource: measured 1 KB less gzip on the child's load.
 /// It is `my_say_ui::load` written out for one value that may be missing: through `load`, with
 /// the `Option` inside flattened by a derived signal, the child's first load was 875 B larger.)
-fn booklet_for(band: Memo<Option<AgeBand>>) -> Signal<Option<Arc<Booklet>>> {
-    let booklet = RwSignal::new(None::<Arc<Booklet>>);
+fn outline_for(band: Memo<Option<AgeBand>>) -> Signal<Option<Arc<Outline>>> {
+    let outline = RwSignal::new(None::<Arc<Outline>>);
     Effect::new(move |_| {
         let chosen = band.get();
         spawn_local(async move {
             let fetched = match chosen {
-                Some(b) => booklets::builtin(b).await.ok(),
+                Some(b) => booklets::outline(b).await.ok(),
                 None => None,
             };
             // Only if the form still says that band.
             if band.get_untracked() == chosen {
-                booklet.set(fetched);
+                outline.set(fetched);
             }
         });
     });
-    booklet.into()
+    outline.into()
 }

@@ -6,24 +6,24 @@
 
 use super::tick_boxes::TickBoxes;
 use leptos::prelude::*;
-use my_say_core::Booklet;
+use my_say_core::Outline;
 use my_say_ui::i18n::{use_i18n, Key};
 use std::sync::Arc;
 
 /// A tick box for each optional topic of the booklet the child will fill in.
 #[component]
 pub fn TopicsChoice(
-    /// The booklet the child will fill in, once the form says which.
-    booklet: Signal<Option<Arc<Booklet>>>,
+    /// What the form needs of the booklet the child will fill in, once the form says which.
+    outline: Signal<Option<Arc<Outline>>>,
     /// The ids of the sections the adult ticked.
     topics: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let options = move || {
-        let booklet = booklet.get()?;
-        let (locale, fallback) = (i18n.locale().locale_code(), booklet.fallback_locale());
-        let options = booklet.optional_sections();
-        let options = options.map(|s| (s.id.clone(), s.title.get(&locale, &fallback).to_owned()));
+        let outline = outline.get()?;
+        let (locale, fallback) = (i18n.locale().locale_code(), &outline.fallback);
+        let options = outline.topics.iter();
+        let options = options.map(|t| (t.id.clone(), t.title.get(&locale, fallback).to_owned()));
         Some(
             view! { <TickBoxes prefix="topic" options=options.collect() chosen=topics chosen_unticked=false /> },
         )
