@@ -149,6 +149,8 @@ pub fn TabletSetup() -> impl IntoView {
                         } else {
                             view! { <button type="button" on:click=move |_| forgetting.set(true)>{i18n.tr(Key::TabletForget)}</button> }.into_any()
                         }}
+                        // Set up: the next step is a child's booklet.
+                        <p><a class="button primary" href="/booklet">{i18n.tr(Key::BookletStartTitle)}</a></p>
                     </section>
                 }.into_any(),
                 None => view! { <p class="banner warning">{i18n.tr(Key::TabletNotSetUp)}</p> }.into_any(),

@@ -288,7 +288,8 @@ test("a tablet set up before its start screen kept whom it seals for asks for ta
   await note.getByRole("link", { name: "Tablet set-up and sending answers" }).tap();
   await expect(heading(page)).toHaveText("Tablet set-up");
   await expect(page.getByText(VECTOR.recipients[0].display_name).first()).toBeVisible();
-  await page.goto("/booklet");
+  await page.getByRole("link", { name: "Start a booklet" }).tap();
+  await expect(heading(page)).toHaveText("Start a booklet");
   const card = page.locator(".sealed-for-card");
   for (const r of VECTOR.recipients) {
     await expect(card).toContainText(r.display_name);

@@ -45,13 +45,7 @@ pub fn AddKeyFile(
                 Ok(identity) => identity,
                 Err(e) => return error.set(refused(&key_refusal(i18n.locale(), &e))),
             };
-            let mut recipients: Vec<IroIdentity> = current
-                .get_untracked()
-                .map(|c| c.recipients().to_vec())
-                .unwrap_or_default();
-            recipients.retain(|r| r.public_key != identity.public_key);
-            recipients.push(identity.clone());
-            match SetupCode::new(recipients) {
+            match SetupCode::adding(current.get_untracked().as_ref(), identity.clone()) {
                 Ok(code) => {
                     offered.set(Some(code));
                     error.set(None);

@@ -142,6 +142,21 @@ impl SetupCode {
         &self.recipients
     }
 
+    /// A tablet's recipients with `identity` added, as from an IRO's key file: `current` (none
+    /// on a tablet not set up yet) and then `identity`. Someone already there with the same key
+    /// is renewed (the file's name, moved last) rather than listed twice. Refused as
+    /// [`SetupCode::new`] refuses: more than 8 people, or a name that pretends.
+    pub fn adding(
+        current: Option<&SetupCode>,
+        identity: IroIdentity,
+    ) -> Result<SetupCode, KeyFileError> {
+        let mut recipients: Vec<IroIdentity> =
+            current.map(|c| c.recipients.clone()).unwrap_or_default();
+        recipients.retain(|r| r.public_key != identity.public_key);
+        recipients.push(identity);
+        SetupCode::new(recipients)
+    }
+
     /// Their public keys, to pass to [`super::seal`].
     pub fn public_keys(&self) -> Vec<PublicKey> {
         self.recipients.iter().map(|r| r.public_key).collect()
@@ -388,6 +403,36 @@ mod tests {
         };
         let code = SetupCode::new(vec![padded]).unwrap();
         assert_eq!(code.recipients()[0].display_name, "Sam Patel");
+    }
+
+    #[test]
+    fn an_iro_added_from_a_key_file_comes_last_once_and_a_ninth_is_refused() {
+        let person = |name: &str, seed: u8| {
+            IroIdentity::new(name, PrivateKey::from_bytes(&[seed; 32]).public_key()).unwrap()
+        };
+        let names = |code: &SetupCode| -> Vec<String> {
+            code.recipients()
+                .iter()
+                .map(|r| r.display_name.clone())
+                .collect()
+        };
+        // A tablet not set up yet: the file's IRO alone.
+        let one = SetupCode::adding(None, person("Sam", 1)).unwrap();
+        assert_eq!(names(&one), ["Sam"]);
+        let two = SetupCode::adding(Some(&one), person("Jo", 2)).unwrap();
+        assert_eq!(names(&two), ["Sam", "Jo"]);
+        // Sam's key again, under a new name: renewed and moved last, not listed twice.
+        let renewed = SetupCode::adding(Some(&two), person("Sam Patel", 1)).unwrap();
+        assert_eq!(names(&renewed), ["Jo", "Sam Patel"]);
+        let mut full = renewed;
+        for seed in 3..=8 {
+            full = SetupCode::adding(Some(&full), person(&format!("IRO {seed}"), seed)).unwrap();
+        }
+        assert_eq!(full.recipients().len(), 8);
+        assert_eq!(
+            SetupCode::adding(Some(&full), person("Nine", 9)),
+            Err(KeyFileError::RecipientCount)
+        );
     }
 
     #[test]
