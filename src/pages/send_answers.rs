@@ -174,9 +174,9 @@ pub fn send_answers(
                 <button type="button" disabled=none_waiting on:click=move |_| send(true)>{i18n.tr(words.share)}</button>
             })}
         </div>
-        <Show when=move || { sent.get() > 0 }>
+        {move || (sent.get() > 0).then(|| view! {
             <p>{count(words.sent_kept, sent)}</p>
             <button type="button" on:click=remove_sent>{i18n.tr(words.remove_sent)}</button>
-        </Show>
+        })}
     }
 }

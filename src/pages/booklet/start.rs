@@ -140,12 +140,8 @@ pub fn BookletStart() -> impl IntoView {
 
     view! {
         <section class="page booklet-start">
-            <Show when=just_saved>
-                <p class="banner success" role="status">{i18n.tr(Key::BookletSavedForLater)}</p>
-            </Show>
-            <Show when=missing>
-                <p class="banner warning" role="status">{i18n.tr(Key::BookletNotFound)}</p>
-            </Show>
+            {move || just_saved().then(|| view! { <p class="banner success" role="status">{i18n.tr(Key::BookletSavedForLater)}</p> })}
+            {move || missing().then(|| view! { <p class="banner warning" role="status">{i18n.tr(Key::BookletNotFound)}</p> })}
             <CarryOn />
             <h1 tabindex="-1">{i18n.tr(Key::BookletStartTitle)}</h1>
             <p class="lead">{i18n.tr(Key::BookletStartLead)}</p>

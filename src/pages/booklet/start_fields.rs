@@ -106,9 +106,7 @@ pub fn ChildLanguage(
                     .collect_view()}
             </select>
         </div>
-        <Show when=move || locale.get() == Locale::Ar>
-            <ArabicForms feminine />
-        </Show>
+        {move || (locale.get() == Locale::Ar).then(|| view! { <ArabicForms feminine /> })}
     }
 }
 
@@ -190,7 +188,7 @@ pub fn ErrorSummary(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Show when=move || !problems.get().is_empty()>
+        {move || (!problems.with(Vec::is_empty)).then(|| view! {
             <div class="error-summary" id="form-errors" tabindex="-1" role="alert">
                 <h2>{i18n.tr(Key::BookletErrorsTitle)}</h2>
                 <ul>
@@ -199,6 +197,6 @@ pub fn ErrorSummary(
                     }).collect_view()}
                 </ul>
             </div>
-        </Show>
+        })}
     }
 }

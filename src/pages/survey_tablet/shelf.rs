@@ -199,9 +199,9 @@ pub fn SurveysOnTablet() -> impl IntoView {
         <section class="page survey-tablet">
             <h1 tabindex="-1">{i18n.tr(Key::TabletSurveyTitle)}</h1>
             <p class="lead">{i18n.tr(Key::TabletSurveyLead)}</p>
-            <Show when=just_saved>
+            {move || just_saved().then(|| view! {
                 <p class="banner success" role="status">{i18n.tr(Key::TabletSurveySavedForLater)}</p>
-            </Show>
+            })}
             {move || message.get().map(|m| view! { <p class="banner success" role="status">{m}</p> })}
             {move || error.get().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
             <SurveyOffer offered keys_check on_add=add />

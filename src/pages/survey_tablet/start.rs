@@ -150,12 +150,12 @@ fn SurveyStartForm(
             <h1 tabindex="-1" node_ref=heading>{title}</h1>
             {move || { let i = intro(); (!i.is_empty()).then(|| view! { <p class="lead">{i}</p> }) }}
             <Anonymous before=before />
-            <Show when=move || problem.get()>
+            {move || problem.get().then(|| view! {
                 <div class="error-summary" id="survey-errors" tabindex="-1" role="alert">
                     <h2>{i18n.tr(Key::BookletErrorsTitle)}</h2>
                     <ul><li><a href="#survey-band-0">{i18n.tr(Key::TabletSurveyErrorBand)}</a></li></ul>
                 </div>
-            </Show>
+            })}
             {move || store_error.get().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
             <LanguageUnavailable failed />
             <form class="form" on:submit=start novalidate=true>

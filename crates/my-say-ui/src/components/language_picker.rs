@@ -44,9 +44,9 @@ pub fn LanguagePicker() -> impl IntoView {
             </select>
         </div>
         <LanguageUnavailable failed />
-        <Show when=move || !i18n.locale().is_reviewed()>
+        {move || (!i18n.locale().is_reviewed()).then(|| view! {
             <p class="needs-review" role="note">{i18n.tr(Key::AppNeedsReview)}</p>
-        </Show>
+        })}
     }
 }
 

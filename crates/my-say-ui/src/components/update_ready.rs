@@ -23,12 +23,12 @@ pub fn UpdateReady(
         }
     };
     view! {
-        <Show when=move || waiting.with(Option::is_some) && !hide.get()>
+        {move || (waiting.with(Option::is_some) && !hide.get()).then(|| view! {
             <div class="banner update-ready" role="status">
                 <span>{i18n.tr(Key::AppUpdateReady)}</span>
                 " "
                 <button type="button" on:click=reload>{i18n.tr(Key::AppUpdateReload)}</button>
             </div>
-        </Show>
+        })}
     }
 }
