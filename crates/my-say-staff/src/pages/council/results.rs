@@ -717,9 +717,9 @@ fn ThemesCard(
             <h2 id="themes-heading">{i18n.tr(Key::ResultsThemesTitle)}</h2>
             <p class="no-print">{i18n.tr(Key::ResultsThemesLead)}</p>
             <SaveNote saver />
-            <Show when=move || ctx.themes.with(|t| t.themes().is_empty())>
+            {move || ctx.themes.with(|t| t.themes().is_empty()).then(|| view! {
                 <p class="note">{i18n.tr(Key::ResultsThemesNone)}</p>
-            </Show>
+            })}
             <ul class="theme-list">
                 <For each=move || ctx.ids() key=|id| id.clone() children=move |theme| view! { <ThemeRow theme ctx results /> } />
             </ul>

@@ -670,13 +670,13 @@ fn BankHolidays(
                 <div class="field" class:has-error=move || !errors.with(Vec::is_empty)>
                     <label for="bank-holidays">{i18n.tr(Key::IroHolidaysLabel)}</label>
                     <p class="hint" id="bank-holidays-hint">{i18n.tr(Key::IroHolidaysHint)}</p>
-                    <Show when=move || !errors.with(Vec::is_empty)>
+                    {move || (!errors.with(Vec::is_empty)).then(|| view! {
                         <ul class="field-error" id="bank-holidays-error">
                             {move || errors.get().into_iter().map(|(line, bad)| view! {
                                 <li>{i18n.locale().format(Key::IroErrorHoliday, &[("line", &line.to_string()), ("text", &bad)])}</li>
                             }).collect_view()}
                         </ul>
-                    </Show>
+                    })}
                     <textarea
                         id="bank-holidays"
                         rows="8"

@@ -79,6 +79,8 @@ fn InboxList(
         filter.update(|f| change(f, value));
     };
 
+    // The table stays while the filter changes its rows; only "none match" replaces it.
+    let any_shown = Memo::new(move |_| shown.with(|s| !s.is_empty()));
     view! {
         <div class="inbox-filters" role="search" aria-label=i18n.tr(Key::IroInboxFiltersLabel)>
             <div class="field">
@@ -131,9 +133,9 @@ fn InboxList(
                     <label for="inbox-worries">{i18n.tr(Key::IroInboxWorriesOnly)}</label>
                 </div>
             </div>
-            <Show when=move || filter.with(InboxFilter::is_active)>
+            {move || filter.with(InboxFilter::is_active).then(|| view! {
                 <button type="button" on:click=move |_| filter.set(InboxFilter::default())>{i18n.tr(Key::IroInboxClear)}</button>
-            </Show>
+            })}
         </div>
         <p class="inbox-count" role="status">
             {move || i18n.locale().format(Key::IroInboxShowing, &[
@@ -141,10 +143,7 @@ fn InboxList(
                 ("count", &total.to_string()),
             ])}
         </p>
-        <Show
-            when=move || shown.with(|s| !s.is_empty())
-            fallback=move || view! { <p class="note">{i18n.tr(Key::IroInboxNoMatch)}</p> }
-        >
+        {move || if any_shown.get() { view! {
             <div class="table-scroll" role="region" aria-labelledby="booklets-heading" tabindex="0">
                 <table class="inbox-table">
                     <thead>
@@ -193,6 +192,8 @@ fn InboxList(
                     </tbody>
                 </table>
             </div>
-        </Show>
+        }.into_any() } else {
+            view! { <p class="note">{i18n.tr(Key::IroInboxNoMatch)}</p> }.into_any()
+        }}
     }
 }

@@ -434,7 +434,7 @@ pub(super) fn ErrorSummary(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Show when=move || !problems.get().is_empty()>
+        {move || (!problems.with(Vec::is_empty)).then(|| view! {
             <div class="error-summary" id=id tabindex="-1" role="alert">
                 <h2>{i18n.tr(Key::BookletErrorsTitle)}</h2>
                 <ul>
@@ -443,7 +443,7 @@ pub(super) fn ErrorSummary(
                     }).collect_view()}
                 </ul>
             </div>
-        </Show>
+        })}
     }
 }
 

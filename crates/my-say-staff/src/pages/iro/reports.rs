@@ -133,7 +133,7 @@ pub fn Reports() -> impl IntoView {
                     <option value="custom">{i18n.tr(Key::IroReportsCustomOption)}</option>
                 </select>
             </div>
-            <Show when=move || choice.get() == "custom">
+            {move || (choice.get() == "custom").then(|| view! {
                 <fieldset class="field report-dates" class:has-error=move || date_error.get() aria-describedby=date_described>
                     <legend>{i18n.tr(Key::IroReportsCustomOption)}</legend>
                     <p class="hint" id="report-dates-hint">{i18n.tr(Key::IroReportsDateHint)}</p>
@@ -150,7 +150,7 @@ pub fn Reports() -> impl IntoView {
                     </div>
                     <button type="submit" class="primary">{i18n.tr(Key::IroReportsShow)}</button>
                 </fieldset>
-            </Show>
+            })}
         </form>
         {move || {
             let locale = i18n.locale();

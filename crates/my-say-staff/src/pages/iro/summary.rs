@@ -441,12 +441,11 @@ fn DeleteBooklet(
         <section class="card delete-booklet no-print" aria-labelledby="delete-heading">
             <h2 id="delete-heading">{i18n.tr(Key::IroDeleteTitle)}</h2>
             <p>{lead}</p>
-            <Show
-                when=move || confirming.get()
-                fallback=move || view! {
+            {move || if !confirming.get() {
+                view! {
                     <button type="button" id="delete-booklet" on:click=move |_| confirming.set(true)>{i18n.tr(Key::IroDeleteButton)}</button>
-                }
-            >
+                }.into_any()
+            } else { view! {
                 <div class="confirm" id="delete-confirm" tabindex="-1" role="group" aria-labelledby="delete-confirm-question">
                     <p id="delete-confirm-question"><strong>{i18n.tr(Key::IroDeleteConfirmQuestion)}</strong></p>
                     <div class="row">
@@ -457,7 +456,7 @@ fn DeleteBooklet(
                         }>{i18n.tr(Key::IroDeleteCancel)}</button>
                     </div>
                 </div>
-            </Show>
+            }.into_any() }}
         </section>
     }
 }

@@ -129,9 +129,9 @@ pub(super) fn PosterView(
             <p class="download-note" role="status">
                 {move || downloaded.get().map(|file| i18n.locale().format(Key::IroDownloaded, &[("file", &file)]))}
             </p>
-            <Show when=move || poster.with(Option::is_none)>
+            {move || poster.with(Option::is_none).then(|| view! {
                 <p class="banner warning">{i18n.tr(Key::YouSaidFixFirst)}</p>
-            </Show>
+            })}
         </section>
         {move || poster.get().map(|p| {
             let locale = i18n.locale();
