@@ -58,8 +58,7 @@ pub fn TabletSetup() -> impl IntoView {
     // so the card, and an adult code being typed in it, stay as they are. A tablet set up before
     // December 2026 first keeps its code with how the start screen shows it.
     spawn_local(async move {
-        let shown = tablet::keep_setup_shown().await;
-        match shown.and(tablet::recipients().await) {
+        match tablet::keep_setup_shown().await {
             Ok(code) => current.set(code),
             Err(e) => error.set(Some(e.words(i18n.locale()))),
         }

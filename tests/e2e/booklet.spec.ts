@@ -340,29 +340,37 @@ test("read-aloud says so when the device has no voice", async ({ page }) => {
 /** Locking and opening a stopped booklet run 600,000 rounds of PBKDF2: time for a busy machine. */
 const SLOW = { timeout: 20_000 };
 
-test("a stopped booklet opens only with its child's code, and a forgotten code lets an adult remove it", async ({ page }) => {
-  const t0 = new Date("2026-12-06T10:00:00Z");
-  await page.clock.setFixedTime(t0);
+/** A child of 7 to 9 starts a booklet and answers its first question by touch: the next
+ * question's heading, which must not be on screen once the booklet is locked. */
+async function answerTheFirstQuestion(page: Page): Promise<string> {
   await startBooklet(page, "7 to 9", "Rae Smith");
   await page.getByRole("button", { name: "Let's start" }).tap();
   await page.locator(".answers .option label").first().tap();
   await page.getByRole("button", { name: /^Next/ }).tap();
-  const question = await heading(page).textContent();
+  return (await heading(page).textContent())!;
+}
+
+/** Taps a child's picture code. */
+async function tapCode(page: Page, pictures: string[]) {
+  for (const p of pictures) await page.getByRole("button", { name: p, exact: true }).tap();
+}
+
+test("a stopped booklet opens only with its child's code, and a forgotten code lets an adult remove it", async ({ page }) => {
+  const t0 = new Date("2026-12-06T10:00:00Z");
+  await page.clock.setFixedTime(t0);
+  const question = await answerTheFirstQuestion(page);
 
   // Stopping asks for a code: four pictures for a child of 7 to 9, read aloud on request.
   await page.getByRole("button", { name: "Stop for now" }).tap();
   await expect(heading(page)).toHaveText("Choose your code");
   await expect(page.getByRole("button", { name: /Read aloud/ })).toBeVisible();
   await expectNoAxeViolations(page, "choose a code");
-  const tapCode = async (pictures: string[]) => {
-    for (const p of pictures) await page.getByRole("button", { name: p, exact: true }).tap();
-  };
-  await tapCode(["Star", "Heart"]);
+  await tapCode(page, ["Star", "Heart"]);
   await page.getByRole("button", { name: "Save and stop" }).tap();
   await expect(page.getByRole("alert")).toHaveText("Tap 4 pictures.");
   await page.getByRole("button", { name: "Start again" }).tap();
   const code = ["Star", "House", "House", "Book"];
-  await tapCode(code);
+  await tapCode(page, code);
   await page.getByRole("button", { name: "Save and stop" }).tap();
   await expect(page).toHaveURL(/\/booklet\?saved=1$/, SLOW);
 
@@ -370,10 +378,10 @@ test("a stopped booklet opens only with its child's code, and a forgotten code l
   await expect(page.getByText(/\bRae\b/)).toHaveCount(0);
   await page.getByRole("link", { name: "Carry on: R. S." }).tap();
   await expect(heading(page)).toHaveText("Carry on: R. S.");
-  await expect(page.getByText(question!)).toHaveCount(0);
+  await expect(page.getByText(question)).toHaveCount(0);
   await expectNoAxeViolations(page, "give the code");
   for (let i = 0; i < 3; i++) {
-    await tapCode(["Heart", "Heart", "Heart", "Heart"]);
+    await tapCode(page, ["Heart", "Heart", "Heart", "Heart"]);
     await page.getByRole("button", { name: "Carry on", exact: true }).tap();
     await expect(page.getByRole("alert")).toHaveText("That is not the code. Try again.", SLOW);
     // The wrong try is counted and kept before the pictures are cleared for the next one.
@@ -381,11 +389,11 @@ test("a stopped booklet opens only with its child's code, and a forgotten code l
   }
   // After three wrong codes even the right one waits, and a reload does not reset the count.
   await page.reload();
-  await tapCode(code);
+  await tapCode(page, code);
   await page.getByRole("button", { name: "Carry on", exact: true }).tap();
   await expect(page.getByRole("alert")).toHaveText("Too many tries. Try again in 30 seconds.", SLOW);
   await page.clock.setFixedTime(new Date(t0.getTime() + 31_000));
-  await tapCode(code);
+  await tapCode(page, code);
   await page.getByRole("button", { name: "Carry on", exact: true }).tap();
   // It opens where the child stopped, the answer kept.
   await expect(heading(page)).toHaveText(question!, SLOW);
@@ -394,7 +402,7 @@ test("a stopped booklet opens only with its child's code, and a forgotten code l
 
   // Stopped again and the code forgotten: an adult can remove the booklet, never open it.
   await page.getByRole("button", { name: "Stop for now" }).tap();
-  await tapCode(["Door", "Door", "Door", "Door"]);
+  await tapCode(page, ["Door", "Door", "Door", "Door"]);
   await page.getByRole("button", { name: "Save and stop" }).tap();
   await page.getByRole("link", { name: "Carry on: R. S." }).tap();
   await page.getByText("Forgotten the code?").tap();
@@ -410,18 +418,14 @@ test("Back after a child locks their booklet asks for the code again, as tablets
   // back the booklet's page as it was left, the child's answers in it.
   const browser = await playwright.chromium.launch({ ...testInfo.project.use.launchOptions, ignoreDefaultArgs: ["--disable-back-forward-cache"] });
   const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL, viewport: { width: 1024, height: 768 }, hasTouch: true });
-  await startBooklet(page, "7 to 9", "Rae Smith");
-  await page.getByRole("button", { name: "Let's start" }).tap();
-  await page.locator(".answers .option label").first().tap();
-  await page.getByRole("button", { name: /^Next/ }).tap();
-  const question = await heading(page).textContent();
+  const question = await answerTheFirstQuestion(page);
   await page.getByRole("button", { name: "Stop for now" }).tap();
-  for (const p of ["Star", "House", "House", "Book"]) await page.getByRole("button", { name: p, exact: true }).tap();
+  await tapCode(page, ["Star", "House", "House", "Book"]);
   await page.getByRole("button", { name: "Save and stop" }).tap();
   await expect(page).toHaveURL(/\/booklet\?saved=1$/, SLOW);
   await page.goBack({ waitUntil: "commit" });
   await expect(heading(page)).toHaveText("Carry on: R. S.", SLOW);
-  await expect(page.getByText(question!)).toHaveCount(0);
+  await expect(page.getByText(question)).toHaveCount(0);
   await browser.close();
 });
 

@@ -242,7 +242,6 @@ export async function dumpStorage(page: Page): Promise<string> {
   });
 }
 
-/** RFC 4180 CSV, as My Say writes it: quoted cells, doubled quotes, CRLF rows. */
 /** Removes one record from the app's device store (`area` is an object store of "my-say"), as
  * a tablet that never wrote it would be: records are encrypted, but their keys are not. */
 export async function removeStored(page: Page, area: string, key: string) {
@@ -262,6 +261,7 @@ export async function removeStored(page: Page, area: string, key: string) {
   }, [area, key]);
 }
 
+/** RFC 4180 CSV, as My Say writes it: quoted cells, doubled quotes, CRLF rows. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

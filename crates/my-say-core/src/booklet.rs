@@ -580,10 +580,7 @@ impl Booklet {
 
     /// The fallback language: the first one listed.
     pub fn fallback_locale(&self) -> LocaleCode {
-        self.locales
-            .first()
-            .cloned()
-            .unwrap_or_else(|| LocaleCode::new("en"))
+        fallback_of(&self.locales)
     }
 
     /// The booklet's title in `locale`, or in its first language.
@@ -663,6 +660,14 @@ impl Question {
     }
 }
 
+/// A booklet's fallback language from the languages it lists: the first one (English if it lists
+/// none). [`Booklet::fallback_locale`], and [`crate::Outline`]'s as read from a file.
+pub(crate) fn fallback_of(locales: &[LocaleCode]) -> LocaleCode {
+    locales
+        .first()
+        .cloned()
+        .unwrap_or_else(|| LocaleCode::new("en"))
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@
 //! starts (docs/size.md). [`Booklet::outline`] gives the same from a whole booklet, and the
 //! core's tests check that both agree for every built-in booklet.
 
-use crate::booklet::{Booklet, QuestionId};
+use crate::booklet::{fallback_of, AnswerKindType, Booklet, QuestionId};
 use crate::builtin::{check_builtin, BuiltinFileError};
 use crate::session::Draft;
 use crate::text::{LocaleCode, Text};
@@ -182,7 +182,11 @@ pub fn read_outline(band: AgeBand, json: &str) -> Result<Outline, BuiltinFileErr
                 switch: first.id.clone(),
             });
         }
-        for q in questions.into_iter().filter(|q| q.kind.type_ == "people") {
+        let people_type = AnswerKindType::People.code();
+        for q in questions
+            .into_iter()
+            .filter(|q| q.kind.type_ == people_type)
+        {
             for o in q.kind.options {
                 if !people.iter().any(|p| p.id == o.id) {
                     people.push(Person {
@@ -196,11 +200,7 @@ pub fn read_outline(band: AgeBand, json: &str) -> Result<Outline, BuiltinFileErr
     Ok(Outline {
         id: file.id,
         revision: file.revision,
-        fallback: file
-            .locales
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| LocaleCode::new("en")),
+        fallback: fallback_of(&file.locales),
         people,
         topics,
     })

@@ -244,24 +244,17 @@ pub struct ShownRecipient {
     pub fingerprint: String,
 }
 
-/// A tablet's set-up as the tablet keeps it: the code that sealing reads, and whom it seals
-/// for as the screens show them, worked out from the code once, when the tablet is set up
-/// ([`SetupCode::kept`]). Both are in one record, so they never disagree. The start screen
-/// shows [`KeptSetup::shown`] and never reads the code: the child's app then carries no key
-/// reader, SHA-256 or base64 (docs/size.md).
+/// A tablet's set-up code as the start screen shows it: the code, and whom it seals for as the
+/// screens show them, worked out from the code once, when the tablet is set up
+/// ([`SetupCode::kept`]). The tablet keeps it beside the code sealing reads; the start screen
+/// shows [`KeptSetup::shown`] only while [`KeptSetup::code`] is that very code, and never reads
+/// keys: the child's app then carries no key reader, SHA-256 or base64 (docs/size.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeptSetup {
     /// The set-up code ([`SetupCode::to_fragment`]).
     pub code: String,
     /// The code's recipients, in order, as shown.
     pub shown: Vec<ShownRecipient>,
-}
-
-impl KeptSetup {
-    /// The set-up code it was made from.
-    pub fn code(&self) -> Result<SetupCode, KeyFileError> {
-        SetupCode::from_fragment(&self.code)
-    }
 }
 
 impl SetupCode {
@@ -462,12 +455,12 @@ mod tests {
         let json = serde_json::to_string(&kept).unwrap();
         let back: KeptSetup = serde_json::from_str(&json).unwrap();
         assert_eq!(back, kept);
-        assert_eq!(back.code().unwrap(), code);
+        assert_eq!(SetupCode::from_fragment(&back.code).unwrap(), code);
         // A damaged code is refused, not shown as someone else.
         let broken = KeptSetup {
             code: kept.code.replace(SETUP_PREFIX, "nope."),
             ..kept
         };
-        assert!(broken.code().is_err());
+        assert!(SetupCode::from_fragment(&broken.code).is_err());
     }
 }
