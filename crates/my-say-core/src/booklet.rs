@@ -611,6 +611,22 @@ impl Question {
         self.text_by_band.get(&band).unwrap_or(&self.text)
     }
 
+    /// Whether a child answers `other` with the very controls they answered this question with,
+    /// so a screen moving from one to the other keeps them and changes only the question's own
+    /// words: the same kind, options included, and the same words for yes and no. Kinds where the
+    /// child picks several things or names people never do: their screens hold what the child
+    /// is typing there.
+    pub fn answered_alike(&self, other: &Question) -> bool {
+        let kept = matches!(
+            self.kind,
+            AnswerKind::YesNotSureNo
+                | AnswerKind::Faces
+                | AnswerKind::PickOne { .. }
+                | AnswerKind::OwnWords { .. }
+        );
+        kept && self.kind == other.kind && self.yes == other.yes && self.no == other.no
+    }
+
     /// This question's own words for the answer `value` ("yes" or "no") in `locale`, if it
     /// gives them there, or in its base language for a variant such as "ar-f" ([`Question::yes`],
     /// [`Question::no`]).
@@ -718,6 +734,51 @@ mod tests {
             );
             prop_assert_eq!(serde_json::from_str::<AnswerKind>(&text).unwrap(), kind);
         }
+    }
+
+    fn question(id: &str, kind: AnswerKind) -> Question {
+        Question {
+            id: QuestionId::new(id),
+            theme: Theme::Agenda,
+            text: Text(BTreeMap::from([(LocaleCode::new("en"), format!("{id}?"))])),
+            text_by_band: BTreeMap::new(),
+            help: None,
+            picture: None,
+            kind,
+            yes: None,
+            no: None,
+            measure: None,
+            worry_if: Vec::new(),
+            show_if: None,
+        }
+    }
+
+    proptest! {
+        /// Two questions are answered alike only with the same kind and the same yes and no
+        /// words, and never when the child picks several things or names people.
+        #[test]
+        fn questions_are_answered_alike_only_with_the_same_controls(a in kinds(), b in kinds()) {
+            let (qa, qb) = (question("a", a.clone()), question("b", b.clone()));
+            let several = matches!(
+                a,
+                AnswerKind::PickSeveral { .. } | AnswerKind::PickAndOrder { .. } | AnswerKind::People { .. }
+            );
+            prop_assert_eq!(qa.answered_alike(&qb), a == b && !several);
+            prop_assert_eq!(qa.answered_alike(&qb), qb.answered_alike(&qa));
+        }
+    }
+
+    #[test]
+    fn own_words_for_yes_set_questions_apart() {
+        let plain = question("see_iro_alone", AnswerKind::YesNotSureNo);
+        let mut welsh = question("join_online", AnswerKind::YesNotSureNo);
+        assert!(plain.answered_alike(&welsh));
+        welsh.yes = Some(Text(BTreeMap::from([(
+            LocaleCode::new("cy"),
+            "Hoffwn".to_owned(),
+        )])));
+        assert!(!plain.answered_alike(&welsh));
+        assert!(!plain.answered_alike(&question("feelings", AnswerKind::Faces)));
     }
 
     #[test]

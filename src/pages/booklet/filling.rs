@@ -50,6 +50,13 @@ pub fn Filling(
     let position = Memo::new(move |_| {
         draft.with(|d| d.as_ref().map(|d| d.current(&b)).unwrap_or(Position::Start))
     });
+    // The screen is built again only when the child moves between the intro, the questions
+    // and the review: from one question to the next it changes in place (`QuestionStep`).
+    let screen_shown = Memo::new(move |_| position.with(Screen::of));
+    let at = Memo::new(move |_| match position.get() {
+        Position::Question(id) => Some(id),
+        _ => None,
+    });
     let b = booklet.clone();
     let progress =
         Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.session(&b).progress(&d.position))));
@@ -118,18 +125,18 @@ pub fn Filling(
             .into_any();
         }
         let booklet = booklet.clone();
-        match position.get() {
-            Position::Start => {
+        match screen_shown.get() {
+            Screen::Intro => {
                 let name = draft
                     .with_untracked(|d| d.as_ref().map(|d| d.child.name.clone()))
                     .unwrap_or_default();
                 view! { <BookletIntro booklet name is_survey heading on_start=go_next /> }.into_any()
             }
-            Position::Question(id) => view! {
-                <QuestionStep booklet id draft heading auto_read ok_to_tell on_back=go_back on_next=go_next />
+            Screen::Questions => view! {
+                <QuestionStep booklet at draft heading auto_read ok_to_tell on_back=go_back on_next=go_next />
             }
             .into_any(),
-            Position::Review => {
+            Screen::Review => {
                 let finish_label = if is_survey {
                     Key::TabletSurveyFinish
                 } else {
@@ -205,6 +212,24 @@ fn finisher(
             }
         });
     })
+}
+
+/// Which of the booklet's screens the child is on.
+#[derive(Clone, Copy, PartialEq)]
+enum Screen {
+    Intro,
+    Questions,
+    Review,
+}
+
+impl Screen {
+    fn of(position: &Position) -> Screen {
+        match position {
+            Position::Start => Screen::Intro,
+            Position::Question(_) => Screen::Questions,
+            Position::Review => Screen::Review,
+        }
+    }
 }
 
 /// "Question 3 of 12", as a bar and in words; nothing before the booklet has questions to count.

@@ -673,12 +673,12 @@ fn FreeTextItem(
             </p>
             <button type="button" class="small no-print" aria-expanded=move || open.get().to_string() aria-controls=panel_id.clone() aria-describedby=words_id.clone()
                 on:click=move |_| open.update(|o| *o = !*o)>{locale.text(Key::ResultsChooseThemes)}</button>
-            <Show when=move || open.get()>
+            {move || open.get().then(|| view! {
                 <fieldset class="theme-checks no-print" id=panel_id.clone()>
                     <legend class="visually-hidden">{locale.text(Key::ResultsThemesFor)}</legend>
                     {checks.clone()}
                 </fieldset>
-            </Show>
+            })}
         </li>
     }
 }

@@ -259,7 +259,7 @@ fn FollowUpList(
             })
         });
         view! {
-            <Show when=move || members.with(|m| !m.is_empty())>
+            {move || members.with(|m| !m.is_empty()).then(|| view! {
                 <section class=format!("follow-up-group group-{}", status.code()) aria-labelledby=heading_id.clone()>
                     <h2 id=heading_id.clone()>{move || i18n.locale().format(match status {
                         FollowUpStatus::Overdue => Key::IroFollowUpsOverdue,
@@ -276,7 +276,7 @@ fn FollowUpList(
                         }
                     </ul>
                 </section>
-            </Show>
+            })}
         }
     };
 

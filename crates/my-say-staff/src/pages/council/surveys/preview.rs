@@ -6,7 +6,7 @@ use super::builder::{use_editor, LANGUAGES};
 use crate::i18n::Key;
 use leptos::prelude::*;
 use my_say_core::{AgeBand, Answer, Answers, Position, QuestionId, Session};
-use my_say_ui::components::question_screen::QuestionScreen;
+use my_say_ui::components::question_screen::{QuestionNav, QuestionScreen};
 use my_say_ui::i18n::band_key;
 use my_say_ui::i18n::{use_i18n, I18n, Locale};
 
@@ -271,16 +271,11 @@ where
                             auto_read=false
                             prominent_read_aloud=band == AgeBand::FourToSix
                         />
-                        <div class="nav">
-                            <button type="button" class="big" on:click=move |_| go(false)>
-                                <span aria-hidden="true" class="arrow back-arrow">"←"</span>
-                                {i18n.tr(Key::FillBack)}
-                            </button>
-                            <button type="button" class="primary big" on:click=move |_| go(true)>
-                                {move || if answer.with(|a| a.is_some()) { i18n.t(Key::FillNext) } else { i18n.t(Key::FillSkip) }}
-                                <span aria-hidden="true" class="arrow">"→"</span>
-                            </button>
-                        </div>
+                        <QuestionNav
+                            answered=Signal::derive(move || answer.with(Option::is_some))
+                            on_back=Callback::new(move |_| go(false))
+                            on_next=Callback::new(move |_| go(true))
+                        />
                     }
                     .into_any()
                 };

@@ -151,20 +151,17 @@ pub(super) fn QuestionActions(
                 })
             }
             <button type="button" aria-label=move || i18n.locale().format(Key::BuilderPreviewLabel, &[("number", &number().to_string())]) on:click=preview>{i18n.tr(Key::BuilderPreviewThis)}</button>
-            <Show when=move || !confirming.get()>
-                {
+            {move || (!confirming.get()).then(|| {
                     let remove_id = remove_id2.clone();
                     let confirm_id = confirm_id2.clone();
                     view! {
                         <button type="button" class="danger" id=remove_id aria-label=move || i18n.locale().format(Key::BuilderRemoveLabel, &[("number", &number().to_string())]) on:click=move |_| { confirming.set(true); focus_id_soon(confirm_id.clone()); }>{i18n.tr(Key::BuilderRemove)}</button>
                     }
-                }
-            </Show>
+            })}
         </div>
         {move || why_not().map(|e| view! { <p class="note sb-why-not" dir="auto">{e}</p> })}
         {move || refused().map(|e| view! { <p class="banner error" role="alert" dir="auto">{e}</p> })}
-        <Show when=move || confirming.get()>
-            {
+        {move || confirming.get().then(|| {
                 let remove = remove.clone();
                 let confirm_id = confirm_id.clone();
                 let remove_id = remove_id.clone();
@@ -177,7 +174,6 @@ pub(super) fn QuestionActions(
                         </div>
                     </div>
                 }
-            }
-        </Show>
+        })}
     }
 }

@@ -239,7 +239,7 @@ fn EntryButtons(
             <button type="button" id=format!("ysw-{eid}-down") disabled={move || number.get() + 1 >= count.get()} on:click=move |_| move_by(false)>{i18n.tr(Key::YouSaidMoveDown)}</button>
             <button type="button" class="danger" id=format!("ysw-{eid}-remove") on:click=move |_| confirming.set(true)>{i18n.tr(Key::YouSaidRemoveEntry)}</button>
         </div>
-        <Show when=move || confirming.get()>
+        {move || confirming.get().then(|| view! {
             <div class="confirm" role="group" aria-label=confirm_words>
                 <p><strong>{confirm_words}</strong></p>
                 <div class="row">
@@ -247,6 +247,6 @@ fn EntryButtons(
                     <button type="button" on:click=cancel.clone()>{i18n.tr(Key::ResultsCancel)}</button>
                 </div>
             </div>
-        </Show>
+        })}
     }
 }
