@@ -687,6 +687,7 @@ pub(crate) fn fallback_of(locales: &[LocaleCode]) -> LocaleCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::fixtures::plain;
     use proptest::prelude::*;
 
     fn choices() -> impl Strategy<Value = Vec<Choice>> {
@@ -736,29 +737,12 @@ mod tests {
         }
     }
 
-    fn question(id: &str, kind: AnswerKind) -> Question {
-        Question {
-            id: QuestionId::new(id),
-            theme: Theme::Agenda,
-            text: Text(BTreeMap::from([(LocaleCode::new("en"), format!("{id}?"))])),
-            text_by_band: BTreeMap::new(),
-            help: None,
-            picture: None,
-            kind,
-            yes: None,
-            no: None,
-            measure: None,
-            worry_if: Vec::new(),
-            show_if: None,
-        }
-    }
-
     proptest! {
         /// Two questions are answered alike only with the same kind and the same yes and no
         /// words, and never when the child picks several things or names people.
         #[test]
         fn questions_are_answered_alike_only_with_the_same_controls(a in kinds(), b in kinds()) {
-            let (qa, qb) = (question("a", a.clone()), question("b", b.clone()));
+            let (qa, qb) = (plain("a", a.clone()), plain("b", b.clone()));
             let several = matches!(
                 a,
                 AnswerKind::PickSeveral { .. } | AnswerKind::PickAndOrder { .. } | AnswerKind::People { .. }
@@ -770,15 +754,15 @@ mod tests {
 
     #[test]
     fn own_words_for_yes_set_questions_apart() {
-        let plain = question("see_iro_alone", AnswerKind::YesNotSureNo);
-        let mut welsh = question("join_online", AnswerKind::YesNotSureNo);
-        assert!(plain.answered_alike(&welsh));
+        let alone = plain("see_iro_alone", AnswerKind::YesNotSureNo);
+        let mut welsh = plain("join_online", AnswerKind::YesNotSureNo);
+        assert!(alone.answered_alike(&welsh));
         welsh.yes = Some(Text(BTreeMap::from([(
             LocaleCode::new("cy"),
             "Hoffwn".to_owned(),
         )])));
-        assert!(!plain.answered_alike(&welsh));
-        assert!(!plain.answered_alike(&question("feelings", AnswerKind::Faces)));
+        assert!(!alone.answered_alike(&welsh));
+        assert!(!alone.answered_alike(&plain("feelings", AnswerKind::Faces)));
     }
 
     #[test]
