@@ -286,10 +286,7 @@ fn FollowUpList(
         <p class="banner success follow-ups-saved" id="follow-ups-saved" tabindex="-1" role="status" class:hidden=move || saved.with(Option::is_none)>
             {saved}
         </p>
-        <Show
-            when=move || list.with(|l| !l.is_empty())
-            fallback=move || view! { <p class="note">{i18n.tr(Key::IroFollowUpsNone)}</p> }
-        >
+        {move || if list.with(|l| !l.is_empty()) { view! {
             <p class="follow-ups-summary">{move || {
                 let (overdue, open) = list.with(|l| (
                     l.iter().filter(|f| f.status(today) == FollowUpStatus::Overdue).count(),
@@ -297,7 +294,9 @@ fn FollowUpList(
                 ));
                 i18n.locale().format(Key::IroFollowUpsCounts, &[("overdue", &overdue.to_string()), ("open", &open.to_string())])
             }}</p>
-        </Show>
+        }.into_any() } else {
+            view! { <p class="note">{i18n.tr(Key::IroFollowUpsNone)}</p> }.into_any()
+        }}
         {group(FollowUpStatus::Overdue)}
         {group(FollowUpStatus::Open)}
         {group(FollowUpStatus::Closed)}

@@ -237,16 +237,7 @@ fn SurveyItem(
                 }).collect_view()}
             </ul>
             <ErrorBanner error />
-            <Show
-                when=move || confirming.get()
-                fallback={
-                    let delete_id = delete_id.clone();
-                    let title = title.clone();
-                    move || view! {
-                        <button type="button" class="danger" id=delete_id.clone() aria-label=format!("{}: {}", i18n.t(Key::BuilderDelete), title()) on:click=ask.clone()>{i18n.tr(Key::BuilderDelete)}</button>
-                    }
-                }
-            >
+            {move || if confirming.get() { view! {
                 <div class="confirm" role="group" aria-labelledby=confirm_id.clone()>
                     <p id=confirm_id.clone() tabindex="-1">{move || i18n.locale().format(Key::BuilderDeleteConfirmText, &[("count", &answers.to_string())])}</p>
                     <div class="row form-buttons">
@@ -254,7 +245,9 @@ fn SurveyItem(
                         <button type="button" on:click=cancel.clone()>{i18n.tr(Key::IroDataCancel)}</button>
                     </div>
                 </div>
-            </Show>
+            }.into_any() } else { view! {
+                <button type="button" class="danger" id=delete_id.clone() aria-label=format!("{}: {}", i18n.t(Key::BuilderDelete), title()) on:click=ask.clone()>{i18n.tr(Key::BuilderDelete)}</button>
+            }.into_any() }}
         </li>
     }
 }

@@ -71,9 +71,11 @@ pub(super) fn ReviewEditor(
         })
     };
     view! {
-        <Show when=move || has_review.get() fallback=add_button>
-            <ReviewFields eid=eid.clone() i ysw />
-        </Show>
+        {move || if has_review.get() {
+            view! { <ReviewFields eid=eid.clone() i ysw /> }.into_any()
+        } else {
+            add_button().into_any()
+        }}
     }
 }
 
